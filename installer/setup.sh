@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Workflow Studio authors
+# SPDX-License-Identifier: MIT
+#
+# One-stop set-up for a Debian 12 machine (run as root, or with sudo available):
+#   installer/setup.sh run    install what is missing, build, start the studio
+#   installer/setup.sh test   install what is missing, build, run every test (also under ASan/UBSan)
+#   installer/setup.sh deps   only install what is missing
+#   installer/setup.sh build  install what is missing and build into build/
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+packages=(
+  cmake ninja-build g++ pkg-config ccache git
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  libgl-dev libqt6opengl6-dev nlohmann-json3-dev libsqlite3-dev libboost-dev libbenchmark-dev
+  json-schema-test-suite nodejs npm
+  xvfb xauth fonts-dejavu-core
+)
+
+install_deps() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  # Node.js may come from elsewhere (e.g. /usr/bin/node of another package): accept it.
+  if command -v node >/dev/null && command -v npm >/dev/null; then
+    local keep=()
+    for p in "${missing[@]}"; do [[ $p == nodejs || $p == npm ]] || keep+=("$p"); done
+    missing=("${keep[@]}")
+  fi
+  if ((${#missing[@]} == 0)); then
+    echo "setup: all packages present"
+    return
+  fi
+  echo "setup: installing ${missing[*]}"
+  local sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+configure_build() { # dir, extra cmake args...
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja "$@"
+  cmake --build "$dir" -j "$jobs"
+}
+
+case "${1:-}" in
+  deps)
+    install_deps ;;
+  build)
+    install_deps
+    configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo ;;
+  run)
+    install_deps
+    configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    shift
+    if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} ]]; then
+      echo "setup: no display found; starting the studio under Xvfb (:99)"
+      exec xvfb-run -a -s "-screen 0 1600x1000x24" build/bin/workflow-studio "$@"
+    fi
+    exec build/bin/workflow-studio "$@" ;;
+  test)
+    install_deps
+    configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    (cd build && ctest --output-on-failure -j "$jobs" --timeout 900)
+    # The same tests once more under AddressSanitizer and UndefinedBehaviorSanitizer
+    # (benchmarks and the GUI are left to the main run).
+    configure_build build-asan -DCMAKE_BUILD_TYPE=Debug -DWFS_SANITIZE=ON \
+      -DWFS_BUILD_BENCHMARKS=OFF
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+       ctest --output-on-failure -j "$jobs" --timeout 900 -LE 'slow|nosan') ;;
+  *)
+    echo "usage: installer/setup.sh run|test|deps|build" >&2
+    exit 2 ;;
+esac

@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Reading and writing JSON text without losing anything, and finding where a value stands in
+// its source text (line:column for a JSON pointer), for diagnostics.
+#pragma once
+
+#include "diagnostic.h"
+#include "json.h"
+#include "result.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace wfs {
+
+// Files larger than this are refused before parsing (documented in the README).
+inline constexpr std::size_t kMaxJsonFileBytes = 16u * 1024u * 1024u;
+// Arrays/objects nested deeper than this are refused (no recursion can blow the stack).
+inline constexpr int kMaxJsonDepth = 512;
+
+struct TextPos
+{
+    int line = 0;   ///< 1-based; 0 = unknown
+    int column = 0; ///< 1-based, in Unicode code points; 0 = unknown
+};
+
+struct ParsedJson
+{
+    bool ok = false;         ///< value holds the document
+    Json value;              ///< the document (null when !ok)
+    Diagnostics diagnostics; ///< parse errors (then !ok) and warnings (duplicate keys, ...)
+};
+
+// Parses `text` (UTF-8; a leading BOM is accepted) into an ordered Json. Errors carry `file`,
+// line:column and the pointer of the enclosing value. Never throws.
+ParsedJson parseJson(std::string_view text, const std::string &file = {});
+
+// Reads a whole file, refusing files over `maxBytes`. The error text names the file.
+Result<std::string> readTextFile(const std::string &path,
+                                 std::size_t maxBytes = kMaxJsonFileBytes);
+
+// readTextFile + parseJson; read failures become an error diagnostic.
+ParsedJson loadJsonFile(const std::string &path, std::string *sourceOut = nullptr);
+
+// Line and column of the byte `offset` in `text`.
+TextPos positionOfOffset(std::string_view text, std::size_t offset);
+
+// Where the value at `pointer` starts in `text` (for object members: the value, not the key).
+// The closest existing ancestor's position when the pointer does not resolve; {0,0} when
+// `text` is not JSON.
+TextPos locatePointer(std::string_view text, std::string_view pointer);
+
+// JSON.stringify(value, null, indent) as JavaScript writes it (number forms, escapes), so that
+// results match WorkRail's text byte for byte. indent 0 = compact.
+std::string toJsJson(const Json &value, int indent = 2);
+
+// Our file formatter: 2-space indentation, a trailing newline, numbers as they were read.
+std::string formatJsonForSave(const Json &value);
+
+} // namespace wfs
