@@ -2,18 +2,30 @@
 // SPDX-License-Identifier: MIT
 // The orchestration engine: the six operations behind WorkRail's MCP tools. Knows nothing of
 // widgets or transports; safe to call from many threads at once.
+//
+// Threading model: every tool call takes one snapshot of the workflow set (an atomic
+// shared_ptr load, no lock) and works on immutable compiled workflows; the only shared mutable
+// state is the session table (SessionManager, short mutex) and the observer list (set before
+// serving). The Engine QObject itself (file watcher, signals) lives in its creating thread.
 #pragma once
 
 #include "model/json.h"
+#include "model/result.h"
 
 #include <QObject>
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace wfs {
+
+class WorkflowRepository;
+class WorkflowSnapshot;
+class SessionManager;
 
 // What a tool call answers. The MCP layer puts contentText() into content[0].text and sets
 // isError; structured clients also get `payload` as structuredContent.
@@ -25,6 +37,10 @@ struct ToolResult
 
     // payload as JSON.stringify(payload, null, 2), or `text`.
     std::string contentText() const;
+
+    static ToolResult plainError(std::string text);
+    static ToolResult ok(Json payload);
+    static ToolResult error(Json payload);
 };
 
 // Who is calling: attributes calls to sessions (stepper, MCP session, CLI).
@@ -32,6 +48,16 @@ struct CallContext
 {
     std::string sessionId; ///< engine session id; empty = anonymous
     std::string client;    ///< "studio", "stdio", "http:<id>", ...
+};
+
+// Seen by observers after every callTool (metrics, caches, logs).
+struct ToolCallRecord
+{
+    std::string_view tool;
+    const Json &arguments;
+    const ToolResult &result;
+    const CallContext &context;
+    std::chrono::nanoseconds duration;
 };
 
 class Engine : public QObject
@@ -45,6 +71,7 @@ public:
         bool useEnvironment = true;            ///< WORKFLOW_STORAGE_PATH
         std::vector<std::string> extraDirs;    ///< --workflows DIR, highest precedence
         bool watchFiles = true;                ///< QFileSystemWatcher on every source dir
+        bool validateSchema = true;            ///< schema-invalid files are reported, not served
     };
 
     explicit Engine(Options options, QObject *parent = nullptr);
@@ -53,6 +80,32 @@ public:
     // Dispatches one tools/call: `name` is the tool name, `arguments` the raw arguments object
     // as the client sent it (any JSON; WorkRail's checks and messages apply).
     ToolResult callTool(std::string_view name, const Json &arguments, const CallContext &ctx = {});
+
+    // The six tools, typed entry points (callTool dispatches to these; same results).
+    ToolResult workflowList() const;
+    ToolResult workflowGet(const Json &arguments) const;
+    ToolResult workflowNext(const Json &arguments) const;
+    ToolResult workflowValidate(const Json &arguments) const;
+    ToolResult workflowValidateJson(const Json &arguments) const;
+    ToolResult workflowGetSchema() const;
+
+    // Beyond WorkRail (stepper): validates `output` for any step, inline loop-body steps
+    // included, evaluating rule conditions against `context` (nullptr = empty context).
+    // Returns {valid, issues, suggestions} or the error message.
+    Result<Json> validateStepOutput(const std::string &workflowId, const std::string &stepId,
+                                    const Json &output, const Json *context = nullptr) const;
+
+    // Pure next-step computation for one workflow (stepper): same payload as workflow_next.
+    Result<Json> nextStep(const std::string &workflowId, const Json &completedSteps,
+                          const Json &context) const;
+
+    WorkflowRepository &repository() const;
+    std::shared_ptr<const WorkflowSnapshot> snapshot() const;
+    SessionManager &sessions() const;
+
+    // Called after every callTool, from the calling thread. Register before serving.
+    using Observer = std::function<void(const ToolCallRecord &)>;
+    void addObserver(Observer observer);
 
 signals:
     // The set of workflows or one of them changed (file on disk, studio save, import).

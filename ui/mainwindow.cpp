@@ -2,16 +2,651 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "canvas/workflowscene.h"
+#include "canvas/workflowview.h"
+#include "editorpage.h"
 #include "engine/engine.h"
+#include "engine/workflowrepository.h"
+#include "inspector/inspectorwidget.h"
+#include "jsonview/jsonview.h"
+#include "library/librarywidget.h"
+#include "model/jsonio.h"
+#include "problems/problemspanel.h"
+#include "recoverymanager.h"
+#include "ui/document/workflowdocument.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoGroup>
 
 namespace wfs {
 
-MainWindow::MainWindow(Engine *engine, QWidget *parent)
+using namespace studio;
+
+namespace {
+constexpr int kMaxRecent = 10;
+const char *const kRecentKey = "recentFiles";
+} // namespace
+
+MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryDir)
     : QMainWindow(parent)
     , m_engine(engine)
+    , m_tabs(new QTabWidget(this))
+    , m_inspectorStack(new QStackedWidget)
+    , m_jsonStack(new QStackedWidget)
+    , m_problemsStack(new QStackedWidget)
+    , m_undoGroup(new QUndoGroup(this))
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_recovery(new RecoveryManager(recoveryDir.isEmpty() ? RecoveryManager::defaultDirectory()
+                                                           : recoveryDir,
+                                     this))
+    , m_mcpLabel(new QLabel(this))
 {
+    setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Workflow Studio"));
-    resize(1280, 800);
+    resize(1400, 880);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentChanged);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        closePage(static_cast<EditorPage *>(m_tabs->widget(index)));
+    });
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
+
+    createDocks();
+    createActions();
+    m_mcpLabel->setObjectName(QStringLiteral("mcpStatus"));
+    statusBar()->addPermanentWidget(m_mcpLabel);
+    setMcpStatus(tr("MCP listener: off"));
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    updateRecentMenu();
+    currentChanged();
+}
+
+MainWindow::~MainWindow()
+{
+    // Pages own side views that live in the docks: delete the pages first.
+    while (m_tabs->count() > 0) {
+        QWidget *w = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete w;
+    }
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return m_actions.value(name);
+}
+
+EditorPage *MainWindow::currentPage() const
+{
+    return static_cast<EditorPage *>(m_tabs->currentWidget());
+}
+
+QList<EditorPage *> MainWindow::pages() const
+{
+    QList<EditorPage *> out;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        out << static_cast<EditorPage *>(m_tabs->widget(i));
+    return out;
+}
+
+void MainWindow::createDocks()
+{
+    const auto dock = [this](const QString &title, const QString &name, QWidget *content,
+                             Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(content);
+        addDockWidget(area, d);
+        return d;
+    };
+    m_library = new LibraryWidget(m_engine);
+    dock(tr("Library"), QStringLiteral("libraryDock"), m_library, Qt::LeftDockWidgetArea);
+    connect(m_library, &LibraryWidget::openRequested, this,
+            [this](const QString &path) { openFile(path); });
+    connect(m_library, &LibraryWidget::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+    QDockWidget *inspectorDock =
+        dock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspectorStack,
+             Qt::RightDockWidgetArea);
+    m_jsonDock = dock(tr("JSON"), QStringLiteral("jsonDock"), m_jsonStack, Qt::RightDockWidgetArea);
+    tabifyDockWidget(inspectorDock, m_jsonDock);
+    inspectorDock->raise();
+    dock(tr("Problems"), QStringLiteral("problemsDock"), m_problemsStack, Qt::BottomDockWidgetArea);
+    resizeDocks({inspectorDock}, {460}, Qt::Horizontal);
+}
+
+void MainWindow::createActions()
+{
+    const auto make = [this](const QString &name, const QString &text, auto slot,
+                             const QKeySequence &shortcut = {},
+                             QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!shortcut.isEmpty())
+            a->setShortcut(shortcut);
+        if (icon != QStyle::SP_CustomBase)
+            a->setIcon(style()->standardIcon(icon));
+        connect(a, &QAction::triggered, this, slot);
+        m_actions.insert(name, a);
+        return a;
+    };
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(make(QStringLiteral("fileNew"), tr("&New"), [this] { newDocument(); },
+                         QKeySequence::New, QStyle::SP_FileIcon));
+    QMenu *templates = file->addMenu(tr("New from &Template"));
+    const QStringList bundled = QDir(QStringLiteral(":/workflows"))
+                                    .entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString &name : bundled) {
+        templates->addAction(QFileInfo(name).completeBaseName(), this, [this, name] {
+            if (EditorPage *page = openFile(QStringLiteral(":/workflows/") + name))
+                page->document()->setFilePath({});
+        });
+    }
+    templates->setEnabled(!bundled.isEmpty());
+    file->addAction(make(QStringLiteral("fileOpen"), tr("&Open…"),
+                         [this] {
+                             const QStringList paths = QFileDialog::getOpenFileNames(
+                                 this, tr("Open Workflow"), {},
+                                 tr("Workflows (*.json);;All files (*)"));
+                             for (const QString &p : paths)
+                                 openFile(p);
+                         },
+                         QKeySequence::Open, QStyle::SP_DialogOpenButton));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(make(QStringLiteral("fileSave"), tr("&Save"),
+                         [this] { save(currentPage()); }, QKeySequence::Save,
+                         QStyle::SP_DialogSaveButton));
+    file->addAction(make(QStringLiteral("fileSaveAs"), tr("Save &As…"),
+                         [this] { saveAs(currentPage()); }, QKeySequence::SaveAs));
+    file->addAction(make(QStringLiteral("fileReload"), tr("Re&load from Disk"), [this] {
+        EditorPage *page = currentPage();
+        if (page && !page->document()->filePath().isEmpty())
+            fileChangedOnDisk(page->document()->filePath());
+    }));
+    file->addAction(make(QStringLiteral("fileImport"), tr("&Import Folder…"),
+                         [this] { m_library->importFolder(); }));
+    file->addSeparator();
+    file->addAction(make(QStringLiteral("fileClose"), tr("&Close"),
+                         [this] {
+                             if (EditorPage *p = currentPage())
+                                 closePage(p);
+                         },
+                         QKeySequence::Close));
+    file->addAction(make(QStringLiteral("fileQuit"), tr("&Quit"), [this] { close(); },
+                         QKeySequence::Quit));
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("editUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("editRedo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    m_actions.insert(undo->objectName(), undo);
+    m_actions.insert(redo->objectName(), redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(make(QStringLiteral("editCopy"), tr("&Copy Steps"), [this] { copy(); },
+                         QKeySequence::Copy));
+    edit->addAction(make(QStringLiteral("editPaste"), tr("&Paste Steps"), [this] { paste(); },
+                         QKeySequence::Paste));
+    edit->addAction(make(QStringLiteral("editDelete"), tr("&Delete Steps"),
+                         [this] { deleteSelection(); }, QKeySequence::Delete,
+                         QStyle::SP_TrashIcon));
+    edit->addAction(make(QStringLiteral("editSelectAll"), tr("Select &All Steps"),
+                         [this] {
+                             if (EditorPage *p = currentPage()) {
+                                 std::vector<std::string> all;
+                                 for (const auto &n : p->scene()->currentLayout().nodes)
+                                     all.push_back(n.pointer);
+                                 p->scene()->selectPointers(all);
+                             }
+                         },
+                         QKeySequence::SelectAll));
+
+    QMenu *insert = menuBar()->addMenu(tr("&Insert"));
+    QAction *insertStep = make(QStringLiteral("insertStep"), tr("&Step"), [this] {
+        if (EditorPage *p = currentPage())
+            p->scene()->insertStep(p->scene()->insertionPoint());
+    });
+    insertStep->setShortcut(QKeySequence(tr("Ctrl+Shift+N", "insert step")));
+    insertStep->setToolTip(tr("Insert a step after the selection"));
+    QAction *insertLoop = make(QStringLiteral("insertLoop"), tr("&Loop"), [this] {
+        if (EditorPage *p = currentPage())
+            p->scene()->insertLoop(p->scene()->insertionPoint());
+    });
+    insertLoop->setShortcut(QKeySequence(tr("Ctrl+Shift+L", "insert loop")));
+    insertLoop->setToolTip(tr("Insert a loop after the selection"));
+    insert->addAction(insertStep);
+    insert->addAction(insertLoop);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const auto onView = [this](auto fn) {
+        return [this, fn] {
+            if (EditorPage *p = currentPage())
+                fn(p->view());
+        };
+    };
+    view->addAction(make(QStringLiteral("viewZoomIn"), tr("Zoom &In"),
+                         onView([](WorkflowView *v) { v->zoomIn(); }), QKeySequence::ZoomIn));
+    view->addAction(make(QStringLiteral("viewZoomOut"), tr("Zoom &Out"),
+                         onView([](WorkflowView *v) { v->zoomOut(); }), QKeySequence::ZoomOut));
+    view->addAction(make(QStringLiteral("viewResetZoom"), tr("&Actual Size"),
+                         onView([](WorkflowView *v) { v->resetZoom(); }),
+                         QKeySequence(tr("Ctrl+0"))));
+    view->addAction(make(QStringLiteral("viewFit"), tr("&Fit to Window"),
+                         onView([](WorkflowView *v) { v->fitToWindow(); }),
+                         QKeySequence(tr("Ctrl+Shift+F"))));
+    view->addSeparator();
+    for (QDockWidget *d : findChildren<QDockWidget *>())
+        view->addAction(d->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Workflow Studio"), this, [this] {
+        QMessageBox::about(this, tr("About Workflow Studio"),
+                           tr("<b>Workflow Studio</b> %1<br>Visual editor, validator and MCP "
+                              "server for AI-agent workflows (WorkRail-compatible).")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *main = addToolBar(tr("Main"));
+    main->setObjectName(QStringLiteral("mainToolBar"));
+    main->addAction(m_actions.value(QStringLiteral("fileNew")));
+    main->addAction(m_actions.value(QStringLiteral("fileOpen")));
+    main->addAction(m_actions.value(QStringLiteral("fileSave")));
+    main->addSeparator();
+    main->addAction(undo);
+    main->addAction(redo);
+    main->addAction(m_actions.value(QStringLiteral("editDelete")));
+    QToolBar *palette = addToolBar(tr("Palette"));
+    palette->setObjectName(QStringLiteral("paletteToolBar"));
+    palette->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    palette->addAction(insertStep);
+    palette->addAction(insertLoop);
+    QToolBar *zoom = addToolBar(tr("Zoom"));
+    zoom->setObjectName(QStringLiteral("zoomToolBar"));
+    zoom->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    zoom->addAction(m_actions.value(QStringLiteral("viewZoomOut")));
+    zoom->addAction(m_actions.value(QStringLiteral("viewZoomIn")));
+    zoom->addAction(m_actions.value(QStringLiteral("viewFit")));
+}
+
+void MainWindow::addPage(EditorPage *page, const QString &title)
+{
+    m_inspectorStack->addWidget(page->inspector());
+    m_jsonStack->addWidget(page->jsonView());
+    m_problemsStack->addWidget(page->problems());
+    m_undoGroup->addStack(page->document()->undoStack());
+    const int index = m_tabs->addTab(page, title);
+    WorkflowDocument *doc = page->document();
+    const auto retitle = [this, page] {
+        const int i = m_tabs->indexOf(page);
+        if (i >= 0) {
+            m_tabs->setTabText(i, tabTitle(page));
+            m_tabs->setTabToolTip(i, page->document()->filePath());
+        }
+        if (page == currentPage())
+            updateTitle();
+    };
+    connect(doc, &WorkflowDocument::modifiedChanged, this, retitle);
+    connect(doc, &WorkflowDocument::filePathChanged, this, retitle);
+    connect(page, &EditorPage::jsonViewRequested, this, [this] {
+        m_jsonDock->show();
+        m_jsonDock->raise();
+    });
+    connect(page->scene(), &WorkflowScene::gestureFailed, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    m_recovery->track(doc);
+    m_tabs->setCurrentIndex(index);
+    retitle();
+}
+
+QString MainWindow::tabTitle(EditorPage *page) const
+{
+    WorkflowDocument *doc = page->document();
+    return doc->displayName() + (doc->isModified() ? QStringLiteral(" *") : QString());
+}
+
+EditorPage *MainWindow::newDocument(const Json &workflow)
+{
+    auto *page = new EditorPage;
+    page->document()->load(workflow.is_null() ? WorkflowDocument::blankWorkflow() : workflow);
+    addPage(page, QString());
+    page->view()->fitToWindow();
+    return page;
+}
+
+EditorPage *MainWindow::openFile(const QString &path, QString *error)
+{
+    const QString clean = path.startsWith(QLatin1Char(':')) ? path
+                                                            : QFileInfo(path).absoluteFilePath();
+    for (EditorPage *p : pages()) {
+        if (!clean.startsWith(QLatin1Char(':')) && p->document()->filePath() == clean) {
+            m_tabs->setCurrentWidget(p);
+            return p;
+        }
+    }
+    auto *page = new EditorPage;
+    const Result<void> loaded = page->loadFile(clean);
+    if (!loaded) {
+        delete page;
+        const QString message = tr("Cannot open %1:\n%2")
+                                    .arg(path, QString::fromStdString(loaded.error()));
+        if (error)
+            *error = message;
+        else
+            QMessageBox::warning(this, tr("Open Workflow"), message);
+        return nullptr;
+    }
+    addPage(page, QString());
+    if (!clean.startsWith(QLatin1Char(':'))) {
+        addRecent(clean);
+        watch(page);
+    }
+    statusBar()->showMessage(tr("Opened %1").arg(path), 3000);
+    return page;
+}
+
+bool MainWindow::save(EditorPage *page)
+{
+    if (!page)
+        return false;
+    if (page->document()->filePath().isEmpty())
+        return saveAs(page);
+    return saveAs(page, page->document()->filePath());
+}
+
+bool MainWindow::saveAs(EditorPage *page, const QString &pathArg)
+{
+    if (!page)
+        return false;
+    QString path = pathArg;
+    if (path.isEmpty()) {
+        const Json &j = page->document()->json();
+        const QString suggested = j.is_object() && j.contains("id") && j["id"].is_string()
+                                      ? QString::fromStdString(j["id"].get<std::string>())
+                                            + QStringLiteral(".json")
+                                      : QStringLiteral("workflow.json");
+        path = QFileDialog::getSaveFileName(this, tr("Save Workflow"), suggested,
+                                            tr("Workflows (*.json)"));
+        if (path.isEmpty())
+            return false;
+    }
+    const QString old = page->document()->filePath();
+    if (!old.isEmpty())
+        m_watcher->removePath(old);
+    const Result<void> saved = page->saveTo(path);
+    watch(page);
+    if (!saved) {
+        QMessageBox::warning(this, tr("Save Workflow"), QString::fromStdString(saved.error()));
+        return false;
+    }
+    m_recovery->writeNow(page->document());
+    addRecent(page->document()->filePath());
+    if (m_engine) {
+        // MCP clients get the studio's last saved version at once.
+        const Json &j = page->document()->json();
+        if (j.is_object() && j.contains("id") && j["id"].is_string())
+            m_engine->repository().setOverride(j["id"].get<std::string>(), j);
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(path), 3000);
+    return true;
+}
+
+bool MainWindow::closePage(EditorPage *page)
+{
+    if (!page)
+        return true;
+    if (page->document()->isModified()) {
+        m_tabs->setCurrentWidget(page);
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved Changes"),
+            tr("“%1” has unsaved changes. Save them?").arg(page->document()->displayName()),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel)
+            return false;
+        if (answer == QMessageBox::Save && !save(page))
+            return false;
+    }
+    if (!page->document()->filePath().isEmpty())
+        m_watcher->removePath(page->document()->filePath());
+    m_recovery->untrack(page->document());
+    m_undoGroup->removeStack(page->document()->undoStack());
+    m_tabs->removeTab(m_tabs->indexOf(page));
+    delete page;
+    return true;
+}
+
+void MainWindow::currentChanged()
+{
+    EditorPage *page = currentPage();
+    if (page) {
+        m_inspectorStack->setCurrentWidget(page->inspector());
+        m_jsonStack->setCurrentWidget(page->jsonView());
+        m_problemsStack->setCurrentWidget(page->problems());
+        m_undoGroup->setActiveStack(page->document()->undoStack());
+    } else {
+        m_undoGroup->setActiveStack(nullptr);
+    }
+    for (const char *name : {"fileSave", "fileSaveAs", "fileClose", "fileReload", "editCopy",
+                             "editPaste", "editDelete", "editSelectAll", "insertStep",
+                             "insertLoop", "viewZoomIn", "viewZoomOut", "viewResetZoom",
+                             "viewFit"}) {
+        if (QAction *a = m_actions.value(QString::fromLatin1(name)))
+            a->setEnabled(page != nullptr);
+    }
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    EditorPage *page = currentPage();
+    if (!page) {
+        setWindowTitle(tr("Workflow Studio"));
+        setWindowModified(false);
+        return;
+    }
+    setWindowTitle(tr("%1[*] — Workflow Studio").arg(page->document()->displayName()));
+    setWindowModified(page->document()->isModified());
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QString::fromLatin1(kRecentKey)).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QString::fromLatin1(kRecentKey), recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QString::fromLatin1(kRecentKey)).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { openFile(path); });
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear List"), this, [this] {
+            QSettings().remove(QString::fromLatin1(kRecentKey));
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::watch(EditorPage *page)
+{
+    const QString path = page->document()->filePath();
+    if (!path.isEmpty() && QFile::exists(path))
+        m_watcher->addPath(path);
+}
+
+void MainWindow::fileChangedOnDisk(const QString &path)
+{
+    EditorPage *page = nullptr;
+    for (EditorPage *p : pages()) {
+        if (p->document()->filePath() == path)
+            page = p;
+    }
+    if (!page)
+        return;
+    // Editors often replace the file: watch the new one.
+    QTimer::singleShot(100, this, [this, path] {
+        if (QFile::exists(path) && !m_watcher->files().contains(path))
+            m_watcher->addPath(path);
+    });
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return; // deleted or being replaced; the document keeps its contents
+    const QByteArray bytes = file.readAll();
+    if (bytes == page->lastDiskBytes())
+        return; // our own save, or no real change
+    const ParsedJson parsed = parseJson(bytes.toStdString(), path.toStdString());
+    if (parsed.ok && parsed.value == page->document()->json())
+        return;
+    if (page->document()->isModified()) {
+        m_tabs->setCurrentWidget(page);
+        if (QMessageBox::question(this, tr("File Changed on Disk"),
+                                  tr("%1 was changed by another program, and you have unsaved "
+                                     "changes here. Reload it and lose your changes?")
+                                      .arg(path),
+                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            != QMessageBox::Yes)
+            return;
+    }
+    const Result<void> loaded = page->loadFile(path);
+    if (!loaded)
+        statusBar()->showMessage(tr("Not reloaded: %1").arg(QString::fromStdString(loaded.error())),
+                                 8000);
+    else
+        statusBar()->showMessage(tr("Reloaded %1 (changed on disk)").arg(path), 5000);
+}
+
+void MainWindow::copy()
+{
+    EditorPage *p = currentPage();
+    if (!p)
+        return;
+    const QString text = p->scene()->copySelection();
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+void MainWindow::paste()
+{
+    if (EditorPage *p = currentPage())
+        p->scene()->paste(QApplication::clipboard()->text());
+}
+
+void MainWindow::deleteSelection()
+{
+    if (EditorPage *p = currentPage())
+        p->scene()->deleteSelection();
+}
+
+int MainWindow::offerRecovery()
+{
+    const QList<RecoveryManager::Orphan> orphans = m_recovery->orphans();
+    if (orphans.isEmpty())
+        return 0;
+    bool accept = qEnvironmentVariableIntValue("WFS_RECOVERY_AUTO_ACCEPT") == 1;
+    if (!accept) {
+        QStringList names;
+        for (const auto &o : orphans)
+            names << (o.filePath.isEmpty() ? tr("Untitled") : o.filePath) + QStringLiteral(" (")
+                         + QLocale().toString(o.savedAt.toLocalTime(), QLocale::ShortFormat)
+                         + QLatin1Char(')');
+        QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Work"),
+                        tr("Workflow Studio did not shut down properly. Recover %n unsaved "
+                           "document(s)?",
+                           nullptr, static_cast<int>(orphans.size())),
+                        QMessageBox::NoButton, this);
+        box.setDetailedText(names.join(QLatin1Char('\n')));
+        QPushButton *recover = box.addButton(tr("Recover"), QMessageBox::AcceptRole);
+        QPushButton *discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+        box.addButton(tr("Later"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() == discard) {
+            for (const auto &o : orphans)
+                QFile::remove(o.recoveryFile);
+            return 0;
+        }
+        accept = box.clickedButton() == recover;
+    }
+    if (!accept)
+        return 0;
+    int restored = 0;
+    for (const auto &o : orphans) {
+        auto *page = new EditorPage;
+        page->document()->load(o.workflow, o.filePath, true);
+        addPage(page, QString());
+        if (!o.filePath.isEmpty())
+            watch(page);
+        m_recovery->writeNow(page->document()); // now ours; the crashed session's file goes
+        QFile::remove(o.recoveryFile);
+        ++restored;
+    }
+    statusBar()->showMessage(tr("Recovered %n document(s)", nullptr, restored), 8000);
+    return restored;
+}
+
+void MainWindow::setMcpStatus(const QString &text)
+{
+    m_mcpLabel->setText(text);
+}
+
+QString MainWindow::mcpStatus() const
+{
+    return m_mcpLabel->text();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (EditorPage *p : pages()) {
+        if (!closePage(p)) {
+            event->ignore();
+            return;
+        }
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
 }
 
 } // namespace wfs

@@ -1,22 +1,96 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// The studio's main window.
+// The studio's main window: a tab per open workflow (canvas in the centre), docks for the
+// library, inspector, JSON source and problems, menus and toolbars with the standard shortcuts,
+// file handling (recent files, reload on change, crash recovery) and a status bar that shows
+// the MCP listener's state.
 #pragma once
 
+#include "model/json.h"
+
+#include <QHash>
 #include <QMainWindow>
+
+class QFileSystemWatcher;
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+class QUndoGroup;
 
 namespace wfs {
 
 class Engine;
 
+namespace studio {
+class EditorPage;
+class LibraryWidget;
+class RecoveryManager;
+} // namespace studio
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(Engine *engine, QWidget *parent = nullptr);
+    // `recoveryDir` empty = RecoveryManager::defaultDirectory().
+    explicit MainWindow(Engine *engine, QWidget *parent = nullptr, const QString &recoveryDir = {});
+    ~MainWindow() override;
+
+    studio::EditorPage *currentPage() const;
+    QList<studio::EditorPage *> pages() const;
+    studio::LibraryWidget *library() const { return m_library; }
+    studio::RecoveryManager *recovery() const { return m_recovery; }
+    // Actions by object name ("fileSave", "editUndo", "insertStep", ...), for tests and menus.
+    QAction *action(const QString &name) const;
+
+    // New tab with `workflow` (blank when null).
+    studio::EditorPage *newDocument(const Json &workflow = Json());
+    // Opens (or switches to) a file; on failure shows the message (unless `error` is given,
+    // which then receives it) and returns nullptr.
+    studio::EditorPage *openFile(const QString &path, QString *error = nullptr);
+    bool save(studio::EditorPage *page);
+    // Saves under `path` (asks when empty).
+    bool saveAs(studio::EditorPage *page, const QString &path = {});
+    // Asks Save/Discard/Cancel when modified; false = the user cancelled.
+    bool closePage(studio::EditorPage *page);
+
+    // Offers the recovery files of crashed sessions (auto-accepted when the environment has
+    // WFS_RECOVERY_AUTO_ACCEPT=1). Returns how many documents were restored.
+    int offerRecovery();
+    // Status bar text for the MCP listener ("MCP listener: off", "... http://127.0.0.1:port").
+    void setMcpStatus(const QString &text);
+    QString mcpStatus() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
+    void createDocks();
+    void addPage(studio::EditorPage *page, const QString &title);
+    void currentChanged();
+    void updateTitle();
+    void updateRecentMenu();
+    void addRecent(const QString &path);
+    void fileChangedOnDisk(const QString &path);
+    void watch(studio::EditorPage *page);
+    QString tabTitle(studio::EditorPage *page) const;
+    void copy();
+    void paste();
+    void deleteSelection();
+
     Engine *m_engine;
+    QTabWidget *m_tabs;
+    QStackedWidget *m_inspectorStack;
+    QStackedWidget *m_jsonStack;
+    QStackedWidget *m_problemsStack;
+    studio::LibraryWidget *m_library = nullptr;
+    QDockWidget *m_jsonDock = nullptr;
+    QUndoGroup *m_undoGroup;
+    QFileSystemWatcher *m_watcher;
+    studio::RecoveryManager *m_recovery;
+    QLabel *m_mcpLabel;
+    QMenu *m_recentMenu = nullptr;
+    QHash<QString, QAction *> m_actions;
 };
 
 } // namespace wfs

@@ -1,0 +1,209 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// `wfstudio mcp`: serves the workflows over MCP — stdio by default (what agents spawn), or
+// Streamable HTTP with --http. The engine is created once the event loop runs, so initialize
+// is answered while the workflows load; stdout carries nothing but protocol lines.
+#include "command.h"
+
+#include "engine/engine.h"
+#include "engine/mcp/backend.h"
+#include "engine/mcp/dispatcher.h"
+#include "engine/mcp/httpserver.h"
+#include "engine/mcp/stdioserver.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <future>
+#include <memory>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace wfs;
+using namespace wfs::cli;
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onTerminate(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
+}
+
+const char *kUsage =
+    "Usage: wfstudio mcp [--workflows DIR]... [--http [HOST:]PORT [--token TOKEN]\n"
+    "                    [--rate-limit N] [--allow-origin ORIGIN]...]\n\n"
+    "Serves the workflows to AI agents over the Model Context Protocol.\n"
+    "Without --http: stdio (one JSON-RPC message per line on stdin/stdout; logs on stderr).\n"
+    "With --http: Streamable HTTP on http://HOST:PORT/mcp (HOST defaults to 127.0.0.1;\n"
+    "PORT 0 picks a free port; the URL is printed on stderr).\n\n"
+    "Options:\n"
+    "  --workflows DIR        also serve the workflows in DIR (repeatable; highest precedence)\n"
+    "  --http [HOST:]PORT     serve Streamable HTTP instead of stdio\n"
+    "  --token TOKEN          require 'Authorization: Bearer TOKEN' (HTTP; or set\n"
+    "                         WFSTUDIO_MCP_TOKEN)\n"
+    "  --rate-limit N         requests per second per session (HTTP; default 1000, 0 = off)\n"
+    "  --allow-origin ORIGIN  accept this Origin besides localhost ones (HTTP; repeatable)\n";
+
+struct McpOptions
+{
+    std::vector<std::string> workflowDirs;
+    bool http = false;
+    std::string host = "127.0.0.1";
+    int port = 0;
+    std::string token;
+    double rateLimit = 1000;
+    std::vector<std::string> origins;
+};
+
+// Parses the arguments; returns an error text (empty = ok) or "help".
+std::string parseArgs(const QStringList &args, McpOptions &o)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args[i];
+        const auto value = [&](std::string &out) {
+            if (i + 1 >= args.size())
+                return false;
+            out = args[++i].toStdString();
+            return true;
+        };
+        std::string v;
+        if (a == QLatin1String("--help") || a == QLatin1String("-h"))
+            return "help";
+        if (a == QLatin1String("--workflows")) {
+            if (!value(v))
+                return "--workflows needs a directory";
+            o.workflowDirs.push_back(v);
+        } else if (a == QLatin1String("--http")) {
+            if (!value(v))
+                return "--http needs [HOST:]PORT";
+            o.http = true;
+            const auto colon = v.rfind(':');
+            std::string portText = v;
+            if (colon != std::string::npos) {
+                o.host = v.substr(0, colon);
+                if (o.host.size() > 2 && o.host.front() == '[' && o.host.back() == ']')
+                    o.host = o.host.substr(1, o.host.size() - 2);
+                if (o.host == "localhost")
+                    o.host = "127.0.0.1";
+                portText = v.substr(colon + 1);
+            }
+            bool ok = false;
+            o.port = QString::fromStdString(portText).toInt(&ok);
+            if (!ok || o.port < 0 || o.port > 65535)
+                return "--http: '" + portText + "' is not a port number (0-65535)";
+        } else if (a == QLatin1String("--token")) {
+            if (!value(o.token) || o.token.empty())
+                return "--token needs a value";
+        } else if (a == QLatin1String("--rate-limit")) {
+            if (!value(v))
+                return "--rate-limit needs a number";
+            bool ok = false;
+            o.rateLimit = QString::fromStdString(v).toDouble(&ok);
+            if (!ok || o.rateLimit < 0)
+                return "--rate-limit: '" + v + "' is not a non-negative number";
+        } else if (a == QLatin1String("--allow-origin")) {
+            if (!value(v))
+                return "--allow-origin needs an origin such as http://localhost:5173";
+            o.origins.push_back(v);
+        } else {
+            return "unknown option '" + a.toStdString() + "'";
+        }
+    }
+    if (!o.http && (!o.token.empty() || !o.origins.empty()))
+        return "--token and --allow-origin apply to --http only";
+    return {};
+}
+
+int runMcp(const QStringList &args)
+{
+    McpOptions o;
+    if (const QByteArray env = qgetenv("WFSTUDIO_MCP_TOKEN"); !env.isEmpty())
+        o.token = env.toStdString();
+    const std::string error = parseArgs(args, o);
+    if (error == "help") {
+        printOut(kUsage);
+        return ExitOk;
+    }
+    if (!error.empty()) {
+        printErr("wfstudio mcp: " + error + "\n\n" + kUsage);
+        return ExitUsage;
+    }
+    if (!o.http)
+        o.token.clear(); // the environment token is for HTTP only
+
+    // SIGTERM/SIGINT end the server cleanly through the event loop; a vanished client must not
+    // kill us with SIGPIPE (a failed write ends the stdio server instead).
+    std::signal(SIGPIPE, SIG_IGN);
+    if (::pipe2(g_signalPipe, O_CLOEXEC) == 0) {
+        std::signal(SIGTERM, onTerminate);
+        std::signal(SIGINT, onTerminate);
+    }
+
+    Engine::Options engineOptions;
+    engineOptions.extraDirs = o.workflowDirs;
+    std::unique_ptr<Engine> engine;
+    // The engine is built on the main thread as soon as the event loop runs; a request that
+    // needs it earlier waits for it.
+    std::promise<Engine *> enginePromise;
+    std::shared_future<Engine *> engineReady = enginePromise.get_future().share();
+    auto backend = std::make_shared<mcp::EngineBackend>([engineReady] { return engineReady.get(); });
+    mcp::Dispatcher dispatcher(backend);
+    QTimer::singleShot(0, qApp, [&] {
+        engine = std::make_unique<Engine>(engineOptions);
+        enginePromise.set_value(engine.get());
+    });
+
+    std::unique_ptr<QSocketNotifier> signalNotifier;
+    std::function<void()> stopServer;
+    if (g_signalPipe[0] >= 0) {
+        signalNotifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, qApp, [&] {
+            char buf[16];
+            [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], buf, sizeof buf);
+            if (stopServer)
+                stopServer();
+        });
+    }
+
+    int rc = ExitOk;
+    if (o.http) {
+        mcp::HttpServer::Options httpOptions;
+        httpOptions.host = o.host;
+        httpOptions.port = static_cast<std::uint16_t>(o.port);
+        httpOptions.token = o.token;
+        httpOptions.rateLimitPerSecond = o.rateLimit;
+        httpOptions.allowedOrigins = o.origins;
+        mcp::HttpServer server(dispatcher, httpOptions);
+        if (auto started = server.start(); !started) {
+            printErr("wfstudio mcp: " + started.error() + "\n");
+            return ExitFailure;
+        }
+        printErr("wfstudio mcp: listening on " + server.url() + "\n");
+        stopServer = [] { QCoreApplication::quit(); };
+        rc = QCoreApplication::exec();
+        server.stop();
+    } else {
+        mcp::StdioServer server(dispatcher);
+        QObject::connect(&server, &mcp::StdioServer::finished, qApp, &QCoreApplication::quit);
+        stopServer = [&server] { server.stop(); };
+        server.start();
+        rc = QCoreApplication::exec();
+    }
+    // Make sure a request waiting for the engine can finish before we tear down.
+    if (!engine) {
+        engine = std::make_unique<Engine>(engineOptions);
+        enginePromise.set_value(engine.get());
+    }
+    return rc == 0 ? ExitOk : ExitFailure;
+}
+
+CommandRegistration reg{{"mcp", "mcp [--workflows DIR]... [--http [HOST:]PORT]",
+                         "Serve the workflows to AI agents over MCP (stdio or HTTP)", runMcp}};
+
+} // namespace

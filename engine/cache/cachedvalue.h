@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// What the result cache holds: one tool answer, decoded (for the in-memory level) and encoded
+// (for the SQLite level). Immutable once built and shared between threads.
+#pragma once
+
+#include "model/json.h"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace wfs::cache {
+
+struct CachedValue
+{
+    bool isError = false;
+    Json payload;        ///< the answer object, null for plain-text answers
+    std::string text;    ///< the plain-text answer when payload is null
+    std::string encoded; ///< {"e":isError,"p":payload,"t":text} as compact JSON
+    std::size_t bytes = 0; ///< estimated memory held by this value
+
+    // Builds a value and its encoded form.
+    static std::shared_ptr<const CachedValue> make(bool isError, Json payload, std::string text);
+    // Decodes what `encoded` produced; null when the bytes are not such an object.
+    static std::shared_ptr<const CachedValue> decode(std::string_view encoded);
+};
+
+using CachedValuePtr = std::shared_ptr<const CachedValue>;
+
+} // namespace wfs::cache

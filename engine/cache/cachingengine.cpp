@@ -1,0 +1,246 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// The caching decorator: key construction, cacheability rules and version tracking.
+//
+// Key layout: <tool> 0x1F <workflow id or ""> 0x1F <content hash> 0x1F <arguments as JSON>.
+// Arguments that cannot be serialised strictly (invalid UTF-8) bypass the cache rather than
+// risk two different inputs sharing one key.
+#include "cachingengine.h"
+
+#include "engine/workflowrepository.h"
+
+#include <QCryptographicHash>
+
+#include <cassert>
+
+namespace wfs::cache {
+
+static constexpr std::string_view kCachedTools[] = {"workflow_list", "workflow_get",
+                                                    "workflow_next", "workflow_validate"};
+static constexpr std::string_view kKnownTools[] = {
+    "workflow_list",     "workflow_get",           "workflow_next",
+    "workflow_validate", "workflow_validate_json", "workflow_get_schema"};
+static constexpr std::size_t kMaxKeyBytes = 256 * 1024;
+
+static std::string shortHash(std::string_view bytes)
+{
+    return QCryptographicHash::hash(QByteArrayView(bytes.data(), qsizetype(bytes.size())),
+                                    QCryptographicHash::Sha256)
+        .toHex()
+        .left(16)
+        .toStdString();
+}
+
+static bool hasLoopState(const Json &context)
+{
+    return context.is_object()
+           && (context.contains("_loopState") || context.contains("_currentLoop"));
+}
+
+CachingEngine::CachingEngine(Engine &engine, std::shared_ptr<ResultCache> cache,
+                             metrics::MetricsRegistry &registry)
+    : m_engine(engine)
+    , m_cache(std::move(cache))
+    , m_registry(registry)
+{
+    assert(m_cache && "CachingEngine needs a cache");
+    for (std::string_view tool : kKnownTools)
+        m_trackers.emplace(std::string(tool), &m_registry.operation(tool));
+    m_unknownTracker = &m_registry.operation("unknown_tool");
+    rebuild(nullptr);
+    m_connection = QObject::connect(&m_engine, &Engine::workflowsChanged, &m_engine,
+                                    [this] { refresh(); }, Qt::DirectConnection);
+}
+
+CachingEngine::~CachingEngine()
+{
+    QObject::disconnect(m_connection);
+}
+
+metrics::LatencyTracker &CachingEngine::trackerFor(std::string_view name)
+{
+    auto it = m_trackers.find(name);
+    return it == m_trackers.end() ? *m_unknownTracker : *it->second;
+}
+
+const CachingEngine::Versions *CachingEngine::rebuild(std::vector<std::string> *changed)
+{
+    std::lock_guard rebuildLock(m_rebuildMutex);
+    const std::shared_ptr<const WorkflowSnapshot> snap = m_engine.snapshot();
+    const Versions *old = m_current.load(std::memory_order_acquire);
+    if (old && old->generation == snap->generation())
+        return old;
+    auto fresh = std::make_unique<Versions>();
+    fresh->generation = snap->generation();
+    std::string setText;
+    for (const WorkflowEntry &entry : snap->entries()) {
+        if (!entry.workflow)
+            continue;
+        std::string doc;
+        try {
+            doc = entry.workflow->document().dump(-1, ' ', false, Json::error_handler_t::replace);
+        } catch (const std::exception &) {
+            continue;
+        }
+        auto v = std::make_unique<WorkflowVersion>();
+        v->hash = shortHash(doc);
+        setText += entry.workflow->id() + '\x1f' + v->hash + '\x1e';
+        fresh->byId.emplace(entry.workflow->id(), std::move(v));
+    }
+    fresh->setHash = shortHash(setText);
+
+    std::vector<std::string> diff;
+    if (old) {
+        for (const auto &[id, v] : fresh->byId) {
+            auto prev = old->byId.find(id);
+            if (prev == old->byId.end() || prev->second->hash != v->hash)
+                diff.push_back(id);
+        }
+        for (const auto &[id, v] : old->byId) {
+            if (!fresh->byId.count(id))
+                diff.push_back(id);
+        }
+    }
+    const Versions *published = fresh.get();
+    {
+        // Exclusive: no store can interleave between the switch and the purge.
+        std::unique_lock storeLock(m_storeMutex);
+        m_history.push_back(std::move(fresh));
+        m_current.store(published, std::memory_order_release);
+        if (old && (!diff.empty() || old->setHash != published->setHash)) {
+            m_cache->invalidateWorkflow(""); // list answers and unknown-id answers
+            for (const std::string &id : diff)
+                m_cache->invalidateWorkflow(id);
+        }
+    }
+    if (changed)
+        *changed = std::move(diff);
+    return published;
+}
+
+const CachingEngine::Versions *CachingEngine::versionsFor(std::uint64_t generation)
+{
+    const Versions *v = m_current.load(std::memory_order_acquire);
+    if (v && v->generation == generation)
+        return v;
+    return rebuild(nullptr);
+}
+
+std::vector<std::string> CachingEngine::refresh()
+{
+    std::vector<std::string> changed;
+    rebuild(&changed);
+    return changed;
+}
+
+ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
+                                   const CallContext &ctx)
+{
+    metrics::LatencyTracker &tracker = trackerFor(name);
+    const std::int64_t start = metrics::steadyNowNs();
+    const auto finish = [&](ToolResult result) {
+        const std::int64_t d = metrics::steadyNowNs() - start;
+        tracker.record(d > 0 ? std::uint64_t(d) : 0, result.isError);
+        return result;
+    };
+    const bool cacheableTool = std::find(std::begin(kCachedTools), std::end(kCachedTools), name)
+                               != std::end(kCachedTools);
+    const bool nextWithLoop = name == "workflow_next" && arguments.is_object()
+                              && hasLoopState(arguments.value("context", Json()));
+    if (!cacheableTool || !ctx.sessionId.empty() || nextWithLoop) {
+        if (cacheableTool)
+            m_cache->countBypass(name);
+        return finish(m_engine.callTool(name, arguments, ctx));
+    }
+
+    const std::shared_ptr<const WorkflowSnapshot> snap = m_engine.snapshot();
+    const Versions *versions = versionsFor(snap->generation());
+
+    // Which workflow the answer depends on.
+    std::string workflowId;
+    const WorkflowVersion *version = nullptr;
+    if (name != "workflow_list" && arguments.is_object()) {
+        const char *idKey = name == "workflow_get" ? "id" : "workflowId";
+        auto it = arguments.find(idKey);
+        if (it != arguments.end() && it->is_string()) {
+            auto found = versions->byId.find(it->get_ref<const std::string &>());
+            if (found != versions->byId.end()) {
+                workflowId = found->first;
+                version = found->second.get();
+            }
+        }
+    }
+    std::string key;
+    try {
+        const std::string args = arguments.dump();
+        key.reserve(name.size() + workflowId.size() + 20 + args.size());
+        key.append(name).append(1, '\x1f').append(workflowId).append(1, '\x1f');
+        key.append(version ? version->hash : versions->setHash).append(1, '\x1f').append(args);
+    } catch (const std::exception &) {
+        key.clear(); // invalid UTF-8 in the arguments: not cacheable
+    }
+    if (key.empty() || key.size() > kMaxKeyBytes) {
+        m_cache->countBypass(name);
+        return finish(m_engine.callTool(name, arguments, ctx));
+    }
+    if (version)
+        version->calls.fetch_add(1, std::memory_order_relaxed);
+
+    if (CachedValuePtr hit = m_cache->get(name, key)) {
+        ToolResult r;
+        r.isError = hit->isError;
+        r.payload = hit->payload;
+        r.text = hit->text;
+        return finish(std::move(r));
+    }
+
+    ToolResult result = m_engine.callTool(name, arguments, ctx);
+    const bool timeDependent = name == "workflow_next" && result.payload.is_object()
+                               && hasLoopState(result.payload.value("context", Json()));
+    if (!timeDependent) {
+        CachedValuePtr value = CachedValue::make(result.isError, result.payload, result.text);
+        std::shared_lock storeLock(m_storeMutex);
+        // Store only if the set did not change while we computed (the engine may have served
+        // a newer generation than the one in the key).
+        if (m_current.load(std::memory_order_acquire) == versions
+            && m_engine.snapshot()->generation() == versions->generation)
+            m_cache->put(name, key, workflowId, std::move(value));
+    } else {
+        m_cache->countBypass(name);
+    }
+    return finish(std::move(result));
+}
+
+int CachingEngine::warm(const std::vector<std::string> &workflowIds)
+{
+    int n = 0;
+    const auto touch = [&](std::string_view tool, const Json &args) {
+        (void)callTool(tool, args);
+        ++n;
+    };
+    touch("workflow_list", Json::object());
+    const std::shared_ptr<const WorkflowSnapshot> snap = m_engine.snapshot();
+    for (const std::string &id : workflowIds) {
+        if (!snap->find(id))
+            continue;
+        touch("workflow_get", Json{{"id", id}});
+        touch("workflow_get", Json{{"id", id}, {"mode", "metadata"}});
+    }
+    return n;
+}
+
+std::map<std::string, std::int64_t> CachingEngine::takeUsage()
+{
+    std::map<std::string, std::int64_t> out;
+    std::lock_guard rebuildLock(m_rebuildMutex);
+    for (const auto &versions : m_history) {
+        for (const auto &[id, v] : versions->byId) {
+            const std::int64_t n = v->calls.exchange(0, std::memory_order_relaxed);
+            if (n > 0)
+                out[id] += n;
+        }
+    }
+    return out;
+}
+
+} // namespace wfs::cache

@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// CachingEngine: a caching, measuring decorator around Engine::callTool.
+//
+// Cached: workflow_list, workflow_get, workflow_validate, and workflow_next when neither the
+// request nor the answer carries loop state (loop answers embed the current time and the 300 s
+// loop timeout depends on it). Never cached: calls attributed to a session (the engine records
+// them), workflow_validate_json, workflow_get_schema (its metadata carries "now"), unknown tools.
+//
+// No stale read: every key holds the content hash of the workflow it depends on (or of the whole
+// set for workflow_list and unknown ids), taken from the same repository snapshot generation the
+// engine serves. A result computed while the set changed is not stored, and a generation change
+// purges the changed workflows from both levels under a lock that excludes concurrent stores.
+//
+// Every call's latency goes into the MetricsRegistry under the tool name.
+#pragma once
+
+#include "resultcache.h"
+
+#include "engine/engine.h"
+#include "engine/metrics/metricsregistry.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace wfs::cache {
+
+class CachingEngine
+{
+public:
+    CachingEngine(Engine &engine, std::shared_ptr<ResultCache> cache,
+                  metrics::MetricsRegistry &registry = metrics::MetricsRegistry::global());
+    ~CachingEngine();
+    CachingEngine(const CachingEngine &) = delete;
+    CachingEngine &operator=(const CachingEngine &) = delete;
+
+    // Same contract and results as Engine::callTool. Thread-safe.
+    ToolResult callTool(std::string_view name, const Json &arguments, const CallContext &ctx = {});
+
+    // Brings the cache in line with the engine's current workflow set now (also done lazily on
+    // the next call, and on Engine::workflowsChanged). Returns the workflow ids that changed.
+    std::vector<std::string> refresh();
+    // Fills the cache for these workflows (workflow_get in both modes) and workflow_list.
+    // Returns how many answers were computed or loaded.
+    int warm(const std::vector<std::string> &workflowIds);
+    // Calls per workflow id since the previous call (for MetricsStore::addUsage).
+    std::map<std::string, std::int64_t> takeUsage();
+
+    ResultCache &cache() { return *m_cache; }
+    Engine &engine() { return m_engine; }
+
+private:
+    struct WorkflowVersion
+    {
+        std::string hash;                        ///< 16 hex digits of SHA-256(document)
+        mutable std::atomic<std::int64_t> calls{0}; ///< usage since the last takeUsage()
+    };
+    struct Versions
+    {
+        std::uint64_t generation = 0;
+        std::string setHash;
+        std::unordered_map<std::string, std::unique_ptr<WorkflowVersion>> byId;
+    };
+
+    const Versions *versionsFor(std::uint64_t generation);
+    const Versions *rebuild(std::vector<std::string> *changed);
+    metrics::LatencyTracker &trackerFor(std::string_view name);
+
+    Engine &m_engine;
+    std::shared_ptr<ResultCache> m_cache;
+    metrics::MetricsRegistry &m_registry;
+    std::map<std::string, metrics::LatencyTracker *, std::less<>> m_trackers;
+    metrics::LatencyTracker *m_unknownTracker = nullptr;
+
+    std::atomic<const Versions *> m_current{nullptr};
+    std::mutex m_rebuildMutex;                  ///< one rebuild at a time
+    std::shared_mutex m_storeMutex;             ///< shared: store; exclusive: switch + purge
+    std::vector<std::unique_ptr<Versions>> m_history; ///< every Versions ever published (readers
+                                                      ///< may hold old pointers; tiny)
+    QMetaObject::Connection m_connection;
+};
+
+} // namespace wfs::cache

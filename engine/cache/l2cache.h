@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// L2Cache: the SQLite level of the result cache (table cache_entries). Survives restarts;
+// entries expire by wall-clock time (injectable) and the table is kept under a byte budget by
+// dropping the entries closest to expiry. Thread-safe through the connection's mutex.
+#pragma once
+
+#include "engine/metrics/clock.h"
+#include "model/result.h"
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace wfs::store {
+class Database;
+}
+
+namespace wfs::cache {
+
+struct L2Hit
+{
+    std::string value;
+    std::string workflowId; ///< the tag it was stored with
+    std::int64_t remainingMs = 0; ///< time to live left
+};
+
+class L2Cache
+{
+public:
+    struct Options
+    {
+        std::int64_t maxBytes = std::int64_t(64) << 20; ///< sum of value sizes kept at most
+        metrics::ClockFn wallClock = metrics::wallClock(); ///< epoch ns, for expires_at
+    };
+    struct Stats
+    {
+        std::uint64_t hits = 0;
+        std::uint64_t misses = 0;  ///< includes expired
+        std::uint64_t expired = 0;
+        std::uint64_t writes = 0;
+        std::uint64_t evictions = 0; ///< rows dropped for the byte budget
+        std::uint64_t invalidations = 0;
+        std::uint64_t errors = 0;  ///< SQL failures (treated as misses / skipped writes)
+        std::int64_t entries = 0;
+        std::int64_t bytes = 0;
+    };
+
+    L2Cache(store::Database &db, Options options);
+
+    Result<std::optional<L2Hit>> get(std::string_view key);
+    Result<void> put(std::string_view key, std::string_view operation, std::string_view workflowId,
+                     std::string_view value, std::int64_t ttlMs);
+    Result<int> invalidateWorkflow(std::string_view workflowId);
+    Result<int> purgeExpired();
+    Result<void> clear();
+    Stats stats();
+    void countError() { m_errors.fetch_add(1, std::memory_order_relaxed); }
+
+private:
+    Result<void> enforceBudget();
+    std::int64_t nowMs() const { return m_options.wallClock() / 1'000'000; }
+
+    store::Database &m_db;
+    Options m_options;
+    std::atomic<std::uint64_t> m_hits{0}, m_misses{0}, m_expired{0}, m_writes{0}, m_evictions{0},
+        m_invalidations{0}, m_errors{0};
+    std::int64_t m_bytes = -1; ///< sum(size), -1 = not yet read (guarded by the db mutex)
+};
+
+} // namespace wfs::cache

@@ -1,0 +1,1038 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Streamable HTTP on Boost.Beast. Each TCP connection is a Connection on its own strand; it
+// reads one request at a time (keep-alive), runs the checks of spec/mcp-transport.md §6.2 in
+// order, dispatches synchronously on the I/O thread (tool calls take microseconds to a few
+// milliseconds) and writes one response. A GET turns its connection into the session's SSE
+// stream: raw chunked writes from a queue, fed by posts from whatever thread produced the
+// message. POST answers that carry notifications (progress, logging) or a tools/call result
+// are complete SSE bodies with event ids; everything else is one JSON object.
+#include "httpserver.h"
+
+#include "ratelimiter.h"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <QDateTime>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+#include <atomic>
+#include <cmath>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace wfs::mcp {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+using Request = http::request<http::string_body>;
+using Response = http::response<http::string_body>;
+using LogEntry = HttpServer::LogEntry;
+
+std::int64_t steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string lower(std::string_view s)
+{
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+bool isLoopbackHostName(std::string_view host)
+{
+    return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
+}
+
+// "host[:port]" → host (IPv6 literals keep their brackets).
+std::string hostPart(std::string_view authority)
+{
+    if (!authority.empty() && authority.front() == '[') {
+        const auto close = authority.find(']');
+        return close == std::string_view::npos ? std::string()
+                                               : lower(authority.substr(0, close + 1));
+    }
+    return lower(authority.substr(0, authority.find(':')));
+}
+
+bool constantTimeEquals(std::string_view a, std::string_view b)
+{
+    unsigned char diff = a.size() == b.size() ? 0 : 1;
+    const std::size_t n = std::max(a.size(), b.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        const unsigned char x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
+        const unsigned char y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
+        diff |= static_cast<unsigned char>(x ^ y);
+    }
+    return diff == 0;
+}
+
+std::string sseEvent(const std::string &id, const std::string &data)
+{
+    std::string out;
+    out.reserve(data.size() + id.size() + 32);
+    out += "event: message\n";
+    if (!id.empty())
+        out += "id: " + id + "\n";
+    out += "data: " + data + "\n\n";
+    return out;
+}
+
+std::string chunk(const std::string &data)
+{
+    char size[20];
+    const int n = std::snprintf(size, sizeof size, "%zx\r\n", data.size());
+    std::string out(size, static_cast<std::size_t>(n));
+    out += data;
+    out += "\r\n";
+    return out;
+}
+
+class Connection;
+
+// One MCP session over HTTP.
+struct HttpSession
+{
+    std::shared_ptr<Session> mcp;
+    TokenBucket bucket;
+    std::atomic<std::int64_t> lastUsedMs{0};
+    std::atomic<std::uint64_t> nextEvent{1};
+    std::mutex mutex;                            ///< guards the members below
+    std::weak_ptr<Connection> stream;            ///< the open GET stream, if any
+    std::deque<std::pair<std::uint64_t, std::string>> replay; ///< GET events (id, event text)
+    bool closed = false;
+
+    HttpSession(std::shared_ptr<Session> s, double rate, double burst)
+        : mcp(std::move(s))
+        , bucket(rate, burst)
+    {
+    }
+};
+
+} // namespace
+
+struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
+{
+    Dispatcher &dispatcher;
+    Options options;
+    HttpServer *q = nullptr;
+
+    std::unique_ptr<asio::io_context> ioc;
+    std::unique_ptr<tcp::acceptor> acceptor;
+    std::vector<std::thread> threads;
+    std::atomic<bool> running{false};
+    std::atomic<std::uint16_t> boundPort{0};
+
+    mutable std::mutex sessionsMutex;
+    std::map<std::string, std::shared_ptr<HttpSession>> sessions;
+
+    mutable std::mutex connectionsMutex;
+    std::vector<std::weak_ptr<Connection>> connections;
+
+    mutable std::mutex logMutex;
+    std::deque<LogEntry> log;
+
+    Private(Dispatcher &disp, Options opts)
+        : dispatcher(disp)
+        , options(std::move(opts))
+    {
+    }
+
+    void accept();
+    std::shared_ptr<HttpSession> findSession(const std::string &id, bool *expired);
+    std::shared_ptr<HttpSession> createSession();
+    void removeSession(const std::string &id);
+    void deliver(const std::shared_ptr<HttpSession> &session, const Json &message);
+    void addLog(LogEntry entry);
+};
+
+namespace {
+
+class Connection : public std::enable_shared_from_this<Connection>
+{
+public:
+    Connection(tcp::socket socket, std::shared_ptr<HttpServer::Private> server)
+        : m_stream(std::move(socket))
+        , m_server(std::move(server))
+        , m_keepAliveTimer(m_stream.get_executor())
+    {
+        beast::error_code ec;
+        const auto ep = m_stream.socket().remote_endpoint(ec);
+        if (!ec)
+            m_peer = ep.address().to_string() + ":" + std::to_string(ep.port());
+    }
+
+    void start()
+    {
+        asio::dispatch(m_stream.get_executor(),
+                       beast::bind_front_handler(&Connection::doRead, shared_from_this()));
+    }
+
+    // Closes the connection from any thread (server stop, session deleted).
+    void close()
+    {
+        asio::post(m_stream.get_executor(), [self = shared_from_this()] {
+            if (self->m_streaming && !self->m_closing) {
+                self->m_closing = true;
+                self->queueWrite("0\r\n\r\n");
+                return;
+            }
+            beast::error_code ec;
+            self->m_stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+            self->m_stream.close();
+        });
+    }
+
+    // Queues an SSE event on this GET stream (from any thread).
+    void sendEvent(std::string event)
+    {
+        asio::post(m_stream.get_executor(), [self = shared_from_this(), e = std::move(event)] {
+            if (!self->m_closing)
+                self->queueWrite(chunk(e));
+        });
+    }
+
+private:
+    HttpServer::Private &server() { return *m_server; }
+
+    void doRead()
+    {
+        m_parser.emplace();
+        m_parser->body_limit(server().options.maxBodyBytes);
+        m_parser->header_limit(16 * 1024);
+        m_stream.expires_after(std::chrono::seconds(120));
+        http::async_read(m_stream, m_buffer, *m_parser,
+                         beast::bind_front_handler(&Connection::onRead, shared_from_this()));
+    }
+
+    void onRead(beast::error_code ec, std::size_t)
+    {
+        if (ec == http::error::end_of_stream || ec == asio::error::eof) {
+            beast::error_code ignored;
+            m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            return;
+        }
+        if (ec == http::error::body_limit) {
+            m_started = std::chrono::steady_clock::now();
+            sendError(http::status::payload_too_large, ErrorCode::ServerError,
+                      "Payload Too Large: the body exceeds "
+                          + std::to_string(server().options.maxBodyBytes) + " bytes",
+                      false, "POST");
+            return;
+        }
+        if (ec == http::error::header_limit) {
+            m_started = std::chrono::steady_clock::now();
+            sendError(http::status::request_header_fields_too_large, ErrorCode::ServerError,
+                      "Request Header Fields Too Large", false, "");
+            return;
+        }
+        if (ec && ec.category() == http::make_error_code(http::error::bad_target).category()) {
+            m_started = std::chrono::steady_clock::now();
+            sendError(http::status::bad_request, ErrorCode::ServerError,
+                      "Bad Request: malformed HTTP request", false, "");
+            return;
+        }
+        if (ec)
+            return; // timeout, reset: drop the connection
+        m_started = std::chrono::steady_clock::now();
+        m_request = m_parser->release();
+        handle();
+    }
+
+    // ---- responses -------------------------------------------------------------------------
+
+    void send(Response res, bool keepAlive, const std::string &rpcMethod = {},
+              const std::string &tool = {})
+    {
+        res.set(http::field::server, "workflow-studio");
+        res.keep_alive(keepAlive);
+        res.prepare_payload();
+        LogEntry entry;
+        entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+        entry.client = m_peer;
+        entry.session = m_sessionId.substr(0, 8);
+        entry.httpMethod = std::string(m_request.method_string());
+        entry.rpcMethod = rpcMethod;
+        entry.tool = tool;
+        entry.status = static_cast<int>(res.result_int());
+        entry.latencyMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started)
+                .count();
+        server().addLog(std::move(entry));
+        auto shared = std::make_shared<Response>(std::move(res));
+        http::async_write(m_stream, *shared,
+                          [self = shared_from_this(), shared](beast::error_code ec, std::size_t) {
+                              self->onWrite(ec, shared->keep_alive());
+                          });
+    }
+
+    void onWrite(beast::error_code ec, bool keepAlive)
+    {
+        if (ec)
+            return;
+        if (!keepAlive) {
+            beast::error_code ignored;
+            m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+            return;
+        }
+        doRead();
+    }
+
+    Response makeResponse(http::status status)
+    {
+        Response res{status, m_request.version() ? m_request.version() : 11};
+        if (!m_sessionId.empty())
+            res.set("Mcp-Session-Id", m_sessionId);
+        return res;
+    }
+
+    void sendError(http::status status, ErrorCode code, const std::string &message,
+                   bool keepAlive = true, const std::string &rpcMethod = {})
+    {
+        Response res = makeResponse(status);
+        res.set(http::field::content_type, "application/json");
+        res.body() = serialize(makeError(nullptr, code, message));
+        send(std::move(res), keepAlive && m_request.keep_alive(), rpcMethod);
+    }
+
+    void sendJsonRpc(http::status status, const Json &message, const std::string &rpcMethod)
+    {
+        Response res = makeResponse(status);
+        res.set(http::field::content_type, "application/json");
+        res.body() = serialize(message);
+        send(std::move(res), m_request.keep_alive(), rpcMethod);
+    }
+
+    // ---- request handling ------------------------------------------------------------------
+
+    bool originAllowed(std::string_view origin) const
+    {
+        const auto &opts = m_server->options;
+        const std::string o = lower(origin);
+        for (const std::string &allowed : opts.allowedOrigins) {
+            if (lower(allowed) == o)
+                return true;
+        }
+        std::string_view rest = o;
+        if (rest.rfind("http://", 0) == 0)
+            rest.remove_prefix(7);
+        else if (rest.rfind("https://", 0) == 0)
+            rest.remove_prefix(8);
+        else
+            return false; // includes the literal "null" origin
+        if (rest.find('/') != std::string_view::npos)
+            return false;
+        return isLoopbackHostName(hostPart(rest));
+    }
+
+    bool hostAllowed(std::string_view host) const
+    {
+        const std::string h = hostPart(host);
+        if (isLoopbackHostName(h))
+            return true;
+        const std::string bound = lower(m_server->options.host);
+        // An explicitly configured non-loopback bind address may be named too.
+        return !bound.empty() && bound != "0.0.0.0" && bound != "::" && h == bound;
+    }
+
+    void handle()
+    {
+        const auto &opts = server().options;
+        m_sessionId.clear();
+
+        // 1. DNS-rebinding protection: Host, then Origin.
+        const auto host = m_request.find(http::field::host);
+        if (host == m_request.end() || !hostAllowed(host->value())) {
+            sendError(http::status::forbidden, ErrorCode::ServerError,
+                      "Forbidden: invalid Host header");
+            return;
+        }
+        if (const auto origin = m_request.find(http::field::origin);
+            origin != m_request.end() && !originAllowed(origin->value())) {
+            sendError(http::status::forbidden, ErrorCode::ServerError,
+                      "Forbidden: invalid Origin header: " + std::string(origin->value()));
+            return;
+        }
+        // 2. Bearer token.
+        if (!opts.token.empty()) {
+            const auto auth = m_request.find(http::field::authorization);
+            const std::string_view value =
+                auth == m_request.end() ? std::string_view() : std::string_view(auth->value());
+            const bool ok = value.size() > 7 && lower(value.substr(0, 7)) == "bearer "
+                            && constantTimeEquals(value.substr(7), opts.token);
+            if (!ok) {
+                Response res = makeResponse(http::status::unauthorized);
+                res.set(http::field::www_authenticate,
+                        auth == m_request.end()
+                            ? "Bearer realm=\"workflow-studio\""
+                            : "Bearer realm=\"workflow-studio\", error=\"invalid_token\"");
+                res.set(http::field::content_type, "application/json");
+                res.body() = serialize(makeError(nullptr, ErrorCode::ServerError,
+                                                 "Unauthorized: a valid bearer token is required"));
+                send(std::move(res), m_request.keep_alive());
+                return;
+            }
+        }
+        // 3. The endpoint.
+        const std::string_view target = m_request.target();
+        if (target.substr(0, target.find('?')) != opts.path) {
+            sendError(http::status::not_found, ErrorCode::ServerError, "Not Found");
+            return;
+        }
+        // 4. MCP-Protocol-Version, when present, must be one we speak.
+        if (const auto pv = m_request.find("mcp-protocol-version"); pv != m_request.end()) {
+            if (!parseProtocolVersion(pv->value())) {
+                sendError(http::status::bad_request, ErrorCode::ServerError,
+                          "Bad Request: Unsupported protocol version: " + std::string(pv->value())
+                              + " (supported versions: " + supportedVersionsText() + ")");
+                return;
+            }
+        }
+        switch (m_request.method()) {
+        case http::verb::post:
+            handlePost();
+            return;
+        case http::verb::get:
+            handleGet();
+            return;
+        case http::verb::delete_:
+            handleDelete();
+            return;
+        default: {
+            Response res = makeResponse(http::status::method_not_allowed);
+            res.set(http::field::allow, "GET, POST, DELETE");
+            res.set(http::field::content_type, "application/json");
+            res.body() =
+                serialize(makeError(nullptr, ErrorCode::ServerError, "Method not allowed."));
+            send(std::move(res), m_request.keep_alive());
+            return;
+        }
+        }
+    }
+
+    bool accepts(std::string_view type) const
+    {
+        const auto accept = m_request.find(http::field::accept);
+        if (accept == m_request.end())
+            return false;
+        const std::string value = lower(accept->value());
+        return value.find(type) != std::string::npos || value.find("*/*") != std::string::npos;
+    }
+
+    // Resolves the Mcp-Session-Id header; answers 400/404 itself and returns null then.
+    std::shared_ptr<HttpSession> requireSession(const std::string &rpcMethod)
+    {
+        const auto header = m_request.find("mcp-session-id");
+        if (header == m_request.end() || header->value().empty()) {
+            sendError(http::status::bad_request, ErrorCode::ServerError,
+                      "Bad Request: Mcp-Session-Id header is required", true, rpcMethod);
+            return nullptr;
+        }
+        const std::string id(header->value());
+        bool expired = false;
+        auto session = server().findSession(id, &expired);
+        if (!session) {
+            sendError(http::status::not_found, ErrorCode::SessionNotFound,
+                      expired ? "Session not found (expired)" : "Session not found", true,
+                      rpcMethod);
+            return nullptr;
+        }
+        m_sessionId = id;
+        return session;
+    }
+
+    void handlePost()
+    {
+        if (!accepts("application/json") || !accepts("text/event-stream")) {
+            sendError(http::status::not_acceptable, ErrorCode::ServerError,
+                      "Not Acceptable: Client must accept both application/json and "
+                      "text/event-stream");
+            return;
+        }
+        const auto contentType = m_request.find(http::field::content_type);
+        if (contentType == m_request.end()
+            || lower(contentType->value()).rfind("application/json", 0) != 0) {
+            sendError(http::status::unsupported_media_type, ErrorCode::ServerError,
+                      "Unsupported Media Type: Content-Type must be application/json");
+            return;
+        }
+        Dispatcher::Parsed parsed = Dispatcher::parse(m_request.body());
+        if (!parsed.ok) {
+            sendJsonRpc(http::status::bad_request, parsed.errorResponse, "");
+            return;
+        }
+        const Json &body = parsed.value;
+        std::string rpcMethod = "batch";
+        std::string tool;
+        if (body.is_object()) {
+            rpcMethod = body.contains("method") && body["method"].is_string()
+                            ? body["method"].get<std::string>()
+                            : std::string();
+            if (rpcMethod == "tools/call" && body.contains("params") && body["params"].is_object()
+                && body["params"].contains("name") && body["params"]["name"].is_string())
+                tool = body["params"]["name"].get<std::string>();
+        }
+        if (body.is_array() && body.empty()) {
+            sendJsonRpc(http::status::bad_request,
+                        makeError(nullptr, ErrorCode::InvalidRequest, "Invalid Request: empty batch"),
+                        rpcMethod);
+            return;
+        }
+        if (body.is_object() && classifyMessage(body) == MessageKind::Invalid) {
+            sendJsonRpc(http::status::bad_request,
+                        makeError(messageId(body), ErrorCode::InvalidRequest,
+                                  "Invalid Request: not a JSON-RPC 2.0 message"),
+                        rpcMethod);
+            return;
+        }
+
+        std::shared_ptr<HttpSession> session;
+        bool created = false;
+        if (Dispatcher::isInitialize(body)) {
+            if (body.is_array()) {
+                sendJsonRpc(http::status::bad_request,
+                            makeError(nullptr, ErrorCode::InvalidRequest,
+                                      "Invalid Request: initialize must not be part of a batch"),
+                            rpcMethod);
+                return;
+            }
+            if (const auto header = m_request.find("mcp-session-id");
+                header != m_request.end() && !header->value().empty()) {
+                bool expired = false;
+                if (server().findSession(std::string(header->value()), &expired)) {
+                    sendJsonRpc(http::status::bad_request,
+                                makeError(messageId(body), ErrorCode::InvalidRequest,
+                                          "Invalid Request: Server already initialized"),
+                                rpcMethod);
+                    return;
+                }
+            }
+            session = server().createSession();
+            created = true;
+            m_sessionId = session->mcp->id();
+        } else {
+            session = requireSession(rpcMethod);
+            if (!session)
+                return;
+        }
+        if (!session->bucket.tryTake()) {
+            Response res = makeResponse(http::status::too_many_requests);
+            const double wait = session->bucket.secondsUntilAvailable();
+            res.set(http::field::retry_after,
+                    std::to_string(std::max<long long>(1, std::llround(std::ceil(wait)))));
+            res.set(http::field::content_type, "application/json");
+            res.body() = serialize(
+                makeError(nullptr, ErrorCode::ServerError, "Too Many Requests: rate limit"));
+            send(std::move(res), m_request.keep_alive(), rpcMethod, tool);
+            return;
+        }
+        if (body.is_array()) {
+            const auto v = session->mcp->version();
+            if (v && !supportsBatches(*v)) {
+                sendJsonRpc(http::status::bad_request,
+                            makeError(nullptr, ErrorCode::InvalidRequest,
+                                      std::string("Invalid Request: JSON-RPC batches are not "
+                                                  "allowed in protocol version ")
+                                          + protocolVersionString(*v)),
+                            rpcMethod);
+                return;
+            }
+        }
+
+        const bool hasRequest = Dispatcher::containsRequest(body);
+        std::vector<Json> notes;
+        const Emit emit = [&notes](const Json &m) { notes.push_back(m); };
+        const Json reply = server().dispatcher.handle(*session->mcp, body, emit);
+        if (created && !session->mcp->initializeAnswered()) {
+            // initialize failed: no session was established.
+            server().removeSession(session->mcp->id());
+            m_sessionId.clear();
+        }
+        if (!hasRequest || reply.is_null()) {
+            Response res = makeResponse(http::status::accepted);
+            send(std::move(res), m_request.keep_alive(), rpcMethod, tool);
+            return;
+        }
+        if (notes.empty() && rpcMethod != "tools/call") {
+            sendJsonRpc(http::status::ok, reply, rpcMethod);
+            return;
+        }
+        // SSE: [priming (R4)] notifications..., response; then the body ends.
+        std::string sse;
+        const bool r4 = session->mcp->effectiveVersion() >= ProtocolVersion::V2025_11_25;
+        const auto eventId = [&session] {
+            return "p" + std::to_string(session->nextEvent.fetch_add(1));
+        };
+        if (r4) {
+            sse += "id: " + eventId() + "\nretry: "
+                   + std::to_string(server().options.sseRetryMs) + "\ndata: \n\n";
+        }
+        for (const Json &n : notes)
+            sse += sseEvent(eventId(), serialize(n));
+        if (reply.is_array()) {
+            for (const Json &r : reply)
+                sse += sseEvent(eventId(), serialize(r));
+        } else {
+            sse += sseEvent(eventId(), serialize(reply));
+        }
+        Response res = makeResponse(http::status::ok);
+        res.set(http::field::content_type, "text/event-stream");
+        res.set(http::field::cache_control, "no-cache");
+        res.body() = std::move(sse);
+        send(std::move(res), m_request.keep_alive(), rpcMethod, tool);
+    }
+
+    void handleGet()
+    {
+        if (!accepts("text/event-stream")) {
+            sendError(http::status::not_acceptable, ErrorCode::ServerError,
+                      "Not Acceptable: Client must accept text/event-stream");
+            return;
+        }
+        auto session = requireSession("");
+        if (!session)
+            return;
+        std::string lastEventId;
+        if (const auto h = m_request.find("last-event-id"); h != m_request.end())
+            lastEventId = std::string(h->value());
+
+        std::string initial;
+        {
+            std::lock_guard lock(session->mutex);
+            if (auto existing = session->stream.lock()) {
+                sendError(http::status::conflict, ErrorCode::ServerError,
+                          "Conflict: Only one SSE stream is allowed per session");
+                return;
+            }
+            session->stream = weak_from_this();
+            if (session->mcp->effectiveVersion() >= ProtocolVersion::V2025_11_25) {
+                initial += "id: g" + std::to_string(session->nextEvent.fetch_add(1))
+                           + "\nretry: " + std::to_string(server().options.sseRetryMs)
+                           + "\ndata: \n\n";
+            }
+            // Replay what this GET stream missed; ids of POST streams ("p…") replay nothing.
+            if (lastEventId.size() > 1 && lastEventId[0] == 'g') {
+                std::uint64_t last = 0;
+                const auto [ptr, ec] = std::from_chars(
+                    lastEventId.data() + 1, lastEventId.data() + lastEventId.size(), last);
+                if (ec == std::errc()) {
+                    for (const auto &[id, text] : session->replay) {
+                        if (id > last)
+                            initial += text;
+                    }
+                }
+            }
+        }
+        m_streaming = true;
+        m_stream.expires_never();
+        std::string head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                           "Cache-Control: no-cache\r\nServer: workflow-studio\r\n"
+                           "Mcp-Session-Id: "
+                           + m_sessionId + "\r\nTransfer-Encoding: chunked\r\n\r\n";
+        head += chunk(": stream open\n\n");
+        if (!initial.empty())
+            head += chunk(initial);
+        const bool resumedClosedStream = !lastEventId.empty() && lastEventId[0] == 'p';
+        LogEntry entry;
+        entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+        entry.client = m_peer;
+        entry.session = m_sessionId.substr(0, 8);
+        entry.httpMethod = "GET";
+        entry.status = 200;
+        server().addLog(std::move(entry));
+        queueWrite(std::move(head));
+        if (resumedClosedStream) {
+            // The POST stream this id belongs to ended with its response: nothing to resume.
+            m_closing = true;
+            queueWrite("0\r\n\r\n");
+            std::lock_guard lock(session->mutex);
+            session->stream.reset();
+            return;
+        }
+        m_session = session;
+        watchForDisconnect();
+        scheduleKeepAlive();
+    }
+
+    void handleDelete()
+    {
+        auto session = requireSession("");
+        if (!session)
+            return;
+        server().removeSession(m_sessionId);
+        Response res = makeResponse(http::status::ok);
+        send(std::move(res), m_request.keep_alive());
+    }
+
+    // ---- GET stream ------------------------------------------------------------------------
+
+    void queueWrite(std::string data)
+    {
+        m_writeQueue.push_back(std::move(data));
+        if (m_writeQueue.size() == 1)
+            writeNext();
+    }
+
+    void writeNext()
+    {
+        asio::async_write(m_stream.socket(), asio::buffer(m_writeQueue.front()),
+                          [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                              self->m_writeQueue.pop_front();
+                              if (ec) {
+                                  self->streamEnded();
+                                  return;
+                              }
+                              if (!self->m_writeQueue.empty()) {
+                                  self->writeNext();
+                              } else if (self->m_closing) {
+                                  beast::error_code ignored;
+                                  self->m_stream.socket().shutdown(tcp::socket::shutdown_both,
+                                                                   ignored);
+                                  self->m_stream.close();
+                                  self->streamEnded();
+                              }
+                          });
+    }
+
+    void watchForDisconnect()
+    {
+        m_stream.socket().async_read_some(
+            asio::buffer(m_sink), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                if (ec) {
+                    self->streamEnded();
+                    return;
+                }
+                self->watchForDisconnect(); // a client does not talk on a GET stream; ignore
+            });
+    }
+
+    void scheduleKeepAlive()
+    {
+        m_keepAliveTimer.expires_after(std::chrono::seconds(25));
+        m_keepAliveTimer.async_wait([self = shared_from_this()](beast::error_code ec) {
+            if (ec || self->m_closing || !self->m_session)
+                return;
+            self->queueWrite(chunk(": keep-alive\n\n"));
+            self->scheduleKeepAlive();
+        });
+    }
+
+    void streamEnded()
+    {
+        m_keepAliveTimer.cancel();
+        if (auto session = std::exchange(m_session, nullptr)) {
+            std::lock_guard lock(session->mutex);
+            if (session->stream.lock().get() == this || session->stream.expired())
+                session->stream.reset();
+        }
+    }
+
+    beast::tcp_stream m_stream;
+    std::shared_ptr<HttpServer::Private> m_server;
+    beast::flat_buffer m_buffer;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    Request m_request;
+    std::string m_peer;
+    std::string m_sessionId;
+    std::chrono::steady_clock::time_point m_started;
+    // GET stream state
+    bool m_streaming = false;
+    bool m_closing = false;
+    std::shared_ptr<HttpSession> m_session;
+    std::deque<std::string> m_writeQueue;
+    std::array<char, 512> m_sink{};
+    asio::steady_timer m_keepAliveTimer;
+};
+
+} // namespace
+
+// ---- Private -------------------------------------------------------------------------------
+
+void HttpServer::Private::accept()
+{
+    acceptor->async_accept(
+        asio::make_strand(*ioc), [self = shared_from_this()](beast::error_code ec,
+                                                             tcp::socket socket) {
+            if (ec) {
+                if (ec == asio::error::operation_aborted || !self->running)
+                    return;
+            } else {
+                socket.set_option(tcp::no_delay(true), ec);
+                auto connection = std::make_shared<Connection>(std::move(socket), self);
+                {
+                    std::lock_guard lock(self->connectionsMutex);
+                    std::erase_if(self->connections, [](const auto &w) { return w.expired(); });
+                    self->connections.push_back(connection);
+                }
+                connection->start();
+            }
+            if (self->running)
+                self->accept();
+        });
+}
+
+std::shared_ptr<HttpSession> HttpServer::Private::findSession(const std::string &id,
+                                                              bool *expired)
+{
+    std::lock_guard lock(sessionsMutex);
+    const auto it = sessions.find(id);
+    if (it == sessions.end())
+        return nullptr;
+    const std::int64_t now = steadyMs();
+    const std::int64_t idleMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(options.sessionIdleTimeout).count();
+    auto session = it->second;
+    bool streaming = false;
+    {
+        std::lock_guard slock(session->mutex);
+        streaming = !session->stream.expired();
+    }
+    if (!streaming && now - session->lastUsedMs.load() > idleMs) {
+        sessions.erase(it);
+        dispatcher.closeSession(id);
+        if (expired)
+            *expired = true;
+        return nullptr;
+    }
+    session->lastUsedMs = now;
+    return session;
+}
+
+std::shared_ptr<HttpSession> HttpServer::Private::createSession()
+{
+    const std::string id = randomHexId();
+    auto mcpSession = dispatcher.createSession("http:" + id.substr(0, 8), id);
+    auto session = std::make_shared<HttpSession>(mcpSession, options.rateLimitPerSecond,
+                                                 options.rateLimitBurst);
+    session->lastUsedMs = steadyMs();
+    std::weak_ptr<HttpSession> weak = session;
+    std::weak_ptr<Private> weakSelf = weak_from_this();
+    mcpSession->setSink([weak, weakSelf](const Json &message) {
+        auto s = weak.lock();
+        auto self = weakSelf.lock();
+        if (s && self)
+            self->deliver(s, message);
+    });
+    std::lock_guard lock(sessionsMutex);
+    if (sessions.size() >= std::max<std::size_t>(options.maxSessions, 1)) {
+        auto oldest = std::min_element(sessions.begin(), sessions.end(), [](auto &a, auto &b) {
+            return a.second->lastUsedMs.load() < b.second->lastUsedMs.load();
+        });
+        dispatcher.closeSession(oldest->first);
+        std::shared_ptr<Connection> stream;
+        {
+            std::lock_guard slock(oldest->second->mutex);
+            oldest->second->closed = true;
+            stream = oldest->second->stream.lock();
+        }
+        if (stream)
+            stream->close();
+        sessions.erase(oldest);
+    }
+    sessions.emplace(id, session);
+    return session;
+}
+
+void HttpServer::Private::removeSession(const std::string &id)
+{
+    std::shared_ptr<HttpSession> session;
+    {
+        std::lock_guard lock(sessionsMutex);
+        const auto it = sessions.find(id);
+        if (it == sessions.end())
+            return;
+        session = it->second;
+        sessions.erase(it);
+    }
+    dispatcher.closeSession(id);
+    std::shared_ptr<Connection> stream;
+    {
+        std::lock_guard lock(session->mutex);
+        session->closed = true;
+        stream = session->stream.lock();
+    }
+    session->mcp->setSink({});
+    if (stream)
+        stream->close();
+}
+
+void HttpServer::Private::deliver(const std::shared_ptr<HttpSession> &session, const Json &message)
+{
+    std::shared_ptr<Connection> stream;
+    std::string event;
+    {
+        std::lock_guard lock(session->mutex);
+        if (session->closed)
+            return;
+        const std::uint64_t n = session->nextEvent.fetch_add(1);
+        event = sseEvent("g" + std::to_string(n), serialize(message));
+        session->replay.emplace_back(n, event);
+        while (session->replay.size() > options.replayCapacity)
+            session->replay.pop_front();
+        stream = session->stream.lock();
+    }
+    if (stream)
+        stream->sendEvent(std::move(event));
+}
+
+void HttpServer::Private::addLog(LogEntry entry)
+{
+    {
+        std::lock_guard lock(logMutex);
+        log.push_back(std::move(entry));
+        while (log.size() > options.requestLogCapacity)
+            log.pop_front();
+    }
+    if (q)
+        emit q->requestLogged();
+}
+
+// ---- HttpServer ----------------------------------------------------------------------------
+
+HttpServer::HttpServer(Dispatcher &dispatcher, Options options, QObject *parent)
+    : QObject(parent)
+    , d(std::make_shared<Private>(dispatcher, std::move(options)))
+{
+    d->q = this;
+}
+
+HttpServer::~HttpServer()
+{
+    stop();
+    d->q = nullptr;
+}
+
+Result<void> HttpServer::start()
+{
+    if (d->running)
+        return Result<void>::failure("the MCP HTTP server is already running");
+    beast::error_code ec;
+    const auto address = asio::ip::make_address(d->options.host, ec);
+    if (ec) {
+        return Result<void>::failure("cannot listen on '" + d->options.host
+                                     + "': not an IP address (" + ec.message() + ")");
+    }
+    d->ioc = std::make_unique<asio::io_context>(std::max(d->options.threads, 1));
+    d->acceptor = std::make_unique<tcp::acceptor>(asio::make_strand(*d->ioc));
+    const tcp::endpoint endpoint(address, d->options.port);
+    const auto fail = [this, &endpoint](const char *what, const beast::error_code &e) {
+        d->acceptor.reset();
+        d->ioc.reset();
+        return Result<void>::failure(std::string("cannot listen on ") + endpoint.address().to_string()
+                                     + ":" + std::to_string(endpoint.port()) + ": " + what + ": "
+                                     + e.message());
+    };
+    d->acceptor->open(endpoint.protocol(), ec);
+    if (ec)
+        return fail("open", ec);
+    d->acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+    d->acceptor->bind(endpoint, ec);
+    if (ec)
+        return fail("bind", ec);
+    d->acceptor->listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+        return fail("listen", ec);
+    d->boundPort = d->acceptor->local_endpoint().port();
+    d->running = true;
+    d->accept();
+    for (int i = 0; i < std::max(d->options.threads, 1); ++i)
+        d->threads.emplace_back([ioc = d->ioc.get()] { ioc->run(); });
+    emit stateChanged(true);
+    return {};
+}
+
+void HttpServer::stop()
+{
+    if (!d->running.exchange(false))
+        return;
+    asio::post(d->acceptor->get_executor(), [self = d] {
+        beast::error_code ec;
+        self->acceptor->close(ec);
+    });
+    std::vector<std::string> ids;
+    {
+        std::lock_guard lock(d->sessionsMutex);
+        for (const auto &[id, s] : d->sessions)
+            ids.push_back(id);
+    }
+    for (const std::string &id : ids)
+        d->removeSession(id);
+    {
+        std::lock_guard lock(d->connectionsMutex);
+        for (const auto &w : d->connections) {
+            if (auto c = w.lock())
+                c->close();
+        }
+        d->connections.clear();
+    }
+    // Give the closes a moment to flush, then stop the loop.
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    d->ioc->stop();
+    for (std::thread &t : d->threads) {
+        if (t.joinable())
+            t.join();
+    }
+    d->threads.clear();
+    d->acceptor.reset();
+    d->ioc.reset();
+    d->boundPort = 0;
+    emit stateChanged(false);
+}
+
+bool HttpServer::isRunning() const
+{
+    return d->running;
+}
+
+std::uint16_t HttpServer::port() const
+{
+    return d->boundPort;
+}
+
+std::string HttpServer::url() const
+{
+    std::string host = d->options.host;
+    if (host.find(':') != std::string::npos)
+        host = "[" + host + "]";
+    return "http://" + host + ":" + std::to_string(port()) + d->options.path;
+}
+
+std::size_t HttpServer::sessionCount() const
+{
+    std::lock_guard lock(d->sessionsMutex);
+    return d->sessions.size();
+}
+
+std::vector<HttpServer::LogEntry> HttpServer::requestLog() const
+{
+    std::lock_guard lock(d->logMutex);
+    return {d->log.begin(), d->log.end()};
+}
+
+const HttpServer::Options &HttpServer::options() const
+{
+    return d->options;
+}
+
+} // namespace wfs::mcp

@@ -1,0 +1,96 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// The Streamable HTTP transport (MCP 2025-03-26 and later) on Boost.Beast, running on its own
+// threads. One endpoint (default /mcp): POST carries client messages (JSON or SSE answers),
+// GET opens the session's server-to-client SSE stream (event ids, Last-Event-ID replay),
+// DELETE ends a session. Security per spec/mcp-transport.md §7: Host and Origin checks (403),
+// loopback bind by default, optional bearer token (401), body cap (413), per-session token
+// bucket (429), 415/406 for wrong Content-Type/Accept, 404 for unknown or expired sessions.
+//
+// Embedding (the studio):
+//   mcp::HttpServer server(dispatcher, {.port = 0});
+//   QObject::connect(&server, &mcp::HttpServer::stateChanged, ...);
+//   if (auto r = server.start(); !r) showError(r.error());
+//   statusBar()->showMessage(QString::fromStdString(server.url()));
+//   ... server.requestLog() / server.sessionCount() for a dashboard; server.stop() to end.
+#pragma once
+
+#include "dispatcher.h"
+
+#include "model/result.h"
+
+#include <QObject>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace wfs::mcp {
+
+class HttpServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        std::string host = "127.0.0.1";          ///< bind address; loopback unless asked
+        std::uint16_t port = 0;                  ///< 0 = an ephemeral port (see port())
+        std::string path = "/mcp";               ///< the MCP endpoint
+        std::string token;                       ///< non-empty: "Authorization: Bearer" required
+        std::vector<std::string> allowedOrigins; ///< beyond http(s)://localhost|127.0.0.1|[::1]
+        std::size_t maxBodyBytes = 4u * 1024u * 1024u; ///< larger bodies get 413 (chunked too)
+        double rateLimitPerSecond = 1000;        ///< per session; <= 0 disables the limit
+        double rateLimitBurst = 2000;            ///< bucket size
+        int threads = 2;                         ///< I/O + dispatch threads
+        std::chrono::seconds sessionIdleTimeout{3600}; ///< idle sessions expire (then 404)
+        std::size_t maxSessions = 1000;          ///< the least recently used one is evicted
+        std::size_t requestLogCapacity = 1000;   ///< entries kept by requestLog()
+        int sseRetryMs = 1000;                   ///< `retry:` sent in R4 priming events
+        std::size_t replayCapacity = 256;        ///< GET-stream events kept for Last-Event-ID
+    };
+
+    // One line of the request log, for the studio's dashboard.
+    struct LogEntry
+    {
+        std::int64_t timeMs = 0;  ///< epoch milliseconds when the request arrived
+        std::string client;       ///< remote address:port
+        std::string session;      ///< Mcp-Session-Id (first 8 characters), "" when none
+        std::string httpMethod;   ///< POST, GET, DELETE, ...
+        std::string rpcMethod;    ///< JSON-RPC method ("batch" for arrays), "" when none
+        std::string tool;         ///< tools/call name, "" otherwise
+        double latencyMs = 0;     ///< until the response was handed to the socket
+        int status = 0;           ///< HTTP status
+    };
+
+    HttpServer(Dispatcher &dispatcher, Options options, QObject *parent = nullptr);
+    // Stops the server (joins its threads).
+    ~HttpServer() override;
+
+    // Binds and starts serving; fails with a readable message (address in use, bad host).
+    Result<void> start();
+    // Closes every connection and session and joins the threads. Idempotent.
+    void stop();
+
+    bool isRunning() const;
+    std::uint16_t port() const;  ///< the bound port (valid while running)
+    std::string url() const;     ///< http://host:port/mcp
+    std::size_t sessionCount() const;
+    std::vector<LogEntry> requestLog() const; ///< oldest first, at most requestLogCapacity
+    const Options &options() const;
+
+    struct Private; ///< implementation detail (public only for the connection classes)
+
+signals:
+    // Emitted on start() and stop() (in the caller's thread).
+    void stateChanged(bool running);
+    // A request was answered and logged; emitted from a server thread (connect with a
+    // queued connection, or let AutoConnection queue it to a receiver in another thread).
+    void requestLogged();
+
+private:
+    std::shared_ptr<Private> d;
+};
+
+} // namespace wfs::mcp

@@ -1,0 +1,210 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Session bookkeeping for tool calls; see session.h for the contract.
+#include "session.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace wfs {
+
+static std::int64_t nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Json Session::toJson() const
+{
+    Json j = Json::object();
+    j["id"] = id;
+    j["workflowId"] = workflowId;
+    j["client"] = client;
+    j["completedSteps"] = completedSteps;
+    j["context"] = context;
+    j["currentStep"] = currentStep;
+    j["complete"] = complete;
+    j["outputs"] = outputs;
+    j["validations"] = validations;
+    j["createdMs"] = createdMs;
+    j["updatedMs"] = updatedMs;
+    j["calls"] = calls;
+    return j;
+}
+
+std::optional<Session> Session::fromJson(const Json &j)
+{
+    if (!j.is_object() || !j.contains("id") || !j["id"].is_string())
+        return std::nullopt;
+    Session s;
+    s.id = j["id"].get<std::string>();
+    auto str = [&](const char *k) {
+        return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+    };
+    auto num = [&](const char *k) {
+        return j.contains(k) && j[k].is_number_integer() ? j[k].get<std::int64_t>() : 0;
+    };
+    s.workflowId = str("workflowId");
+    s.client = str("client");
+    if (j.contains("completedSteps") && j["completedSteps"].is_array())
+        s.completedSteps = j["completedSteps"];
+    if (j.contains("context") && j["context"].is_object())
+        s.context = j["context"];
+    if (j.contains("currentStep"))
+        s.currentStep = j["currentStep"];
+    s.complete = j.contains("complete") && j["complete"].is_boolean() && j["complete"].get<bool>();
+    if (j.contains("outputs") && j["outputs"].is_object())
+        s.outputs = j["outputs"];
+    if (j.contains("validations") && j["validations"].is_array())
+        s.validations = j["validations"];
+    s.createdMs = num("createdMs");
+    s.updatedMs = num("updatedMs");
+    s.calls = static_cast<int>(num("calls"));
+    return s;
+}
+
+SessionManager::SessionManager(QObject *parent)
+    : QObject(parent)
+{}
+
+SessionManager::~SessionManager() = default;
+
+std::string SessionManager::create(const std::string &workflowId, const std::string &client,
+                                   const std::string &id)
+{
+    Session s;
+    s.workflowId = workflowId;
+    s.client = client;
+    s.createdMs = s.updatedMs = nowMs();
+    std::shared_ptr<SessionSink> sink;
+    {
+        std::lock_guard lock(m_mutex);
+        s.id = !id.empty() ? id
+                           : "s-" + std::to_string(++m_counter) + "-"
+                                 + std::to_string(QRandomGenerator::global()->bounded(1000000));
+        m_sessions[s.id] = s;
+        sink = m_sink;
+    }
+    if (sink)
+        sink->sessionSaved(s);
+    emit sessionCreated(QString::fromStdString(s.id));
+    return s.id;
+}
+
+void SessionManager::restore(Session session)
+{
+    const QString id = QString::fromStdString(session.id);
+    {
+        std::lock_guard lock(m_mutex);
+        m_sessions[session.id] = std::move(session);
+    }
+    emit sessionCreated(id);
+}
+
+bool SessionManager::remove(const std::string &id)
+{
+    std::shared_ptr<SessionSink> sink;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_sessions.erase(id) == 0)
+            return false;
+        sink = m_sink;
+    }
+    if (sink)
+        sink->sessionRemoved(id);
+    emit sessionRemoved(QString::fromStdString(id));
+    return true;
+}
+
+std::optional<Session> SessionManager::get(const std::string &id) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_sessions.find(id);
+    if (it == m_sessions.end())
+        return std::nullopt;
+    return it->second;
+}
+
+std::vector<Session> SessionManager::list() const
+{
+    std::vector<Session> out;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &[id, s] : m_sessions)
+            out.push_back(s);
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Session &a, const Session &b) { return a.createdMs < b.createdMs; });
+    return out;
+}
+
+void SessionManager::recordCall(const std::string &id, const std::string &client,
+                                const std::string &tool, const Json &arguments,
+                                const Json &payload, bool isError)
+{
+    if (id.empty())
+        return;
+    bool created = false;
+    Session copy;
+    std::shared_ptr<SessionSink> sink;
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_sessions.find(id);
+        if (it == m_sessions.end()) {
+            Session s;
+            s.id = id;
+            s.client = client;
+            s.createdMs = nowMs();
+            it = m_sessions.emplace(id, std::move(s)).first;
+            created = true;
+        }
+        Session &s = it->second;
+        ++s.calls;
+        s.updatedMs = nowMs();
+        const bool args = arguments.is_object();
+        if (args && arguments.contains("workflowId") && arguments["workflowId"].is_string())
+            s.workflowId = arguments["workflowId"].get<std::string>();
+        if (tool == "workflow_next" && !isError && payload.is_object()) {
+            if (args && arguments.contains("completedSteps") && arguments["completedSteps"].is_array())
+                s.completedSteps = arguments["completedSteps"];
+            if (payload.contains("context"))
+                s.context = payload["context"];
+            s.currentStep = payload.value("step", Json());
+            s.complete = payload.value("isComplete", false);
+        } else if (tool == "workflow_validate" && args) {
+            const std::string stepId = arguments.value("stepId", Json()).is_string()
+                                           ? arguments["stepId"].get<std::string>()
+                                           : std::string();
+            const Json output = arguments.value("output", Json());
+            if (!stepId.empty()) {
+                Json &list = s.outputs[stepId];
+                if (!list.is_array())
+                    list = Json::array();
+                list.push_back(output);
+            }
+            Json v = Json::object();
+            v["stepId"] = stepId;
+            v["output"] = output;
+            v["result"] = payload;
+            v["isError"] = isError;
+            v["at"] = s.updatedMs;
+            s.validations.push_back(std::move(v));
+        }
+        copy = s;
+        sink = m_sink;
+    }
+    if (sink)
+        sink->sessionSaved(copy);
+    if (created)
+        emit sessionCreated(QString::fromStdString(id));
+    emit sessionUpdated(QString::fromStdString(id));
+}
+
+void SessionManager::setSink(std::shared_ptr<SessionSink> sink)
+{
+    std::lock_guard lock(m_mutex);
+    m_sink = std::move(sink);
+}
+
+} // namespace wfs

@@ -1,0 +1,90 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Engine-level run records. WorkRail keeps no state between calls; the studio does: every
+// workflow_next / workflow_validate attributed to a session (CallContext::sessionId) updates
+// that session's completed steps, context, outputs and validation results. Persistence is
+// pluggable through SessionSink (the SQLite store implements it).
+//
+// Threading: every method is thread-safe (one mutex, held only for map updates and copies);
+// signals may be emitted from any calling thread (use queued connections in widgets).
+#pragma once
+
+#include "model/json.h"
+
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wfs {
+
+struct Session
+{
+    std::string id;         ///< "s-<n>-<random>" unless given
+    std::string workflowId;
+    std::string client;     ///< "studio", "stdio", "http:<id>", ...
+    Json completedSteps = Json::array(); ///< as last sent or returned, repeats included
+    Json context = Json::object();       ///< the last context returned by workflow_next
+    Json currentStep;                    ///< the step last handed out (null when none)
+    bool complete = false;               ///< workflow_next answered isComplete
+    Json outputs = Json::object();       ///< stepId -> [outputs validated, in order]
+    Json validations = Json::array();    ///< [{stepId, output, result, at}]
+    std::int64_t createdMs = 0;          ///< epoch ms
+    std::int64_t updatedMs = 0;          ///< epoch ms
+    int calls = 0;                       ///< tool calls recorded
+
+    Json toJson() const;
+    static std::optional<Session> fromJson(const Json &json);
+};
+
+// Where sessions are persisted. Called outside the manager's lock, from the calling thread.
+class SessionSink
+{
+public:
+    virtual ~SessionSink() = default;
+    virtual void sessionSaved(const Session &session) = 0;
+    virtual void sessionRemoved(const std::string &id) = 0;
+};
+
+class SessionManager : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SessionManager(QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    // Creates a session and returns its id (`id` empty = generated).
+    std::string create(const std::string &workflowId, const std::string &client,
+                       const std::string &id = {});
+    // Adds a session loaded from a store (no sink call).
+    void restore(Session session);
+    bool remove(const std::string &id);
+    std::optional<Session> get(const std::string &id) const;
+    std::vector<Session> list() const; ///< by creation time
+
+    // Records a tool call attributed to `id` (creating the session when unknown). `payload`
+    // is the tool's answer object (null for plain-text answers).
+    void recordCall(const std::string &id, const std::string &client, const std::string &tool,
+                    const Json &arguments, const Json &payload, bool isError);
+
+    void setSink(std::shared_ptr<SessionSink> sink);
+
+signals:
+    void sessionCreated(const QString &id);
+    void sessionUpdated(const QString &id);
+    void sessionRemoved(const QString &id);
+
+private:
+    mutable std::mutex m_mutex;
+    std::map<std::string, Session> m_sessions;
+    std::shared_ptr<SessionSink> m_sink;
+    std::uint64_t m_counter = 0;
+};
+
+} // namespace wfs

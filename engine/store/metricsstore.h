@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// MetricsStore: performance history in SQLite, so that it survives restarts and other processes
+// (`wfstudio stats`, a second studio window) can read it.
+//
+// persist() writes, per operation, the samples recorded since the previous persist() (exact
+// percentiles of that interval, from the histogram counters), plus named counters (cache hits,
+// RSS, ...). Workflow usage counts feed cache warming.
+#pragma once
+
+#include "model/result.h"
+
+#include "engine/metrics/histogram.h"
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace wfs::metrics {
+class MetricsRegistry;
+}
+
+namespace wfs::store {
+
+class Database;
+
+struct PerformanceSample
+{
+    std::int64_t recordedAtMs = 0;
+    std::int64_t pid = 0;
+    std::string operation;
+    std::int64_t windowMs = 0;
+    std::int64_t count = 0;
+    std::int64_t errors = 0;
+    double p50Us = 0, p90Us = 0, p95Us = 0, p99Us = 0, p999Us = 0, maxUs = 0, meanUs = 0;
+};
+
+// Aggregate of an operation's samples over a period (for `wfstudio stats`).
+struct OperationSummary
+{
+    std::string operation;
+    std::int64_t count = 0;
+    std::int64_t errors = 0;
+    double meanUs = 0;  ///< count-weighted mean of the interval means
+    double p50Us = 0;   ///< count-weighted mean of the interval medians (approximation)
+    double p99Us = 0;   ///< highest interval p99 (an upper bound)
+    double maxUs = 0;
+    std::int64_t firstMs = 0;
+    std::int64_t lastMs = 0;
+};
+
+class MetricsStore
+{
+public:
+    explicit MetricsStore(Database &db);
+
+    // Writes the registry's samples since the previous call (operations without new samples
+    // are skipped) and the given counters, stamped `nowMs` (0 = now). Returns rows written.
+    Result<int> persist(metrics::MetricsRegistry &registry,
+                        const std::map<std::string, double> &counters, std::int64_t nowMs = 0);
+    Result<void> writeCounters(const std::map<std::string, double> &counters,
+                               std::int64_t nowMs = 0);
+    // Adds `calls` to each workflow's usage count.
+    Result<void> addUsage(const std::map<std::string, std::int64_t> &calls, std::int64_t nowMs = 0);
+    // Workflow ids by descending call count.
+    Result<std::vector<std::string>> mostUsedWorkflows(int limit);
+
+    Result<std::vector<PerformanceSample>> history(const std::string &operation,
+                                                   std::int64_t sinceMs);
+    Result<std::vector<OperationSummary>> summary(std::int64_t sinceMs);
+    // The newest value of every counter name.
+    Result<std::map<std::string, double>> latestCounters();
+    // Deletes samples and counters older than `beforeMs`. Returns rows deleted.
+    Result<int> prune(std::int64_t beforeMs);
+
+private:
+    Database &m_db;
+    std::mutex m_mutex; ///< guards m_previous
+    std::map<std::string, metrics::HistogramData> m_previous;
+};
+
+} // namespace wfs::store

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// SqliteSessionSink: the engine's SessionSink backed by SessionStore. Each save writes the
+// session row and appends one "saved" event (calls, completed steps, completion) to the log.
+//
+//   auto sink = std::make_shared<store::SqliteSessionSink>(db);
+//   sink->restoreInto(engine.sessions());     // sessions of previous runs
+//   engine.sessions().setSink(sink);
+#pragma once
+
+#include "sessionstore.h"
+
+#include "engine/session.h"
+
+#include <atomic>
+#include <string>
+
+namespace wfs::store {
+
+class SqliteSessionSink : public SessionSink
+{
+public:
+    explicit SqliteSessionSink(Database &db);
+
+    void sessionSaved(const Session &session) override;
+    void sessionRemoved(const std::string &id) override;
+
+    // Loads every stored session into `manager` (SessionManager::restore). Returns how many.
+    Result<int> restoreInto(SessionManager &manager);
+
+    SessionStore &store() { return m_store; }
+    // Write failures so far (the sink interface cannot report them; the health view can).
+    std::uint64_t failures() const { return m_failures.load(std::memory_order_relaxed); }
+    std::string lastError() const;
+
+private:
+    SessionStore m_store;
+    std::atomic<std::uint64_t> m_failures{0};
+    mutable std::mutex m_errorMutex;
+    std::string m_lastError;
+};
+
+} // namespace wfs::store

@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Sessions and session events over cached prepared statements.
+#include "sessionstore.h"
+
+#include "database.h"
+
+#include <QDateTime>
+
+namespace wfs::store {
+
+SessionStore::SessionStore(Database &db)
+    : m_db(db)
+{
+}
+
+static SessionRecord readSession(const Statement &st)
+{
+    SessionRecord s;
+    s.id = st.columnText(0);
+    s.workflowId = st.columnText(1);
+    s.client = st.columnText(2);
+    s.status = st.columnText(3);
+    s.state = st.columnText(4);
+    s.createdAtMs = st.columnInt(5);
+    s.updatedAtMs = st.columnInt(6);
+    return s;
+}
+
+Result<void> SessionStore::save(const SessionRecord &session)
+{
+    if (session.id.empty())
+        return Result<void>::failure("session has an empty id; not stored");
+    auto lock = m_db.lock();
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    auto st = m_db.cached(
+        "INSERT INTO sessions(id, workflow_id, client, status, state, created_at, updated_at)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET"
+        " workflow_id = excluded.workflow_id, client = excluded.client,"
+        " status = excluded.status, state = excluded.state, updated_at = excluded.updated_at");
+    if (!st)
+        return Result<void>::failure(st.error());
+    (*st)
+        ->bindText(1, session.id)
+        .bindText(2, session.workflowId)
+        .bindText(3, session.client)
+        .bindText(4, session.status)
+        .bindText(5, session.state)
+        .bindInt(6, session.createdAtMs ? session.createdAtMs : now)
+        .bindInt(7, session.updatedAtMs ? session.updatedAtMs : now);
+    if (auto r = (*st)->run(); !r)
+        return Result<void>::failure("cannot save session '" + session.id + "': " + r.error());
+    return {};
+}
+
+Result<std::optional<SessionRecord>> SessionStore::load(std::string_view id)
+{
+    using R = Result<std::optional<SessionRecord>>;
+    auto lock = m_db.lock();
+    auto st = m_db.cached("SELECT id, workflow_id, client, status, state, created_at, updated_at"
+                          " FROM sessions WHERE id = ?1");
+    if (!st)
+        return R::failure(st.error());
+    (*st)->bindText(1, id);
+    Result<bool> row = (*st)->step();
+    if (!row)
+        return R::failure(row.error());
+    if (!*row)
+        return std::optional<SessionRecord>();
+    SessionRecord s = readSession(**st);
+    (*st)->reset();
+    return std::optional<SessionRecord>(std::move(s));
+}
+
+Result<std::vector<SessionRecord>> SessionStore::loadAll(int limit)
+{
+    using R = Result<std::vector<SessionRecord>>;
+    auto lock = m_db.lock();
+    auto st = m_db.cached("SELECT id, workflow_id, client, status, state, created_at, updated_at"
+                          " FROM sessions ORDER BY updated_at DESC, id LIMIT ?1");
+    if (!st)
+        return R::failure(st.error());
+    (*st)->bindInt(1, limit > 0 ? limit : -1);
+    std::vector<SessionRecord> out;
+    for (;;) {
+        Result<bool> row = (*st)->step();
+        if (!row)
+            return R::failure(row.error());
+        if (!*row)
+            break;
+        out.push_back(readSession(**st));
+    }
+    return out;
+}
+
+Result<bool> SessionStore::remove(std::string_view id)
+{
+    auto lock = m_db.lock();
+    auto st = m_db.cached("DELETE FROM sessions WHERE id = ?1");
+    if (!st)
+        return Result<bool>::failure(st.error());
+    (*st)->bindText(1, id);
+    if (auto r = (*st)->run(); !r)
+        return Result<bool>::failure(r.error());
+    return m_db.changes() > 0;
+}
+
+Result<std::int64_t> SessionStore::appendEvent(std::string_view sessionId, std::string_view kind,
+                                               std::string_view payload, std::int64_t atMs)
+{
+    using R = Result<std::int64_t>;
+    auto lock = m_db.lock();
+    auto st = m_db.cached(
+        "INSERT INTO session_events(session_id, at, kind, payload) VALUES(?1, ?2, ?3, ?4)");
+    if (!st)
+        return R::failure(st.error());
+    (*st)
+        ->bindText(1, sessionId)
+        .bindInt(2, atMs ? atMs : QDateTime::currentMSecsSinceEpoch())
+        .bindText(3, kind)
+        .bindText(4, payload);
+    if (auto r = (*st)->run(); !r)
+        return R::failure("cannot log event for session '" + std::string(sessionId)
+                          + "': " + r.error());
+    return m_db.lastInsertRowId();
+}
+
+Result<std::vector<SessionEvent>> SessionStore::events(std::string_view sessionId,
+                                                       std::int64_t afterSeq)
+{
+    using R = Result<std::vector<SessionEvent>>;
+    auto lock = m_db.lock();
+    auto st = m_db.cached("SELECT seq, session_id, at, kind, payload FROM session_events"
+                          " WHERE session_id = ?1 AND seq > ?2 ORDER BY seq");
+    if (!st)
+        return R::failure(st.error());
+    (*st)->bindText(1, sessionId).bindInt(2, afterSeq);
+    std::vector<SessionEvent> out;
+    for (;;) {
+        Result<bool> row = (*st)->step();
+        if (!row)
+            return R::failure(row.error());
+        if (!*row)
+            break;
+        SessionEvent e;
+        e.seq = (*st)->columnInt(0);
+        e.sessionId = (*st)->columnText(1);
+        e.atMs = (*st)->columnInt(2);
+        e.kind = (*st)->columnText(3);
+        e.payload = (*st)->columnText(4);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace wfs::store

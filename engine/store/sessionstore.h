@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// SessionStore: engine sessions (a walk through one workflow by one client) and their
+// append-only event log, persisted so that sessions survive a restart.
+//
+// This is the persistence side of the engine's SessionManager: save() after every state change,
+// appendEvent() for every call the session sees, loadAll() at start-up. The event log cannot be
+// updated (a trigger refuses it); removing a session removes its events.
+#pragma once
+
+#include "model/result.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wfs::store {
+
+class Database;
+
+struct SessionRecord
+{
+    std::string id;
+    std::string workflowId;
+    std::string client;          ///< CallContext::client of the creator
+    std::string status = "active"; ///< "active", "complete", "abandoned", ...
+    std::string state = "{}";    ///< JSON text owned by the engine (completed steps, context, ...)
+    std::int64_t createdAtMs = 0;
+    std::int64_t updatedAtMs = 0;
+};
+
+struct SessionEvent
+{
+    std::int64_t seq = 0; ///< global, increasing
+    std::string sessionId;
+    std::int64_t atMs = 0;
+    std::string kind;    ///< "tool_call", "step_completed", ...
+    std::string payload; ///< JSON text
+};
+
+class SessionStore
+{
+public:
+    explicit SessionStore(Database &db);
+
+    // Inserts or replaces the session (created_at is kept from the first save).
+    Result<void> save(const SessionRecord &session);
+    Result<std::optional<SessionRecord>> load(std::string_view id);
+    // Most recently updated first; `limit` 0 = all.
+    Result<std::vector<SessionRecord>> loadAll(int limit = 0);
+    Result<bool> remove(std::string_view id);
+
+    // Appends to the log of an existing session; returns the event's seq.
+    Result<std::int64_t> appendEvent(std::string_view sessionId, std::string_view kind,
+                                     std::string_view payload, std::int64_t atMs = 0);
+    Result<std::vector<SessionEvent>> events(std::string_view sessionId, std::int64_t afterSeq = 0);
+
+private:
+    Database &m_db;
+};
+
+} // namespace wfs::store

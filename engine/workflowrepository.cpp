@@ -1,0 +1,382 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Loading workflow sources into immutable snapshots. A rebuild reads every source directory,
+// validates each file against the bundled schema, compiles the valid ones and swaps the
+// snapshot atomically; readers holding the old snapshot keep using it undisturbed.
+#include "workflowrepository.h"
+
+#include "model/jsonio.h"
+#include "model/jsonschema/validator.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace wfs {
+
+namespace {
+
+constexpr std::size_t kMaxWorkflowFileBytes = 1000000; // WorkRail's per-file limit
+
+const char *const kBundledDir = ":/workflows";
+
+struct Candidate
+{
+    Json document;
+    std::string id;
+    std::string file;
+    std::string source;
+};
+
+bool schemaAvailable()
+{
+    static const bool available = QFile::exists(QStringLiteral(":/schema/workflow.schema.json"));
+    return available;
+}
+
+// Validates against the bundled schema; "" when valid (or when no schema is bundled).
+std::string schemaProblems(const Json &doc, const std::string &text)
+{
+    if (!schemaAvailable())
+        return {};
+    std::vector<schema::SchemaError> errors;
+    if (schema::workflowSchemaValidator().validate(doc, &errors))
+        return {};
+    std::string out;
+    const std::size_t shown = std::min<std::size_t>(errors.size(), 5);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const TextPos pos = text.empty() ? TextPos{} : locatePointer(text, errors[i].instancePointer);
+        if (i)
+            out += "; ";
+        if (pos.line > 0)
+            out += std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": ";
+        out += schema::formatSchemaError(errors[i]);
+    }
+    if (errors.size() > shown)
+        out += "; and " + std::to_string(errors.size() - shown) + " more";
+    return out.empty() ? std::string("does not match the workflow schema") : out;
+}
+
+void scanDirectory(const std::string &dir, bool validate, std::vector<Candidate> &out,
+                   std::vector<SourceDiagnostic> &diags)
+{
+    QDir d(QString::fromStdString(dir));
+    const QFileInfoList files = d.entryInfoList({QStringLiteral("*.json")},
+                                                QDir::Files | QDir::Readable | QDir::Hidden,
+                                                QDir::Name);
+    for (const QFileInfo &fi : files) {
+        const std::string path = fi.filePath().toStdString();
+        SourceDiagnostic diag;
+        diag.source = dir;
+        diag.file = path;
+        if (static_cast<std::size_t>(fi.size()) > kMaxWorkflowFileBytes) {
+            diag.kind = SourceDiagnostic::Kind::Unreadable;
+            diag.message = path + ": skipped: " + std::to_string(fi.size())
+                           + " bytes exceeds the 1000000-byte limit for workflow files";
+            diags.push_back(std::move(diag));
+            continue;
+        }
+        auto text = readTextFile(path, kMaxWorkflowFileBytes);
+        if (!text) {
+            diag.kind = SourceDiagnostic::Kind::Unreadable;
+            diag.message = "skipped: " + text.error();
+            diags.push_back(std::move(diag));
+            continue;
+        }
+        ParsedJson parsed = parseJson(*text, path);
+        if (!parsed.ok) {
+            diag.kind = SourceDiagnostic::Kind::InvalidJson;
+            const Diagnostic &e = parsed.diagnostics.empty() ? Diagnostic{} : parsed.diagnostics.front();
+            diag.message = path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column)
+                           + ": skipped: invalid JSON: " + e.message;
+            diags.push_back(std::move(diag));
+            continue;
+        }
+        const Json *id = parsed.value.is_object() && parsed.value.contains("id")
+                             ? &parsed.value["id"]
+                             : nullptr;
+        if (!id || !id->is_string() || id->get_ref<const std::string &>().empty()) {
+            diag.kind = SourceDiagnostic::Kind::MissingId;
+            diag.message = path + ": skipped: no string \"id\" at the top level";
+            diags.push_back(std::move(diag));
+            continue;
+        }
+        if (validate) {
+            const std::string problems = schemaProblems(parsed.value, *text);
+            if (!problems.empty()) {
+                diag.kind = SourceDiagnostic::Kind::SchemaInvalid;
+                diag.message = path + ": workflow '" + id->get<std::string>()
+                               + "' not served: " + problems;
+                diags.push_back(std::move(diag));
+                continue;
+            }
+        }
+        Candidate c;
+        c.id = id->get<std::string>();
+        c.document = std::move(parsed.value);
+        c.file = path;
+        c.source = dir;
+        out.push_back(std::move(c));
+    }
+}
+
+} // namespace
+
+const WorkflowEntry *WorkflowSnapshot::find(std::string_view id) const
+{
+    const auto it = m_index.find(std::string(id));
+    return it == m_index.end() ? nullptr : &m_entries[it->second];
+}
+
+WorkflowRepository::WorkflowRepository(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(m_options.debounceMs);
+    connect(m_debounce, &QTimer::timeout, this, [this] { reload(); });
+    m_snapshot.store(build());
+    if (m_options.watchFiles) {
+        m_watcher = new QFileSystemWatcher(this);
+        connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { scheduleReload(); });
+        connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { scheduleReload(); });
+        updateWatcher();
+    }
+}
+
+WorkflowRepository::~WorkflowRepository() = default;
+
+std::shared_ptr<const WorkflowSnapshot> WorkflowRepository::snapshot() const
+{
+    return m_snapshot.load();
+}
+
+void WorkflowRepository::scheduleReload()
+{
+    m_debounce->start();
+}
+
+void WorkflowRepository::reload()
+{
+    m_snapshot.store(build());
+    QMetaObject::invokeMethod(this, [this] { updateWatcher(); }, Qt::AutoConnection);
+    emit changed();
+}
+
+void WorkflowRepository::setOverride(const std::string &id, Json workflow)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_overrides[id] = std::move(workflow);
+    }
+    reload();
+}
+
+void WorkflowRepository::clearOverride(const std::string &id)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_overrides.erase(id) == 0)
+            return;
+    }
+    reload();
+}
+
+void WorkflowRepository::addFile(const std::string &path)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (std::find(m_files.begin(), m_files.end(), path) != m_files.end())
+            return;
+        m_files.push_back(path);
+    }
+    reload();
+}
+
+void WorkflowRepository::removeFile(const std::string &path)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = std::find(m_files.begin(), m_files.end(), path);
+        if (it == m_files.end())
+            return;
+        m_files.erase(it);
+    }
+    reload();
+}
+
+std::vector<std::string> WorkflowRepository::directories() const
+{
+    return snapshot()->sources();
+}
+
+void WorkflowRepository::updateWatcher()
+{
+    if (!m_watcher)
+        return;
+    const QStringList old = m_watcher->directories() + m_watcher->files();
+    if (!old.isEmpty())
+        m_watcher->removePaths(old);
+    const auto snap = snapshot();
+    QStringList paths;
+    for (const std::string &dir : snap->sources()) {
+        if (dir.rfind(":/", 0) == 0)
+            continue;
+        const QString qdir = QString::fromStdString(dir);
+        paths << qdir;
+        const QFileInfoList files = QDir(qdir).entryInfoList({QStringLiteral("*.json")}, QDir::Files);
+        for (const QFileInfo &fi : files)
+            paths << fi.filePath();
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        for (const std::string &f : m_files)
+            paths << QString::fromStdString(f);
+    }
+    paths.removeDuplicates();
+    if (!paths.isEmpty())
+        m_watcher->addPaths(paths);
+}
+
+std::shared_ptr<const WorkflowSnapshot> WorkflowRepository::build()
+{
+    auto snap = std::make_shared<WorkflowSnapshot>();
+    std::vector<std::string> dirs;
+    auto addDir = [&](const QString &path) {
+        const QFileInfo fi(path);
+        if (!fi.isDir())
+            return;
+        const std::string abs = path.startsWith(QLatin1String(":/"))
+                                    ? path.toStdString()
+                                    : QDir::cleanPath(fi.absoluteFilePath()).toStdString();
+        if (std::find(dirs.begin(), dirs.end(), abs) == dirs.end())
+            dirs.push_back(abs);
+    };
+    if (m_options.includeBundled)
+        addDir(QString::fromLatin1(kBundledDir));
+    if (m_options.useStandardLocations) {
+        addDir(QDir::homePath() + QStringLiteral("/.workrail/workflows"));
+        addDir(QDir::currentPath() + QStringLiteral("/workflows"));
+    }
+    if (m_options.useEnvironment) {
+        const QString env = qEnvironmentVariable("WORKFLOW_STORAGE_PATH");
+#ifdef Q_OS_WIN
+        const QChar sep = QLatin1Char(';');
+#else
+        const QChar sep = QLatin1Char(':');
+#endif
+        for (const QString &p : env.split(sep, Qt::SkipEmptyParts))
+            addDir(QDir::current().absoluteFilePath(p));
+    }
+    for (const std::string &d : m_options.extraDirs)
+        addDir(QDir::current().absoluteFilePath(QString::fromStdString(d)));
+
+    std::vector<Candidate> candidates;
+    const bool validate = m_options.validateSchema;
+    for (const std::string &dir : dirs)
+        scanDirectory(dir, validate, candidates, snap->m_diagnostics);
+
+    std::vector<std::string> files;
+    std::map<std::string, Json> overrides;
+    {
+        std::lock_guard lock(m_mutex);
+        files = m_files;
+        overrides = m_overrides;
+        snap->m_generation = ++m_generation;
+    }
+    for (const std::string &f : files) {
+        const QFileInfo fi(QString::fromStdString(f));
+        std::vector<Candidate> one;
+        // Reuse the directory scanner's checks on a single file by scanning a filtered list.
+        auto text = readTextFile(f, kMaxWorkflowFileBytes);
+        SourceDiagnostic diag;
+        diag.source = "saved file";
+        diag.file = f;
+        if (!text) {
+            diag.kind = SourceDiagnostic::Kind::Unreadable;
+            diag.message = "skipped: " + text.error();
+            snap->m_diagnostics.push_back(std::move(diag));
+            continue;
+        }
+        ParsedJson parsed = parseJson(*text, f);
+        if (!parsed.ok || !parsed.value.is_object() || !parsed.value.contains("id")
+            || !parsed.value["id"].is_string()) {
+            diag.kind = parsed.ok ? SourceDiagnostic::Kind::MissingId : SourceDiagnostic::Kind::InvalidJson;
+            diag.message = f + ": skipped: "
+                           + (parsed.ok ? std::string("no string \"id\" at the top level")
+                                        : "invalid JSON: " + parsed.diagnostics.front().message);
+            snap->m_diagnostics.push_back(std::move(diag));
+            continue;
+        }
+        if (validate) {
+            const std::string problems = schemaProblems(parsed.value, *text);
+            if (!problems.empty()) {
+                diag.kind = SourceDiagnostic::Kind::SchemaInvalid;
+                diag.message = f + ": not served: " + problems;
+                snap->m_diagnostics.push_back(std::move(diag));
+                continue;
+            }
+        }
+        Candidate c;
+        c.id = parsed.value["id"].get<std::string>();
+        c.document = std::move(parsed.value);
+        c.file = f;
+        c.source = "saved file";
+        candidates.push_back(std::move(c));
+    }
+    for (auto &[id, doc] : overrides) {
+        SourceDiagnostic diag;
+        diag.source = "override";
+        if (!doc.is_object() || !doc.contains("id") || !doc["id"].is_string()) {
+            diag.kind = SourceDiagnostic::Kind::MissingId;
+            diag.message = "override '" + id + "': not served: no string \"id\" at the top level";
+            snap->m_diagnostics.push_back(std::move(diag));
+            continue;
+        }
+        if (validate) {
+            const std::string problems = schemaProblems(doc, {});
+            if (!problems.empty()) {
+                diag.kind = SourceDiagnostic::Kind::SchemaInvalid;
+                diag.message = "override '" + id + "': not served: " + problems;
+                snap->m_diagnostics.push_back(std::move(diag));
+                continue;
+            }
+        }
+        Candidate c;
+        c.id = doc["id"].get<std::string>();
+        c.document = doc;
+        c.source = "override";
+        candidates.push_back(std::move(c));
+    }
+
+    for (Candidate &c : candidates) {
+        WorkflowEntry e;
+        e.workflow = engine::CompiledWorkflow::compile(std::move(c.document));
+        e.file = std::move(c.file);
+        e.source = std::move(c.source);
+        const auto it = snap->m_index.find(c.id);
+        if (it != snap->m_index.end()) {
+            SourceDiagnostic info;
+            info.kind = SourceDiagnostic::Kind::Overridden;
+            info.source = e.source;
+            info.file = e.file;
+            info.message = "workflow '" + c.id + "' from " + snap->m_entries[it->second].file
+                           + " is overridden by " + (e.file.empty() ? e.source : e.file);
+            snap->m_diagnostics.push_back(std::move(info));
+            snap->m_entries[it->second] = std::move(e); // keeps the list position
+        } else {
+            snap->m_index.emplace(c.id, snap->m_entries.size());
+            snap->m_entries.push_back(std::move(e));
+        }
+    }
+    snap->m_sources = std::move(dirs);
+    return snap;
+}
+
+} // namespace wfs

@@ -1,0 +1,133 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Where workflows come from (workrail-compat.md §5) and the immutable snapshot the engine
+// serves them from.
+//
+// Sources, lowest to highest precedence: bundled samples (:/workflows), ~/.workrail/workflows,
+// ./workflows, each WORKFLOW_STORAGE_PATH entry, each --workflows DIR, registered saved files,
+// then studio overrides. Per directory only direct *.json children; files over 1,000,000 bytes,
+// unparsable JSON, objects without an id and schema-invalid workflows are skipped AND reported
+// (diagnostics()), and a skipped file never hides the valid workflow it would override.
+//
+// Threading: snapshot() is safe from any thread and never blocks on a rebuild (atomic
+// shared_ptr swap). The repository itself (watcher, timers, signals) lives in the thread that
+// created it; setOverride()/reload() may be called from any thread.
+#pragma once
+
+#include "compiledworkflow.h"
+#include "model/json.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+class QFileSystemWatcher;
+class QTimer;
+
+namespace wfs {
+
+// One problem found while loading a source.
+struct SourceDiagnostic
+{
+    enum class Kind {
+        Unreadable,    ///< cannot open / too large (> 1,000,000 bytes)
+        InvalidJson,   ///< does not parse
+        MissingId,     ///< no string "id"
+        SchemaInvalid, ///< fails the workflow schema: not served
+        Overridden     ///< a valid workflow replaced one of a lower-precedence source (info)
+    };
+    Kind kind = Kind::Unreadable;
+    std::string source;  ///< the directory (or "override", ":/workflows")
+    std::string file;    ///< the file path ("" for overrides)
+    std::string message; ///< human-readable, names the file and, when known, line:column/pointer
+};
+
+struct WorkflowEntry
+{
+    std::shared_ptr<const engine::CompiledWorkflow> workflow;
+    std::string file;   ///< where it was read from ("" for overrides)
+    std::string source; ///< the source directory / "override"
+};
+
+// An immutable set of workflows.
+class WorkflowSnapshot
+{
+public:
+    const std::vector<WorkflowEntry> &entries() const { return m_entries; } ///< list order
+    const WorkflowEntry *find(std::string_view id) const;
+    const std::vector<SourceDiagnostic> &diagnostics() const { return m_diagnostics; }
+    const std::vector<std::string> &sources() const { return m_sources; } ///< in precedence order
+    std::uint64_t generation() const { return m_generation; }
+
+private:
+    friend class WorkflowRepository;
+    std::vector<WorkflowEntry> m_entries;
+    std::unordered_map<std::string, std::size_t> m_index;
+    std::vector<SourceDiagnostic> m_diagnostics;
+    std::vector<std::string> m_sources;
+    std::uint64_t m_generation = 0;
+};
+
+class WorkflowRepository : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        bool includeBundled = true;         ///< :/workflows
+        bool useStandardLocations = true;   ///< ~/.workrail/workflows, ./workflows
+        bool useEnvironment = true;         ///< WORKFLOW_STORAGE_PATH
+        std::vector<std::string> extraDirs; ///< --workflows DIR, highest precedence
+        bool watchFiles = true;             ///< QFileSystemWatcher + debounce
+        bool validateSchema = true;         ///< drop schema-invalid files (reported)
+        int debounceMs = 250;
+    };
+
+    explicit WorkflowRepository(Options options, QObject *parent = nullptr);
+    ~WorkflowRepository() override;
+
+    // The current set; never null. Cheap; call it once per operation and keep the pointer.
+    std::shared_ptr<const WorkflowSnapshot> snapshot() const;
+
+    // Rebuilds the set from disk now and emits changed().
+    void reload();
+
+    // The studio's last saved version of a workflow, served above every source until cleared.
+    // Invalid JSON objects are reported in diagnostics and not served.
+    void setOverride(const std::string &id, Json workflow);
+    void clearOverride(const std::string &id);
+    // A file the studio saved: read with the highest file precedence and watched.
+    void addFile(const std::string &path);
+    void removeFile(const std::string &path);
+
+    // The directories in precedence order (existing ones only), as the last reload saw them.
+    std::vector<std::string> directories() const;
+
+signals:
+    // The set was rebuilt (file change on disk, override, reload()).
+    void changed();
+
+private:
+    std::shared_ptr<const WorkflowSnapshot> build();
+    void scheduleReload();
+    void updateWatcher();
+
+    Options m_options;
+    std::atomic<std::shared_ptr<const WorkflowSnapshot>> m_snapshot;
+    mutable std::mutex m_mutex; ///< guards m_overrides, m_files, m_generation
+    std::map<std::string, Json> m_overrides;
+    std::vector<std::string> m_files;
+    std::uint64_t m_generation = 0;
+    QFileSystemWatcher *m_watcher = nullptr;
+    QTimer *m_debounce = nullptr;
+};
+
+} // namespace wfs

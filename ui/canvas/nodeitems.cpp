@@ -1,0 +1,247 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+#include "nodeitems.h"
+
+#include "ui/document/conditiontext.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QPainter>
+#include <QPainterPath>
+#include <QStyleOptionGraphicsItem>
+
+namespace wfs::studio {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(wfs::studio::NodeItem)
+};
+
+// Errors are red in both themes; mixed with the base colour for the fill.
+const QColor kErrorColor(0xd3, 0x2f, 0x2f);
+
+QColor mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(a.redF() * (1 - t) + b.redF() * t, a.greenF() * (1 - t) + b.greenF() * t,
+                            a.blueF() * (1 - t) + b.blueF() * t);
+}
+
+QString str(const Json &step, const char *key)
+{
+    if (!step.is_object() || !step.contains(key))
+        return {};
+    const Json &v = step[key];
+    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : compactJson(v);
+}
+
+bool truthy(const Json &step, const char *key)
+{
+    if (!step.is_object() || !step.contains(key))
+        return false;
+    const Json &v = step[key];
+    return !(v.is_boolean() && !v.get<bool>()) && !v.is_null();
+}
+
+} // namespace
+
+QPalette canvasPalette()
+{
+    return QGuiApplication::palette();
+}
+
+NodeItem::NodeItem(Kind kind, std::string pointer, const Json &step, QSizeF size,
+                   QGraphicsItem *parent)
+    : QGraphicsItem(parent)
+    , m_kind(kind)
+    , m_pointer(std::move(pointer))
+    , m_size(size)
+{
+    setFlags(ItemIsSelectable | ItemIsMovable);
+    m_id = str(step, "id");
+    m_title = str(step, "title");
+    if (m_kind == Kind::Loop) {
+        m_subtitle = step.is_object() && step.contains("loop") ? loopSummary(step["loop"])
+                                                                : Tr::tr("no loop configuration");
+        if (step.is_object() && step.contains("body") && step["body"].is_string())
+            m_badges << Tr::tr("Repeats step “%1”").arg(str(step, "body"));
+        setZValue(-1);
+        setToolTip(Tr::tr("Loop %1: %2").arg(m_id, m_subtitle));
+    } else {
+        m_subtitle = str(step, "agentRole");
+        if (truthy(step, "requireConfirmation"))
+            m_badges << (step["requireConfirmation"].is_boolean() ? Tr::tr("confirm")
+                                                                  : Tr::tr("confirm if"));
+        if (truthy(step, "askForFiles"))
+            m_badges << Tr::tr("files");
+        if (step.is_object() && (step.contains("validationCriteria") || truthy(step, "hasValidation")))
+            m_badges << Tr::tr("validation");
+        if (!m_subtitle.isEmpty())
+            m_badges << Tr::tr("role");
+        if (step.is_object() && step.contains("functionReferences"))
+            m_badges << Tr::tr("functions");
+        QString prompt = str(step, "prompt");
+        if (prompt.size() > 400)
+            prompt = prompt.left(400) + QStringLiteral("…");
+        setToolTip(QStringLiteral("<b>%1</b> (%2)<br>%3")
+                       .arg(m_title.toHtmlEscaped(), m_id.toHtmlEscaped(),
+                            prompt.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
+    }
+}
+
+void NodeItem::setProblems(const QString &text, bool error)
+{
+    m_problems = text;
+    m_hasError = error;
+    if (!text.isEmpty())
+        setToolTip(text);
+    update();
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    return QRectF(QPointF(0, 0), m_size).adjusted(-2, -2, 2, 2);
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QPalette pal = canvasPalette();
+    const bool selected = option->state & QStyle::State_Selected;
+    const QRectF r(QPointF(0, 0), m_size);
+    painter->setRenderHint(QPainter::Antialiasing);
+    const qreal lod = option->levelOfDetailFromTransform(painter->worldTransform());
+
+    QPen border(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid),
+                selected ? 2.5 : 1.2);
+    if (m_hasError)
+        border = QPen(kErrorColor, selected ? 3 : 2);
+    if (m_kind == Kind::Loop) {
+        border.setStyle(Qt::DashLine);
+        painter->setPen(border);
+        painter->setBrush(mix(pal.color(QPalette::Window), pal.color(QPalette::Highlight), 0.08));
+        painter->drawRoundedRect(r, 12, 12);
+    } else {
+        painter->setPen(border);
+        QColor fill = pal.color(QPalette::Base);
+        if (m_hasError)
+            fill = mix(fill, kErrorColor, 0.10);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(r, 8, 8);
+        // A coloured strip on the left marks standard steps.
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(pal.color(QPalette::Highlight));
+        painter->drawRoundedRect(QRectF(r.left() + 1, r.top() + 6, 4, r.height() - 12), 2, 2);
+    }
+    if (lod < 0.35)
+        return; // too small to read: shapes only (minimap, far zoom)
+
+    QFont titleFont = painter->font();
+    titleFont.setBold(true);
+    QFont smallFont = painter->font();
+    smallFont.setPointSizeF(smallFont.pointSizeF() * 0.85);
+    const qreal pad = 12;
+    const qreal width = r.width() - 2 * pad;
+    qreal y = 8;
+
+    painter->setPen(pal.color(QPalette::Text));
+    painter->setFont(titleFont);
+    QFontMetricsF tfm(titleFont);
+    const QString title = m_kind == Kind::Loop ? Tr::tr("⟳ %1").arg(m_title) : m_title;
+    painter->drawText(QRectF(pad, y, width, tfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      tfm.elidedText(title, Qt::ElideRight, width));
+    y += tfm.height() + 2;
+
+    painter->setFont(smallFont);
+    QFontMetricsF sfm(smallFont);
+    painter->setPen(pal.color(QPalette::PlaceholderText));
+    painter->drawText(QRectF(pad, y, width, sfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      sfm.elidedText(m_id, Qt::ElideRight, width));
+    y += sfm.height() + 2;
+    if (m_kind == Kind::Loop) {
+        painter->setPen(pal.color(QPalette::Text));
+        painter->drawText(QRectF(pad, y, width, sfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          sfm.elidedText(m_subtitle, Qt::ElideRight, width));
+        y += sfm.height() + 6;
+        if (!m_badges.isEmpty()) {
+            painter->setPen(pal.color(QPalette::PlaceholderText));
+            painter->drawText(QRectF(pad, 66, width, sfm.height() + 4),
+                              Qt::AlignLeft | Qt::AlignVCenter,
+                              sfm.elidedText(m_badges.first(), Qt::ElideRight, width));
+        }
+        return;
+    }
+
+    // Badges: small pills along the bottom.
+    qreal x = pad;
+    const qreal by = r.height() - sfm.height() - 10;
+    for (const QString &b : m_badges) {
+        const qreal w = sfm.horizontalAdvance(b) + 12;
+        if (x + w > r.width() - pad)
+            break;
+        const QRectF pill(x, by, w, sfm.height() + 4);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(mix(pal.color(QPalette::Base), pal.color(QPalette::Highlight), 0.22));
+        painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+        painter->setPen(pal.color(QPalette::Text));
+        painter->drawText(pill, Qt::AlignCenter, b);
+        x += w + 6;
+    }
+}
+
+EdgeItem::EdgeItem(QPointF from, QPointF to, const QString &label, QGraphicsItem *parent)
+    : QGraphicsItem(parent)
+    , m_from(from)
+    , m_to(to)
+    , m_label(label)
+{
+    setZValue(-2);
+    if (!m_label.isEmpty()) {
+        QFont f;
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+        const QFontMetricsF fm(f);
+        const QString shown = QStringLiteral("◆ ") + fm.elidedText(m_label, Qt::ElideRight, 240);
+        const qreal w = fm.horizontalAdvance(shown) + 14;
+        const QPointF mid = (m_from + m_to) / 2;
+        m_labelRect = QRectF(mid.x() + 10, mid.y() - fm.height() / 2 - 3, w, fm.height() + 6);
+        m_label = shown;
+        setToolTip(Tr::tr("Runs only when: %1").arg(label));
+    }
+}
+
+QRectF EdgeItem::boundingRect() const
+{
+    return QRectF(m_from, m_to).normalized().adjusted(-8, -2, 8, 2) | m_labelRect;
+}
+
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const QPalette pal = canvasPalette();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen pen(pal.color(QPalette::PlaceholderText), 1.5);
+    if (!m_label.isEmpty())
+        pen.setStyle(Qt::DashLine);
+    painter->setPen(pen);
+    painter->drawLine(m_from, m_to - QPointF(0, 6));
+    QPainterPath arrow;
+    arrow.moveTo(m_to);
+    arrow.lineTo(m_to + QPointF(-5, -8));
+    arrow.lineTo(m_to + QPointF(5, -8));
+    arrow.closeSubpath();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(pal.color(QPalette::PlaceholderText));
+    painter->drawPath(arrow);
+    if (m_label.isEmpty())
+        return;
+    QFont f = painter->font();
+    f.setPointSizeF(f.pointSizeF() * 0.85);
+    painter->setFont(f);
+    painter->setBrush(pal.color(QPalette::ToolTipBase));
+    painter->setPen(QPen(pal.color(QPalette::Mid), 1));
+    painter->drawRoundedRect(m_labelRect, 5, 5);
+    painter->setPen(pal.color(QPalette::ToolTipText));
+    painter->drawText(m_labelRect, Qt::AlignCenter, m_label);
+}
+
+} // namespace wfs::studio

@@ -1,0 +1,76 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// The graphics items of the workflow canvas: a step node, a loop frame (its inline body nodes
+// are its children, so dragging the frame carries them) and a sequential edge with an optional
+// guard label. Items hold a copy of what they draw and the JSON pointer of their step; they
+// never change the document. Colours come from the palette (light and dark themes).
+#pragma once
+
+#include "model/json.h"
+
+#include <QGraphicsItem>
+#include <QPalette>
+#include <QString>
+
+#include <string>
+
+namespace wfs::studio {
+
+class NodeItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 1 };
+    enum class Kind { Step, Loop };
+
+    NodeItem(Kind kind, std::string pointer, const Json &step, QSizeF size,
+             QGraphicsItem *parent = nullptr);
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget) override;
+
+    Kind kind() const { return m_kind; }
+    const std::string &pointer() const { return m_pointer; }
+    QString stepId() const { return m_id; }
+    // Where the layout put it (scene coordinates); a drag moves it away until the drop.
+    QPointF homePos() const { return m_home; }
+    void setHomePos(QPointF scenePos) { m_home = scenePos; }
+    // Error diagnostics on this step (empty = none): a red border and a tooltip.
+    void setProblems(const QString &text, bool error);
+
+private:
+    Kind m_kind;
+    std::string m_pointer;
+    QSizeF m_size;
+    QPointF m_home;
+    QString m_id;
+    QString m_title;
+    QString m_subtitle; ///< loop: configuration summary; step: agent role
+    QStringList m_badges;
+    QString m_problems;
+    bool m_hasError = false;
+    bool m_conditional = false;
+};
+
+class EdgeItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 2 };
+    EdgeItem(QPointF from, QPointF to, const QString &label, QGraphicsItem *parent = nullptr);
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget) override;
+
+private:
+    QPointF m_from;
+    QPointF m_to;
+    QString m_label;
+    QRectF m_labelRect;
+};
+
+// The palette the canvas paints with (the application's, following light/dark mode).
+QPalette canvasPalette();
+
+} // namespace wfs::studio

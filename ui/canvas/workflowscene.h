@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// The canvas scene: draws a WorkflowDocument with the automatic layout and turns gestures
+// (drag and drop, insert, delete, paste) into commands on the document's undo stack. It only
+// observes the document: every change arrives through the document's signals and rebuilds the
+// items; selection is kept by JSON pointer across rebuilds.
+#pragma once
+
+#include "ui/document/workflowdocument.h"
+#include "ui/document/workflowlayout.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace wfs::studio {
+
+class NodeItem;
+
+class WorkflowScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    explicit WorkflowScene(WorkflowDocument &doc, QObject *parent = nullptr);
+    WorkflowScene() = delete; // scenes without a document are not supported
+
+    WorkflowDocument &document() { return m_doc; }
+    const WorkflowLayout &currentLayout() const { return m_layout; }
+
+    // Pointers of the selected steps, in document order.
+    std::vector<std::string> selectedPointers() const;
+    void selectPointers(const std::vector<std::string> &pointers);
+    NodeItem *nodeItem(const std::string &pointer) const;
+    std::vector<NodeItem *> nodeItems() const;
+
+    // Where "insert" puts a new step: after the last selected step (in its loop body when it
+    // is inline), else at the end.
+    StepLocation insertionPoint() const;
+    void insertStep(StepLocation where);
+    void insertLoop(StepLocation where);
+    void deleteSelection();
+    // Selected steps as JSON text (empty when nothing is selected).
+    QString copySelection() const;
+    // Pastes steps from text (see stepclipboard.h) after the selection. Returns an error text
+    // ("" on success).
+    QString paste(const QString &text, std::optional<StepLocation> where = std::nullopt);
+    // Drops the selected steps at `scenePos` (what a mouse drag ends with).
+    void dropSelection(QPointF scenePos);
+
+    // Marks steps with problems: JSON pointer of each diagnostic -> message; error or not.
+    struct Mark
+    {
+        std::string pointer;
+        QString message;
+        bool error = true;
+    };
+    void setProblemMarks(const std::vector<Mark> &marks);
+
+    // Full relayout from the document (also what every document change triggers).
+    void rebuild();
+
+signals:
+    // A gesture failed with a message for the status bar (e.g. invalid pasted text).
+    void gestureFailed(const QString &message);
+    // The user double-clicked a step (the window focuses the inspector).
+    void stepActivated(const QString &pointer);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+
+private:
+    void pushAndSelect(class StepsSnapshotCommand *cmd);
+    void applyMarks();
+    bool draggingLoop() const;
+    void showDropIndicator(QPointF scenePos);
+
+    WorkflowDocument &m_doc;
+    WorkflowLayout m_layout;
+    std::unordered_map<std::string, NodeItem *> m_nodes; ///< owned by the scene
+    std::vector<Mark> m_marks;
+    QGraphicsLineItem *m_dropIndicator = nullptr;
+    QPointF m_pressPos;
+    bool m_dragging = false;
+};
+
+} // namespace wfs::studio

@@ -1,0 +1,123 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+#include "editorpage.h"
+
+#include "canvas/workflowscene.h"
+#include "canvas/workflowview.h"
+#include "inspector/inspectorwidget.h"
+#include "jsonview/jsonview.h"
+#include "model/jsonio.h"
+#include "problems/diagnosticsrunner.h"
+#include "problems/problemspanel.h"
+#include "ui/document/workflowdocument.h"
+
+#include <QFile>
+#include <QSaveFile>
+#include <QVBoxLayout>
+
+namespace wfs::studio {
+
+EditorPage::EditorPage(QWidget *parent)
+    : QWidget(parent)
+    , m_doc(new WorkflowDocument(this))
+    , m_scene(new WorkflowScene(*m_doc, this))
+    , m_view(new WorkflowView(m_scene, this))
+    , m_inspector(new InspectorWidget(*m_doc))
+    , m_json(new JsonView(*m_doc))
+    , m_problems(new ProblemsPanel)
+    , m_runner(new DiagnosticsRunner(*m_doc, studioCheck, this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
+        const auto selected = m_scene->selectedPointers();
+        m_inspector->setTarget(selected.size() == 1 ? selected.front() : std::string());
+    });
+    connect(m_scene, &WorkflowScene::stepActivated, this, [this](const QString &pointer) {
+        m_inspector->setTarget(pointer.toStdString());
+        m_inspector->focusField("/title");
+    });
+    connect(m_runner, &DiagnosticsRunner::diagnosticsChanged, this, &EditorPage::updateProblems);
+    connect(m_json, &JsonView::textProblemsChanged, this, &EditorPage::updateProblems);
+    connect(m_problems, &ProblemsPanel::activated, this, &EditorPage::showDiagnostic);
+}
+
+EditorPage::~EditorPage()
+{
+    // The side views live in the window's docks; they go with their document.
+    delete m_inspector;
+    delete m_json;
+    delete m_problems;
+}
+
+Result<void> EditorPage::loadFile(const QString &path)
+{
+    std::string text;
+    const ParsedJson parsed = loadJsonFile(path.toStdString(), &text);
+    if (!parsed.ok) {
+        const Diagnostic &d = parsed.diagnostics.front();
+        return Result<void>::failure(d.line > 0 ? formatDiagnostic(d) : d.message);
+    }
+    const bool resource = path.startsWith(QLatin1Char(':'));
+    m_diskBytes = resource ? QByteArray() : QByteArray::fromStdString(text);
+    m_doc->load(parsed.value, resource ? QString() : path);
+    m_view->fitToWindow();
+    return {};
+}
+
+Result<void> EditorPage::saveTo(const QString &path)
+{
+    const std::string text = formatJsonForSave(m_doc->json());
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return Result<void>::failure(
+            tr("Cannot write %1: %2").arg(path, out.errorString()).toStdString());
+    if (out.write(text.data(), static_cast<qint64>(text.size()))
+            != static_cast<qint64>(text.size())
+        || !out.commit())
+        return Result<void>::failure(
+            tr("Cannot write %1: %2").arg(path, out.errorString()).toStdString());
+    m_diskBytes = QByteArray::fromStdString(text);
+    m_doc->setFilePath(path);
+    m_doc->markSaved();
+    return {};
+}
+
+void EditorPage::updateProblems()
+{
+    m_problems->setDiagnostics(m_json->textProblems(), m_runner->diagnostics());
+    std::vector<WorkflowScene::Mark> marks;
+    for (const Diagnostic &d : m_runner->diagnostics()) {
+        if (!d.pointer.empty())
+            marks.push_back({d.pointer, QString::fromStdString(d.message),
+                             d.severity == Severity::Error});
+    }
+    m_scene->setProblemMarks(marks);
+}
+
+void EditorPage::showDiagnostic(const Diagnostic &d)
+{
+    const std::string owner = WorkflowDocument::owningStep(d.pointer);
+    const bool inModel = !d.pointer.empty() || d.source != "json";
+    if (!inModel || (d.pointer.empty() && d.line > 0 && d.source == "json")) {
+        m_json->jumpTo(d.line, d.column);
+        emit jsonViewRequested();
+        return;
+    }
+    if (!owner.empty() && m_doc->contains(owner)) {
+        m_scene->selectPointers({owner});
+        if (auto *item = m_scene->nodeItem(owner))
+            m_view->ensureVisible(item);
+        m_inspector->setTarget(owner);
+        m_inspector->focusField(d.pointer.substr(owner.size()));
+    } else {
+        m_scene->selectPointers({});
+        m_inspector->setTarget({});
+        m_inspector->focusField(d.pointer);
+    }
+    m_json->jumpToPointer(d.pointer, false);
+}
+
+} // namespace wfs::studio

@@ -1,0 +1,359 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+#include "librarywidget.h"
+
+#include "engine/engine.h"
+#include "engine/store/database.h"
+#include "engine/store/workflowstore.h"
+#include "engine/workflowrepository.h"
+#include "model/jsonio.h"
+#include "ui/document/commands.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace wfs::studio {
+
+namespace {
+
+enum Role { PathRole = Qt::UserRole + 1, IdRole, EntryRole };
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QString str(const Json &obj, const char *key)
+{
+    return obj.is_object() && obj.contains(key) && obj[key].is_string()
+               ? qs(obj[key].get<std::string>())
+               : QString();
+}
+
+QString sourceLabel(const std::string &source)
+{
+    const QString s = qs(source);
+    if (s.startsWith(QLatin1Char(':')))
+        return LibraryWidget::tr("Bundled samples");
+    if (s == QLatin1String("override"))
+        return LibraryWidget::tr("Saved in the studio");
+    if (QDir::cleanPath(s) == QDir::cleanPath(LibraryWidget::userDirectory()))
+        return LibraryWidget::tr("My workflows (%1)").arg(s);
+    return s;
+}
+
+} // namespace
+
+// Shows entries whose id is in the allowed set (all when the set is off), with their groups.
+class LibraryFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setAllowed(std::optional<QSet<QString>> ids)
+    {
+        m_allowed = std::move(ids);
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
+        if (!index.data(EntryRole).toBool())
+            return false; // groups show when a child shows (recursive filtering)
+        return !m_allowed || m_allowed->contains(index.data(IdRole).toString());
+    }
+
+private:
+    std::optional<QSet<QString>> m_allowed;
+};
+
+LibraryWidget::LibraryWidget(Engine *engine, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_search(new QLineEdit(this))
+    , m_view(new QTreeView(this))
+    , m_model(new QStandardItemModel(this))
+    , m_filter(new LibraryFilter(this))
+{
+    m_search->setPlaceholderText(tr("Search workflows (names, steps, prompts)…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(QStringLiteral("librarySearch"));
+    m_filter->setSourceModel(m_model);
+    m_filter->setRecursiveFilteringEnabled(true);
+    m_view->setModel(m_filter);
+    m_view->setHeaderHidden(true);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setObjectName(QStringLiteral("libraryView"));
+
+    auto *buttons = new QHBoxLayout;
+    const auto button = [&](const QString &text, const QString &tip, auto slot) {
+        auto *b = new QToolButton(this);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        connect(b, &QToolButton::clicked, this, slot);
+        buttons->addWidget(b);
+        return b;
+    };
+    button(tr("Open"), tr("Open the selected workflow"), &LibraryWidget::openSelected);
+    button(tr("Duplicate"), tr("Copy the selected workflow into %1").arg(userDirectory()),
+           &LibraryWidget::duplicateSelected);
+    button(tr("Delete"), tr("Delete the selected workflow's file"), &LibraryWidget::deleteSelected);
+    button(tr("Import…"), tr("Copy every workflow of a folder into %1").arg(userDirectory()),
+           [this] { importFolder(); });
+    buttons->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_search);
+    layout->addLayout(buttons);
+    layout->addWidget(m_view);
+
+    if (auto db = store::Database::openInMemory()) {
+        m_db = std::move(*db);
+        m_store = std::make_unique<store::WorkflowStore>(*m_db);
+    }
+
+    connect(m_search, &QLineEdit::textChanged, this, &LibraryWidget::applySearch);
+    connect(m_view, &QTreeView::activated, this, [this] { openSelected(); });
+    connect(m_view, &QTreeView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (!selectedEntry())
+            return;
+        QMenu menu;
+        menu.addAction(tr("Open"), this, &LibraryWidget::openSelected);
+        menu.addAction(tr("Duplicate"), this, &LibraryWidget::duplicateSelected);
+        menu.addAction(tr("Delete File…"), this, &LibraryWidget::deleteSelected);
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+    if (m_engine) {
+        connect(&m_engine->repository(), &WorkflowRepository::changed, this,
+                &LibraryWidget::refresh);
+    }
+    refresh();
+}
+
+LibraryWidget::~LibraryWidget() = default;
+
+QString LibraryWidget::userDirectory()
+{
+    return QDir::homePath() + QStringLiteral("/.workrail/workflows");
+}
+
+void LibraryWidget::refresh()
+{
+    m_model->clear();
+    if (!m_engine)
+        return;
+    const auto snapshot = m_engine->repository().snapshot();
+    std::map<QString, std::map<QString, QStandardItem *>> groups; // category -> source -> item
+    std::vector<std::pair<Json, store::WorkflowMeta>> forStore;
+    for (const WorkflowEntry &e : snapshot->entries()) {
+        const Json &doc = e.workflow->document();
+        const QString category = str(doc, "category").isEmpty() ? tr("General")
+                                                                : str(doc, "category");
+        QStandardItem *&group = groups[category][sourceLabel(e.source)];
+        if (!group) {
+            QStandardItem *categoryItem = nullptr;
+            for (int r = 0; r < m_model->rowCount(); ++r) {
+                if (m_model->item(r)->text() == category)
+                    categoryItem = m_model->item(r);
+            }
+            if (!categoryItem) {
+                categoryItem = new QStandardItem(category);
+                m_model->appendRow(categoryItem);
+            }
+            group = new QStandardItem(sourceLabel(e.source));
+            group->setToolTip(qs(e.source));
+            categoryItem->appendRow(group);
+        }
+        auto *item = new QStandardItem(str(doc, "name").isEmpty() ? qs(e.workflow->id())
+                                                                  : str(doc, "name"));
+        item->setData(qs(e.file), PathRole);
+        item->setData(qs(e.workflow->id()), IdRole);
+        item->setData(true, EntryRole);
+        item->setToolTip(QStringLiteral("%1 — %2\n%3")
+                             .arg(qs(e.workflow->id()), str(doc, "version"),
+                                  str(doc, "description")));
+        group->appendRow(item);
+        forStore.push_back({doc, store::WorkflowMeta{category.toStdString(), e.source}});
+    }
+    if (m_store)
+        (void)m_store->sync(forStore);
+    m_view->expandAll();
+    applySearch();
+}
+
+void LibraryWidget::applySearch()
+{
+    const QString text = m_search->text().trimmed();
+    if (text.isEmpty() || !m_store) {
+        m_filter->setAllowed(std::nullopt);
+    } else {
+        QSet<QString> ids;
+        if (auto hits = m_store->search(text.toStdString())) {
+            for (const store::SearchHit &h : *hits)
+                ids.insert(qs(h.workflowId));
+        }
+        m_filter->setAllowed(ids);
+    }
+    m_view->expandAll();
+}
+
+QStringList LibraryWidget::visibleIds() const
+{
+    QStringList ids;
+    std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
+        for (int r = 0; r < m_filter->rowCount(parent); ++r) {
+            const QModelIndex i = m_filter->index(r, 0, parent);
+            if (i.data(EntryRole).toBool())
+                ids << i.data(IdRole).toString();
+            walk(i);
+        }
+    };
+    walk({});
+    return ids;
+}
+
+QStandardItem *LibraryWidget::selectedEntry() const
+{
+    const QModelIndex index = m_filter->mapToSource(m_view->currentIndex());
+    QStandardItem *item = m_model->itemFromIndex(index);
+    return item && item->data(EntryRole).toBool() ? item : nullptr;
+}
+
+void LibraryWidget::openSelected()
+{
+    if (QStandardItem *item = selectedEntry())
+        emit openRequested(item->data(PathRole).toString());
+}
+
+void LibraryWidget::duplicateSelected()
+{
+    QStandardItem *item = selectedEntry();
+    if (!item)
+        return;
+    const QString path = item->data(PathRole).toString();
+    std::string text;
+    const ParsedJson parsed = loadJsonFile(path.toStdString(), &text);
+    if (!parsed.ok || !parsed.value.is_object()) {
+        QMessageBox::warning(this, tr("Duplicate"), tr("Cannot read %1.").arg(path));
+        return;
+    }
+    Json copy = parsed.value;
+    QDir().mkpath(userDirectory());
+    const QString baseId = item->data(IdRole).toString() + QStringLiteral("-copy");
+    QStringList taken;
+    for (const QString &f : QDir(userDirectory()).entryList({QStringLiteral("*.json")}))
+        taken << QFileInfo(f).completeBaseName();
+    for (const WorkflowEntry &e : m_engine->repository().snapshot()->entries())
+        taken << qs(e.workflow->id());
+    const QString id = uniqueStepId(baseId, taken);
+    copy["id"] = id.toStdString();
+    if (copy.contains("name") && copy["name"].is_string())
+        copy["name"] = tr("%1 (copy)").arg(str(copy, "name")).toStdString();
+    const QString target = userDirectory() + QLatin1Char('/') + id + QStringLiteral(".json");
+    QFile out(target);
+    const std::string bytes = formatJsonForSave(copy);
+    if (!out.open(QIODevice::WriteOnly)
+        || out.write(bytes.data(), static_cast<qint64>(bytes.size()))
+               != static_cast<qint64>(bytes.size())) {
+        QMessageBox::warning(this, tr("Duplicate"),
+                             tr("Cannot write %1: %2").arg(target, out.errorString()));
+        return;
+    }
+    out.close();
+    m_engine->repository().reload();
+    emit statusMessage(tr("Duplicated as %1").arg(target));
+    emit openRequested(target);
+}
+
+void LibraryWidget::deleteSelected()
+{
+    QStandardItem *item = selectedEntry();
+    if (!item)
+        return;
+    const QString path = item->data(PathRole).toString();
+    if (path.isEmpty() || path.startsWith(QLatin1Char(':'))) {
+        QMessageBox::information(this, tr("Delete"),
+                                 tr("“%1” is bundled with the application and cannot be deleted.")
+                                     .arg(item->text()));
+        return;
+    }
+    if (QMessageBox::question(this, tr("Delete Workflow"),
+                              tr("Delete the file %1?\nThis cannot be undone.").arg(path),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    if (!QFile::remove(path)) {
+        QMessageBox::warning(this, tr("Delete"), tr("Cannot delete %1.").arg(path));
+        return;
+    }
+    m_engine->repository().reload();
+    emit statusMessage(tr("Deleted %1").arg(path));
+}
+
+void LibraryWidget::importFolder(const QString &dirArg)
+{
+    const QString dir = dirArg.isEmpty()
+                            ? QFileDialog::getExistingDirectory(this, tr("Import Workflows"))
+                            : dirArg;
+    if (dir.isEmpty())
+        return;
+    const QStringList files = QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files);
+    QDir().mkpath(userDirectory());
+    QProgressDialog progress(tr("Importing workflows…"), tr("Cancel"), 0,
+                             static_cast<int>(files.size()), this);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(200);
+    int imported = 0;
+    QStringList failures;
+    for (int i = 0; i < files.size(); ++i) {
+        progress.setValue(i);
+        if (progress.wasCanceled())
+            break;
+        const QString source = dir + QLatin1Char('/') + files[i];
+        const ParsedJson parsed = loadJsonFile(source.toStdString());
+        if (!parsed.ok || !parsed.value.is_object() || str(parsed.value, "id").isEmpty()) {
+            failures << (parsed.ok ? tr("%1: not a workflow (no \"id\")").arg(source)
+                                   : qs(formatDiagnostic(parsed.diagnostics.front())));
+            continue;
+        }
+        QString target = userDirectory() + QLatin1Char('/') + files[i];
+        for (int n = 2; QFile::exists(target); ++n)
+            target = userDirectory() + QLatin1Char('/') + QFileInfo(files[i]).completeBaseName()
+                     + QLatin1Char('-') + QString::number(n) + QStringLiteral(".json");
+        if (!QFile::copy(source, target)) {
+            failures << tr("%1: cannot copy to %2").arg(source, target);
+            continue;
+        }
+        ++imported;
+    }
+    progress.setValue(static_cast<int>(files.size()));
+    m_engine->repository().reload();
+    emit statusMessage(tr("Imported %n workflow(s)", nullptr, imported));
+    if (!failures.isEmpty())
+        QMessageBox::warning(this, tr("Import"),
+                             tr("Imported %1 of %2 files. Skipped:\n%3")
+                                 .arg(imported)
+                                 .arg(files.size())
+                                 .arg(failures.join(QLatin1Char('\n'))));
+}
+
+} // namespace wfs::studio

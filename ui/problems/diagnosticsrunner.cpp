@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+#include "diagnosticsrunner.h"
+
+#include "model/jsonio.h"
+#include "ui/document/workflowdocument.h"
+
+// checkWorkflowDocument arrives with the model's semantic checks; until then the engine's
+// structural checks (workrail-compat.md §1.8) stand in.
+#if __has_include("model/workflowcheck.h")
+#include "model/workflowcheck.h"
+#define WFS_HAVE_WORKFLOWCHECK 1
+#else
+#include "engine/compiledworkflow.h"
+#endif
+
+#include <QtConcurrent>
+
+namespace wfs::studio {
+
+Diagnostics studioCheck(const Json &doc, const std::string &text, const std::string &file)
+{
+#ifdef WFS_HAVE_WORKFLOWCHECK
+    return checkWorkflowDocument(doc, text, file);
+#else
+    (void)text;
+    Diagnostics out;
+    for (const std::string &issue : engine::CompiledWorkflow::compile(doc)->structuralIssues()) {
+        Diagnostic d;
+        d.file = file;
+        d.message = issue;
+        d.source = "semantic";
+        out.push_back(std::move(d));
+    }
+    return out;
+#endif
+}
+
+DiagnosticsRunner::DiagnosticsRunner(WorkflowDocument &doc, CheckFunction check, QObject *parent)
+    : QObject(parent)
+    , m_doc(doc)
+    , m_check(std::move(check))
+{
+    m_delay.setSingleShot(true);
+    m_delay.setInterval(kDelayMs);
+    connect(&m_delay, &QTimer::timeout, this, &DiagnosticsRunner::runNow);
+    connect(&m_doc, &WorkflowDocument::contentsChanged, &m_delay, qOverload<>(&QTimer::start));
+    connect(&m_watcher, &QFutureWatcher<Diagnostics>::finished, this,
+            &DiagnosticsRunner::finished);
+    m_delay.start();
+}
+
+DiagnosticsRunner::~DiagnosticsRunner()
+{
+    m_watcher.waitForFinished();
+}
+
+void DiagnosticsRunner::runNow()
+{
+    m_delay.stop();
+    if (m_watcher.isRunning()) {
+        m_rerun = true; // one check at a time; the newest state runs next
+        return;
+    }
+    m_runningRevision = m_doc.revision();
+    const Json json = m_doc.json();
+    const std::string file = m_doc.filePath().toStdString();
+    CheckFunction check = m_check;
+    m_watcher.setFuture(QtConcurrent::run([json, file, check] {
+        return check(json, formatJsonForSave(json), file);
+    }));
+}
+
+void DiagnosticsRunner::finished()
+{
+    const Diagnostics result = m_watcher.result();
+    if (m_rerun || m_runningRevision != m_doc.revision()) {
+        m_rerun = false;
+        runNow(); // stale: the document changed while the check ran
+        return;
+    }
+    if (result == m_diagnostics)
+        return;
+    m_diagnostics = result;
+    emit diagnosticsChanged();
+}
+
+} // namespace wfs::studio

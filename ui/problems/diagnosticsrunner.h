@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Live checking of a document: after each change (debounced), runs the workflow checks on a
+// worker thread (QtConcurrent) over a copy of the JSON and its formatted text, and publishes
+// the diagnostics unless the document changed meanwhile (stale results are dropped).
+#pragma once
+
+#include "model/diagnostic.h"
+#include "model/json.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace wfs::studio {
+
+class WorkflowDocument;
+
+// Schema + semantic checks of one workflow; positions refer to `text`.
+using CheckFunction =
+    std::function<Diagnostics(const Json &doc, const std::string &text, const std::string &file)>;
+
+// The project's checks (checkWorkflowDocument from model/).
+Diagnostics studioCheck(const Json &doc, const std::string &text, const std::string &file);
+
+class DiagnosticsRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DiagnosticsRunner(WorkflowDocument &doc, CheckFunction check = studioCheck,
+                               QObject *parent = nullptr);
+    ~DiagnosticsRunner() override;
+
+    const Diagnostics &diagnostics() const { return m_diagnostics; }
+    // Starts a check now (skipping the pause).
+    void runNow();
+    bool isRunning() const { return m_watcher.isRunning(); }
+    static constexpr int kDelayMs = 300;
+
+signals:
+    void diagnosticsChanged();
+
+private:
+    void finished();
+
+    WorkflowDocument &m_doc;
+    CheckFunction m_check;
+    QTimer m_delay;
+    QFutureWatcher<Diagnostics> m_watcher;
+    quint64 m_runningRevision = 0;
+    bool m_rerun = false;
+    Diagnostics m_diagnostics;
+};
+
+} // namespace wfs::studio

@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+#include "testhooks.h"
+
+#include "editorpage.h"
+#include "mainwindow.h"
+#include "model/jsonio.h"
+#include "ui/document/commands.h"
+#include "ui/document/workflowdocument.h"
+
+#include <QSaveFile>
+
+namespace wfs::studio {
+
+void applyTestHooks(MainWindow &window)
+{
+    const QString edit = qEnvironmentVariable("WFS_TEST_EDIT");
+    if (!edit.isEmpty() && window.currentPage()) {
+        const QStringList parts = edit.split(QLatin1Char('|'));
+        const ParsedJson value = parseJson(parts.value(2).toStdString());
+        if (parts.size() == 3 && value.ok) {
+            WorkflowDocument *doc = window.currentPage()->document();
+            doc->undoStack()->push(new SetFieldCommand(doc, parts[0].toStdString(),
+                                                       parts[1].toStdString(), value.value));
+        } else {
+            qWarning("WFS_TEST_EDIT: expected \"owner|field|json\", got %s", qPrintable(edit));
+        }
+    }
+    const QString report = qEnvironmentVariable("WFS_TEST_REPORT");
+    if (report.isEmpty())
+        return;
+    Json docs = Json::array();
+    for (EditorPage *page : window.pages()) {
+        Json d = Json::object();
+        d["filePath"] = page->document()->filePath().toStdString();
+        d["modified"] = page->document()->isModified();
+        d["workflow"] = page->document()->json();
+        docs.push_back(std::move(d));
+    }
+    Json out = Json::object();
+    out["documents"] = std::move(docs);
+    const std::string text = formatJsonForSave(out);
+    QSaveFile file(report);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(text.data(), static_cast<qint64>(text.size()));
+        file.commit();
+    }
+}
+
+} // namespace wfs::studio
