@@ -7,12 +7,15 @@ target_sources(engine PRIVATE
     metrics/processstats.h metrics/processstats.cpp
     metrics/ratelimiter.h metrics/ratelimiter.cpp
     metrics/healthcheck.h metrics/healthcheck.cpp
+    metrics/metricspoller.h metrics/metricspoller.cpp
+    metrics/loadtest.h metrics/loadtest.cpp
     store/database.h store/database.cpp
     store/migrations.h store/migrations.cpp
     store/workflowstore.h store/workflowstore.cpp
     store/sessionstore.h store/sessionstore.cpp
     store/metricsstore.h store/metricsstore.cpp
     store/sessionsink.h store/sessionsink.cpp
+    store/storeopen.h store/storeopen.cpp
     cache/cachedvalue.h cache/cachedvalue.cpp
     cache/l1cache.h cache/l1cache.cpp
     cache/l2cache.h cache/l2cache.cpp

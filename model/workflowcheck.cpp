@@ -3,6 +3,7 @@
 #include "workflowcheck.h"
 
 #include "jsonio.h"
+#include "jsonschema/validator.h"
 #include "semanticcheck.h"
 #include "workflow.h"
 
@@ -57,9 +58,20 @@ Diagnostics checkWorkflowDocument(const Json &doc, std::string_view sourceText,
     Diagnostics ds;
     const Workflow workflow = Workflow::fromJson(doc, &ds);
 
-    // --- Schema check (helper H2): append the JSON Schema diagnostics (source "schema") of
-    // `doc` against the bundled workflow schema here; dropModelDuplicates() below then keeps
-    // the schema's wording where both report the same value.
+    // JSON Schema check against the bundled workflow schema (source "schema"); for people, the
+    // best-matching branch of each oneOf only. dropModelDuplicates() below then keeps the
+    // schema's wording where both report the same value.
+    std::vector<schema::SchemaError> schemaErrors;
+    if (!schema::workflowSchemaValidator().validate(doc, &schemaErrors)) {
+        for (const schema::SchemaError &e : schema::mostRelevantErrors(std::move(schemaErrors))) {
+            Diagnostic d;
+            d.pointer = schema::diagnosticPointer(e);
+            d.severity = Severity::Error;
+            d.message = schema::describeSchemaError(e);
+            d.source = "schema";
+            ds.push_back(std::move(d));
+        }
+    }
 
     const Diagnostics semantic = checkSemantics(workflow);
     ds.insert(ds.end(), semantic.begin(), semantic.end());

@@ -4,6 +4,7 @@
 
 #include "editorpage.h"
 #include "mainwindow.h"
+#include "canvas/workflowscene.h"
 #include "model/jsonio.h"
 #include "ui/document/commands.h"
 #include "ui/document/workflowdocument.h"
@@ -26,6 +27,9 @@ void applyTestHooks(MainWindow &window)
             qWarning("WFS_TEST_EDIT: expected \"owner|field|json\", got %s", qPrintable(edit));
         }
     }
+    const QString select = qEnvironmentVariable("WFS_TEST_SELECT");
+    if (!select.isEmpty() && window.currentPage())
+        window.currentPage()->scene()->selectPointers({select.toStdString()});
     const QString report = qEnvironmentVariable("WFS_TEST_REPORT");
     if (report.isEmpty())
         return;

@@ -4,6 +4,7 @@
 // the environment once the window is up. Without these variables nothing happens.
 //   WFS_TEST_EDIT="<owner pointer>|<field pointer>|<JSON value>"  applies one SetFieldCommand
 //       to the current document (as if typed in the inspector);
+//   WFS_TEST_SELECT=<step pointer>  selects that step (screenshots show its inspector);
 //   WFS_TEST_REPORT=<file>  writes {"documents":[{"filePath","modified","workflow"}...]} once
 //       start-up (files, recovery, the edit) is done.
 #pragma once

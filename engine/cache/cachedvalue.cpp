@@ -34,8 +34,8 @@ std::shared_ptr<const CachedValue> CachedValue::decode(std::string_view encoded)
     const auto e = envelope.find("e");
     const auto p = envelope.find("p");
     const auto t = envelope.find("t");
-    if (e == envelope.end() || !e->is_boolean() || p == envelope.end() || t == envelope.end()
-        || !t->is_string())
+    if (e == envelope.end() || !e->is_boolean() || p == envelope.end() || t == envelope.end() ||
+        !t->is_string())
         return nullptr;
     auto v = std::make_shared<CachedValue>();
     v->isError = e->get<bool>();

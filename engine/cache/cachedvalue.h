@@ -17,9 +17,9 @@ namespace wfs::cache {
 struct CachedValue
 {
     bool isError = false;
-    Json payload;        ///< the answer object, null for plain-text answers
-    std::string text;    ///< the plain-text answer when payload is null
-    std::string encoded; ///< {"e":isError,"p":payload,"t":text} as compact JSON
+    Json payload;          ///< the answer object, null for plain-text answers
+    std::string text;      ///< the plain-text answer when payload is null
+    std::string encoded;   ///< {"e":isError,"p":payload,"t":text} as compact JSON
     std::size_t bytes = 0; ///< estimated memory held by this value
 
     // Builds a value and its encoded form.

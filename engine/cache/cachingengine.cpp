@@ -7,6 +7,7 @@
 // risk two different inputs sharing one key.
 #include "cachingengine.h"
 
+#include "engine/store/metricsstore.h"
 #include "engine/workflowrepository.h"
 
 #include <QCryptographicHash>
@@ -17,9 +18,9 @@ namespace wfs::cache {
 
 static constexpr std::string_view kCachedTools[] = {"workflow_list", "workflow_get",
                                                     "workflow_next", "workflow_validate"};
-static constexpr std::string_view kKnownTools[] = {
-    "workflow_list",     "workflow_get",           "workflow_next",
-    "workflow_validate", "workflow_validate_json", "workflow_get_schema"};
+static constexpr std::string_view kKnownTools[] = {"workflow_list",          "workflow_get",
+                                                   "workflow_next",          "workflow_validate",
+                                                   "workflow_validate_json", "workflow_get_schema"};
 static constexpr std::size_t kMaxKeyBytes = 256 * 1024;
 
 static std::string shortHash(std::string_view bytes)
@@ -33,8 +34,8 @@ static std::string shortHash(std::string_view bytes)
 
 static bool hasLoopState(const Json &context)
 {
-    return context.is_object()
-           && (context.contains("_loopState") || context.contains("_currentLoop"));
+    return context.is_object() &&
+           (context.contains("_loopState") || context.contains("_currentLoop"));
 }
 
 CachingEngine::CachingEngine(Engine &engine, std::shared_ptr<ResultCache> cache,
@@ -48,8 +49,9 @@ CachingEngine::CachingEngine(Engine &engine, std::shared_ptr<ResultCache> cache,
         m_trackers.emplace(std::string(tool), &m_registry.operation(tool));
     m_unknownTracker = &m_registry.operation("unknown_tool");
     rebuild(nullptr);
-    m_connection = QObject::connect(&m_engine, &Engine::workflowsChanged, &m_engine,
-                                    [this] { refresh(); }, Qt::DirectConnection);
+    m_connection = QObject::connect(
+        &m_engine, &Engine::workflowsChanged, &m_engine, [this] { refresh(); },
+        Qt::DirectConnection);
 }
 
 CachingEngine::~CachingEngine()
@@ -143,10 +145,10 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
         tracker.record(d > 0 ? std::uint64_t(d) : 0, result.isError);
         return result;
     };
-    const bool cacheableTool = std::find(std::begin(kCachedTools), std::end(kCachedTools), name)
-                               != std::end(kCachedTools);
-    const bool nextWithLoop = name == "workflow_next" && arguments.is_object()
-                              && hasLoopState(arguments.value("context", Json()));
+    const bool cacheableTool =
+        std::find(std::begin(kCachedTools), std::end(kCachedTools), name) != std::end(kCachedTools);
+    const bool nextWithLoop = name == "workflow_next" && arguments.is_object() &&
+                              hasLoopState(arguments.value("context", Json()));
     if (!cacheableTool || !ctx.sessionId.empty() || nextWithLoop) {
         if (cacheableTool)
             m_cache->countBypass(name);
@@ -195,15 +197,15 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
     }
 
     ToolResult result = m_engine.callTool(name, arguments, ctx);
-    const bool timeDependent = name == "workflow_next" && result.payload.is_object()
-                               && hasLoopState(result.payload.value("context", Json()));
+    const bool timeDependent = name == "workflow_next" && result.payload.is_object() &&
+                               hasLoopState(result.payload.value("context", Json()));
     if (!timeDependent) {
         CachedValuePtr value = CachedValue::make(result.isError, result.payload, result.text);
         std::shared_lock storeLock(m_storeMutex);
         // Store only if the set did not change while we computed (the engine may have served
         // a newer generation than the one in the key).
-        if (m_current.load(std::memory_order_acquire) == versions
-            && m_engine.snapshot()->generation() == versions->generation)
+        if (m_current.load(std::memory_order_acquire) == versions &&
+            m_engine.snapshot()->generation() == versions->generation)
             m_cache->put(name, key, workflowId, std::move(value));
     } else {
         m_cache->countBypass(name);
@@ -227,6 +229,14 @@ int CachingEngine::warm(const std::vector<std::string> &workflowIds)
         touch("workflow_get", Json{{"id", id}, {"mode", "metadata"}});
     }
     return n;
+}
+
+Result<int> CachingEngine::warmFromUsage(store::MetricsStore &usage, int limit)
+{
+    Result<std::vector<std::string>> ids = usage.mostUsedWorkflows(limit);
+    if (!ids)
+        return Result<int>::failure("cache warming: " + ids.error());
+    return warm(*ids);
 }
 
 std::map<std::string, std::int64_t> CachingEngine::takeUsage()

@@ -31,6 +31,10 @@
 #include <unordered_map>
 #include <vector>
 
+namespace wfs::store {
+class MetricsStore;
+}
+
 namespace wfs::cache {
 
 class CachingEngine
@@ -51,6 +55,9 @@ public:
     // Fills the cache for these workflows (workflow_get in both modes) and workflow_list.
     // Returns how many answers were computed or loaded.
     int warm(const std::vector<std::string> &workflowIds);
+    // Start-up warming: the `limit` most used workflows recorded in `usage` (workflow_usage
+    // table), then warm(). Returns how many answers were loaded, or the store's error.
+    Result<int> warmFromUsage(store::MetricsStore &usage, int limit = 20);
     // Calls per workflow id since the previous call (for MetricsStore::addUsage).
     std::map<std::string, std::int64_t> takeUsage();
 
@@ -60,7 +67,7 @@ public:
 private:
     struct WorkflowVersion
     {
-        std::string hash;                        ///< 16 hex digits of SHA-256(document)
+        std::string hash;                           ///< 16 hex digits of SHA-256(document)
         mutable std::atomic<std::int64_t> calls{0}; ///< usage since the last takeUsage()
     };
     struct Versions
@@ -81,8 +88,8 @@ private:
     metrics::LatencyTracker *m_unknownTracker = nullptr;
 
     std::atomic<const Versions *> m_current{nullptr};
-    std::mutex m_rebuildMutex;                  ///< one rebuild at a time
-    std::shared_mutex m_storeMutex;             ///< shared: store; exclusive: switch + purge
+    std::mutex m_rebuildMutex;                        ///< one rebuild at a time
+    std::shared_mutex m_storeMutex;                   ///< shared: store; exclusive: switch + purge
     std::vector<std::unique_ptr<Versions>> m_history; ///< every Versions ever published (readers
                                                       ///< may hold old pointers; tiny)
     QMetaObject::Connection m_connection;

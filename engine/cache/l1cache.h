@@ -29,16 +29,16 @@ class L1Cache
 public:
     struct Options
     {
-        std::size_t maxBytes = std::size_t(32) << 20; ///< budget over all shards
-        double protectedShare = 0.8;                  ///< share of a shard kept for re-used keys
+        std::size_t maxBytes = std::size_t(32) << 20;    ///< budget over all shards
+        double protectedShare = 0.8;                     ///< share of a shard kept for re-used keys
         metrics::ClockFn clock = metrics::steadyClock(); ///< monotonic ns, for TTLs
     };
     struct Stats
     {
         std::uint64_t hits = 0;
-        std::uint64_t misses = 0;      ///< includes expired
-        std::uint64_t expired = 0;     ///< lookups that found an entry past its TTL
-        std::uint64_t evictions = 0;   ///< entries dropped to stay within maxBytes
+        std::uint64_t misses = 0;    ///< includes expired
+        std::uint64_t expired = 0;   ///< lookups that found an entry past its TTL
+        std::uint64_t evictions = 0; ///< entries dropped to stay within maxBytes
         std::uint64_t insertions = 0;
         std::uint64_t invalidations = 0; ///< entries dropped by invalidate*/clear
         std::size_t entries = 0;

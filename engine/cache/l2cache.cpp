@@ -13,14 +13,14 @@ using store::Database;
 L2Cache::L2Cache(Database &db, Options options)
     : m_db(db)
     , m_options(std::move(options))
-{
-}
+{}
 
 Result<std::optional<L2Hit>> L2Cache::get(std::string_view key)
 {
     using R = Result<std::optional<L2Hit>>;
     auto lock = m_db.lock();
-    auto st = m_db.cached("SELECT value, expires_at, workflow_id FROM cache_entries WHERE key = ?1");
+    auto st =
+        m_db.cached("SELECT value, expires_at, workflow_id FROM cache_entries WHERE key = ?1");
     if (!st) {
         countError();
         return R::failure(st.error());
@@ -104,8 +104,7 @@ Result<void> L2Cache::enforceBudget()
 {
     // Caller holds the db lock.
     while (m_bytes > m_options.maxBytes) {
-        auto victim = m_db.cached(
-            "SELECT id, size FROM cache_entries ORDER BY expires_at LIMIT 1");
+        auto victim = m_db.cached("SELECT id, size FROM cache_entries ORDER BY expires_at LIMIT 1");
         if (!victim)
             return Result<void>::failure(victim.error());
         Result<bool> row = (*victim)->step();

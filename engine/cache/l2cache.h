@@ -23,7 +23,7 @@ namespace wfs::cache {
 struct L2Hit
 {
     std::string value;
-    std::string workflowId; ///< the tag it was stored with
+    std::string workflowId;       ///< the tag it was stored with
     std::int64_t remainingMs = 0; ///< time to live left
 };
 
@@ -32,18 +32,18 @@ class L2Cache
 public:
     struct Options
     {
-        std::int64_t maxBytes = std::int64_t(64) << 20; ///< sum of value sizes kept at most
+        std::int64_t maxBytes = std::int64_t(64) << 20;    ///< sum of value sizes kept at most
         metrics::ClockFn wallClock = metrics::wallClock(); ///< epoch ns, for expires_at
     };
     struct Stats
     {
         std::uint64_t hits = 0;
-        std::uint64_t misses = 0;  ///< includes expired
+        std::uint64_t misses = 0; ///< includes expired
         std::uint64_t expired = 0;
         std::uint64_t writes = 0;
         std::uint64_t evictions = 0; ///< rows dropped for the byte budget
         std::uint64_t invalidations = 0;
-        std::uint64_t errors = 0;  ///< SQL failures (treated as misses / skipped writes)
+        std::uint64_t errors = 0; ///< SQL failures (treated as misses / skipped writes)
         std::int64_t entries = 0;
         std::int64_t bytes = 0;
     };

@@ -23,34 +23,68 @@ double CacheStats::l2HitRate() const
 Json CacheStats::toJson() const
 {
     Json j = Json::object();
-    j["l1"] = {{"hits", l1.hits},           {"misses", l1.misses},
-               {"expired", l1.expired},     {"evictions", l1.evictions},
-               {"insertions", l1.insertions}, {"invalidations", l1.invalidations},
-               {"entries", l1.entries},     {"bytes", l1.bytes}};
-    j["l2"] = {{"enabled", l2Enabled},     {"hits", l2.hits},
-               {"misses", l2.misses},      {"expired", l2.expired},
-               {"writes", l2.writes},      {"evictions", l2.evictions},
-               {"invalidations", l2.invalidations}, {"errors", l2.errors},
-               {"entries", l2.entries},    {"bytes", l2.bytes}};
+    j["l1"] = {{"hits", l1.hits},
+               {"misses", l1.misses},
+               {"expired", l1.expired},
+               {"evictions", l1.evictions},
+               {"insertions", l1.insertions},
+               {"invalidations", l1.invalidations},
+               {"entries", l1.entries},
+               {"bytes", l1.bytes}};
+    j["l2"] = {{"enabled", l2Enabled},
+               {"hits", l2.hits},
+               {"misses", l2.misses},
+               {"expired", l2.expired},
+               {"writes", l2.writes},
+               {"evictions", l2.evictions},
+               {"invalidations", l2.invalidations},
+               {"errors", l2.errors},
+               {"entries", l2.entries},
+               {"bytes", l2.bytes}};
     j["l1_hit_rate"] = l1HitRate();
     j["l2_hit_rate"] = l2HitRate();
     Json ops = Json::object();
     for (const OperationCacheStats &o : operations) {
-        ops[o.operation] = {{"l1_hits", o.l1Hits},   {"l1_misses", o.l1Misses},
-                            {"l2_hits", o.l2Hits},   {"l2_misses", o.l2Misses},
-                            {"stores", o.stores},    {"bypassed", o.bypassed},
+        ops[o.operation] = {{"l1_hits", o.l1Hits},
+                            {"l1_misses", o.l1Misses},
+                            {"l2_hits", o.l2Hits},
+                            {"l2_misses", o.l2Misses},
+                            {"stores", o.stores},
+                            {"bypassed", o.bypassed},
                             {"l1_hit_rate", rate(o.l1Hits, o.l1Misses)}};
     }
     j["operations"] = std::move(ops);
     return j;
 }
 
+std::map<std::string, double> CacheStats::toCounters() const
+{
+    std::map<std::string, double> c;
+    c["cache.l1.hits"] = double(l1.hits);
+    c["cache.l1.misses"] = double(l1.misses);
+    c["cache.l1.evictions"] = double(l1.evictions);
+    c["cache.l1.entries"] = double(l1.entries);
+    c["cache.l1.bytes"] = double(l1.bytes);
+    c["cache.l1.hit_rate"] = l1HitRate();
+    if (l2Enabled) {
+        c["cache.l2.hits"] = double(l2.hits);
+        c["cache.l2.misses"] = double(l2.misses);
+        c["cache.l2.entries"] = double(l2.entries);
+        c["cache.l2.bytes"] = double(l2.bytes);
+        c["cache.l2.hit_rate"] = l2HitRate();
+    }
+    for (const OperationCacheStats &o : operations) {
+        c["cache." + o.operation + ".l1_hits"] = double(o.l1Hits);
+        c["cache." + o.operation + ".l1_misses"] = double(o.l1Misses);
+    }
+    return c;
+}
+
 ResultCache::ResultCache(Options options, std::shared_ptr<L2Cache> l2)
     : m_options(options)
     , m_l1(std::move(options.l1))
     , m_l2(std::move(l2))
-{
-}
+{}
 
 std::size_t ResultCache::operationIndex(std::string_view operation)
 {
@@ -89,8 +123,8 @@ CachedValuePtr ResultCache::get(std::string_view operation, std::string_view key
     return v;
 }
 
-void ResultCache::put(std::string_view operation, std::string_view key,
-                      std::string_view workflowId, CachedValuePtr value)
+void ResultCache::put(std::string_view operation, std::string_view key, std::string_view workflowId,
+                      CachedValuePtr value)
 {
     m_counters[operationIndex(operation)].stores.fetch_add(1, std::memory_order_relaxed);
     if (m_l2)

@@ -14,6 +14,7 @@
 
 #include <array>
 #include <atomic>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,6 +44,8 @@ struct CacheStats
     double l2HitRate() const; ///< over the L2 lookups (L1 misses), 0..1
     // {"l1": {...}, "l2": {...}, "l1_hit_rate", "l2_hit_rate", "operations": {op: {...}}}
     Json toJson() const;
+    // Flat "cache.l1.hits" = value pairs for MetricsStore counters.
+    std::map<std::string, double> toCounters() const;
 };
 
 class ResultCache

@@ -43,9 +43,14 @@ inline ClockFn wallClock()
 class ManualClock
 {
 public:
-    explicit ManualClock(std::int64_t startNs = 1'000'000'000) : m_now(startNs) {}
+    explicit ManualClock(std::int64_t startNs = 1'000'000'000)
+        : m_now(startNs)
+    {}
     std::int64_t now() const { return m_now.load(std::memory_order_relaxed); }
-    void advance(std::chrono::nanoseconds d) { m_now.fetch_add(d.count(), std::memory_order_relaxed); }
+    void advance(std::chrono::nanoseconds d)
+    {
+        m_now.fetch_add(d.count(), std::memory_order_relaxed);
+    }
     void set(std::int64_t ns) { m_now.store(ns, std::memory_order_relaxed); }
     ClockFn fn() const
     {

@@ -87,7 +87,8 @@ HealthReport HealthCheck::run(store::Database *db, cache::ResultCache *cache,
     return report;
 }
 
-HealthCheckResult HealthCheck::checkDatabase(store::Database *db, const std::string &openError) const
+HealthCheckResult HealthCheck::checkDatabase(store::Database *db,
+                                             const std::string &openError) const
 {
     HealthCheckResult r;
     r.name = "database";
@@ -140,8 +141,8 @@ HealthCheckResult HealthCheck::checkDatabase(store::Database *db, const std::str
     r.data["schema_latest"] = latest;
     if (!version || *version != latest) {
         r.status = HealthStatus::Degraded;
-        r.detail = "schema version " + std::to_string(version ? *version : -1) + ", expected "
-                   + std::to_string(latest) + " (run a migration)";
+        r.detail = "schema version " + std::to_string(version ? *version : -1) + ", expected " +
+                   std::to_string(latest) + " (run a migration)";
         return r;
     }
     if (ms > 1000) {
@@ -173,8 +174,8 @@ HealthCheckResult HealthCheck::checkCache(cache::ResultCache *cache) const
         r.detail = std::to_string(s.l2.errors) + " database errors in the L2 cache";
         return r;
     }
-    r.detail = std::to_string(s.l1.entries) + " entries in memory (" + megabytes(s.l1.bytes)
-               + "), " + std::to_string(s.l2.entries) + " on disk";
+    r.detail = std::to_string(s.l1.entries) + " entries in memory (" + megabytes(s.l1.bytes) +
+               "), " + std::to_string(s.l2.entries) + " on disk";
     return r;
 }
 
@@ -188,12 +189,12 @@ HealthCheckResult HealthCheck::checkMemory() const
     r.data["rss_unhealthy_bytes"] = m_options.rssUnhealthyBytes;
     if (rss >= m_options.rssUnhealthyBytes) {
         r.status = HealthStatus::Unhealthy;
-        r.detail = "resident memory " + megabytes(rss) + " is above the limit of "
-                   + megabytes(m_options.rssUnhealthyBytes);
+        r.detail = "resident memory " + megabytes(rss) + " is above the limit of " +
+                   megabytes(m_options.rssUnhealthyBytes);
     } else if (rss >= m_options.rssDegradedBytes) {
         r.status = HealthStatus::Degraded;
-        r.detail = "resident memory " + megabytes(rss) + " is above "
-                   + megabytes(m_options.rssDegradedBytes);
+        r.detail = "resident memory " + megabytes(rss) + " is above " +
+                   megabytes(m_options.rssDegradedBytes);
     } else {
         r.detail = "resident memory " + megabytes(rss);
     }

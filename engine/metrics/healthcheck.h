@@ -37,7 +37,7 @@ struct HealthCheckResult
 {
     std::string name;
     HealthStatus status = HealthStatus::Healthy;
-    std::string detail; ///< one sentence
+    std::string detail;         ///< one sentence
     Json data = Json::object(); ///< figures behind the verdict
 };
 

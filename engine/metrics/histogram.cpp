@@ -12,8 +12,7 @@
 namespace wfs::metrics {
 
 static_assert(Histogram::bucketIndex(255) == 255, "linear range");
-static_assert(Histogram::bucketLow(Histogram::bucketIndex(1'000'000))
-                  <= 1'000'000,
+static_assert(Histogram::bucketLow(Histogram::bucketIndex(1'000'000)) <= 1'000'000,
               "bucket bounds");
 static_assert(Histogram::bucketHigh(Histogram::bucketIndex(1'000'000)) >= 1'000'000,
               "bucket bounds");
@@ -23,8 +22,7 @@ static_assert(Histogram::kBucketCount < 65536, "slices store bucket indexes as u
 
 HistogramData::HistogramData()
     : counts(std::size_t(Histogram::kBucketCount), 0)
-{
-}
+{}
 
 void HistogramData::clear()
 {
@@ -124,24 +122,25 @@ void Histogram::reset() noexcept
 
 LatencyTracker::LatencyTracker(std::int64_t startNs)
     : m_startNs(startNs)
-{
-}
+{}
 
 void LatencyTracker::tick(std::int64_t nowNs)
 {
-    const HistogramData current = m_total.snapshot();
     const std::int64_t second = nowNs / 1'000'000'000;
+    // Snapshot under the lock: two concurrent ticks must see increasing counters.
     std::lock_guard lock(m_mutex);
+    const HistogramData current = m_total.snapshot();
     Slice slice;
     slice.second = second;
     int lowest = -1;
     int highest = -1;
     for (std::size_t i = 0; i < current.counts.size(); ++i) {
-        const std::uint64_t delta = current.counts[i] - m_previous.counts[i];
+        const std::uint64_t delta =
+            current.counts[i] - std::min(current.counts[i], m_previous.counts[i]);
         if (delta == 0)
             continue;
-        slice.buckets.emplace_back(std::uint16_t(i), std::uint32_t(std::min<std::uint64_t>(
-                                                          delta, UINT32_MAX)));
+        slice.buckets.emplace_back(std::uint16_t(i),
+                                   std::uint32_t(std::min<std::uint64_t>(delta, UINT32_MAX)));
         slice.count += delta;
         if (lowest < 0)
             lowest = int(i);

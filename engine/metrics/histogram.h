@@ -105,8 +105,8 @@ public:
         return bucketLow(index) + (std::uint64_t(1) << shift) - 1;
     }
     // bucketIndex(kMaxTrackableNs) + 1: the last octave (bit 36) has shift 36 - 7 = 29.
-    static constexpr int kBucketCount = int((37 - kSubBucketBits - 1) * kSubBucketCount
-                                            + 2 * kSubBucketCount);
+    static constexpr int kBucketCount =
+        int((37 - kSubBucketBits - 1) * kSubBucketCount + 2 * kSubBucketCount);
 
     Histogram();
     Histogram(const Histogram &) = delete;
@@ -152,9 +152,9 @@ private:
 
 // The rolling windows a LatencyTracker answers for.
 enum class Window {
-    Last1s,   ///< the last complete second
-    Last10s,  ///< the last 10 complete seconds
-    Last60s,  ///< the last 60 complete seconds
+    Last1s,    ///< the last complete second
+    Last10s,   ///< the last 10 complete seconds
+    Last60s,   ///< the last 60 complete seconds
     SinceStart ///< everything since construction (or reset), including the current second
 };
 
@@ -190,7 +190,8 @@ private:
     struct Slice
     {
         std::int64_t second = 0; ///< steady-clock second the delta belongs to
-        std::vector<std::pair<std::uint16_t, std::uint32_t>> buckets; ///< (bucket, count) that moved
+        std::vector<std::pair<std::uint16_t, std::uint32_t>>
+            buckets; ///< (bucket, count) that moved
         std::uint64_t count = 0;
         std::uint64_t errors = 0;
         std::uint64_t sumNs = 0;
@@ -201,7 +202,7 @@ private:
     Histogram m_total;
     const std::int64_t m_startNs;
     mutable std::mutex m_mutex;
-    HistogramData m_previous;  ///< counters at the last tick (guarded by m_mutex)
+    HistogramData m_previous;   ///< counters at the last tick (guarded by m_mutex)
     std::deque<Slice> m_slices; ///< newest last, at most kMaxWindowSeconds + 1
 };
 

@@ -95,8 +95,7 @@ public:
     explicit ScopedLatency(LatencyTracker &tracker)
         : m_tracker(tracker)
         , m_start(wfs::metrics::steadyNowNs())
-    {
-    }
+    {}
     ScopedLatency(const ScopedLatency &) = delete;
     ScopedLatency &operator=(const ScopedLatency &) = delete;
     ~ScopedLatency()

@@ -45,8 +45,7 @@ static double cpuSecondsNow()
 ProcessSampler::ProcessSampler()
     : m_lastCpu(cpuSecondsNow())
     , m_lastWall(steadyNowNs())
-{
-}
+{}
 
 ProcessStats ProcessSampler::sample()
 {

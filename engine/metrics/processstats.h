@@ -33,7 +33,7 @@ public:
 
 private:
     std::mutex m_mutex;
-    double m_lastCpu = 0;     ///< seconds
+    double m_lastCpu = 0;        ///< seconds
     std::int64_t m_lastWall = 0; ///< steady ns
 };
 

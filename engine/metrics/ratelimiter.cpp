@@ -63,14 +63,14 @@ RateDecision RateLimiter::acquire(std::string_view key, double cost)
     const std::int64_t now = m_options.clock();
     RateDecision d;
     const auto limitText = [this] {
-        return formatRate(m_options.ratePerSecond) + " requests per second, burst "
-               + formatRate(m_options.burst);
+        return formatRate(m_options.ratePerSecond) + " requests per second, burst " +
+               formatRate(m_options.burst);
     };
     if (cost > m_options.burst) {
         d.allowed = false;
         d.retryAfterMs = std::int64_t(std::ceil(cost / m_options.ratePerSecond * 1000.0));
-        d.message = "Rate limit exceeded for '" + std::string(key) + "': a request costing "
-                    + formatRate(cost) + " can never fit the limit of " + limitText();
+        d.message = "Rate limit exceeded for '" + std::string(key) + "': a request costing " +
+                    formatRate(cost) + " can never fit the limit of " + limitText();
         return d;
     }
     Shard &shard = shardFor(key);
@@ -98,8 +98,8 @@ RateDecision RateLimiter::acquire(std::string_view key, double cost)
     d.remaining = b.tokens;
     const double waitSec = (cost - b.tokens) / m_options.ratePerSecond;
     d.retryAfterMs = std::max<std::int64_t>(1, std::int64_t(std::ceil(waitSec * 1000.0)));
-    d.message = "Rate limit exceeded for '" + std::string(key) + "' (" + limitText()
-                + "); retry after " + std::to_string(d.retryAfterMs) + " ms";
+    d.message = "Rate limit exceeded for '" + std::string(key) + "' (" + limitText() +
+                "); retry after " + std::to_string(d.retryAfterMs) + " ms";
     return d;
 }
 

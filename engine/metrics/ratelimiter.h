@@ -36,9 +36,9 @@ class RateLimiter
 public:
     struct Options
     {
-        double ratePerSecond = 100;   ///< sustained requests per second per key (> 0)
-        double burst = 200;           ///< bucket size: requests allowed at once (>= 1)
-        std::size_t maxKeys = 10'000; ///< buckets kept at most (>= 16)
+        double ratePerSecond = 100;    ///< sustained requests per second per key (> 0)
+        double burst = 200;            ///< bucket size: requests allowed at once (>= 1)
+        std::size_t maxKeys = 10'000;  ///< buckets kept at most (>= 16)
         ClockFn clock = steadyClock(); ///< monotonic, nanoseconds
     };
 

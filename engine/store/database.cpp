@@ -23,8 +23,7 @@ Statement::Statement(Statement &&other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr))
     , m_db(std::exchange(other.m_db, nullptr))
     , m_bindError(std::move(other.m_bindError))
-{
-}
+{}
 
 Statement &Statement::operator=(Statement &&other) noexcept
 {
@@ -188,8 +187,7 @@ std::optional<std::string> Statement::columnOptionalText(int column) const
 Database::Database(sqlite3 *db, std::string path)
     : m_db(db)
     , m_path(std::move(path))
-{
-}
+{}
 
 Database::~Database()
 {
@@ -216,9 +214,9 @@ Result<std::unique_ptr<Database>> Database::open(const std::string &path, Option
             return R::failure("cannot create the database directory " + dir.toStdString());
     }
     sqlite3 *raw = nullptr;
-    const int flags = (options.readOnly ? SQLITE_OPEN_READONLY
-                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-                      | SQLITE_OPEN_FULLMUTEX;
+    const int flags =
+        (options.readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+        SQLITE_OPEN_FULLMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
@@ -276,8 +274,8 @@ Result<Statement> Database::prepare(std::string_view sql)
     if (rc != SQLITE_OK) {
         if (stmt)
             sqlite3_finalize(stmt);
-        return Result<Statement>::failure(errorText("prepare", rc) + " in: "
-                                          + std::string(sql.substr(0, 120)));
+        return Result<Statement>::failure(errorText("prepare", rc) +
+                                          " in: " + std::string(sql.substr(0, 120)));
     }
     assert(stmt && "prepare of an empty statement");
     return Statement(stmt, this);

@@ -82,8 +82,7 @@ private:
     Statement(sqlite3_stmt *stmt, Database *db)
         : m_stmt(stmt)
         , m_db(db)
-    {
-    }
+    {}
     void recordBindError(int rc, int index);
 
     sqlite3_stmt *m_stmt = nullptr;

@@ -16,8 +16,7 @@ namespace wfs::store {
 
 MetricsStore::MetricsStore(Database &db)
     : m_db(db)
-{
-}
+{}
 
 static std::int64_t orNow(std::int64_t ms)
 {
@@ -25,8 +24,7 @@ static std::int64_t orNow(std::int64_t ms)
 }
 
 Result<int> MetricsStore::persist(metrics::MetricsRegistry &registry,
-                                  const std::map<std::string, double> &counters,
-                                  std::int64_t nowMs)
+                                  const std::map<std::string, double> &counters, std::int64_t nowMs)
 {
     using R = Result<int>;
     nowMs = orNow(nowMs);
@@ -258,6 +256,59 @@ Result<std::map<std::string, double>> MetricsStore::latestCounters()
         out[(*st)->columnText(0)] = (*st)->columnDouble(1);
     }
     return out;
+}
+
+Result<Json> MetricsStore::report(std::int64_t sinceMs)
+{
+    using R = Result<Json>;
+    Result<std::vector<OperationSummary>> ops = summary(sinceMs);
+    if (!ops)
+        return R::failure(ops.error());
+    Result<std::map<std::string, double>> counters = latestCounters();
+    if (!counters)
+        return R::failure(counters.error());
+    Json j = Json::object();
+    j["database"] = m_db.path();
+    j["since_ms"] = sinceMs;
+    Json opsJson = Json::object();
+    for (const OperationSummary &o : *ops) {
+        opsJson[o.operation] = {{"count", o.count},
+                                {"errors", o.errors},
+                                {"error_rate", o.count ? double(o.errors) / double(o.count) : 0.0},
+                                {"mean_us", o.meanUs},
+                                {"p50_us", o.p50Us},
+                                {"p99_us", o.p99Us},
+                                {"max_us", o.maxUs},
+                                {"first_ms", o.firstMs},
+                                {"last_ms", o.lastMs}};
+    }
+    j["operations"] = std::move(opsJson);
+    Json cache = Json::object();
+    {
+        auto lock = m_db.lock();
+        Result<Statement> st =
+            m_db.prepare("SELECT count(*), coalesce(sum(size), 0) FROM cache_entries");
+        if (!st)
+            return R::failure(st.error());
+        Result<bool> row = st->step();
+        if (!row)
+            return R::failure(row.error());
+        cache["l2_entries"] = st->columnInt(0);
+        cache["l2_bytes"] = st->columnInt(1);
+    }
+    for (const auto &[counter, key] :
+         {std::pair<const char *, const char *>{"cache.l1.hit_rate", "l1_hit_rate"},
+          {"cache.l2.hit_rate", "l2_hit_rate"}}) {
+        auto it = counters->find(counter);
+        if (it != counters->end())
+            cache[key] = it->second;
+    }
+    j["cache"] = std::move(cache);
+    Json c = Json::object();
+    for (const auto &[name, value] : *counters)
+        c[name] = value;
+    j["counters"] = std::move(c);
+    return j;
 }
 
 Result<int> MetricsStore::prune(std::int64_t beforeMs)

@@ -8,6 +8,7 @@
 // RSS, ...). Workflow usage counts feed cache warming.
 #pragma once
 
+#include "model/json.h"
 #include "model/result.h"
 
 #include "engine/metrics/histogram.h"
@@ -43,9 +44,9 @@ struct OperationSummary
     std::string operation;
     std::int64_t count = 0;
     std::int64_t errors = 0;
-    double meanUs = 0;  ///< count-weighted mean of the interval means
-    double p50Us = 0;   ///< count-weighted mean of the interval medians (approximation)
-    double p99Us = 0;   ///< highest interval p99 (an upper bound)
+    double meanUs = 0; ///< count-weighted mean of the interval means
+    double p50Us = 0;  ///< count-weighted mean of the interval medians (approximation)
+    double p99Us = 0;  ///< highest interval p99 (an upper bound)
     double maxUs = 0;
     std::int64_t firstMs = 0;
     std::int64_t lastMs = 0;
@@ -72,6 +73,10 @@ public:
     Result<std::vector<OperationSummary>> summary(std::int64_t sinceMs);
     // The newest value of every counter name.
     Result<std::map<std::string, double>> latestCounters();
+    // What `wfstudio stats` shows: {"database", "since_ms", "operations": {op: {count, errors,
+    // error_rate, mean_us, p50_us, p99_us, max_us, first_ms, last_ms}}, "cache": {"l2_entries",
+    // "l2_bytes", "l1_hit_rate"?, "l2_hit_rate"?}, "counters": {name: latest value}}
+    Result<Json> report(std::int64_t sinceMs);
     // Deletes samples and counters older than `beforeMs`. Returns rows deleted.
     Result<int> prune(std::int64_t beforeMs);
 

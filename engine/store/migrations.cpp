@@ -151,9 +151,9 @@ Result<int> migrate(Database &db, const std::vector<Migration> &migrations)
         return current;
     const int latest = migrations.empty() ? 0 : migrations.back().version;
     if (*current > latest) {
-        return Result<int>::failure("database " + db.path() + " has schema version "
-                                    + std::to_string(*current) + ", newer than this program's "
-                                    + std::to_string(latest) + "; upgrade Workflow Studio");
+        return Result<int>::failure("database " + db.path() + " has schema version " +
+                                    std::to_string(*current) + ", newer than this program's " +
+                                    std::to_string(latest) + "; upgrade Workflow Studio");
     }
     int version = *current;
     for (const Migration &m : migrations) {
@@ -161,11 +161,11 @@ Result<int> migrate(Database &db, const std::vector<Migration> &migrations)
             continue;
         Transaction tx(db, Transaction::Immediate);
         if (!tx.isActive())
-            return Result<int>::failure("migration " + std::to_string(m.version) + ": "
-                                        + tx.error());
+            return Result<int>::failure("migration " + std::to_string(m.version) + ": " +
+                                        tx.error());
         if (auto r = db.exec(m.sql); !r)
-            return Result<int>::failure("migration " + std::to_string(m.version) + " ("
-                                        + m.description + "): " + r.error());
+            return Result<int>::failure("migration " + std::to_string(m.version) + " (" +
+                                        m.description + "): " + r.error());
         if (auto r = db.setUserVersion(m.version); !r)
             return Result<int>::failure(r.error());
         if (auto r = tx.commit(); !r)

@@ -10,8 +10,7 @@ namespace wfs::store {
 
 SqliteSessionSink::SqliteSessionSink(Database &db)
     : m_store(db)
-{
-}
+{}
 
 void SqliteSessionSink::sessionSaved(const Session &session)
 {
@@ -27,9 +26,8 @@ void SqliteSessionSink::sessionSaved(const Session &session)
     Result<std::int64_t> logged = Result<std::int64_t>(0);
     if (saved) {
         const Json event = {{"calls", session.calls},
-                            {"completedSteps", session.completedSteps.is_array()
-                                                   ? session.completedSteps.size()
-                                                   : 0},
+                            {"completedSteps",
+                             session.completedSteps.is_array() ? session.completedSteps.size() : 0},
                             {"complete", session.complete}};
         logged = m_store.appendEvent(session.id, "saved", event.dump(), session.updatedMs);
     }

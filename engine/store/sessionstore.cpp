@@ -11,8 +11,7 @@ namespace wfs::store {
 
 SessionStore::SessionStore(Database &db)
     : m_db(db)
-{
-}
+{}
 
 static SessionRecord readSession(const Statement &st)
 {
@@ -120,8 +119,8 @@ Result<std::int64_t> SessionStore::appendEvent(std::string_view sessionId, std::
         .bindText(3, kind)
         .bindText(4, payload);
     if (auto r = (*st)->run(); !r)
-        return R::failure("cannot log event for session '" + std::string(sessionId)
-                          + "': " + r.error());
+        return R::failure("cannot log event for session '" + std::string(sessionId) +
+                          "': " + r.error());
     return m_db.lastInsertRowId();
 }
 

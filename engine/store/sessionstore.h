@@ -24,9 +24,9 @@ struct SessionRecord
 {
     std::string id;
     std::string workflowId;
-    std::string client;          ///< CallContext::client of the creator
+    std::string client;            ///< CallContext::client of the creator
     std::string status = "active"; ///< "active", "complete", "abandoned", ...
-    std::string state = "{}";    ///< JSON text owned by the engine (completed steps, context, ...)
+    std::string state = "{}"; ///< JSON text owned by the engine (completed steps, context, ...)
     std::int64_t createdAtMs = 0;
     std::int64_t updatedAtMs = 0;
 };

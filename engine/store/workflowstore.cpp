@@ -31,8 +31,7 @@ static std::int64_t nowMs()
 
 WorkflowStore::WorkflowStore(Database &db)
     : m_db(db)
-{
-}
+{}
 
 std::string WorkflowStore::contentHash(std::string_view bytes)
 {
@@ -143,16 +142,16 @@ Result<bool> WorkflowStore::upsertLocked(const Json &workflow, const WorkflowMet
     }
     const std::string hash = contentHash(json);
 
-    auto existing = m_db.cached(
-        "SELECT content_hash, category, source FROM workflows WHERE id = ?1");
+    auto existing =
+        m_db.cached("SELECT content_hash, category, source FROM workflows WHERE id = ?1");
     if (!existing)
         return R::failure(existing.error());
     (*existing)->bindText(1, id);
     Result<bool> row = (*existing)->step();
     if (!row)
         return R::failure(row.error());
-    if (*row && (*existing)->columnText(0) == hash && (*existing)->columnText(1) == meta.category
-        && (*existing)->columnText(2) == meta.source) {
+    if (*row && (*existing)->columnText(0) == hash && (*existing)->columnText(1) == meta.category &&
+        (*existing)->columnText(2) == meta.source) {
         (*existing)->reset();
         return false;
     }

@@ -109,7 +109,8 @@ public:
 
     // Ranked full-text search. Each whitespace-separated word of `query` must match (as a prefix
     // of a word); any input is accepted: quotes, operators and punctuation are neutralised.
-    Result<std::vector<SearchHit>> search(std::string_view query, const SearchOptions &options = {});
+    Result<std::vector<SearchHit>> search(std::string_view query,
+                                          const SearchOptions &options = {});
 
     // The FTS5 MATCH expression for user input: every word double-quoted (inner quotes doubled)
     // and marked as a prefix; empty when the input holds no word.

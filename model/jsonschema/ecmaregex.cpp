@@ -788,7 +788,12 @@ bool EcmaPattern::test(std::string_view subject) const
 {
     if (m_native)
         return testNative(subject);
-    const QString s = QString::fromUtf8(subject.data(), qsizetype(subject.size()));
+    // QString::fromUtf8 drops a leading byte order mark; U+FEFF is data here (\s matches it).
+    QString s;
+    if (subject.starts_with("\xEF\xBB\xBF"))
+        s = QChar(0xFEFF) + QString::fromUtf8(subject.data() + 3, qsizetype(subject.size() - 3));
+    else
+        s = QString::fromUtf8(subject.data(), qsizetype(subject.size()));
     return m_regex
         .match(s, 0, QRegularExpression::NormalMatch,
                m_sticky ? QRegularExpression::AnchorAtOffsetMatchOption

@@ -1141,41 +1141,47 @@ private:
             return ok;
         }
         case Kw::AnyOf: {
-            const std::size_t before = m_errors ? m_errors->size() : 0;
-            for (std::size_t i = 0; i < k.subs.size(); ++i) {
-                if (subIndex2(k.subs[i], v, "/anyOf/", i)) {
-                    if (m_errors)
-                        m_errors->resize(before);
+            // Branch errors are only kept when no branch passes: decide on the fast path.
+            for (const Node *branch : k.subs) {
+                if (quiet(branch, v))
                     return true;
-                }
             }
-            if (m_errors)
-                report(k, "must match a schema in anyOf");
+            if (!m_errors)
+                return false;
+            for (std::size_t i = 0; i < k.subs.size(); ++i)
+                subIndex2(k.subs[i], v, "/anyOf/", i);
+            report(k, "must match a schema in anyOf");
             return false;
         }
         case Kw::OneOf: {
-            const std::size_t before = m_errors ? m_errors->size() : 0;
             int passing = -1;
             Json passingPair;
+            std::vector<bool> failed(m_errors ? k.subs.size() : 0, false);
             for (std::size_t i = 0; i < k.subs.size(); ++i) {
-                if (!subIndex2(k.subs[i], v, "/oneOf/", i))
+                if (!quiet(k.subs[i], v)) {
+                    if (m_errors)
+                        failed[i] = true;
                     continue;
+                }
                 if (passing >= 0) {
+                    passingPair = Json::array({passing, int(i)});
                     if (!m_errors)
                         return false;
-                    passingPair = Json::array({passing, int(i)});
-                    break;
+                    continue;
                 }
                 passing = int(i);
             }
-            if (passing >= 0 && passingPair.is_null()) {
-                if (m_errors)
-                    m_errors->resize(before);
+            if (passing >= 0 && passingPair.is_null())
                 return true;
+            if (!m_errors)
+                return false;
+            // As ajv: the errors of every failing branch, then the oneOf error.
+            for (std::size_t i = 0; i < k.subs.size(); ++i) {
+                if (failed[i])
+                    subIndex2(k.subs[i], v, "/oneOf/", i);
             }
-            if (m_errors)
-                report(k, "must match exactly one schema in oneOf",
-                       Json{{"passingSchemas", passingPair}});
+            report(k, "must match exactly one schema in oneOf",
+                   Json{{"passingSchemas", passingPair}});
             return false;
         }
         case Kw::If: {
@@ -1255,10 +1261,12 @@ private:
             if (!(type & TString))
                 return true;
             const std::string &s = v.get_ref<const std::string &>();
-            // Byte length bounds the character count from above, and a quarter of it from
-            // below: decide without counting where possible.
-            const std::size_t len = stringLength(s, m_schema.lengthUnit);
             const bool max = k.kind == Kw::MaxLength;
+            // Both code points and UTF-16 units number between bytes/4 and bytes: decide
+            // without counting where the byte length settles it.
+            if (max ? s.size() <= k.count : s.size() / 4 >= k.count)
+                return true;
+            const std::size_t len = stringLength(s, m_schema.lengthUnit);
             const bool ok = max ? len <= k.count : len >= k.count;
             if (!ok && m_errors)
                 report(k,
@@ -1680,8 +1688,17 @@ Result<Validator> Validator::compile(const Json &schema, const std::string &base
 
 bool Validator::validate(const Json &instance, std::vector<SchemaError> *errors) const
 {
-    Evaluator evaluator(*m_impl, errors);
-    return evaluator.run(instance);
+    // Valid documents are the common case: decide with the fast path, and walk again
+    // collecting errors only when there is something to explain.
+    Evaluator fast(*m_impl, nullptr);
+    if (fast.run(instance))
+        return true;
+    if (!errors)
+        return false;
+    Evaluator explain(*m_impl, errors);
+    const bool ok = explain.run(instance);
+    assert(!ok && "the fast path and the all-errors path disagree");
+    return ok;
 }
 
 std::vector<SchemaError> Validator::errors(const Json &instance) const

@@ -104,4 +104,19 @@ const Validator &workflowSchemaValidator();
 // `message` with the instance location appended for logs: "must be string [/steps/0/id]".
 std::string formatSchemaError(const SchemaError &error);
 
+// For people rather than for WorkRail compatibility: of the branches of each failed
+// oneOf/anyOf, keeps only the errors of the branch that matched best (fewest failures on the
+// value itself, then fewest in all) and drops the combinator's own error and "if" errors that
+// their "then"/"else" errors already explain. A bad standard step then yields its own
+// problems rather than also every reason it is not a loop step.
+std::vector<SchemaError> mostRelevantErrors(std::vector<SchemaError> errors);
+
+// A self-contained sentence for a diagnostic list, e.g. "missing required property 'prompt'",
+// "property 'promt' is not allowed here", "must be at most 64 characters long".
+std::string describeSchemaError(const SchemaError &error);
+
+// Where a diagnostic should point: the instance pointer, or for additionalProperties the
+// offending property itself.
+std::string diagnosticPointer(const SchemaError &error);
+
 } // namespace wfs::schema

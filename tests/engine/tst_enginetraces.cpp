@@ -122,7 +122,7 @@ void TestEngineTraces::recordedTraces()
     QVERIFY(!expected.empty());
     auto engine = traceEngine();
     const test::TraceRun run = test::runTraceScript(*engine, s);
-    QCOMPARE(run.lines.size(), expected.size());
+    QCOMPARE(int(run.lines.size()), int(expected.size()));
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const Json &e = expected[i];
         const Json &a = run.lines[i];
@@ -267,7 +267,7 @@ void TestEngineTraces::loopsContract()
     o.watchFiles = false;
     o.extraDirs = {dir.path().toStdString()};
     Engine engine(o);
-    QCOMPARE(engine.callTool("workflow_list", Json::object()).payload["workflows"].size(), 1u);
+    QCOMPARE(int(engine.callTool("workflow_list", Json::object()).payload["workflows"].size()), 1);
     const ParsedJson s = parseJson(script.toStdString());
     QVERIFY(s.ok);
     const test::TraceRun run = test::runTraceScript(engine, s.value);
@@ -299,19 +299,19 @@ void TestEngineTraces::loopVariablesInContext()
                        {"report", {"currentItem", "currentIndex", "currentIteration", "list"}},
                        {"maxSteps", 40}};
         const test::TraceRun run = test::runTraceScript(engine, script);
-        QCOMPARE(run.lines.size(), 12u * 2 + 3);
+        QCOMPARE(int(run.lines.size()), 12 * 2 + 3);
         for (int pass = 0; pass < 12; ++pass) {
             for (int k = 0; k < 2; ++k) {
                 const Json &l = run.lines[static_cast<std::size_t>(pass * 2 + k)];
-                QCOMPARE(l["step"], Json(k == 0 ? "body-x" : "body-y"));
+                QVERIFY(l["step"] == Json(k == 0 ? "body-x" : "body-y"));
                 QCOMPARE(l["iteration"].get<int>(), pass + 1);
                 QCOMPARE(l["vars"]["currentItem"].get<int>(), (pass + 1) * 10);
                 QCOMPARE(l["vars"]["currentIndex"].get<int>(), pass);
                 QCOMPARE(l["vars"]["currentIteration"].get<int>(), pass + 1);
-                QCOMPARE(l["vars"]["list"].size(), 12u);
+                QCOMPARE(int(l["vars"]["list"].size()), 12);
             }
         }
-        QCOMPARE(run.lines[24]["step"], Json("after"));
+        QVERIFY(run.lines[24]["step"] == Json("after"));
     }
 }
 
@@ -326,12 +326,12 @@ void TestEngineTraces::forgedLoopStateIsIgnored()
     };
     ToolResult r = next(R"({"workflowId":"probe-blocked","completedSteps":[],"context":{"_currentLoop":{"loopId":"zzz","loopStep":{"id":"zzz","type":"loop","title":"x","loop":{"type":"for","count":2,"maxIterations":5},"body":[{"id":"forged-step","title":"F","prompt":"forged"}]}}}})");
     QVERIFY(!r.isError);
-    QCOMPARE(r.payload["step"]["id"], Json("first"));
+    QVERIFY(r.payload["step"]["id"] == Json("first"));
     QVERIFY(!r.payload["context"].contains("_currentLoop"));
     r = next(R"({"workflowId":"probe-multi-for","completedSteps":["start","body-a"],"context":{"_currentLoop":{"loopId":"the-loop","loopType":"for","iteration":1,"isFirstIteration":false},"_loopState":{"the-loop":{"iteration":1,"started":0,"warnings":[]}}}})");
     QVERIFY2(!r.isError, r.contentText().c_str());
-    QCOMPARE(r.payload["step"]["id"], Json("body-b"));
-    QCOMPARE(r.payload["context"]["iter"], Json(2));
+    QVERIFY(r.payload["step"]["id"] == Json("body-b"));
+    QVERIFY(r.payload["context"]["iter"] == Json(2));
     for (const char *state : {R"({"iteration":-5})", R"({"iteration":"x"})", R"({"iteration":1e300})",
                               R"("garbage")", R"({"iteration":2.5,"items":{"a":1},"warnings":"w"})"}) {
         const std::string args = std::string(R"({"workflowId":"probe-multi-for","completedSteps":["start"],"context":{"_loopState":{"the-loop":)")

@@ -172,16 +172,64 @@ std::vector<SemanticCase> semanticCases()
         // ---- functions
         {"function calls that match (negative)",
          R"("functionDefinitions": [{"name": "report", "definition": "d", "parameters": [{"name": "level", "type": "string", "required": true, "enum": ["low", "high"]}, {"name": "n", "type": "number"}]}], "metaGuidance": ["helper() = informal helper"], )",
-         R"(  {"id": "s-1", "title": "T", "prompt": "P", "functionCalls": [{"name": "report", "args": {"level": "low", "n": 2, "extra": true}}], "functionReferences": ["report()", "helper()"]},
+         R"(  {"id": "s-1", "title": "T", "prompt": "P", "functionCalls": [{"name": "report", "args": {"level": "low", "n": 2, "extra": true}}], "functionReferences": ["report(\u0029", "helper(\u0029"]},
   {"id": "loop", "type": "loop", "title": "L", "loop": {"type": "for", "count": 1, "maxIterations": 2}, "functionDefinitions": [{"name": "inLoop", "definition": "d"}],
    "body": [{"id": "x-1", "title": "T", "prompt": "P", "functionCalls": [{"name": "inLoop", "args": {}}]}]})",
          {}},
         {"function call problems",
          R"("functionDefinitions": [{"name": "report", "definition": "d", "parameters": [{"name": "level", "type": "string", "required": true, "enum": ["low", "high"]}, {"name": "n", "type": "number"}, {"name": "o", "type": "object"}]}], )",
-         R"(  {"id": "s-1", "title": "T", "prompt": "P", "functionCalls": [{"name": "nope", "args": {}}, {"name": "report", "args": {"n": "2", "o": []}}, {"name": "report", "args": {"level": "mid"}}], "functionReferences": ["ghost()"]},
+         R"(  {"id": "s-1", "title": "T", "prompt": "P", "functionCalls": [{"name": "nope", "args": {}}, {"name": "report", "args": {"n": "2", "o": []}}, {"name": "report", "args": {"level": "mid"}}], "functionReferences": ["ghost(\u0029"]},
   {"id": "s-2", "title": "T", "prompt": "P", "functionCalls": [{"name": "inLoop", "args": {}}]})",
          {}},
     };
+}
+
+std::string richWorkflowText()
+{
+    return R"({
+  "id": "rich-wf",
+  "name": "Rich",
+  "description": "Uses everything",
+  "version": "1.2.3",
+  "preconditions": ["repo cloned"],
+  "clarificationPrompts": ["Which branch?"],
+  "metaGuidance": ["Be brief."],
+  "functionDefinitions": [
+    {"name": "note", "definition": "Write a note", "scope": "workflow",
+     "parameters": [{"name": "text", "type": "string", "required": true, "description": "what",
+                     "enum": ["a", "b"], "default": "a"}]}
+  ],
+  "steps": [
+    {"id": "start", "title": "Start", "prompt": "Begin", "agentRole": "You are a careful engineer.",
+     "guidance": ["one", "two"], "askForFiles": true, "hasValidation": true,
+     "requireConfirmation": {"var": "mode", "equals": "strict"},
+     "runCondition": {"and": [{"var": "a", "gt": 1}, {"not": {"var": "b"}}]},
+     "validationCriteria": {"or": [{"type": "contains", "value": "ok", "message": "say ok"},
+                                   {"type": "regex", "pattern": "^x", "flags": "i", "message": "m",
+                                    "condition": {"var": "c"}}]},
+     "functionCalls": [{"name": "note", "args": {"text": "a"}}],
+     "functionReferences": ["note(\u0029"]},
+    {"id": "body-step", "title": "Body", "prompt": "Do one", "requireConfirmation": true},
+    {"id": "retry", "type": "loop", "title": "Retry", "body": "body-step",
+     "loop": {"type": "for", "count": "attempts", "maxIterations": 3, "iterationVar": "attempt"}},
+    {"id": "each", "type": "loop", "title": "Each", "runCondition": {"var": "files"},
+     "functionDefinitions": [{"name": "inLoop", "definition": "d", "scope": "loop"}],
+     "loop": {"type": "forEach", "items": "files", "maxIterations": 50, "itemVar": "file",
+              "indexVar": "i"},
+     "body": [{"id": "look", "title": "Look", "prompt": "Look at {{file}}",
+               "validationCriteria": [{"type": "length", "min": 1, "max": 99, "message": "m"},
+                                      {"type": "schema", "schema": {"type": "object"}, "message": "m"}]},
+              {"id": "fix", "title": "Fix", "prompt": "Fix it"}]},
+    {"id": "poll", "type": "loop", "title": "Poll", "body": [{"id": "check", "title": "C", "prompt": "P"}],
+     "loop": {"type": "until", "condition": {"var": "done", "equals": true}, "maxIterations": 10}},
+    {"id": "spin", "type": "loop", "title": "Spin", "body": [{"id": "wait", "title": "W", "prompt": "P"}],
+     "loop": {"type": "while", "condition": {"or": [{"var": "x", "lt": 3}, {"var": "y", "lte": 2},
+              {"var": "z", "gte": 1}, {"var": "w", "not_equals": "stop"}]}, "maxIterations": 4}},
+    {"id": "fixed", "type": "loop", "title": "Fixed", "body": [{"id": "tick", "title": "T", "prompt": "P"}],
+     "loop": {"type": "for", "count": 2, "maxIterations": 2}}
+  ]
+}
+)";
 }
 
 } // namespace wfs::test

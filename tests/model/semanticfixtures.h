@@ -23,4 +23,7 @@ std::string semanticCaseText(const SemanticCase &c);
 
 std::vector<SemanticCase> semanticCases();
 
+// A workflow using every construct of the format, for the model tests.
+std::string richWorkflowText();
+
 } // namespace wfs::test

@@ -24,6 +24,21 @@ QString render(const std::vector<SchemaError> &errors)
     return lines.join(QLatin1Char('\n'));
 }
 
+// moc (Qt 6.4) misreads raw strings that contain '"#', so the fixtures write '#' as '@'.
+Json fixture(std::string text)
+{
+    for (char &c : text) {
+        if (c == '@')
+            c = '#';
+    }
+    return Json::parse(text);
+}
+
+QString dumped(const Json &j)
+{
+    return QString::fromStdString(j.dump());
+}
+
 } // namespace
 
 class TestJsonSchemaErrors : public QObject
@@ -52,7 +67,7 @@ private slots:
             << "'/a~1b' /properties/a~1b/type type: must be string\n"
                "'/m~0n' /properties/m~0n/type type: must be string";
         QTest::newRow("keyword location goes through $ref")
-            << R"({"properties":{"x":{"$ref":"#/definitions/t"}},"definitions":{"t":{"type":"integer"}}})"
+            << R"({"properties":{"x":{"$ref":"@/definitions/t"}},"definitions":{"t":{"type":"integer"}}})"
             << R"({"x":"s"})" << "'/x' /properties/x/$ref/type type: must be integer";
         QTest::newRow("array items and nested objects")
             << R"({"items":{"properties":{"id":{"minLength":3}}}})"
@@ -111,7 +126,7 @@ private slots:
         QFETCH(QString, schema);
         QFETCH(QString, instance);
         QFETCH(QString, expected);
-        Result<Validator> v = Validator::compile(Json::parse(schema.toStdString()));
+        Result<Validator> v = Validator::compile(fixture(schema.toStdString()));
         WFS_VERIFY_RESULT(v);
         const Json doc = Json::parse(instance.toStdString());
         std::vector<SchemaError> errors;
@@ -124,14 +139,14 @@ private slots:
     // ajv's params, which WorkRail's messages are built from.
     void params()
     {
-        Result<Validator> v = Validator::compile(Json::parse(R"({
+        Result<Validator> v = Validator::compile(fixture(R"({
             "$id": "https://example.com/s.json",
             "type": "object",
             "properties": {
                 "kind": {"enum": ["a", "b"]},
                 "n": {"type": "number", "maximum": 10},
                 "list": {"type": "array", "minItems": 2},
-                "id": {"$ref": "#/definitions/id"}
+                "id": {"$ref": "@/definitions/id"}
             },
             "required": ["req"],
             "additionalProperties": false,
@@ -141,17 +156,21 @@ private slots:
         const std::vector<SchemaError> errors =
             v->errors(Json::parse(R"({"kind":"c","n":11,"list":[1],"id":"X","extra":true})"));
         QCOMPARE(errors.size(), std::size_t(6));
-        QCOMPARE(errors[0].params, Json({{"missingProperty", "req"}}));
-        QCOMPARE(errors[1].params, Json({{"additionalProperty", "extra"}}));
-        QCOMPARE(errors[2].params, Json({{"allowedValues", {"a", "b"}}}));
-        QCOMPARE(errors[3].params, Json({{"comparison", "<="}, {"limit", 10}}));
-        QCOMPARE(errors[4].params, Json({{"limit", 2}}));
-        QCOMPARE(errors[5].params, Json({{"pattern", "^[a-z]+$"}}));
+        QCOMPARE(dumped(errors[0].params), dumped(Json({{"missingProperty", "req"}})));
+        QCOMPARE(dumped(errors[1].params), dumped(Json({{"additionalProperty", "extra"}})));
+        QCOMPARE(dumped(errors[2].params), dumped(Json({{"allowedValues", {"a", "b"}}})));
+        QCOMPARE(dumped(errors[3].params), dumped(Json({{"comparison", "<="}, {"limit", 10}})));
+        QCOMPARE(dumped(errors[4].params), dumped(Json({{"limit", 2}})));
+        QCOMPARE(dumped(errors[5].params), dumped(Json({{"pattern", "^[a-z]+$"}})));
         QCOMPARE(QString::fromStdString(errors[5].instancePointer), QStringLiteral("/id"));
         QCOMPARE(QString::fromStdString(errors[5].keywordLocation),
                  QStringLiteral("/properties/id/$ref/pattern"));
-        QCOMPARE(QString::fromStdString(errors[5].absoluteKeywordLocation),
-                 QStringLiteral("https://example.com/s.json#/definitions/id/pattern"));
+        // uri + '#' + pointer (no '#' literal here: moc misreads it after the raw string above)
+        const QString absolute = QString::fromStdString(errors[5].absoluteKeywordLocation);
+        QVERIFY2(absolute.startsWith(QStringLiteral("https://example.com/s.json")) &&
+                     absolute.endsWith(QStringLiteral("/definitions/id/pattern")) &&
+                     absolute.size() == 26 + 1 + 23,
+                 qPrintable(absolute));
     }
 
     // Unusable schemas fail to compile with a message naming where.
@@ -160,26 +179,26 @@ private slots:
         QTest::addColumn<QString>("schema");
         QTest::addColumn<QString>("fragment");
         QTest::newRow("invalid regex") << R"({"properties":{"a":{"pattern":"(unclosed"}}})"
-                                       << "#/properties/a/pattern";
-        QTest::newRow("dangling $ref") << R"({"$ref":"#/definitions/missing"})"
-                                       << "#/definitions/missing";
-        QTest::newRow("unknown $id anchor") << R"({"$ref":"#nope"})" << "#nope";
+                                       << "/properties/a/pattern";
+        QTest::newRow("dangling $ref") << R"({"$ref":"@/definitions/missing"})"
+                                       << "/definitions/missing";
+        QTest::newRow("unknown $id anchor") << R"({"$ref":"@nope"})" << "nope";
         QTest::newRow("remote without loader") << R"({"$ref":"http://example.com/x.json"})"
                                                << "http://example.com/x.json";
-        QTest::newRow("$ref cycle that never descends") << R"({"allOf":[{"$ref":"#"}]})"
+        QTest::newRow("$ref cycle that never descends") << R"({"allOf":[{"$ref":"@"}]})"
                                                         << "cycle";
         QTest::newRow("pure $ref loop")
-            << R"({"definitions":{"a":{"$ref":"#/definitions/b"},"b":{"$ref":"#/definitions/a"}},"$ref":"#/definitions/a"})"
+            << R"({"definitions":{"a":{"$ref":"@/definitions/b"},"b":{"$ref":"@/definitions/a"}},"$ref":"@/definitions/a"})"
             << "cycle";
-        QTest::newRow("minLength not an integer") << R"({"minLength":"3"})" << "#/minLength";
-        QTest::newRow("unknown type") << R"({"type":"strin"})" << "#/type";
-        QTest::newRow("schema is a number") << R"({"properties":{"a":3}})" << "#/properties/a";
+        QTest::newRow("minLength not an integer") << R"({"minLength":"3"})" << "/minLength";
+        QTest::newRow("unknown type") << R"({"type":"strin"})" << "/type";
+        QTest::newRow("schema is a number") << R"({"properties":{"a":3}})" << "/properties/a";
     }
     void compileErrors()
     {
         QFETCH(QString, schema);
         QFETCH(QString, fragment);
-        Result<Validator> v = Validator::compile(Json::parse(schema.toStdString()));
+        Result<Validator> v = Validator::compile(fixture(schema.toStdString()));
         QVERIFY(!v.ok());
         QVERIFY2(QString::fromStdString(v.error()).contains(fragment), v.error().c_str());
     }
@@ -187,8 +206,8 @@ private slots:
     // Recursive schemas that descend into the instance are fine, at compile and validate time.
     void recursion()
     {
-        Result<Validator> v = Validator::compile(Json::parse(
-            R"({"type":"object","properties":{"child":{"$ref":"#"}},"additionalProperties":false})"));
+        Result<Validator> v = Validator::compile(fixture(
+            R"({"type":"object","properties":{"child":{"$ref":"@"}},"additionalProperties":false})"));
         WFS_VERIFY_RESULT(v);
         Json deep = Json::object();
         for (int i = 0; i < 200; ++i)
@@ -213,8 +232,8 @@ private slots:
             return Json::parse(R"({"definitions":{"n":{"type":"integer"},"s":{"type":"string"}}})");
         };
         Result<Validator> v = Validator::compile(
-            Json::parse(R"({"properties":{"a":{"$ref":"defs.json#/definitions/n"},
-                                          "b":{"$ref":"defs.json#/definitions/s"}}})"),
+            fixture(R"({"properties":{"a":{"$ref":"defs.json@/definitions/n"},
+                                          "b":{"$ref":"defs.json@/definitions/s"}}})"),
             options);
         WFS_VERIFY_RESULT(v);
         QCOMPARE(calls, 1);
@@ -242,7 +261,7 @@ private slots:
         const Validator copy = *v;
         QVERIFY(copy.validate("s"));
         QVERIFY(!copy.validate(1));
-        QCOMPARE(copy.schema(), Json::parse(R"({"type":"string"})"));
+        QCOMPARE(dumped(copy.schema()), dumped(Json::parse(R"({"type":"string"})")));
     }
 };
 

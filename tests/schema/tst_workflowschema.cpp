@@ -219,6 +219,7 @@ private slots:
         QDirIterator it(test::sharedDir() + QStringLiteral("/workrail"), {QStringLiteral("*.json")},
                         QDir::Files, QDirIterator::Subdirectories);
         int files = 0, valid = 0;
+        Json verdicts = Json::object();
         while (it.hasNext()) {
             const QString path = it.next();
             const Json doc = readJson(path);
@@ -228,10 +229,16 @@ private slots:
             const bool a = theirs->validate(doc);
             const bool b = ours.validate(doc);
             valid += b ? 1 : 0;
+            verdicts[path.toStdString()] = b;
             QVERIFY2(a == b, qPrintable(QStringLiteral("%1: WorkRail says %2, ours says %3")
                                             .arg(path)
                                             .arg(a)
                                             .arg(b)));
+        }
+        if (const QString dumpDir = qEnvironmentVariable("WFS_DUMP_MUTATIONS"); !dumpDir.isEmpty()) {
+            QFile out(dumpDir + QStringLiteral("/corpus-verdicts.json"));
+            if (out.open(QIODevice::WriteOnly))
+                out.write(QByteArray::fromStdString(verdicts.dump(1)));
         }
         QVERIFY(files >= 10);
         QVERIFY(valid >= 10);
@@ -255,7 +262,7 @@ private slots:
             const Json doc = readJson(dir.filePath(file));
             if (doc.is_discarded())
                 continue;
-            for (const Mutation &m : mutate(doc, file.toStdString(), 7)) {
+            for (const Mutation &m : mutate(doc, file.toStdString(), 19)) {
                 ++total;
                 const bool a = theirs->validate(m.document);
                 const bool b = ours.validate(m.document);

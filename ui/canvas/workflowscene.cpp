@@ -29,7 +29,7 @@ WorkflowScene::WorkflowScene(WorkflowDocument &doc, QObject *parent)
 void WorkflowScene::rebuild()
 {
     const std::vector<std::string> selection = selectedPointers();
-    const QSignalBlocker blocker(this);
+    QSignalBlocker blocker(this);
     m_nodes.clear();
     m_dropIndicator = nullptr;
     clear();

@@ -12,7 +12,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const require = createRequire(join(process.env.NODE_PATH ?? process.cwd(), 'x.js'));
+const require = createRequire(join(resolve(process.env.NODE_PATH ?? 'node_modules'), 'x.js'));
 const Ajv = require('ajv').default ?? require('ajv');
 const addFormats = require('ajv-formats').default ?? require('ajv-formats');
 

@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// libFuzzer target over the MCP JSON-RPC entry point: each input is split into lines and fed,
+// in order, to Dispatcher::handleText on a fresh session (so initialize/initialized sequences
+// and tool calls are reachable), with the real engine serving the bundled workflows. Every
+// answer must be valid JSON-RPC text. Also feeds the whole input as one HTTP-style body.
+#include "engine/engine.h"
+#include "engine/mcp/backend.h"
+#include "engine/mcp/dispatcher.h"
+
+#include <QCoreApplication>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+namespace {
+
+struct Harness
+{
+    wfs::Engine engine;
+    std::shared_ptr<wfs::mcp::EngineBackend> backend;
+    wfs::mcp::Dispatcher dispatcher;
+
+    static wfs::Engine::Options engineOptions()
+    {
+        wfs::Engine::Options o;
+        o.useStandardLocations = false;
+        o.useEnvironment = false;
+        o.watchFiles = false;
+        return o;
+    }
+    Harness()
+        : engine(engineOptions())
+        , backend(std::make_shared<wfs::mcp::EngineBackend>(&engine))
+        , dispatcher(backend)
+    {
+    }
+};
+
+void checkReply(const std::string &reply)
+{
+    if (reply.empty())
+        return;
+    const wfs::Json j = wfs::Json::parse(reply, nullptr, false);
+    if (j.is_discarded() || !(j.is_object() || j.is_array()))
+        std::abort(); // an answer that is not JSON-RPC text is a bug
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
+{
+    static int argc = 1;
+    static char arg0[] = "fuzz_jsonrpc";
+    static char *argv[] = {arg0, nullptr};
+    static QCoreApplication app(argc, argv);
+    static Harness harness;
+
+    const std::string_view input(reinterpret_cast<const char *>(data), size);
+    auto session = harness.dispatcher.createSession("fuzz");
+    std::size_t start = 0;
+    while (start <= input.size()) {
+        std::size_t nl = input.find('\n', start);
+        if (nl == std::string_view::npos)
+            nl = input.size();
+        const std::string_view line = input.substr(start, nl - start);
+        if (!line.empty())
+            checkReply(harness.dispatcher.handleText(*session, line, [](const wfs::Json &) {}));
+        start = nl + 1;
+    }
+    auto body = harness.dispatcher.createSession("fuzz-body");
+    checkReply(harness.dispatcher.handleText(*body, input));
+    harness.dispatcher.closeSession(session->id());
+    harness.dispatcher.closeSession(body->id());
+    return 0;
+}

@@ -1,0 +1,516 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// The JSON-RPC core and MCP lifecycle of mcp::Dispatcher over a scripted backend: every error
+// code with the right id, version negotiation, batches per revision, cancellation, progress,
+// logging, pagination, tools/prompts/resources and list_changed.
+#include "fakebackend.h"
+#include "testutil.h"
+
+#include "engine/mcp/dispatcher.h"
+#include "engine/mcp/toolcatalog.h"
+
+#include <QFile>
+#include <QObject>
+#include <QTest>
+
+#include <thread>
+
+using namespace wfs;
+using namespace wfs::mcp;
+
+namespace {
+
+Json rpc(const std::string &text)
+{
+    return Json::parse(text);
+}
+
+} // namespace
+
+class TestMcpDispatcher : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::shared_ptr<test::FakeBackend> m_backend;
+    std::unique_ptr<Dispatcher> m_dispatcher;
+
+    std::shared_ptr<Session> initialized(const char *version)
+    {
+        auto s = m_dispatcher->createSession("test");
+        const Json reply = m_dispatcher->handle(
+            *s, rpc(std::string(R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":")")
+                    + version + R"(","capabilities":{},"clientInfo":{"name":"t","version":"1"}}})"));
+        [&] { QVERIFY2(reply.contains("result"), reply.dump().c_str()); }();
+        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","method":"notifications/initialized"})"));
+        return s;
+    }
+
+private slots:
+    void init()
+    {
+        m_backend = std::make_shared<test::FakeBackend>();
+        m_dispatcher = std::make_unique<Dispatcher>(m_backend);
+    }
+
+    // Every JSON-RPC error code, with the id the request carried (null when none is readable).
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QByteArray>("id"); // JSON of the expected id
+
+        QTest::newRow("parse error: not JSON") << QByteArray("{not json") << -32700 << QByteArray("null");
+        QTest::newRow("parse error: truncated")
+            << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"ping")") << -32700 << QByteArray("null");
+        QTest::newRow("parse error: invalid UTF-8")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"p\xff\xfe\"}") << -32700
+            << QByteArray("null");
+        QTest::newRow("parse error: 100000-deep nesting")
+            << (QByteArray(100000, '[') + QByteArray(100000, ']')) << -32700 << QByteArray("null");
+        QTest::newRow("parse error: deep objects in a string-free body")
+            << (QByteArray("{\"a\":").repeated(600) + "1" + QByteArray(600, '}')) << -32700
+            << QByteArray("null");
+        QTest::newRow("invalid request: no jsonrpc member")
+            << QByteArray(R"({"id":99,"method":"ping"})") << -32600 << QByteArray("99");
+        QTest::newRow("invalid request: jsonrpc 1.0")
+            << QByteArray(R"({"jsonrpc":"1.0","id":"a","method":"ping"})") << -32600 << QByteArray("\"a\"");
+        QTest::newRow("invalid request: null id")
+            << QByteArray(R"({"jsonrpc":"2.0","id":null,"method":"ping"})") << -32600 << QByteArray("null");
+        QTest::newRow("invalid request: object id")
+            << QByteArray(R"({"jsonrpc":"2.0","id":{},"method":"ping"})") << -32600 << QByteArray("null");
+        QTest::newRow("invalid request: method is a number")
+            << QByteArray(R"({"jsonrpc":"2.0","id":3,"method":7})") << -32600 << QByteArray("3");
+        QTest::newRow("invalid request: a bare number") << QByteArray("42") << -32600 << QByteArray("null");
+        QTest::newRow("invalid request: empty batch") << QByteArray("[]") << -32600 << QByteArray("null");
+        QTest::newRow("method not found: string id kept as string")
+            << QByteArray(R"({"jsonrpc":"2.0","id":"7","method":"nope/nothing"})") << -32601
+            << QByteArray("\"7\"");
+        QTest::newRow("method not found: roots/list is a client feature")
+            << QByteArray(R"({"jsonrpc":"2.0","id":4,"method":"roots/list"})") << -32601 << QByteArray("4");
+        QTest::newRow("invalid params: params is an array")
+            << QByteArray(R"({"jsonrpc":"2.0","id":5,"method":"ping","params":[1]})") << -32602
+            << QByteArray("5");
+        QTest::newRow("invalid params: tools/call without params")
+            << QByteArray(R"({"jsonrpc":"2.0","id":9,"method":"tools/call"})") << -32602 << QByteArray("9");
+        QTest::newRow("invalid params: tools/call without name")
+            << QByteArray(R"({"jsonrpc":"2.0","id":8,"method":"tools/call","params":{}})") << -32602
+            << QByteArray("8");
+        QTest::newRow("invalid params: unknown tool")
+            << QByteArray(R"({"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"no_such_tool","arguments":{}}})")
+            << -32602 << QByteArray("7");
+        QTest::newRow("invalid params: bad log level")
+            << QByteArray(R"({"jsonrpc":"2.0","id":10,"method":"logging/setLevel","params":{"level":"loud"}})")
+            << -32602 << QByteArray("10");
+        QTest::newRow("invalid params: bad cursor")
+            << QByteArray(R"({"jsonrpc":"2.0","id":11,"method":"prompts/list","params":{"cursor":"xyz!"}})")
+            << -32602 << QByteArray("11");
+        QTest::newRow("invalid params: cursor of another list")
+            << QByteArray(R"({"jsonrpc":"2.0","id":12,"method":"prompts/list","params":{"cursor":"cmVzb3VyY2VzOjE"}})")
+            << -32602 << QByteArray("12");
+        QTest::newRow("invalid params: initialize without version")
+            << QByteArray(R"({"jsonrpc":"2.0","id":13,"method":"initialize","params":{}})") << -32602
+            << QByteArray("13");
+        QTest::newRow("invalid params: unknown prompt")
+            << QByteArray(R"({"jsonrpc":"2.0","id":14,"method":"prompts/get","params":{"name":"zzz"}})")
+            << -32602 << QByteArray("14");
+        QTest::newRow("invalid params: wrong argument type (2025-03-26 default)")
+            << QByteArray(R"({"jsonrpc":"2.0","id":15,"method":"tools/call","params":{"name":"workflow_next","arguments":{"workflowId":"a","completedSteps":"x"}}})")
+            << -32602 << QByteArray("15");
+        QTest::newRow("resource not found")
+            << QByteArray(R"({"jsonrpc":"2.0","id":16,"method":"resources/read","params":{"uri":"workflow://zzz"}})")
+            << -32002 << QByteArray("16");
+        QTest::newRow("internal error: the backend throws")
+            << QByteArray(R"({"jsonrpc":"2.0","id":17,"method":"tools/call","params":{"name":"workflow_validate_json","arguments":{"workflowJson":"boom"}}})")
+            << -32603 << QByteArray("17");
+    }
+    void errors()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(int, code);
+        QFETCH(QByteArray, id);
+        auto s = m_dispatcher->createSession("test");
+        const std::string reply = m_dispatcher->handleText(
+            *s, std::string_view(input.constData(), static_cast<std::size_t>(input.size())));
+        QVERIFY2(!reply.empty(), "an error must be answered");
+        const Json j = Json::parse(reply);
+        QCOMPARE(j["jsonrpc"], "2.0");
+        QCOMPARE(j["error"]["code"].get<int>(), code);
+        QVERIFY(j["error"]["message"].is_string());
+        QCOMPARE(QByteArray::fromStdString(j["id"].dump()), id);
+        QVERIFY2(!j.contains("result"), "exactly one of result/error");
+        QCOMPARE(j.size(), std::size_t(3));
+    }
+
+    void negotiation_data()
+    {
+        QTest::addColumn<QString>("requested");
+        QTest::addColumn<QString>("answered");
+        QTest::addColumn<bool>("instructions");
+        QTest::newRow("2024-11-05 echoed") << "2024-11-05" << "2024-11-05" << false;
+        QTest::newRow("2025-03-26 echoed") << "2025-03-26" << "2025-03-26" << true;
+        QTest::newRow("2025-06-18 echoed") << "2025-06-18" << "2025-06-18" << true;
+        QTest::newRow("2025-11-25 echoed") << "2025-11-25" << "2025-11-25" << true;
+        QTest::newRow("unknown old version gets our newest") << "2024-10-07" << "2025-11-25" << true;
+        QTest::newRow("future version gets our newest") << "2099-01-01" << "2025-11-25" << true;
+    }
+    void negotiation()
+    {
+        QFETCH(QString, requested);
+        QFETCH(QString, answered);
+        QFETCH(bool, instructions);
+        auto s = m_dispatcher->createSession("test");
+        const Json reply = m_dispatcher->handle(
+            *s, rpc(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":")"
+                    + requested.toStdString() + R"(","capabilities":{},"clientInfo":{"name":"c","version":"1"}}})"));
+        const Json &r = reply["result"];
+        QCOMPARE(QString::fromStdString(r["protocolVersion"].get<std::string>()), answered);
+        QCOMPARE(r["serverInfo"]["name"], "workflow-studio");
+        QVERIFY(r["serverInfo"]["version"].is_string());
+        QVERIFY(r["capabilities"].is_object());
+        QCOMPARE(r["capabilities"]["tools"]["listChanged"], true);
+        QVERIFY(r["capabilities"]["logging"].is_object());
+        QCOMPARE(r.contains("instructions"), instructions);
+        QCOMPARE(s->version().has_value(), true);
+        QCOMPARE(QString(protocolVersionString(*s->version())), answered);
+        // A second initialize on the same session is refused.
+        const Json again = m_dispatcher->handle(
+            *s, rpc(R"({"jsonrpc":"2.0","id":2,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})"));
+        QCOMPARE(again["error"]["code"].get<int>(), -32600);
+    }
+
+    void lifecycle()
+    {
+        auto s = m_dispatcher->createSession("test");
+        // ping before initialize is answered with exactly {}
+        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","id":1,"method":"ping"})"),
+                 std::string(R"({"jsonrpc":"2.0","id":1,"result":{}})"));
+        // notifications are never answered, known or not
+        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","method":"notifications/initialized"})"),
+                 std::string());
+        QVERIFY(s->ready());
+        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","method":"no/such/notification"})"),
+                 std::string());
+        // a stray response is ignored
+        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","id":5,"result":{}})"), std::string());
+        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","id":6,"method":"logging/setLevel","params":{"level":"info"}})"),
+                 std::string(R"({"jsonrpc":"2.0","id":6,"result":{}})"));
+        QCOMPARE(*s->logLevel(), LogLevel::Info);
+    }
+
+    void batches_data()
+    {
+        QTest::addColumn<QString>("version"); // "" = no initialize yet
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("before initialize: accepted") << "" << true;
+        QTest::newRow("2024-11-05: rejected") << "2024-11-05" << false;
+        QTest::newRow("2025-03-26: accepted") << "2025-03-26" << true;
+        QTest::newRow("2025-06-18: rejected") << "2025-06-18" << false;
+        QTest::newRow("2025-11-25: rejected") << "2025-11-25" << false;
+    }
+    void batches()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, allowed);
+        auto s = version.isEmpty() ? m_dispatcher->createSession("t")
+                                   : initialized(version.toLatin1().constData());
+        const Json reply = m_dispatcher->handle(
+            *s, rpc(R"([{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/x"},{"jsonrpc":"2.0","id":"b","method":"nope"},{"x":1}])"));
+        if (!allowed) {
+            QVERIFY(reply.is_object());
+            QCOMPARE(reply["error"]["code"].get<int>(), -32600);
+            QVERIFY(reply["id"].is_null());
+            return;
+        }
+        QVERIFY2(reply.is_array(), reply.dump().c_str());
+        QCOMPARE(reply.size(), std::size_t(3)); // the notification gets no answer
+        QCOMPARE(reply[0]["result"], Json::object());
+        QCOMPARE(reply[1]["error"]["code"].get<int>(), -32601);
+        QCOMPARE(reply[1]["id"], "b");
+        QCOMPARE(reply[2]["error"]["code"].get<int>(), -32600);
+        // initialize inside a batch is always invalid; only notifications: no answer at all
+        QCOMPARE(m_dispatcher->handle(*s, rpc(R"([{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26"}}])"))["error"]["code"].get<int>(),
+                 -32600);
+        QVERIFY(m_dispatcher->handle(*s, rpc(R"([{"jsonrpc":"2.0","method":"notifications/x"}])")).is_null());
+    }
+
+    // tools/list answers WorkRail's six tools; R1 clients get them byte-identical.
+    void toolsListPerVersion_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("annotations");
+        QTest::addColumn<bool>("outputSchema");
+        QTest::newRow("2024-11-05: WorkRail's exact entries") << "2024-11-05" << false << false;
+        QTest::newRow("2025-03-26: + annotations") << "2025-03-26" << true << false;
+        QTest::newRow("2025-06-18: + title, outputSchema") << "2025-06-18" << true << true;
+        QTest::newRow("2025-11-25: + title, outputSchema") << "2025-11-25" << true << true;
+    }
+    void toolsListPerVersion()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, annotations);
+        QFETCH(bool, outputSchema);
+        auto s = initialized(version.toLatin1().constData());
+        const Json r = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":2,"method":"tools/list"})"))["result"];
+        QCOMPARE(r["tools"].size(), std::size_t(6));
+        QVERIFY(!r.contains("nextCursor"));
+        const char *names[] = {"workflow_list", "workflow_next"};
+        QCOMPARE(r["tools"][0]["name"], names[0]);
+        QCOMPARE(r["tools"][2]["name"], names[1]);
+        for (const Json &t : r["tools"]) {
+            QVERIFY(!t["description"].get<std::string>().empty());
+            QCOMPARE(t["inputSchema"]["type"], "object");
+            QCOMPARE(t.contains("annotations"), annotations);
+            QCOMPARE(t.contains("outputSchema"), outputSchema);
+            QCOMPARE(t.contains("title"), outputSchema);
+            if (outputSchema)
+                QCOMPARE(t["outputSchema"]["type"], "object");
+        }
+    }
+
+    // The R1 tools/list result is byte-identical to WorkRail's recorded answer.
+    void toolsListMatchesWorkRail()
+    {
+        WFS_REQUIRE_SHARED();
+        QFile f(test::sharedDir() + "/workrail-traces/surface/workrail.jsonl");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        Json recorded;
+        while (!f.atEnd()) {
+            const Json line = Json::parse(f.readLine().toStdString());
+            if (line["label"] == "tools/list")
+                recorded = line["answers"][0]["result"];
+        }
+        QVERIFY(recorded.is_object());
+        auto s = initialized("2024-11-05");
+        const Json r = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":2,"method":"tools/list"})"))["result"];
+        QCOMPARE(serialize(r), serialize(recorded));
+    }
+
+    // Required arguments missing/falsy reach the engine (WorkRail's texts); other schema
+    // violations are -32602 before 2025-11-25 and isError results from 2025-11-25 on.
+    void argumentEnforcement_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QByteArray>("call"); // params of tools/call
+        QTest::addColumn<QString>("expect");  // "engine", "rpc-error", "tool-error"
+        QTest::newRow("missing workflowId goes to the engine (R3)")
+            << "2025-06-18" << QByteArray(R"({"name":"workflow_next","arguments":{"completedSteps":[]}})")
+            << "engine";
+        QTest::newRow("empty workflowId goes to the engine (R4)")
+            << "2025-11-25" << QByteArray(R"({"name":"workflow_next","arguments":{"workflowId":""}})")
+            << "engine";
+        QTest::newRow("no arguments at all goes to the engine")
+            << "2025-06-18" << QByteArray(R"({"name":"workflow_get"})") << "engine";
+        QTest::newRow("valid arguments")
+            << "2025-06-18" << QByteArray(R"({"name":"workflow_get","arguments":{"id":"alpha","mode":"metadata"}})")
+            << "engine";
+        QTest::newRow("wrong type is -32602 before R4")
+            << "2025-06-18" << QByteArray(R"({"name":"workflow_next","arguments":{"workflowId":"a","context":[1]}})")
+            << "rpc-error";
+        QTest::newRow("bad id pattern is -32602 before R4")
+            << "2024-11-05" << QByteArray(R"({"name":"workflow_get","arguments":{"id":"../etc/passwd"}})")
+            << "rpc-error";
+        QTest::newRow("extra argument is -32602 before R4")
+            << "2025-03-26" << QByteArray(R"({"name":"workflow_list","arguments":{"x":1}})") << "rpc-error";
+        QTest::newRow("wrong type is a tool error in R4")
+            << "2025-11-25" << QByteArray(R"({"name":"workflow_validate","arguments":{"workflowId":"a","stepId":"b","output":12345}})")
+            << "tool-error";
+        QTest::newRow("unknown mode is a tool error in R4")
+            << "2025-11-25" << QByteArray(R"({"name":"workflow_get","arguments":{"id":"a","mode":"full"}})")
+            << "tool-error";
+    }
+    void argumentEnforcement()
+    {
+        QFETCH(QString, version);
+        QFETCH(QByteArray, call);
+        QFETCH(QString, expect);
+        auto s = initialized(version.toLatin1().constData());
+        const int before = m_backend->calls();
+        Json msg = rpc(R"({"jsonrpc":"2.0","id":3,"method":"tools/call"})");
+        msg["params"] = Json::parse(call.toStdString());
+        const Json reply = m_dispatcher->handle(*s, msg);
+        if (expect == "engine") {
+            QCOMPARE(m_backend->calls(), before + 1);
+            QVERIFY2(reply.contains("result"), reply.dump().c_str());
+        } else if (expect == "rpc-error") {
+            QCOMPARE(m_backend->calls(), before);
+            QCOMPARE(reply["error"]["code"].get<int>(), -32602);
+            QVERIFY(reply["error"]["message"].get<std::string>().rfind("Invalid arguments for tool", 0) == 0);
+        } else {
+            QCOMPARE(m_backend->calls(), before);
+            QCOMPARE(reply["result"]["isError"], true);
+            QVERIFY(reply["result"]["content"][0]["text"].get<std::string>().find("Invalid arguments") == 0);
+        }
+    }
+
+    void toolResultShape_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("structured");
+        QTest::newRow("2024-11-05: content only") << "2024-11-05" << false;
+        QTest::newRow("2025-03-26: content only") << "2025-03-26" << false;
+        QTest::newRow("2025-06-18: + structuredContent") << "2025-06-18" << true;
+        QTest::newRow("2025-11-25: + structuredContent") << "2025-11-25" << true;
+    }
+    void toolResultShape()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, structured);
+        auto s = initialized(version.toLatin1().constData());
+        const Json r = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"workflow_next","arguments":{"workflowId":"alpha"}}})"))["result"];
+        QCOMPARE(r["content"][0]["type"], "text");
+        // content[0].text is the payload as pretty JSON (JSON.stringify(payload, null, 2))
+        QCOMPARE(r["content"][0]["text"].get<std::string>(),
+                 toJsJson(r.value("structuredContent", Json::parse(r["content"][0]["text"].get<std::string>())), 2));
+        QCOMPARE(r.contains("structuredContent"), structured);
+        QVERIFY(!r.contains("isError"));
+        // plain-text engine errors stay isError results with WorkRail's text
+        const Json e = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"workflow_next","arguments":{"completedSteps":[]}}})"))["result"];
+        QCOMPARE(e["isError"], true);
+        QCOMPARE(e["content"][0]["text"], "Error: workflowId parameter is required");
+        QVERIFY(!e.contains("structuredContent"));
+        // the engine session is the MCP session
+        QCOMPARE(m_backend->lastContext().sessionId, s->id());
+    }
+
+    void progressAndLogging()
+    {
+        auto s = initialized("2025-11-25");
+        std::vector<Json> notes;
+        const Emit emit = [&notes](const Json &m) { notes.push_back(m); };
+        // no token, no level: nothing emitted
+        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_list","arguments":{}}})"), emit);
+        QCOMPARE(notes.size(), std::size_t(0));
+        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"workflow_list","arguments":{},"_meta":{"progressToken":"tok"}}})"), emit);
+        QCOMPARE(notes.size(), std::size_t(2));
+        QCOMPARE(notes[0]["method"], "notifications/progress");
+        QCOMPARE(notes[0]["params"]["progressToken"], "tok");
+        QVERIFY(notes[0]["params"]["progress"].get<double>() < notes[1]["params"]["progress"].get<double>());
+        notes.clear();
+        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":3,"method":"logging/setLevel","params":{"level":"debug"}})"));
+        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"workflow_list","arguments":{}}})"), emit);
+        QCOMPARE(notes.size(), std::size_t(1));
+        QCOMPARE(notes[0]["method"], "notifications/message");
+        QCOMPARE(notes[0]["params"]["level"], "debug");
+        QCOMPARE(notes[0]["params"]["data"]["tool"], "workflow_list");
+        notes.clear();
+        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":5,"method":"logging/setLevel","params":{"level":"error"}})"));
+        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"workflow_list","arguments":{}}})"), emit);
+        QCOMPARE(notes.size(), std::size_t(0));
+        const auto stats = m_dispatcher->toolStats().snapshot();
+        QCOMPARE(stats.size(), std::size_t(1));
+        QCOMPARE(stats[0].tool, std::string("workflow_list"));
+        QCOMPARE(stats[0].calls, std::uint64_t(4));
+    }
+
+    // notifications/cancelled for a running request: its answer is dropped.
+    void cancellation()
+    {
+        auto s = initialized("2025-06-18");
+        m_backend->setBlocking(true);
+        Json reply = Json::object();
+        std::thread worker([&] {
+            reply = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":"slow","method":"tools/call","params":{"name":"workflow_list","arguments":{}}})"));
+        });
+        m_backend->waitForCalls(1);
+        // unknown ids and malformed cancellations are ignored
+        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"other"}})"), std::string());
+        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{}})"), std::string());
+        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"slow","reason":"user"}})"), std::string());
+        m_backend->setBlocking(false);
+        worker.join();
+        QVERIFY2(reply.is_null(), reply.dump().c_str());
+        // the same id may be used again afterwards and is answered
+        const Json again = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":"slow","method":"ping"})"));
+        QCOMPARE(again["result"], Json::object());
+    }
+
+    void pagination()
+    {
+        Dispatcher::Options o;
+        o.pageSize = 2;
+        auto backend = std::make_shared<test::FakeBackend>();
+        Dispatcher paged(backend, o);
+        auto s = paged.createSession("t");
+        Json r = paged.handle(*s, rpc(R"({"jsonrpc":"2.0","id":1,"method":"prompts/list"})"))["result"];
+        QCOMPARE(r["prompts"].size(), std::size_t(2));
+        QVERIFY(r["nextCursor"].is_string());
+        Json msg = rpc(R"({"jsonrpc":"2.0","id":2,"method":"prompts/list","params":{}})");
+        msg["params"]["cursor"] = r["nextCursor"];
+        r = paged.handle(*s, msg)["result"];
+        QCOMPARE(r["prompts"].size(), std::size_t(1));
+        QCOMPARE(r["prompts"][0]["name"], "gamma");
+        QVERIFY(!r.contains("nextCursor"));
+        QCOMPARE(r["prompts"][0]["description"], "gamma"); // never empty
+        // resources: the schema + 3 workflows = 2 pages
+        r = paged.handle(*s, rpc(R"({"jsonrpc":"2.0","id":3,"method":"resources/list"})"))["result"];
+        QCOMPARE(r["resources"].size(), std::size_t(2));
+        QVERIFY(r.contains("nextCursor"));
+    }
+
+    void promptsAndResources()
+    {
+        auto s = initialized("2025-06-18");
+        const Json list = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":1,"method":"prompts/list"})"))["result"];
+        QCOMPARE(list["prompts"].size(), std::size_t(3));
+        QCOMPARE(list["prompts"][0]["name"], "alpha");
+        QCOMPARE(list["prompts"][0]["title"], "Alpha Flow");
+        QCOMPARE(list["prompts"][0]["description"], "First workflow");
+        const Json get = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":2,"method":"prompts/get","params":{"name":"alpha","arguments":{"task":"fix bug 12"}}})"))["result"];
+        const std::string text = get["messages"][0]["content"]["text"].get<std::string>();
+        QCOMPARE(get["messages"][0]["role"], "user");
+        QVERIFY2(text.find("fix bug 12") != std::string::npos, text.c_str());
+        QVERIFY(text.find("1. Plan the work (plan)") != std::string::npos);
+        QVERIFY(text.find("[conditional]") != std::string::npos);
+        QVERIFY(text.find("forEach loop") != std::string::npos);
+        QVERIFY(text.find("   1. Do it (do)") != std::string::npos);
+        QVERIFY(text.find("A repository is open") != std::string::npos);
+        QVERIFY(text.find("workflow_next") != std::string::npos);
+        QCOMPARE(m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":3,"method":"prompts/get","params":{"name":"alpha","arguments":{"task":5}}})"))["error"]["code"].get<int>(), -32602);
+
+        const Json res = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":4,"method":"resources/list"})"))["result"];
+        QCOMPARE(res["resources"].size(), std::size_t(4));
+        QCOMPARE(res["resources"][1]["uri"], "workflow://alpha");
+        QCOMPARE(res["resources"][1]["name"], "alpha");
+        const Json read = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":5,"method":"resources/read","params":{"uri":"workflow://beta"}})"))["result"];
+        QCOMPARE(read["contents"][0]["mimeType"], "application/json");
+        QCOMPARE(Json::parse(read["contents"][0]["text"].get<std::string>())["id"], "beta");
+        Json schemaRead = rpc(R"({"jsonrpc":"2.0","id":6,"method":"resources/read","params":{}})");
+        schemaRead["params"]["uri"] = res["resources"][0]["uri"];
+        QCOMPARE(Json::parse(m_dispatcher->handle(*s, schemaRead)["result"]["contents"][0]["text"].get<std::string>())["type"], "object");
+        const Json templates = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":7,"method":"resources/templates/list"})"))["result"];
+        QCOMPARE(templates["resourceTemplates"][0]["uriTemplate"], "workflow://{id}");
+    }
+
+    void listChangedGoesToReadySessions()
+    {
+        auto ready = initialized("2025-06-18");
+        auto fresh = m_dispatcher->createSession("t2");
+        std::vector<Json> readyGot;
+        std::vector<Json> freshGot;
+        ready->setSink([&](const Json &m) { readyGot.push_back(m); });
+        fresh->setSink([&](const Json &m) { freshGot.push_back(m); });
+        m_backend->fireChanged();
+        QCOMPARE(readyGot.size(), std::size_t(3));
+        QCOMPARE(readyGot[0]["method"], "notifications/tools/list_changed");
+        QCOMPARE(readyGot[1]["method"], "notifications/prompts/list_changed");
+        QCOMPARE(readyGot[2]["method"], "notifications/resources/list_changed");
+        QVERIFY(!readyGot[0].contains("id"));
+        QCOMPARE(freshGot.size(), std::size_t(0));
+        m_dispatcher->closeSession(ready->id());
+        m_backend->fireChanged();
+        QCOMPARE(readyGot.size(), std::size_t(3));
+    }
+
+    void sessionIdsAreRandom()
+    {
+        const std::string a = randomHexId();
+        const std::string b = randomHexId();
+        QCOMPARE(a.size(), std::size_t(32));
+        QVERIFY(a != b);
+        QVERIFY(a.find_first_not_of("0123456789abcdef") == std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMcpDispatcher)
+#include "tst_mcpdispatcher.moc"

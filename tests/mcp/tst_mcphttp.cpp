@@ -1,0 +1,500 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// The Streamable HTTP transport against an in-process mcp::HttpServer on an ephemeral port,
+// through raw sockets so that every header is under the test's control: security checks,
+// sessions, status codes, JSON and SSE answers, the GET stream with replay, batches per
+// revision, rate limiting and the request log.
+#include "fakebackend.h"
+#include "testutil.h"
+
+#include "engine/mcp/httpserver.h"
+
+#include <QElapsedTimer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+
+using namespace wfs;
+using namespace wfs::mcp;
+
+namespace {
+
+struct HttpReply
+{
+    int status = 0;
+    QMap<QByteArray, QByteArray> headers; ///< lower-case names
+    QByteArray body;
+    QByteArray header(const char *name) const { return headers.value(QByteArray(name).toLower()); }
+    Json json() const { return Json::parse(body.toStdString(), nullptr, false); }
+};
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+// Decodes a chunked body (complete or not).
+QByteArray dechunk(const QByteArray &raw, bool *complete = nullptr)
+{
+    QByteArray out;
+    int pos = 0;
+    for (;;) {
+        const int eol = raw.indexOf("\r\n", pos);
+        if (eol < 0)
+            break;
+        bool ok = false;
+        const int size = raw.mid(pos, eol - pos).toInt(&ok, 16);
+        if (!ok)
+            break;
+        if (size == 0) {
+            if (complete)
+                *complete = true;
+            return out;
+        }
+        if (raw.size() < eol + 2 + size)
+            break;
+        out += raw.mid(eol + 2, size);
+        pos = eol + 2 + size + 2;
+    }
+    if (complete)
+        *complete = false;
+    return out;
+}
+
+class Client
+{
+public:
+    explicit Client(quint16 port)
+        : m_port(port)
+    {
+    }
+
+    // Sends one request on a fresh connection and reads the whole answer (Content-Length), or,
+    // for streams, what arrives within `streamMs`.
+    HttpReply request(const QByteArray &method, const QByteArray &body, Headers headers,
+                      int streamMs = 0)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
+        if (!socket.waitForConnected(5000))
+            return {};
+        QByteArray req = method + " /mcp HTTP/1.1\r\n";
+        bool hasHost = false;
+        for (const auto &[k, v] : headers) {
+            if (k.toLower() == "host")
+                hasHost = true;
+            if (!v.isNull())
+                req += k + ": " + v + "\r\n";
+        }
+        if (!hasHost)
+            req += "Host: 127.0.0.1:" + QByteArray::number(m_port) + "\r\n";
+        req += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        socket.write(req);
+        return read(socket, streamMs);
+    }
+
+    static HttpReply read(QTcpSocket &socket, int streamMs)
+    {
+        HttpReply reply;
+        QByteArray raw;
+        QElapsedTimer timer;
+        timer.start();
+        int headerEnd = -1;
+        while (timer.elapsed() < 15000) {
+            if (!socket.waitForReadyRead(streamMs > 0 ? 50 : 200)
+                && socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
+                break;
+            raw += socket.readAll();
+            if (headerEnd < 0)
+                headerEnd = raw.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                continue;
+            if (reply.status == 0) {
+                const QList<QByteArray> lines = raw.left(headerEnd).split('\n');
+                reply.status = lines[0].split(' ').value(1).toInt();
+                for (int i = 1; i < lines.size(); ++i) {
+                    const int colon = lines[i].indexOf(':');
+                    reply.headers[lines[i].left(colon).trimmed().toLower()] =
+                        lines[i].mid(colon + 1).trimmed();
+                }
+            }
+            const QByteArray rest = raw.mid(headerEnd + 4);
+            if (reply.headers.contains("content-length")) {
+                const int len = reply.headers["content-length"].toInt();
+                if (rest.size() >= len) {
+                    reply.body = rest.left(len);
+                    return reply;
+                }
+            } else if (reply.headers.value("transfer-encoding") == "chunked") {
+                bool complete = false;
+                reply.body = dechunk(rest, &complete);
+                if (complete || (streamMs > 0 && timer.elapsed() > streamMs))
+                    return reply;
+            } else if (reply.status == 202 || reply.status == 204) {
+                return reply;
+            }
+        }
+        return reply;
+    }
+
+    Headers postHeaders(const QByteArray &session = {}) const
+    {
+        Headers h{{"Content-Type", "application/json"},
+                  {"Accept", "application/json, text/event-stream"}};
+        if (!session.isEmpty())
+            h.append({"Mcp-Session-Id", session});
+        return h;
+    }
+
+    // initialize at `version`, then notifications/initialized; returns the session id.
+    QByteArray open(const char *version = "2025-06-18")
+    {
+        const HttpReply r = request("POST",
+                                    QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":")")
+                                        + version + R"(","capabilities":{},"clientInfo":{"name":"t","version":"1"}}})",
+                                    postHeaders());
+        const QByteArray id = r.header("mcp-session-id");
+        request("POST", R"({"jsonrpc":"2.0","method":"notifications/initialized"})", postHeaders(id));
+        return id;
+    }
+
+private:
+    quint16 m_port;
+};
+
+const QByteArray kPing = R"({"jsonrpc":"2.0","id":7,"method":"ping"})";
+
+} // namespace
+
+class TestMcpHttp : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::shared_ptr<test::FakeBackend> m_backend;
+    std::unique_ptr<Dispatcher> m_dispatcher;
+    std::unique_ptr<HttpServer> m_server;
+
+    void startServer(HttpServer::Options o = {})
+    {
+        m_server.reset();
+        m_backend = std::make_shared<test::FakeBackend>();
+        m_dispatcher = std::make_unique<Dispatcher>(m_backend);
+        o.port = 0;
+        m_server = std::make_unique<HttpServer>(*m_dispatcher, o);
+        const auto started = m_server->start();
+        QVERIFY2(started.ok(), started.ok() ? "" : started.error().c_str());
+        QVERIFY(m_server->port() != 0);
+    }
+
+private slots:
+    void init() { startServer(); }
+    void cleanup() { m_server.reset(); }
+
+    void startStop()
+    {
+        QVERIFY(m_server->isRunning());
+        QVERIFY(QString::fromStdString(m_server->url()).startsWith("http://127.0.0.1:"));
+        QVERIFY(!m_server->start().ok()); // already running
+        m_server->stop();
+        QVERIFY(!m_server->isRunning());
+        m_server->stop(); // idempotent
+        HttpServer::Options bad;
+        bad.host = "not-an-address";
+        HttpServer other(*m_dispatcher, bad);
+        const auto r = other.start();
+        QVERIFY(!r.ok());
+        QVERIFY(r.error().find("not-an-address") != std::string::npos);
+    }
+
+    // Every rejected request: status code and, where the spec names one, the JSON-RPC code.
+    void rejections_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<Headers>("headers");
+        QTest::addColumn<bool>("withSession");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("code"); // 0 = not checked
+
+        const Headers ok{{"Content-Type", "application/json"},
+                         {"Accept", "application/json, text/event-stream"}};
+        auto with = [&ok](QByteArray k, QByteArray v) {
+            Headers h = ok;
+            h.append({k, v});
+            return h;
+        };
+        QTest::newRow("Host evil.example.com") << QByteArray("POST") << kPing
+            << with("Host", "evil.example.com") << true << 403 << -32000;
+        QTest::newRow("Origin evil.example.com") << QByteArray("POST") << kPing
+            << with("Origin", "http://evil.example.com") << true << 403 << -32000;
+        QTest::newRow("Origin null") << QByteArray("POST") << kPing << with("Origin", "null") << true << 403 << -32000;
+        QTest::newRow("Origin localhost.evil.com") << QByteArray("POST") << kPing
+            << with("Origin", "http://localhost.evil.com") << true << 403 << -32000;
+        QTest::newRow("wrong Content-Type") << QByteArray("POST") << kPing
+            << Headers{{"Content-Type", "text/plain"}, {"Accept", "application/json, text/event-stream"}}
+            << true << 415 << -32000;
+        QTest::newRow("Accept without event-stream") << QByteArray("POST") << kPing
+            << Headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}} << true << 406 << -32000;
+        QTest::newRow("no Accept") << QByteArray("POST") << kPing
+            << Headers{{"Content-Type", "application/json"}} << true << 406 << -32000;
+        QTest::newRow("malformed JSON") << QByteArray("POST") << QByteArray("{not json") << ok << true << 400 << -32700;
+        QTest::newRow("truncated JSON") << QByteArray("POST") << QByteArray(R"({"jsonrpc":"2.0","id":1,)") << ok << true << 400 << -32700;
+        QTest::newRow("invalid UTF-8") << QByteArray("POST") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\xff\"}") << ok << true << 400 << -32700;
+        QTest::newRow("100000-deep nesting") << QByteArray("POST") << (QByteArray(100000, '[') + QByteArray(100000, ']')) << ok << true << 400 << -32700;
+        QTest::newRow("not JSON-RPC") << QByteArray("POST") << QByteArray(R"({"id":1,"method":"ping"})") << ok << true << 400 << -32600;
+        QTest::newRow("no session id") << QByteArray("POST") << kPing << ok << false << 400 << -32000;
+        QTest::newRow("unknown session id") << QByteArray("POST") << kPing
+            << with("Mcp-Session-Id", "0123456789abcdef0123456789abcdef") << false << 404 << -32001;
+        QTest::newRow("unsupported MCP-Protocol-Version") << QByteArray("POST") << kPing
+            << with("MCP-Protocol-Version", "2099-01-01") << true << 400 << -32000;
+        QTest::newRow("PUT") << QByteArray("PUT") << kPing << ok << true << 405 << -32000;
+        QTest::newRow("GET without event-stream Accept") << QByteArray("GET") << QByteArray()
+            << Headers{{"Accept", "application/json"}} << true << 406 << -32000;
+        QTest::newRow("GET without session") << QByteArray("GET") << QByteArray()
+            << Headers{{"Accept", "text/event-stream"}} << false << 400 << -32000;
+        QTest::newRow("DELETE unknown session") << QByteArray("DELETE") << QByteArray()
+            << Headers{{"Mcp-Session-Id", "nope"}} << false << 404 << -32001;
+    }
+    void rejections()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, body);
+        QFETCH(Headers, headers);
+        QFETCH(bool, withSession);
+        QFETCH(int, status);
+        QFETCH(int, code);
+        Client c(m_server->port());
+        if (withSession)
+            headers.append({"Mcp-Session-Id", c.open()});
+        const HttpReply r = c.request(method, body, headers);
+        QCOMPARE(r.status, status);
+        if (status == 405)
+            QCOMPARE(r.header("allow"), QByteArray("GET, POST, DELETE"));
+        if (code != 0) {
+            const Json j = r.json();
+            QVERIFY2(j.is_object(), r.body.left(200).constData());
+            QCOMPARE(j["error"]["code"].get<int>(), code);
+        }
+    }
+
+    void bodyLimit()
+    {
+        HttpServer::Options o;
+        o.maxBodyBytes = 1024 * 1024;
+        startServer(o);
+        Client c(m_server->port());
+        const QByteArray session = c.open();
+        // 10 MB declared and sent: 413 before the body is buffered.
+        const QByteArray big = R"({"jsonrpc":"2.0","id":1,"method":"ping","params":{"p":")"
+                               + QByteArray(10 * 1000 * 1000, 'a') + "\"}}";
+        QCOMPARE(c.request("POST", big, c.postHeaders(session)).status, 413);
+        // Chunked bodies are capped too.
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     "Accept: application/json, text/event-stream\r\nMcp-Session-Id: "
+                     + session + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+        const QByteArray piece(512 * 1024, 'b');
+        for (int i = 0; i < 4 && socket.state() == QAbstractSocket::ConnectedState; ++i) {
+            socket.write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
+            socket.waitForBytesWritten(2000);
+        }
+        QCOMPARE(Client::read(socket, 0).status, 413);
+    }
+
+    void tokenRequired()
+    {
+        HttpServer::Options o;
+        o.token = "s3cret";
+        startServer(o);
+        Client c(m_server->port());
+        const QByteArray init = R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}})";
+        HttpReply r = c.request("POST", init, c.postHeaders());
+        QCOMPARE(r.status, 401);
+        QVERIFY(r.header("www-authenticate").startsWith("Bearer"));
+        Headers wrong = c.postHeaders();
+        wrong.append({"Authorization", "Bearer nope"});
+        r = c.request("POST", init, wrong);
+        QCOMPARE(r.status, 401);
+        QVERIFY(r.header("www-authenticate").contains("invalid_token"));
+        Headers right = c.postHeaders();
+        right.append({"Authorization", "Bearer s3cret"});
+        r = c.request("POST", init, right);
+        QCOMPARE(r.status, 200);
+        // the session id alone is no credential
+        r = c.request("POST", kPing, c.postHeaders(r.header("mcp-session-id")));
+        QCOMPARE(r.status, 401);
+    }
+
+    void lifecycleAndSessions()
+    {
+        Client c(m_server->port());
+        const HttpReply init = c.request("POST", R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}})",
+                                         {{"Content-Type", "application/json; charset=utf-8"},
+                                          {"Accept", "text/event-stream, application/json"},
+                                          {"Origin", "http://localhost:3000"}});
+        QCOMPARE(init.status, 200);
+        QCOMPARE(init.header("content-type"), QByteArray("application/json"));
+        const QByteArray session = init.header("mcp-session-id");
+        QCOMPARE(session.size(), 32);
+        QCOMPARE(init.json()["result"]["protocolVersion"], "2025-11-25");
+        // initialized → 202 with an empty body
+        HttpReply r = c.request("POST", R"({"jsonrpc":"2.0","method":"notifications/initialized"})", c.postHeaders(session));
+        QCOMPARE(r.status, 202);
+        QVERIFY(r.body.isEmpty());
+        // any supported MCP-Protocol-Version is accepted, not only the negotiated one
+        Headers h = c.postHeaders(session);
+        h.append({"MCP-Protocol-Version", "2025-03-26"});
+        r = c.request("POST", kPing, h);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray(R"({"jsonrpc":"2.0","id":7,"result":{}})"));
+        // a second initialize on the session is refused; one without the header opens another
+        r = c.request("POST", R"({"jsonrpc":"2.0","id":2,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})", c.postHeaders(session));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json()["error"]["code"].get<int>(), -32600);
+        const QByteArray other = c.open();
+        QVERIFY(!other.isEmpty() && other != session);
+        QCOMPARE(m_server->sessionCount(), std::size_t(2));
+        // DELETE ends the session: 200, then 404
+        QCOMPARE(c.request("DELETE", {}, {{"Mcp-Session-Id", session}}).status, 200);
+        QCOMPARE(c.request("POST", kPing, c.postHeaders(session)).status, 404);
+        QCOMPARE(m_server->sessionCount(), std::size_t(1));
+        // the request log saw it all
+        const auto log = m_server->requestLog();
+        QVERIFY(log.size() >= 8);
+        QCOMPARE(log.front().rpcMethod, std::string("initialize"));
+        QCOMPARE(log.front().status, 200);
+        QVERIFY(!log.front().client.empty());
+    }
+
+    void sessionExpiry()
+    {
+        HttpServer::Options o;
+        o.sessionIdleTimeout = std::chrono::seconds(1);
+        startServer(o);
+        Client c(m_server->port());
+        const QByteArray session = c.open();
+        QCOMPARE(c.request("POST", kPing, c.postHeaders(session)).status, 200);
+        QThread::msleep(1300);
+        const HttpReply r = c.request("POST", kPing, c.postHeaders(session));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.json()["error"]["code"].get<int>(), -32001);
+    }
+
+    void toolCallAnswersWithSse_data()
+    {
+        QTest::addColumn<QByteArray>("version");
+        QTest::addColumn<bool>("priming");
+        QTest::newRow("2025-06-18: no priming event") << QByteArray("2025-06-18") << false;
+        QTest::newRow("2025-11-25: priming event with retry") << QByteArray("2025-11-25") << true;
+    }
+    void toolCallAnswersWithSse()
+    {
+        QFETCH(QByteArray, version);
+        QFETCH(bool, priming);
+        Client c(m_server->port());
+        const QByteArray session = c.open(version.constData());
+        const HttpReply r = c.request("POST", R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"workflow_list","arguments":{},"_meta":{"progressToken":1}}})",
+                                      c.postHeaders(session));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
+        QCOMPARE(r.body.startsWith("id: p"), priming);
+        QCOMPARE(r.body.contains("retry: "), priming);
+        QCOMPARE(r.body.count("event: message\n"), 3); // two progress notifications + the result
+        const int last = r.body.lastIndexOf("data: ");
+        const Json result = Json::parse(r.body.mid(last + 6).trimmed().toStdString());
+        QCOMPARE(result["id"], 3);
+        QVERIFY(result["result"]["content"][0]["text"].is_string());
+    }
+
+    void batchesPerVersion()
+    {
+        Client c(m_server->port());
+        const QByteArray batch = R"([{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":2,"method":"tools/list"}])";
+        const QByteArray r2 = c.open("2025-03-26");
+        HttpReply r = c.request("POST", batch, c.postHeaders(r2));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().size(), std::size_t(2));
+        r = c.request("POST", R"([{"jsonrpc":"2.0","method":"notifications/x"}])", c.postHeaders(r2));
+        QCOMPARE(r.status, 202);
+        const QByteArray r3 = c.open("2025-06-18");
+        r = c.request("POST", batch, c.postHeaders(r3));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json()["error"]["code"].get<int>(), -32600);
+        r = c.request("POST", R"([{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26"}}])", c.postHeaders());
+        QCOMPARE(r.status, 400);
+    }
+
+    // The GET stream carries list_changed with event ids; a reconnect with Last-Event-ID
+    // replays what it missed; a second concurrent stream is refused.
+    void getStreamAndReplay()
+    {
+        Client c(m_server->port());
+        const QByteArray session = c.open("2025-06-18");
+        const Headers get{{"Accept", "text/event-stream"}, {"Mcp-Session-Id", session}};
+        QTcpSocket stream;
+        stream.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+        QVERIFY(stream.waitForConnected(5000));
+        stream.write("GET /mcp HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nMcp-Session-Id: "
+                     + session + "\r\n\r\n");
+        HttpReply head = Client::read(stream, 300);
+        QCOMPARE(head.status, 200);
+        QCOMPARE(head.header("content-type"), QByteArray("text/event-stream"));
+        QCOMPARE(c.request("GET", {}, get, 300).status, 409);
+        m_backend->fireChanged();
+        QByteArray raw;
+        QElapsedTimer t;
+        t.start();
+        while (raw.count("notifications/") < 3 && t.elapsed() < 5000) {
+            stream.waitForReadyRead(100);
+            raw += stream.readAll();
+        }
+        QVERIFY2(raw.contains("notifications/tools/list_changed"), raw.constData());
+        QVERIFY(raw.contains("notifications/resources/list_changed"));
+        const int idPos = raw.indexOf("id: g");
+        QVERIFY(idPos >= 0);
+        const QByteArray firstId = raw.mid(idPos + 4, raw.indexOf('\n', idPos) - idPos - 4);
+        stream.disconnectFromHost();
+        stream.waitForDisconnected(2000);
+        QThread::msleep(100);
+        // resume after the first event: the two later ones come again
+        const HttpReply resumed = c.request("GET", {}, {{"Accept", "text/event-stream"}, {"Mcp-Session-Id", session}, {"Last-Event-ID", firstId}}, 500);
+        QCOMPARE(resumed.status, 200);
+        QVERIFY2(!resumed.body.contains("tools/list_changed"), resumed.body.constData());
+        QVERIFY(resumed.body.contains("prompts/list_changed"));
+        QVERIFY(resumed.body.contains("resources/list_changed"));
+    }
+
+    void rateLimit()
+    {
+        HttpServer::Options o;
+        o.rateLimitPerSecond = 0.5;
+        o.rateLimitBurst = 3;
+        startServer(o);
+        Client c(m_server->port());
+        const QByteArray session = c.open(); // initialize + initialized take two tokens
+        QCOMPARE(c.request("POST", kPing, c.postHeaders(session)).status, 200);
+        const HttpReply r = c.request("POST", kPing, c.postHeaders(session));
+        QCOMPARE(r.status, 429);
+        QVERIFY(r.header("retry-after").toInt() >= 1);
+    }
+
+    void keepAliveServesManyRequests()
+    {
+        Client c(m_server->port());
+        const QByteArray session = c.open();
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        for (int i = 0; i < 50; ++i) {
+            socket.write("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                         "Accept: application/json, text/event-stream\r\nMcp-Session-Id: "
+                         + session + "\r\nContent-Length: " + QByteArray::number(kPing.size())
+                         + "\r\n\r\n" + kPing);
+            const HttpReply r = Client::read(socket, 0);
+            QCOMPARE(r.status, 200);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMcpHttp)
+#include "tst_mcphttp.moc"

@@ -1,0 +1,124 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Every semantic check, positive and negative: each case is a small workflow (fixtures in
+// semanticfixtures.cpp) and the exact diagnostics checkWorkflowDocument must give for it,
+// with line:column, severity, message and pointer. Cases named "(negative)" must give none.
+#include "model/condition.h"
+#include "model/jsonio.h"
+#include "model/semanticcheck.h"
+#include "model/workflow.h"
+#include "model/workflowcheck.h"
+#include "semanticfixtures.h"
+#include "testutil.h"
+
+#include <QDirIterator>
+#include <QTest>
+
+using namespace wfs;
+
+Q_DECLARE_METATYPE(wfs::test::SemanticCase)
+
+class TestSemanticCheck : public QObject
+{
+    Q_OBJECT
+private slots:
+    void cases_data()
+    {
+        QTest::addColumn<wfs::test::SemanticCase>("testCase");
+        for (const auto &c : wfs::test::semanticCases())
+            QTest::newRow(c.name.c_str()) << c;
+    }
+    void cases()
+    {
+        QFETCH(wfs::test::SemanticCase, testCase);
+        const std::string text = wfs::test::semanticCaseText(testCase);
+        const ParsedJson parsed = parseJson(text, "t.json");
+        QVERIFY2(parsed.ok && parsed.diagnostics.empty(), text.c_str());
+        const Diagnostics ds = checkWorkflowDocument(parsed.value, text, "t.json");
+        QStringList actual;
+        for (const Diagnostic &d : ds) {
+            QCOMPARE(QString::fromStdString(d.source), QStringLiteral("semantic"));
+            actual << QString::fromStdString(formatDiagnostic(d));
+        }
+        QStringList expected;
+        for (const std::string &e : testCase.expected)
+            expected << QString::fromStdString(e);
+        QCOMPARE(actual.join(QLatin1Char('\n')), expected.join(QLatin1Char('\n')));
+    }
+
+    // WorkRail's condition evaluation (workrail-compat.md §1.4).
+    void evaluate_data()
+    {
+        QTest::addColumn<QString>("condition");
+        QTest::addColumn<QString>("context");
+        QTest::addColumn<bool>("expected");
+        const QString ctx = QStringLiteral(
+            "{\"s\": \"x\", \"n\": 5, \"z\": 0, \"e\": \"\", \"t\": true, \"nul\": null, "
+            "\"arr\": [], \"obj\": {}, \"str5\": \"5\"}");
+        QTest::newRow("missing condition") << "null" << ctx << true;
+        QTest::newRow("empty object at top") << "{}" << ctx << true;
+        QTest::newRow("not an object at top") << "[1]" << ctx << true;
+        QTest::newRow("equals string") << "{\"var\": \"s\", \"equals\": \"x\"}" << ctx << true;
+        QTest::newRow("equals is strict") << "{\"var\": \"n\", \"equals\": \"5\"}" << ctx << false;
+        QTest::newRow("int equals double") << "{\"var\": \"n\", \"equals\": 5.0}" << ctx << true;
+        QTest::newRow("missing var is not null") << "{\"var\": \"m\", \"equals\": null}" << ctx
+                                                 << false;
+        QTest::newRow("null var equals null") << "{\"var\": \"nul\", \"equals\": null}" << ctx
+                                              << true;
+        QTest::newRow("missing not_equals null") << "{\"var\": \"m\", \"not_equals\": null}" << ctx
+                                                 << true;
+        QTest::newRow("objects never equal") << "{\"var\": \"obj\", \"equals\": {}}" << ctx << false;
+        QTest::newRow("gt") << "{\"var\": \"n\", \"gt\": 4}" << ctx << true;
+        QTest::newRow("gte") << "{\"var\": \"n\", \"gte\": 5}" << ctx << true;
+        QTest::newRow("lt") << "{\"var\": \"n\", \"lt\": 5}" << ctx << false;
+        QTest::newRow("lte") << "{\"var\": \"n\", \"lte\": 5}" << ctx << true;
+        QTest::newRow("no coercion") << "{\"var\": \"str5\", \"gt\": 3}" << ctx << false;
+        QTest::newRow("first operator wins") << "{\"var\": \"n\", \"equals\": 5, \"gt\": 9}" << ctx
+                                             << true;
+        QTest::newRow("truthy zero") << "{\"var\": \"z\"}" << ctx << false;
+        QTest::newRow("truthy empty string") << "{\"var\": \"e\"}" << ctx << false;
+        QTest::newRow("truthy empty array") << "{\"var\": \"arr\"}" << ctx << true;
+        QTest::newRow("truthy empty object") << "{\"var\": \"obj\"}" << ctx << true;
+        QTest::newRow("and empty") << "{\"and\": []}" << ctx << true;
+        QTest::newRow("or empty") << "{\"or\": []}" << ctx << false;
+        QTest::newRow("not") << "{\"not\": {\"var\": \"t\"}}" << ctx << false;
+        QTest::newRow("nested empty object fails all")
+            << "{\"or\": [{\"var\": \"t\"}, {}]}" << ctx << true;
+        QTest::newRow("failure makes the whole condition false")
+            << "{\"not\": {\"and\": [{}]}}" << ctx << false;
+        QTest::newRow("and not an array") << "{\"and\": {}}" << ctx << false;
+        QTest::newRow("null context") << "{\"var\": \"n\", \"not_equals\": 1}" << "null" << false;
+    }
+    void evaluate()
+    {
+        QFETCH(QString, condition);
+        QFETCH(QString, context);
+        QFETCH(bool, expected);
+        const ParsedJson c = parseJson(condition.toStdString());
+        const ParsedJson x = parseJson(context.toStdString());
+        QVERIFY(c.ok && x.ok);
+        QCOMPARE(evaluateCondition(c.value, x.value), expected);
+    }
+
+    // The corpus: no semantic errors anywhere under workrail/workflows (warnings listed).
+    void corpusHasNoSemanticErrors()
+    {
+        WFS_REQUIRE_SHARED();
+        QDirIterator it(wfs::test::sharedDir() + QStringLiteral("/workrail/workflows"),
+                        {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        int files = 0;
+        while (it.hasNext()) {
+            const std::string path = it.next().toStdString();
+            const Diagnostics ds = checkWorkflowFile(path);
+            QStringList lines;
+            for (const Diagnostic &d : ds)
+                lines << QString::fromStdString(formatDiagnostic(d));
+            QVERIFY2(ds.empty(), qPrintable(lines.join(QLatin1Char('\n'))));
+            ++files;
+        }
+        QVERIFY(files >= 15);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSemanticCheck)
+#include "tst_semanticcheck.moc"

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Workflow Studio authors
+# SPDX-License-Identifier: MIT
+#
+# Takes the README's editor screenshot: starts workflow-studio on a virtual X display (Xvfb)
+# with a real workflow open and one step selected, and grabs the screen with ImageMagick.
+#   tools/screenshot.sh [BUILD_DIR] [WORKFLOW.json] [OUT.png] [STEP_POINTER]
+# Defaults: build/, ../shared/workrail/workflows/coding-task-workflow-with-loops.json,
+# docs/screenshots/editor.png, /steps/3. Needs xvfb-run and import (packages xvfb, imagemagick).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${1:-$here/build}
+workflow=${2:-$here/../shared/workrail/workflows/coding-task-workflow-with-loops.json}
+out=${3:-$here/docs/screenshots/editor.png}
+select=${4:-/steps/3}
+binary=$build/bin/workflow-studio
+
+for tool in xvfb-run import; do
+  command -v "$tool" >/dev/null || { echo "screenshot: $tool is missing" >&2; exit 1; }
+done
+[[ -x $binary ]] || { echo "screenshot: $binary is not built" >&2; exit 1; }
+[[ -f $workflow ]] || { echo "screenshot: $workflow not found" >&2; exit 1; }
+mkdir -p "$(dirname "$out")"
+
+# A throw-away home: no settings, recent files or recovery offers from the real user.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export HOME=$scratch/home XDG_CONFIG_HOME=$scratch/config XDG_DATA_HOME=$scratch/data
+export XDG_CACHE_HOME=$scratch/cache XDG_RUNTIME_DIR=$scratch/run
+mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+export QT_QPA_PLATFORM=xcb WFS_TEST_SELECT=$select
+
+xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
+  "$1" --no-mcp -geometry 1600x1000+0+0 "$2" &
+  pid=$!
+  sleep "${WFS_SCREENSHOT_DELAY:-6}"
+  import -window root "$3"
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+' screenshot "$binary" "$workflow" "$out"
+echo "screenshot: wrote $out"
