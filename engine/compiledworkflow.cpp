@@ -89,8 +89,8 @@ void checkFunctionCalls(const Json &step, const Json *workflowDefs, const Json *
         return;
     for (const Json &call : *calls) {
         const std::string name = jsText(member(call, "name"));
-        auto def = std::find_if(defs.begin(), defs.end(),
-                                [&](const auto &p) { return p.first == name; });
+        auto def =
+            std::find_if(defs.begin(), defs.end(), [&](const auto &p) { return p.first == name; });
         if (def == defs.end()) {
             issues.push_back(prefix + "Unknown function '" + name + "' in functionCalls");
             continue;
@@ -104,8 +104,8 @@ void checkFunctionCalls(const Json &step, const Json *workflowDefs, const Json *
         for (const Json &p : *params) {
             const Json *req = member(p, "required");
             if (js::truthy(req) && !args.contains(jsText(member(p, "name"))))
-                issues.push_back(prefix + "Missing required parameter '" + jsText(member(p, "name"))
-                                 + "' for function '" + name + "'");
+                issues.push_back(prefix + "Missing required parameter '" +
+                                 jsText(member(p, "name")) + "' for function '" + name + "'");
         }
         for (auto it = args.begin(); it != args.end(); ++it) {
             const Json *spec = nullptr;
@@ -119,8 +119,8 @@ void checkFunctionCalls(const Json &step, const Json *workflowDefs, const Json *
                 continue; // unknown arguments are tolerated
             const std::string type = jsText(member(*spec, "type"));
             if (!argTypeValid(it.value(), type))
-                issues.push_back(prefix + "Invalid type for '" + name + "." + it.key()
-                                 + "': expected " + type);
+                issues.push_back(prefix + "Invalid type for '" + name + "." + it.key() +
+                                 "': expected " + type);
             const Json *en = member(*spec, "enum");
             if (en && en->is_array()) {
                 const bool found = std::any_of(en->begin(), en->end(), [&](const Json &e) {
@@ -130,8 +130,8 @@ void checkFunctionCalls(const Json &step, const Json *workflowDefs, const Json *
                     std::string list;
                     for (std::size_t i = 0; i < en->size(); ++i)
                         list += (i ? ", " : "") + (en->at(i).is_null() ? "" : jsText(&en->at(i)));
-                    issues.push_back(prefix + "Invalid value for '" + name + "." + it.key()
-                                     + "': must be one of " + list);
+                    issues.push_back(prefix + "Invalid value for '" + name + "." + it.key() +
+                                     "': must be one of " + list);
                 }
             }
         }
@@ -259,18 +259,18 @@ void CompiledWorkflow::checkStructure()
                 const Json &cfg = cfgPtr && cfgPtr->is_object() ? *cfgPtr : emptyObj;
                 const Json *type = member(cfg, "type");
                 const std::string typeName = jsText(type);
-                const bool knownType = type && type->is_string()
-                                       && (typeName == "while" || typeName == "until"
-                                           || typeName == "for" || typeName == "forEach");
+                const bool knownType = type && type->is_string() &&
+                                       (typeName == "while" || typeName == "until" ||
+                                        typeName == "for" || typeName == "forEach");
                 if (!knownType)
-                    issues.push_back(prefix + "Invalid loop type '" + typeName
-                                     + "'. Must be one of: while, until, for, forEach");
+                    issues.push_back(prefix + "Invalid loop type '" + typeName +
+                                     "'. Must be one of: while, until, for, forEach");
                 const Json *maxIt = member(cfg, "maxIterations");
                 if (!maxIt || !maxIt->is_number() || !(maxIt->get<double>() > 0))
                     issues.push_back(prefix + "maxIterations must be a positive number");
                 else if (maxIt->get<double>() > 1000)
-                    issues.push_back(prefix + "maxIterations (" + jsText(maxIt)
-                                     + ") exceeds safety limit of 1000");
+                    issues.push_back(prefix + "maxIterations (" + jsText(maxIt) +
+                                     ") exceeds safety limit of 1000");
                 if (knownType && (typeName == "while" || typeName == "until")) {
                     if (!js::truthy(member(cfg, "condition")))
                         issues.push_back(prefix + typeName + " loop requires a condition");
@@ -278,17 +278,18 @@ void CompiledWorkflow::checkStructure()
                     const Json *count = member(cfg, "count");
                     if (!count)
                         issues.push_back(prefix + "for loop requires a count");
-                    else if (!count->is_string()
-                             && (!count->is_number() || !(count->get<double>() > 0)))
-                        issues.push_back(prefix
-                                         + "for loop count must be a positive number or context "
-                                           "variable name");
+                    else if (!count->is_string() &&
+                             (!count->is_number() || !(count->get<double>() > 0)))
+                        issues.push_back(prefix +
+                                         "for loop count must be a positive number or context "
+                                         "variable name");
                 } else if (knownType && typeName == "forEach") {
                     const Json *items = member(cfg, "items");
                     if (!js::truthy(items))
                         issues.push_back(prefix + "forEach loop requires items");
                     else if (!items->is_string())
-                        issues.push_back(prefix + "forEach loop items must be a context variable name");
+                        issues.push_back(prefix +
+                                         "forEach loop items must be a context variable name");
                 }
                 const Json *body = member(s, "body");
                 if (!js::truthy(body)) {
@@ -304,10 +305,12 @@ void CompiledWorkflow::checkStructure()
                         }
                     }
                     if (!target)
-                        issues.push_back(prefix + "Loop body references non-existent step '" + bid + "'");
+                        issues.push_back(prefix + "Loop body references non-existent step '" + bid +
+                                         "'");
                     else if (isLoopStep(*target))
-                        issues.push_back(prefix + "Nested loops are not currently supported. Step '"
-                                         + bid + "' is a loop");
+                        issues.push_back(prefix +
+                                         "Nested loops are not currently supported. Step '" + bid +
+                                         "' is a loop");
                 } else if (body->is_array()) {
                     if (body->empty())
                         issues.push_back(prefix + "Loop body array cannot be empty");
@@ -318,18 +321,21 @@ void CompiledWorkflow::checkStructure()
                         if (!js::truthy(iid))
                             issues.push_back(prefix + "Inline step in loop body must have an ID");
                         else if (std::find(ids.begin(), ids.end(), jsText(iid)) != ids.end())
-                            issues.push_back(prefix + "Duplicate step ID '" + jsText(iid)
-                                             + "' in loop body");
+                            issues.push_back(prefix + "Duplicate step ID '" + jsText(iid) +
+                                             "' in loop body");
                         else
                             ids.push_back(jsText(iid));
                         if (!js::truthy(member(inl, "title")))
-                            issues.push_back(prefix + "Inline step '" + inlineId + "' must have a title");
+                            issues.push_back(prefix + "Inline step '" + inlineId +
+                                             "' must have a title");
                         if (!js::truthy(member(inl, "prompt")))
-                            issues.push_back(prefix + "Inline step '" + inlineId + "' must have a prompt");
+                            issues.push_back(prefix + "Inline step '" + inlineId +
+                                             "' must have a prompt");
                         if (isLoopStep(inl))
-                            issues.push_back(prefix + "Nested loops are not currently supported. "
-                                                      "Inline step '"
-                                             + jsText(iid) + "' is a loop");
+                            issues.push_back(prefix +
+                                             "Nested loops are not currently supported. "
+                                             "Inline step '" +
+                                             jsText(iid) + "' is a loop");
                         checkFunctionCalls(inl, workflowDefs, member(s, "functionDefinitions"),
                                            prefix + "Step '" + jsText(iid) + "': ", issues);
                     }
@@ -339,7 +345,8 @@ void CompiledWorkflow::checkStructure()
                 for (const auto &[key, label] : vars) {
                     const Json *v = member(cfg, key);
                     if (js::truthy(v) && !validVariableName(jsText(v)))
-                        issues.push_back(prefix + "Invalid " + label + " variable name '" + jsText(v) + "'");
+                        issues.push_back(prefix + "Invalid " + label + " variable name '" +
+                                         jsText(v) + "'");
                 }
             } else {
                 if (!js::truthy(member(s, "id")))
@@ -353,11 +360,12 @@ void CompiledWorkflow::checkStructure()
         }
         for (const Json &s : *steps) {
             const Json *sid = member(s, "id");
-            if (sid && sid->is_string() && isBodyId(sid->get_ref<const std::string &>())
-                && m_inlineById.find(sid->get_ref<const std::string &>()) == m_inlineById.end()
-                && js::truthy(member(s, "runCondition")))
-                issues.push_back("Step '" + jsText(sid)
-                                 + "' is a loop body but has runCondition - this may cause conflicts");
+            if (sid && sid->is_string() && isBodyId(sid->get_ref<const std::string &>()) &&
+                m_inlineById.find(sid->get_ref<const std::string &>()) == m_inlineById.end() &&
+                js::truthy(member(s, "runCondition")))
+                issues.push_back(
+                    "Step '" + jsText(sid) +
+                    "' is a loop body but has runCondition - this may cause conflicts");
         }
     }
     if (!issues.empty()) {
@@ -454,8 +462,8 @@ const CompiledSchema *CompiledWorkflow::schemaFor(const Json *rule) const
 
 static bool isHex(QChar c)
 {
-    return c.isDigit() || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
-           || (c >= QLatin1Char('A') && c <= QLatin1Char('F'));
+    return c.isDigit() || (c >= QLatin1Char('a') && c <= QLatin1Char('f')) ||
+           (c >= QLatin1Char('A') && c <= QLatin1Char('F'));
 }
 
 // Rewrites the JavaScript-only constructs of `p` into PCRE2 syntax.
@@ -472,13 +480,14 @@ static QString translatePattern(const QString &p, bool unicode, bool multiline)
                 if (unicode && i + 2 < p.size() && p[i + 2] == QLatin1Char('{')) {
                     const qsizetype close = p.indexOf(QLatin1Char('}'), i + 3);
                     if (close > 0) {
-                        out += QStringLiteral("\\x{") + p.mid(i + 3, close - i - 3) + QLatin1Char('}');
+                        out +=
+                            QStringLiteral("\\x{") + p.mid(i + 3, close - i - 3) + QLatin1Char('}');
                         i = close;
                         continue;
                     }
                 }
-                if (i + 5 < p.size() && isHex(p[i + 2]) && isHex(p[i + 3]) && isHex(p[i + 4])
-                    && isHex(p[i + 5])) {
+                if (i + 5 < p.size() && isHex(p[i + 2]) && isHex(p[i + 3]) && isHex(p[i + 4]) &&
+                    isHex(p[i + 5])) {
                     out += QStringLiteral("\\x{") + p.mid(i + 2, 4) + QLatin1Char('}');
                     i += 5;
                     continue;
@@ -563,7 +572,8 @@ CompiledRegex compileEcmaRegex(const std::string &pattern, const std::string &fl
     bool multiline = false;
     std::string seen;
     for (const char f : flags) {
-        if (seen.find(f) != std::string::npos || std::string("dgimsuyv").find(f) == std::string::npos)
+        if (seen.find(f) != std::string::npos ||
+            std::string("dgimsuyv").find(f) == std::string::npos)
             return out; // SyntaxError: invalid flags
         seen += f;
         switch (f) {
@@ -588,14 +598,15 @@ CompiledRegex compileEcmaRegex(const std::string &pattern, const std::string &fl
             break;
         }
     }
-    const QString translated = translatePattern(QString::fromStdString(pattern), unicode, multiline);
+    const QString translated =
+        translatePattern(QString::fromStdString(pattern), unicode, multiline);
     // Validate the pattern on its own first, so that a broken pattern cannot combine with the
     // wrapper into something valid.
     QRegularExpression plain(translated, opts);
     if (!plain.isValid())
         return out;
-    out.re = QRegularExpression(QStringLiteral("(*LIMIT_MATCH=2000000)(*LIMIT_DEPTH=20000)(?:")
-                                    + translated + QStringLiteral(")|\\z(?<wfsNoMatch>)"),
+    out.re = QRegularExpression(QStringLiteral("(*LIMIT_MATCH=2000000)(*LIMIT_DEPTH=20000)(?:") +
+                                    translated + QStringLiteral(")|\\z(?<wfsNoMatch>)"),
                                 opts);
     out.valid = out.re.isValid();
     if (out.valid)
@@ -605,13 +616,13 @@ CompiledRegex compileEcmaRegex(const std::string &pattern, const std::string &fl
 
 std::optional<bool> testRegex(const CompiledRegex &regex, const QString &subject)
 {
-    const QRegularExpressionMatch m = regex.re.match(
-        subject, 0, QRegularExpression::NormalMatch,
-        regex.sticky ? QRegularExpression::AnchorAtOffsetMatchOption
-                     : QRegularExpression::NoMatchOption);
+    const QRegularExpressionMatch m =
+        regex.re.match(subject, 0, QRegularExpression::NormalMatch,
+                       regex.sticky ? QRegularExpression::AnchorAtOffsetMatchOption
+                                    : QRegularExpression::NoMatchOption);
     if (!m.hasMatch()) {
         if (regex.sticky)
-            return false; // anchored: neither branch could match at 0
+            return false;    // anchored: neither branch could match at 0
         return std::nullopt; // the always-matching wrapper failed: the bound was hit
     }
     return m.capturedStart(QStringLiteral("wfsNoMatch")) < 0;

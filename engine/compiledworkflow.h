@@ -28,38 +28,38 @@ enum class LoopType {
 // One step of workflow.steps (top level) or of an inline loop body.
 struct StepInfo
 {
-    const Json *json = nullptr;      ///< the raw step object (points into CompiledWorkflow::document)
-    std::string id;                  ///< "" when the step has no string id
-    int topIndex = -1;               ///< index in workflow.steps; -1 for inline body steps
-    int loopIndex = -1;              ///< loop (index into loops) owning an inline step; -1 otherwise
+    const Json *json = nullptr; ///< the raw step object (points into CompiledWorkflow::document)
+    std::string id;             ///< "" when the step has no string id
+    int topIndex = -1;          ///< index in workflow.steps; -1 for inline body steps
+    int loopIndex = -1;         ///< loop (index into loops) owning an inline step; -1 otherwise
     const Json *runCondition = nullptr;
     const Json *validationCriteria = nullptr;
 };
 
 struct LoopInfo
 {
-    int topIndex = -1;              ///< position in workflow.steps
-    const Json *json = nullptr;     ///< the loop step object
+    int topIndex = -1;          ///< position in workflow.steps
+    const Json *json = nullptr; ///< the loop step object
     std::string id;
     LoopType type = LoopType::For;
-    std::string typeName;           ///< "for", "forEach", ... as written
+    std::string typeName; ///< "for", "forEach", ... as written
     const Json *condition = nullptr;
     const Json *count = nullptr;
-    std::string itemsVar;           ///< forEach: context variable with the array
+    std::string itemsVar; ///< forEach: context variable with the array
     double maxIterations = 0;
     std::string iterationVar = "currentIteration";
     std::string itemVar = "currentItem";
     std::string indexVar = "currentIndex";
-    std::vector<int> body;          ///< indices into CompiledWorkflow::steps, in body order
-    bool stringBody = false;        ///< body names a top-level step
+    std::vector<int> body;   ///< indices into CompiledWorkflow::steps, in body order
+    bool stringBody = false; ///< body names a top-level step
 };
 
 // A compiled `regex` validation rule (ECMAScript pattern translated to PCRE2).
 struct CompiledRegex
 {
-    QRegularExpression re;          ///< wrapped: (*LIMIT_MATCH=..)(?:P)|\z(?<wfsNoMatch>)
+    QRegularExpression re; ///< wrapped: (*LIMIT_MATCH=..)(?:P)|\z(?<wfsNoMatch>)
     bool valid = false;
-    bool sticky = false;            ///< `y` flag: match only at offset 0
+    bool sticky = false; ///< `y` flag: match only at offset 0
 };
 
 // A compiled `schema` validation rule.
@@ -82,7 +82,7 @@ public:
     const std::string &structuralError() const { return m_structuralError; }
     const std::vector<std::string> &structuralIssues() const { return m_structuralIssues; }
 
-    const std::vector<StepInfo> &steps() const { return m_steps; }       ///< top-level then inline
+    const std::vector<StepInfo> &steps() const { return m_steps; } ///< top-level then inline
     int topLevelCount() const { return m_topLevelCount; }
     const std::vector<LoopInfo> &loops() const { return m_loops; }
 

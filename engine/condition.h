@@ -25,7 +25,10 @@ public:
     {}
 
     // Adds a variable that shadows the context's key of the same name (loop variables).
-    void overlay(std::string name, Json value) { m_overlay.emplace_back(std::move(name), std::move(value)); }
+    void overlay(std::string name, Json value)
+    {
+        m_overlay.emplace_back(std::move(name), std::move(value));
+    }
 
     bool isNullContext() const { return m_context == nullptr; }
     // ctx[name]; nullptr when undefined.

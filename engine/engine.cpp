@@ -240,8 +240,8 @@ ToolResult Engine::workflowNext(const Json &args) const
             params["context"] = *context;
         return failure("workflow_next", message, std::move(params));
     };
-    const std::string sizeError = engine::contextSizeError(
-        js::contextSize(context ? *context : emptyObject()));
+    const std::string sizeError =
+        engine::contextSizeError(js::contextSize(context ? *context : emptyObject()));
     if (!sizeError.empty())
         return fail(sizeError);
     const auto snap = snapshot();
@@ -250,8 +250,8 @@ ToolResult Engine::workflowNext(const Json &args) const
         return fail(notFound(*workflowId));
     if (!e->workflow->structuralError().empty())
         return fail(e->workflow->structuralError());
-    Result<Json> r = engine::computeNext(*e->workflow, completed, context,
-                                         QDateTime::currentMSecsSinceEpoch());
+    Result<Json> r =
+        engine::computeNext(*e->workflow, completed, context, QDateTime::currentMSecsSinceEpoch());
     if (!r)
         return fail(r.error());
     return ToolResult::ok(std::move(*r));

@@ -66,12 +66,12 @@ class Engine : public QObject
 public:
     struct Options
     {
-        bool includeBundled = true;            ///< our samples from the qrc
-        bool useStandardLocations = true;      ///< ~/.workrail/workflows, ./workflows
-        bool useEnvironment = true;            ///< WORKFLOW_STORAGE_PATH
-        std::vector<std::string> extraDirs;    ///< --workflows DIR, highest precedence
-        bool watchFiles = true;                ///< QFileSystemWatcher on every source dir
-        bool validateSchema = true;            ///< schema-invalid files are reported, not served
+        bool includeBundled = true;         ///< our samples from the qrc
+        bool useStandardLocations = true;   ///< ~/.workrail/workflows, ./workflows
+        bool useEnvironment = true;         ///< WORKFLOW_STORAGE_PATH
+        std::vector<std::string> extraDirs; ///< --workflows DIR, highest precedence
+        bool watchFiles = true;             ///< QFileSystemWatcher on every source dir
+        bool validateSchema = true;         ///< schema-invalid files are reported, not served
     };
 
     explicit Engine(Options options, QObject *parent = nullptr);

@@ -41,8 +41,8 @@ std::string numberToString(double value)
     if (k <= n && n <= 21) {
         out = digits + std::string(static_cast<std::size_t>(n - k), '0');
     } else if (0 < n && n <= 21) {
-        out = digits.substr(0, static_cast<std::size_t>(n)) + "."
-              + digits.substr(static_cast<std::size_t>(n));
+        out = digits.substr(0, static_cast<std::size_t>(n)) + "." +
+              digits.substr(static_cast<std::size_t>(n));
     } else if (-6 < n && n <= 0) {
         out = "0." + std::string(static_cast<std::size_t>(-n), '0') + digits;
     } else {
@@ -157,8 +157,20 @@ const char *typeOf(const Json *value)
 static bool isJsWhitespace(char32_t c)
 {
     switch (c) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0xA0: case 0x1680:
-    case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+    case 0x09:
+    case 0x0A:
+    case 0x0B:
+    case 0x0C:
+    case 0x0D:
+    case 0x20:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0xFEFF:
         return true;
     default:
         return c >= 0x2000 && c <= 0x200A;

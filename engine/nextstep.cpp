@@ -61,10 +61,10 @@ struct Walk
 {
     const CompiledWorkflow &wf;
     const std::int64_t nowMs;
-    Json C;                 ///< the caller's context, normalised to an object
+    Json C; ///< the caller's context, normalised to an object
     bool nullContext = false;
-    VarScope scope;         ///< conditions see C (null context: every condition false)
-    Json out;               ///< K: the context returned
+    VarScope scope; ///< conditions see C (null context: every condition false)
+    Json out;       ///< K: the context returned
     std::unordered_map<std::string, int> counts; ///< completedSteps occurrences
     std::vector<bool> finishedLoop;
 
@@ -94,9 +94,9 @@ struct LoopRun
 
     Walk &w;
     const LoopInfo &loop;
-    const bool resumed;     ///< the client's _currentLoop names this loop
+    const bool resumed; ///< the client's _currentLoop names this loop
     const Json *stateIn = nullptr;
-    int passesBefore = 0;   ///< P0: `_loopState[id].iteration` as echoed
+    int passesBefore = 0; ///< P0: `_loopState[id].iteration` as echoed
     Json warnings = Json::array();
     Json started;
     Json items = Json::array();
@@ -138,8 +138,8 @@ struct LoopRun
     bool shouldContinue(int passesDone)
     {
         if (passesDone >= loop.maxIterations) {
-            addOnce(warnings, "Maximum iterations (" + js::numberToString(loop.maxIterations)
-                                  + ") reached");
+            addOnce(warnings,
+                    "Maximum iterations (" + js::numberToString(loop.maxIterations) + ") reached");
             return false;
         }
         switch (loop.type) {
@@ -248,11 +248,11 @@ struct LoopRun
                     "Context size (" + kb(size) + "KB) exceeds 80% of maximum (256KB)");
 
         const StepInfo &st = w.wf.steps()[static_cast<std::size_t>(stepIdx)];
-        std::string prompt = buildPrompt(*st.json) + "\n\n## Loop Context\n- Iteration: "
-                             + std::to_string(pass);
+        std::string prompt =
+            buildPrompt(*st.json) + "\n\n## Loop Context\n- Iteration: " + std::to_string(pass);
         if (first && each)
-            prompt += "\n- Total Items: " + std::to_string(items.size())
-                      + "\n- Current Index: " + std::to_string(passes);
+            prompt += "\n- Total Items: " + std::to_string(items.size()) +
+                      "\n- Current Index: " + std::to_string(passes);
         if (!first)
             prompt += kNotePhase;
         Json payload = Json::object();
@@ -299,16 +299,16 @@ struct LoopRun
                 items = *captured;
             } else {
                 if (w.nullContext) {
-                    *result = Result<Json>::failure("Cannot read properties of null (reading '"
-                                                    + loop.itemsVar + "')");
+                    *result = Result<Json>::failure("Cannot read properties of null (reading '" +
+                                                    loop.itemsVar + "')");
                     return LoopOutcome::Error;
                 }
                 const Json *v = member(w.C, loop.itemsVar);
                 if (v && v->is_array()) {
                     items = *v;
                 } else {
-                    addOnce(warnings, "Expected array for forEach items '" + loop.itemsVar
-                                          + "', got " + js::typeOf(v));
+                    addOnce(warnings, "Expected array for forEach items '" + loop.itemsVar +
+                                          "', got " + js::typeOf(v));
                 }
             }
         } else if (loop.type == LoopType::For && loop.count) {
@@ -317,8 +317,8 @@ struct LoopRun
             } else if (loop.count->is_string()) {
                 const std::string &name = loop.count->get_ref<const std::string &>();
                 if (w.nullContext) {
-                    *result = Result<Json>::failure("Cannot read properties of null (reading '"
-                                                    + name + "')");
+                    *result = Result<Json>::failure("Cannot read properties of null (reading '" +
+                                                    name + "')");
                     return LoopOutcome::Error;
                 }
                 const Json *v = member(w.C, name);
@@ -450,11 +450,12 @@ std::string blockedPrompt(const Walk &w)
     };
     for (const ConditionVariable &cv : vars) {
         const Json *v = member(w.out, cv.name);
-        const bool empty = !v || v->is_null() || (v->is_string() && v->get_ref<const std::string &>().empty());
+        const bool empty =
+            !v || v->is_null() || (v->is_string() && v->get_ref<const std::string &>().empty());
         if (empty) {
-            issues.push_back(cv.values.empty()
-                                 ? "Provide a value for '" + cv.name + "'"
-                                 : "Set '" + cv.name + "' to one of: " + quoteList(cv.values, ", "));
+            issues.push_back(cv.values.empty() ? "Provide a value for '" + cv.name + "'"
+                                               : "Set '" + cv.name +
+                                                     "' to one of: " + quoteList(cv.values, ", "));
             continue;
         }
         if (cv.values.empty())
@@ -463,15 +464,16 @@ std::string blockedPrompt(const Walk &w)
         if (std::find(cv.values.begin(), cv.values.end(), current) != cv.values.end())
             continue;
         const QString lower = QString::fromStdString(current).toLower();
-        const bool caseMatch = std::any_of(cv.values.begin(), cv.values.end(), [&](const std::string &s) {
-            return QString::fromStdString(s).toLower() == lower;
-        });
+        const bool caseMatch =
+            std::any_of(cv.values.begin(), cv.values.end(), [&](const std::string &s) {
+                return QString::fromStdString(s).toLower() == lower;
+            });
         if (caseMatch)
-            issues.push_back("Normalize casing for '" + cv.name + "': use one of "
-                             + quoteList(cv.values, ", ") + " (current '" + current + "')");
+            issues.push_back("Normalize casing for '" + cv.name + "': use one of " +
+                             quoteList(cv.values, ", ") + " (current '" + current + "')");
         else
-            issues.push_back("Adjust '" + cv.name + "' to one of: " + quoteList(cv.values, ", ")
-                             + " (current '" + current + "')");
+            issues.push_back("Adjust '" + cv.name + "' to one of: " + quoteList(cv.values, ", ") +
+                             " (current '" + current + "')");
     }
     if (issues.empty())
         return {};
@@ -577,7 +579,8 @@ Result<Json> computeNext(const CompiledWorkflow &workflow, const Json *completed
     finaliseContext(w.out);
     Json payload = Json::object();
     payload["step"] = nullptr;
-    payload["guidance"] = Json{{"prompt", blocked.empty() ? std::string("Workflow complete.") : blocked}};
+    payload["guidance"] =
+        Json{{"prompt", blocked.empty() ? std::string("Workflow complete.") : blocked}};
     payload["isComplete"] = blocked.empty();
     payload["context"] = std::move(w.out);
     return payload;

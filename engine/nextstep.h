@@ -14,8 +14,8 @@
 
 namespace wfs::engine {
 
-inline constexpr double kMaxContextBytes = 262144;      ///< 256 KB, by WorkRail's size estimate
-inline constexpr double kContextWarnBytes = 209715.2;   ///< 80 % of it
+inline constexpr double kMaxContextBytes = 262144;    ///< 256 KB, by WorkRail's size estimate
+inline constexpr double kContextWarnBytes = 209715.2; ///< 80 % of it
 
 // The error text for an oversized context ("" when it fits). `suffix` is appended after the
 // standard message (" when starting loop", ...).

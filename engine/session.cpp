@@ -81,8 +81,8 @@ std::string SessionManager::create(const std::string &workflowId, const std::str
     {
         std::lock_guard lock(m_mutex);
         s.id = !id.empty() ? id
-                           : "s-" + std::to_string(++m_counter) + "-"
-                                 + std::to_string(QRandomGenerator::global()->bounded(1000000));
+                           : "s-" + std::to_string(++m_counter) + "-" +
+                                 std::to_string(QRandomGenerator::global()->bounded(1000000));
         m_sessions[s.id] = s;
         sink = m_sink;
     }
@@ -140,8 +140,8 @@ std::vector<Session> SessionManager::list() const
 }
 
 void SessionManager::recordCall(const std::string &id, const std::string &client,
-                                const std::string &tool, const Json &arguments,
-                                const Json &payload, bool isError)
+                                const std::string &tool, const Json &arguments, const Json &payload,
+                                bool isError)
 {
     if (id.empty())
         return;
@@ -166,7 +166,8 @@ void SessionManager::recordCall(const std::string &id, const std::string &client
         if (args && arguments.contains("workflowId") && arguments["workflowId"].is_string())
             s.workflowId = arguments["workflowId"].get<std::string>();
         if (tool == "workflow_next" && !isError && payload.is_object()) {
-            if (args && arguments.contains("completedSteps") && arguments["completedSteps"].is_array())
+            if (args && arguments.contains("completedSteps") &&
+                arguments["completedSteps"].is_array())
                 s.completedSteps = arguments["completedSteps"];
             if (payload.contains("context"))
                 s.context = payload["context"];

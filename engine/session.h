@@ -26,9 +26,9 @@ namespace wfs {
 
 struct Session
 {
-    std::string id;         ///< "s-<n>-<random>" unless given
+    std::string id; ///< "s-<n>-<random>" unless given
     std::string workflowId;
-    std::string client;     ///< "studio", "stdio", "http:<id>", ...
+    std::string client;                  ///< "studio", "stdio", "http:<id>", ...
     Json completedSteps = Json::array(); ///< as last sent or returned, repeats included
     Json context = Json::object();       ///< the last context returned by workflow_next
     Json currentStep;                    ///< the step last handed out (null when none)

@@ -43,8 +43,8 @@ public:
         if (r.is_string()) { // legacy: a bare pattern
             const CompiledRegex re = compileEcmaRegex(r.get<std::string>(), {});
             if (!re.valid)
-                throw ValidationError{"SyntaxError: Invalid regular expression: /" + r.get<std::string>()
-                                          + "/: Invalid pattern",
+                throw ValidationError{"SyntaxError: Invalid regular expression: /" +
+                                          r.get<std::string>() + "/: Invalid pattern",
                                       false};
             if (!test(re, r.get<std::string>()))
                 issues.push_back("Output does not match pattern: " + r.get<std::string>());
@@ -62,9 +62,9 @@ public:
             if (!m_output.is_string())
                 throw ValidationError{"TypeError: output.includes is not a function", false};
             const Json *value = member(r, "value");
-            if (!value || !value->is_string()
-                || m_output.get_ref<const std::string &>().find(value->get_ref<const std::string &>())
-                       == std::string::npos)
+            if (!value || !value->is_string() ||
+                m_output.get_ref<const std::string &>().find(
+                    value->get_ref<const std::string &>()) == std::string::npos)
                 fail("Output must include \"" + js::toString(value) + "\"");
         } else if (type == "regex") {
             const CompiledRegex *re = m_wf.regexFor(&r);
@@ -83,7 +83,8 @@ public:
         } else if (type == "length") {
             if (!m_output.is_string())
                 return; // undefined < min is false in JavaScript
-            const double len = static_cast<double>(js::utf16Length(m_output.get_ref<const std::string &>()));
+            const double len =
+                static_cast<double>(js::utf16Length(m_output.get_ref<const std::string &>()));
             const Json *min = member(r, "min");
             const Json *max = member(r, "max");
             if (min && min->is_number() && len < min->get<double>())
@@ -118,8 +119,9 @@ public:
             if (!cs->validator->validate(parsed.value, &errors)) {
                 std::string joined;
                 for (std::size_t i = 0; i < errors.size(); ++i)
-                    joined += (i ? "; " : "") + ("Validation Error at '" + errors[i].instancePointer
-                                                 + "': " + errors[i].message);
+                    joined +=
+                        (i ? "; " : "") + ("Validation Error at '" + errors[i].instancePointer +
+                                           "': " + errors[i].message);
                 fail(errors.empty() ? std::string("Schema validation failed") : joined);
             }
         } else {
@@ -130,8 +132,8 @@ public:
     static bool isRule(const Json &c) { return c.is_object() && c.contains("type"); }
     static bool isComposition(const Json &c)
     {
-        return c.is_object() && !c.contains("type")
-               && (c.empty() || c.contains("and") || c.contains("or") || c.contains("not"));
+        return c.is_object() && !c.contains("type") &&
+               (c.empty() || c.contains("and") || c.contains("or") || c.contains("not"));
     }
 
     bool single(const Json &c, int depth)
@@ -182,8 +184,8 @@ private:
         const std::optional<bool> r = testRegex(re, m_subject);
         if (!r)
             throw ValidationError{"Regex evaluation exceeded the backtracking limit in "
-                                  "validationCriteria: "
-                                  + pattern};
+                                  "validationCriteria: " +
+                                  pattern};
         return *r;
     }
 
@@ -211,8 +213,11 @@ Result<Json> validateOutput(const CompiledWorkflow &workflow, const Json *criter
     const Json &ctx = context && context->is_object() ? *context : empty;
     const VarScope scope(&ctx);
     if (!criteria || !js::truthy(criteria) || (criteria->is_array() && criteria->empty())) {
-        const bool ok = output.is_string() && js::hasNonWhitespace(output.get_ref<const std::string &>());
-        return resultJson(ok, ok ? std::vector<std::string>{} : std::vector<std::string>{"Output is empty or invalid."},
+        const bool ok =
+            output.is_string() && js::hasNonWhitespace(output.get_ref<const std::string &>());
+        return resultJson(ok,
+                          ok ? std::vector<std::string>{}
+                             : std::vector<std::string>{"Output is empty or invalid."},
                           "Provide valid output content.");
     }
     Evaluator ev(workflow, output, scope);
@@ -222,7 +227,9 @@ Result<Json> validateOutput(const CompiledWorkflow &workflow, const Json *criter
             for (const Json &r : *criteria) {
                 try {
                     if (r.is_null())
-                        throw ValidationError{"TypeError: Cannot read properties of null (reading 'condition')", false};
+                        throw ValidationError{
+                            "TypeError: Cannot read properties of null (reading 'condition')",
+                            false};
                     const Json *cond = member(r, "condition");
                     if (js::truthy(cond) && !evaluateCondition(cond, scope))
                         continue;
@@ -237,8 +244,9 @@ Result<Json> validateOutput(const CompiledWorkflow &workflow, const Json *criter
         }
         if (Evaluator::isComposition(*criteria)) {
             const bool ok = ev.composition(*criteria, 0);
-            return resultJson(ok, ok ? std::vector<std::string>{}
-                                     : std::vector<std::string>{"Validation composition failed"},
+            return resultJson(ok,
+                              ok ? std::vector<std::string>{}
+                                 : std::vector<std::string>{"Validation composition failed"},
                               kReview);
         }
         throw ValidationError{"Invalid validation criteria format"};

@@ -182,8 +182,9 @@ private:
                 const char e = s[i];
                 if (e == 'u') {
                     for (int k = 1; k <= 4; ++k) {
-                        if (i + static_cast<std::size_t>(k) >= s.size()
-                            || !std::isxdigit(static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)])))
+                        if (i + static_cast<std::size_t>(k) >= s.size() ||
+                            !std::isxdigit(
+                                static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)])))
                             fail("Bad Unicode escape");
                     }
                     i += 5;
@@ -238,9 +239,7 @@ std::string jsTrim(const std::string &text)
     const QString q = QString::fromStdString(text);
     qsizetype b = 0;
     qsizetype e = q.size();
-    auto ws = [](QChar c) {
-        return c.isSpace() || c == QChar(0xFEFF);
-    };
+    auto ws = [](QChar c) { return c.isSpace() || c == QChar(0xFEFF); };
     while (b < e && ws(q[b]))
         ++b;
     while (e > b && ws(q[e - 1]))
@@ -303,20 +302,25 @@ std::string render(const schema::SchemaError &e)
     const std::string &k = e.keyword;
     if (k == "additionalProperties") {
         const std::string p = param(e, "additionalProperty");
-        return p.empty() ? "Unexpected property found " + loc + ". Please check the workflow schema for allowed properties."
-                         : "Unexpected property '" + p + "' found " + loc
-                               + ". This property is not defined in the workflow schema. Please remove it or check for typos.";
+        return p.empty() ? "Unexpected property found " + loc +
+                               ". Please check the workflow schema for allowed properties."
+                         : "Unexpected property '" + p + "' found " + loc +
+                               ". This property is not defined in the workflow schema. Please "
+                               "remove it or check for typos.";
     }
     if (k == "required") {
         const std::string p = param(e, "missingProperty");
-        return p.empty() ? "Missing required field " + loc + ". Please check the workflow schema for required properties."
-                         : "Missing required field '" + p + "' " + loc
-                               + ". This field is mandatory and must be provided.";
+        return p.empty() ? "Missing required field " + loc +
+                               ". Please check the workflow schema for required properties."
+                         : "Missing required field '" + p + "' " + loc +
+                               ". This field is mandatory and must be provided.";
     }
     if (k == "type") {
         const std::string t = param(e, "type");
-        return t.empty() ? "Invalid data type " + loc + ". Please check the expected type in the workflow schema."
-                         : "Invalid data type " + loc + ". Expected '" + t + "' but received a different type.";
+        return t.empty() ? "Invalid data type " + loc +
+                               ". Please check the expected type in the workflow schema."
+                         : "Invalid data type " + loc + ". Expected '" + t +
+                               "' but received a different type.";
     }
     if (k == "pattern") {
         const std::string p = param(e, "pattern");
@@ -332,7 +336,8 @@ std::string render(const schema::SchemaError &e)
                          : "Array " + loc + " must contain no more than " + l + " item(s).";
     }
     if (k == "enum") {
-        if (!e.params.is_object() || !e.params.contains("allowedValues") || !e.params["allowedValues"].is_array())
+        if (!e.params.is_object() || !e.params.contains("allowedValues") ||
+            !e.params["allowedValues"].is_array())
             return "Value " + loc + " is not one of the allowed values.";
         std::string list;
         bool first = true;
@@ -343,10 +348,15 @@ std::string render(const schema::SchemaError &e)
         return "Value " + loc + " must be one of: " + list;
     }
     if (k == "oneOf")
-        return "Value " + loc + " must match exactly one of the allowed schema patterns. Please check the workflow schema for valid formats.";
+        return "Value " + loc +
+               " must match exactly one of the allowed schema patterns. Please check the workflow "
+               "schema for valid formats.";
     if (k == "anyOf")
-        return "Value " + loc + " must match at least one of the allowed schema patterns. Please check the workflow schema for valid formats.";
-    return "Validation error " + loc + ": " + (e.message.empty() ? std::string("Unknown validation error") : e.message);
+        return "Value " + loc +
+               " must match at least one of the allowed schema patterns. Please check the workflow "
+               "schema for valid formats.";
+    return "Validation error " + loc + ": " +
+           (e.message.empty() ? std::string("Unknown validation error") : e.message);
 }
 
 std::vector<std::string> suggestionsFor(const std::vector<std::string> &issues)
@@ -357,7 +367,8 @@ std::vector<std::string> suggestionsFor(const std::vector<std::string> &issues)
     joined = QString::fromStdString(joined).toLower().toStdString();
     std::vector<std::string> out;
     const std::pair<const char *, const char *> hints[] = {
-        {"id", "Ensure the workflow ID follows the pattern: lowercase letters, numbers, and hyphens only."},
+        {"id", "Ensure the workflow ID follows the pattern: lowercase letters, numbers, and "
+               "hyphens only."},
         {"name", "Provide a clear, descriptive name for the workflow."},
         {"description", "Add a meaningful description explaining what the workflow accomplishes."},
         {"version", "Use semantic versioning format (e.g., \"0.0.1\", \"1.0.0\")."},
@@ -369,7 +380,8 @@ std::vector<std::string> suggestionsFor(const std::vector<std::string> &issues)
             out.emplace_back(hint);
     }
     if (out.empty()) {
-        out.emplace_back("Review the workflow schema documentation for correct structure and formatting.");
+        out.emplace_back(
+            "Review the workflow schema documentation for correct structure and formatting.");
         out.emplace_back("Check that all required fields are present and properly formatted.");
     }
     return out;
@@ -400,7 +412,8 @@ std::string v8JsonParseError(const std::string &text)
 ToolResult validateWorkflowJson(const Json &workflowJson)
 {
     if (!workflowJson.is_string())
-        return ToolResult::ok(validity(false, {"Workflow JSON content is required and must be a string."},
+        return ToolResult::ok(validity(false,
+                                       {"Workflow JSON content is required and must be a string."},
                                        {"Provide valid JSON content for the workflow."}));
     const std::string &raw = workflowJson.get_ref<const std::string &>();
     const std::string trimmed = jsTrim(raw);
@@ -410,21 +423,23 @@ ToolResult validateWorkflowJson(const Json &workflowJson)
     const ParsedJson parsed = parseJson(trimmed);
     const std::string syntax = parsed.ok ? std::string() : v8JsonParseError(trimmed);
     if (!parsed.ok || !syntax.empty()) {
-        const std::string message = syntax.empty()
-                                        ? (parsed.diagnostics.empty() ? std::string("Invalid JSON")
-                                                                      : parsed.diagnostics.front().message)
-                                        : syntax;
-        return ToolResult::ok(validity(false, {"Invalid JSON syntax: " + message},
-                                       {"Check for missing quotes, commas, or brackets in the JSON.",
-                                        "Ensure all strings are properly quoted.",
-                                        "Verify that brackets and braces are properly matched.",
-                                        "Use a JSON formatter or validator to identify syntax errors."}));
+        const std::string message =
+            syntax.empty() ? (parsed.diagnostics.empty() ? std::string("Invalid JSON")
+                                                         : parsed.diagnostics.front().message)
+                           : syntax;
+        return ToolResult::ok(
+            validity(false, {"Invalid JSON syntax: " + message},
+                     {"Check for missing quotes, commas, or brackets in the JSON.",
+                      "Ensure all strings are properly quoted.",
+                      "Verify that brackets and braces are properly matched.",
+                      "Use a JSON formatter or validator to identify syntax errors."}));
     }
     if (!schemaAvailable()) {
         Json e = Json::object();
         e["error"] = "The bundled workflow schema (:/schema/workflow.schema.json) is not available";
         e["method"] = "workflow_validate_json";
-        e["workflowJson"] = raw.size() > 100 ? QString::fromStdString(raw).left(100).toStdString() + "..." : raw;
+        e["workflowJson"] =
+            raw.size() > 100 ? QString::fromStdString(raw).left(100).toStdString() + "..." : raw;
         return ToolResult::error(std::move(e));
     }
     std::vector<schema::SchemaError> errors;
@@ -447,7 +462,8 @@ ToolResult workflowSchemaResult()
         Json e = Json::object();
         e["error"] = "The bundled workflow schema (:/schema/workflow.schema.json) is not available";
         e["method"] = "workflow_get_schema";
-        e["suggestion"] = "Reinstall Workflow Studio; the schema is part of the application resources.";
+        e["suggestion"] =
+            "Reinstall Workflow Studio; the schema is part of the application resources.";
         return ToolResult::error(std::move(e));
     }
     Json r = Json::object();
@@ -455,12 +471,14 @@ ToolResult workflowSchemaResult()
     Json meta = Json::object();
     meta["version"] = "1.0.0";
     meta["description"] = "Complete JSON schema for workflow files";
-    meta["usage"] = "This schema defines the structure, required fields, and validation rules for workflow JSON files";
+    meta["usage"] = "This schema defines the structure, required fields, and validation rules for "
+                    "workflow JSON files";
     meta["lastUpdated"] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
     meta["schemaPath"] = "spec/workflow.schema.json";
     r["metadata"] = std::move(meta);
     Json basic = Json::object();
-    basic["id"] = "string (required): Unique identifier using lowercase letters, numbers, and hyphens";
+    basic["id"] =
+        "string (required): Unique identifier using lowercase letters, numbers, and hyphens";
     basic["name"] = "string (required): Human-readable workflow name";
     basic["description"] = "string (required): Detailed description of the workflow purpose";
     basic["version"] = "string (required): Semantic version (e.g., \"1.0.0\")";
@@ -471,7 +489,8 @@ ToolResult workflowSchemaResult()
     step["prompt"] = "string (required): Instructions for the step";
     step["agentRole"] = "string (required): Role description for the agent";
     step["validationCriteria"] = "array (optional): Validation rules for step output";
-    r["commonPatterns"] = Json{{"basicWorkflow", std::move(basic)}, {"stepStructure", std::move(step)}};
+    r["commonPatterns"] =
+        Json{{"basicWorkflow", std::move(basic)}, {"stepStructure", std::move(step)}};
     return ToolResult::ok(std::move(r));
 }
 

@@ -50,7 +50,8 @@ std::string schemaProblems(const Json &doc, const std::string &text)
     std::string out;
     const std::size_t shown = std::min<std::size_t>(errors.size(), 5);
     for (std::size_t i = 0; i < shown; ++i) {
-        const TextPos pos = text.empty() ? TextPos{} : locatePointer(text, errors[i].instancePointer);
+        const TextPos pos =
+            text.empty() ? TextPos{} : locatePointer(text, errors[i].instancePointer);
         if (i)
             out += "; ";
         if (pos.line > 0)
@@ -66,9 +67,8 @@ void scanDirectory(const std::string &dir, bool validate, std::vector<Candidate>
                    std::vector<SourceDiagnostic> &diags)
 {
     QDir d(QString::fromStdString(dir));
-    const QFileInfoList files = d.entryInfoList({QStringLiteral("*.json")},
-                                                QDir::Files | QDir::Readable | QDir::Hidden,
-                                                QDir::Name);
+    const QFileInfoList files = d.entryInfoList(
+        {QStringLiteral("*.json")}, QDir::Files | QDir::Readable | QDir::Hidden, QDir::Name);
     for (const QFileInfo &fi : files) {
         const std::string path = fi.filePath().toStdString();
         SourceDiagnostic diag;
@@ -76,8 +76,8 @@ void scanDirectory(const std::string &dir, bool validate, std::vector<Candidate>
         diag.file = path;
         if (static_cast<std::size_t>(fi.size()) > kMaxWorkflowFileBytes) {
             diag.kind = SourceDiagnostic::Kind::Unreadable;
-            diag.message = path + ": skipped: " + std::to_string(fi.size())
-                           + " bytes exceeds the 1000000-byte limit for workflow files";
+            diag.message = path + ": skipped: " + std::to_string(fi.size()) +
+                           " bytes exceeds the 1000000-byte limit for workflow files";
             diags.push_back(std::move(diag));
             continue;
         }
@@ -91,15 +91,15 @@ void scanDirectory(const std::string &dir, bool validate, std::vector<Candidate>
         ParsedJson parsed = parseJson(*text, path);
         if (!parsed.ok) {
             diag.kind = SourceDiagnostic::Kind::InvalidJson;
-            const Diagnostic &e = parsed.diagnostics.empty() ? Diagnostic{} : parsed.diagnostics.front();
-            diag.message = path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column)
-                           + ": skipped: invalid JSON: " + e.message;
+            const Diagnostic &e =
+                parsed.diagnostics.empty() ? Diagnostic{} : parsed.diagnostics.front();
+            diag.message = path + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) +
+                           ": skipped: invalid JSON: " + e.message;
             diags.push_back(std::move(diag));
             continue;
         }
-        const Json *id = parsed.value.is_object() && parsed.value.contains("id")
-                             ? &parsed.value["id"]
-                             : nullptr;
+        const Json *id =
+            parsed.value.is_object() && parsed.value.contains("id") ? &parsed.value["id"] : nullptr;
         if (!id || !id->is_string() || id->get_ref<const std::string &>().empty()) {
             diag.kind = SourceDiagnostic::Kind::MissingId;
             diag.message = path + ": skipped: no string \"id\" at the top level";
@@ -110,8 +110,8 @@ void scanDirectory(const std::string &dir, bool validate, std::vector<Candidate>
             const std::string problems = schemaProblems(parsed.value, *text);
             if (!problems.empty()) {
                 diag.kind = SourceDiagnostic::Kind::SchemaInvalid;
-                diag.message = path + ": workflow '" + id->get<std::string>()
-                               + "' not served: " + problems;
+                diag.message =
+                    path + ": workflow '" + id->get<std::string>() + "' not served: " + problems;
                 diags.push_back(std::move(diag));
                 continue;
             }
@@ -144,7 +144,8 @@ WorkflowRepository::WorkflowRepository(Options options, QObject *parent)
     m_snapshot.store(build());
     if (m_options.watchFiles) {
         m_watcher = new QFileSystemWatcher(this);
-        connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] { scheduleReload(); });
+        connect(m_watcher, &QFileSystemWatcher::directoryChanged, this,
+                [this] { scheduleReload(); });
         connect(m_watcher, &QFileSystemWatcher::fileChanged, this, [this] { scheduleReload(); });
         updateWatcher();
     }
@@ -165,7 +166,8 @@ void WorkflowRepository::scheduleReload()
 void WorkflowRepository::reload()
 {
     m_snapshot.store(build());
-    QMetaObject::invokeMethod(this, [this] { updateWatcher(); }, Qt::AutoConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { updateWatcher(); }, Qt::AutoConnection);
     emit changed();
 }
 
@@ -230,7 +232,8 @@ void WorkflowRepository::updateWatcher()
             continue;
         const QString qdir = QString::fromStdString(dir);
         paths << qdir;
-        const QFileInfoList files = QDir(qdir).entryInfoList({QStringLiteral("*.json")}, QDir::Files);
+        const QFileInfoList files =
+            QDir(qdir).entryInfoList({QStringLiteral("*.json")}, QDir::Files);
         for (const QFileInfo &fi : files)
             paths << fi.filePath();
     }
@@ -305,12 +308,13 @@ std::shared_ptr<const WorkflowSnapshot> WorkflowRepository::build()
             continue;
         }
         ParsedJson parsed = parseJson(*text, f);
-        if (!parsed.ok || !parsed.value.is_object() || !parsed.value.contains("id")
-            || !parsed.value["id"].is_string()) {
-            diag.kind = parsed.ok ? SourceDiagnostic::Kind::MissingId : SourceDiagnostic::Kind::InvalidJson;
-            diag.message = f + ": skipped: "
-                           + (parsed.ok ? std::string("no string \"id\" at the top level")
-                                        : "invalid JSON: " + parsed.diagnostics.front().message);
+        if (!parsed.ok || !parsed.value.is_object() || !parsed.value.contains("id") ||
+            !parsed.value["id"].is_string()) {
+            diag.kind =
+                parsed.ok ? SourceDiagnostic::Kind::MissingId : SourceDiagnostic::Kind::InvalidJson;
+            diag.message = f + ": skipped: " +
+                           (parsed.ok ? std::string("no string \"id\" at the top level")
+                                      : "invalid JSON: " + parsed.diagnostics.front().message);
             snap->m_diagnostics.push_back(std::move(diag));
             continue;
         }
@@ -366,8 +370,8 @@ std::shared_ptr<const WorkflowSnapshot> WorkflowRepository::build()
             info.kind = SourceDiagnostic::Kind::Overridden;
             info.source = e.source;
             info.file = e.file;
-            info.message = "workflow '" + c.id + "' from " + snap->m_entries[it->second].file
-                           + " is overridden by " + (e.file.empty() ? e.source : e.file);
+            info.message = "workflow '" + c.id + "' from " + snap->m_entries[it->second].file +
+                           " is overridden by " + (e.file.empty() ? e.source : e.file);
             snap->m_diagnostics.push_back(std::move(info));
             snap->m_entries[it->second] = std::move(e); // keeps the list position
         } else {

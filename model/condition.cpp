@@ -82,8 +82,8 @@ Condition build(const Json &json, const std::string &pointer, bool top, int dept
             decided = true;
             c.op = op;
             c.operand = json.at(name);
-            if (op != ConditionOp::Equals && op != ConditionOp::NotEquals
-                && !c.operand.is_number() && c.problem.empty())
+            if (op != ConditionOp::Equals && op != ConditionOp::NotEquals &&
+                !c.operand.is_number() && c.problem.empty())
                 c.problem = "'" + std::string(name) + "' must be a number";
         }
         ignoreOthers({"and", "or", "not"});
@@ -115,7 +115,8 @@ Condition build(const Json &json, const std::string &pointer, bool top, int dept
     }
     if (json.contains("not")) {
         c.op = ConditionOp::Not;
-        c.children.push_back(build(json.at("not"), pointerAppend(pointer, "not"), false, depth + 1));
+        c.children.push_back(
+            build(json.at("not"), pointerAppend(pointer, "not"), false, depth + 1));
         return c;
     }
     c.op = ConditionOp::Invalid;

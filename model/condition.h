@@ -18,12 +18,12 @@ namespace wfs {
 
 struct Condition
 {
-    std::string pointer;                 ///< JSON pointer of this condition object
+    std::string pointer;                  ///< JSON pointer of this condition object
     ConditionOp op = ConditionOp::Always; ///< the operator WorkRail evaluates (first one wins)
-    std::string var;                     ///< `var` (Truthy..Lte); may be ""
-    bool hasVar = false;                 ///< `var` is present (and a string)
-    Json operand;                        ///< the `equals`/`not_equals`/`gt`... value
-    std::vector<Condition> children;     ///< `and`/`or` members, or the one `not` operand
+    std::string var;                      ///< `var` (Truthy..Lte); may be ""
+    bool hasVar = false;                  ///< `var` is present (and a string)
+    Json operand;                         ///< the `equals`/`not_equals`/`gt`... value
+    std::vector<Condition> children;      ///< `and`/`or` members, or the one `not` operand
     std::vector<std::string> unknownKeys; ///< keys that are not part of the language
     std::vector<std::string> ignoredKeys; ///< known keys WorkRail ignores (a later operator)
     std::string problem; ///< why op is Invalid, or a type problem ("'and' must be an array")

@@ -56,12 +56,12 @@ enum class RuleType {
 };
 
 enum class CriteriaKind {
-    Rule,    ///< one validation rule
-    List,    ///< the array form of `validationCriteria`: every rule must pass
-    And,     ///< composition `and`: every member passes
-    Or,      ///< composition `or`: some member passes
-    Not,     ///< composition `not`: the member fails
-    Invalid  ///< neither a rule nor a composition
+    Rule,   ///< one validation rule
+    List,   ///< the array form of `validationCriteria`: every rule must pass
+    And,    ///< composition `and`: every member passes
+    Or,     ///< composition `or`: some member passes
+    Not,    ///< composition `not`: the member fails
+    Invalid ///< neither a rule nor a composition
 };
 
 enum class FunctionScope {
@@ -81,8 +81,8 @@ enum class ParameterType {
     Unknown  ///< missing or another value
 };
 
-std::string_view loopTypeName(LoopType t);         ///< "while", ..., "" for Unknown
-std::string_view conditionOpName(ConditionOp op);  ///< "equals", "and", ... "" for Always/Invalid
-std::string_view ruleTypeName(RuleType t);         ///< "contains", ..., "" for Unknown
+std::string_view loopTypeName(LoopType t);        ///< "while", ..., "" for Unknown
+std::string_view conditionOpName(ConditionOp op); ///< "equals", "and", ... "" for Always/Invalid
+std::string_view ruleTypeName(RuleType t);        ///< "contains", ..., "" for Unknown
 
 } // namespace wfs

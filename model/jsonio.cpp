@@ -23,8 +23,8 @@ namespace {
 
 constexpr bool hasBom(std::string_view t)
 {
-    return t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xEF
-           && static_cast<unsigned char>(t[1]) == 0xBB && static_cast<unsigned char>(t[2]) == 0xBF;
+    return t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xEF &&
+           static_cast<unsigned char>(t[1]) == 0xBB && static_cast<unsigned char>(t[2]) == 0xBF;
 }
 
 constexpr bool isWs(char c)
@@ -82,7 +82,7 @@ std::string hex4(std::uint32_t v)
 struct Utf8Step
 {
     std::uint32_t cp = 0;
-    int length = 0;          ///< 0 = invalid
+    int length = 0; ///< 0 = invalid
     const char *error = nullptr;
 };
 
@@ -170,8 +170,8 @@ std::vector<std::string> splitPointer(std::string_view pointer)
             cur.clear();
             continue;
         }
-        if (pointer[i] == '~' && i + 1 < pointer.size()
-            && (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+        if (pointer[i] == '~' && i + 1 < pointer.size() &&
+            (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
             cur += pointer[i + 1] == '0' ? '~' : '/';
             ++i;
             continue;
@@ -244,8 +244,8 @@ void Scanner::readString(std::string *out)
                 for (; k < m_i + 6 && k < n && hexValue(m_t[k]) >= 0; ++k)
                     cp = (cp << 4) | static_cast<std::uint32_t>(hexValue(m_t[k]));
                 m_i = k;
-                if (cp >= 0xD800 && cp <= 0xDBFF && m_i + 5 < n && m_t[m_i] == '\\'
-                    && m_t[m_i + 1] == 'u') {
+                if (cp >= 0xD800 && cp <= 0xDBFF && m_i + 5 < n && m_t[m_i] == '\\' &&
+                    m_t[m_i + 1] == 'u') {
                     std::uint32_t lo = 0;
                     for (k = m_i + 2; k < m_i + 6 && hexValue(m_t[k]) >= 0; ++k)
                         lo = (lo << 4) | static_cast<std::uint32_t>(hexValue(m_t[k]));
@@ -379,8 +379,8 @@ void Scanner::scan(PointerNode &root)
                 } else if (c == '[') {
                     char buf[24];
                     const auto r = std::to_chars(buf, buf + sizeof buf, std::size_t(0));
-                    current = const_cast<PointerNode *>(
-                        current->find(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf))));
+                    current = const_cast<PointerNode *>(current->find(
+                        std::string_view(buf, static_cast<std::size_t>(r.ptr - buf))));
                     continue;
                 } else {
                     // Read the first key.
@@ -417,8 +417,8 @@ void Scanner::scan(PointerNode &root)
                     ++top.index;
                     char buf[24];
                     const auto r = std::to_chars(buf, buf + sizeof buf, top.index);
-                    current = const_cast<PointerNode *>(
-                        top.node->find(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf))));
+                    current = const_cast<PointerNode *>(top.node->find(
+                        std::string_view(buf, static_cast<std::size_t>(r.ptr - buf))));
                 } else {
                     if (m_i >= n || m_t[m_i] != '"')
                         return;
@@ -459,8 +459,8 @@ public:
 private:
     struct Frame
     {
-        Json *container;     ///< the open array or object
-        std::size_t start;   ///< byte offset of its '[' or '{'
+        Json *container;   ///< the open array or object
+        std::size_t start; ///< byte offset of its '[' or '{'
         // For large objects: key -> index of the member, to find duplicates in O(1).
         std::unordered_map<std::string, std::size_t> *index = nullptr;
     };
@@ -577,8 +577,8 @@ bool Parser::parseString(std::string &out)
             continue;
         }
         if (c < 0x20)
-            return fail(i, "unescaped control character U+" + hex4(c)
-                               + " in string; write it as an escape sequence");
+            return fail(i, "unescaped control character U+" + hex4(c) +
+                               " in string; write it as an escape sequence");
         // Backslash.
         out.append(m_t.data() + runStart, i - runStart);
         if (i + 1 >= n) {
@@ -651,8 +651,8 @@ bool Parser::parseString(std::string &out)
                     return fail(n, "unexpected end of input");
                 }
                 if (lo < 0xDC00 || lo > 0xDFFF)
-                    return fail(i, "invalid \\u escape: high surrogate \\u" + hex4(cp)
-                                       + " is not followed by a low surrogate");
+                    return fail(i, "invalid \\u escape: high surrogate \\u" + hex4(cp) +
+                                       " is not followed by a low surrogate");
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 next += 6;
             }
@@ -791,8 +791,8 @@ bool Parser::parseNumber(Json &slot)
             }
         }
         if (found && magnitude + exponent > 0)
-            return fail(start, "number out of range: " + std::string(first, last)
-                                   + " does not fit a double");
+            return fail(start, "number out of range: " + std::string(first, last) +
+                                   " does not fit a double");
         slot = negative ? -0.0 : 0.0; // underflow: JavaScript reads it as 0
         return true;
     }
@@ -819,8 +819,7 @@ bool Parser::openMember(Frame &frame, Json *&slot)
     if (m_t[m_i] != '"') {
         if (m_t[m_i] == '}')
             return fail(m_i, "expected a string key, found '}' (trailing comma?)", false);
-        return fail(m_i, "expected a string key in double quotes, found " + describeAt(m_i),
-                    false);
+        return fail(m_i, "expected a string key in double quotes, found " + describeAt(m_i), false);
     }
     const std::size_t keyStart = m_i;
     std::string key;
@@ -873,8 +872,8 @@ bool Parser::openMember(Frame &frame, Json *&slot)
         d.pointer = currentPointer(false);
         appendPointerToken(d.pointer, key);
         d.severity = Severity::Error;
-        d.message = "duplicate key '" + key + "' (first at " + std::to_string(first.line) + ":"
-                    + std::to_string(first.column) + ")";
+        d.message = "duplicate key '" + key + "' (first at " + std::to_string(first.line) + ":" +
+                    std::to_string(first.column) + ")";
         if (m_duplicates == kMaxDuplicateReports)
             d.message += "; further duplicate keys are not reported";
         d.source = "json";
@@ -905,8 +904,8 @@ bool Parser::parseValue(Json &root)
         case '{':
         case '[': {
             if (static_cast<int>(m_stack.size()) >= kMaxJsonDepth)
-                return fail(m_i, "nesting too deep: more than " + std::to_string(kMaxJsonDepth)
-                                     + " nested arrays/objects");
+                return fail(m_i, "nesting too deep: more than " + std::to_string(kMaxJsonDepth) +
+                                     " nested arrays/objects");
             *slot = c == '{' ? Json::object() : Json::array();
             m_stack.push_back({slot, m_i, nullptr});
             ++m_i;
@@ -982,8 +981,8 @@ bool Parser::parseValue(Json &root)
             if (m_stack.empty()) {
                 skipWs();
                 if (m_i < n) {
-                    if (static_cast<unsigned char>(m_t[m_i]) >= 0x80
-                        && !decodeUtf8(m_t, m_i).length)
+                    if (static_cast<unsigned char>(m_t[m_i]) >= 0x80 &&
+                        !decodeUtf8(m_t, m_i).length)
                         return fail(m_i, decodeUtf8(m_t, m_i).error, false);
                     return fail(m_i,
                                 "unexpected " + describeAt(m_i) + " after the end of the document",
@@ -1019,8 +1018,9 @@ bool Parser::parseValue(Json &root)
             }
             if (static_cast<unsigned char>(d) >= 0x80 && !decodeUtf8(m_t, m_i).length)
                 return fail(m_i, decodeUtf8(m_t, m_i).error, false);
-            return fail(m_i, std::string("expected ',' or '") + (isArray ? ']' : '}')
-                                 + "', found " + describeAt(m_i),
+            return fail(m_i,
+                        std::string("expected ',' or '") + (isArray ? ']' : '}') + "', found " +
+                            describeAt(m_i),
                         false);
         }
     }
@@ -1295,16 +1295,16 @@ Result<std::string> readTextFile(const std::string &path, std::size_t maxBytes)
     const QFileInfo info(qpath);
     if (!info.exists()) {
         if (info.isSymLink())
-            return Result<std::string>::failure("cannot read '" + path
-                                                + "': it is a dangling symbolic link");
+            return Result<std::string>::failure("cannot read '" + path +
+                                                "': it is a dangling symbolic link");
         return Result<std::string>::failure("cannot read '" + path + "': no such file");
     }
     if (info.isDir())
-        return Result<std::string>::failure("cannot read '" + path
-                                            + "': it is a directory, not a file");
+        return Result<std::string>::failure("cannot read '" + path +
+                                            "': it is a directory, not a file");
     if (!info.isFile())
-        return Result<std::string>::failure("cannot read '" + path
-                                            + "': not a regular file (device, FIFO or socket)");
+        return Result<std::string>::failure("cannot read '" + path +
+                                            "': not a regular file (device, FIFO or socket)");
     const auto limitText = [&] {
         std::string s = std::to_string(maxBytes) + " bytes";
         if (maxBytes % (1024u * 1024u) == 0 && maxBytes > 0)
@@ -1313,11 +1313,11 @@ Result<std::string> readTextFile(const std::string &path, std::size_t maxBytes)
     };
     QFile f(qpath);
     if (!f.open(QIODevice::ReadOnly))
-        return Result<std::string>::failure("cannot read '" + path
-                                            + "': " + f.errorString().toStdString());
+        return Result<std::string>::failure("cannot read '" + path +
+                                            "': " + f.errorString().toStdString());
     if (static_cast<std::size_t>(f.size()) > maxBytes)
-        return Result<std::string>::failure("'" + path + "' is " + std::to_string(f.size())
-                                            + " bytes, more than the limit of " + limitText());
+        return Result<std::string>::failure("'" + path + "' is " + std::to_string(f.size()) +
+                                            " bytes, more than the limit of " + limitText());
     // Read at most one byte beyond the limit, in case the file grew since size().
     std::string out;
     out.resize(static_cast<std::size_t>(f.size()));
@@ -1325,8 +1325,8 @@ Result<std::string> readTextFile(const std::string &path, std::size_t maxBytes)
     while (got < static_cast<qint64>(out.size())) {
         const qint64 r = f.read(out.data() + got, static_cast<qint64>(out.size()) - got);
         if (r < 0)
-            return Result<std::string>::failure("cannot read '" + path
-                                                + "': " + f.errorString().toStdString());
+            return Result<std::string>::failure("cannot read '" + path +
+                                                "': " + f.errorString().toStdString());
         if (r == 0)
             break;
         got += r;
@@ -1339,8 +1339,8 @@ Result<std::string> readTextFile(const std::string &path, std::size_t maxBytes)
             break;
         out.append(extra, static_cast<std::size_t>(r));
         if (out.size() > maxBytes)
-            return Result<std::string>::failure("'" + path + "' is more than the limit of "
-                                                + limitText());
+            return Result<std::string>::failure("'" + path + "' is more than the limit of " +
+                                                limitText());
     }
     return out;
 }
@@ -1373,8 +1373,8 @@ TextPos positionOfOffset(std::string_view text, std::size_t offset)
     const char *data = text.data();
     while (i < offset) {
         const void *nl = std::memchr(data + i, '\n', offset - i);
-        const std::size_t lineEnd = nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - data)
-                                       : offset;
+        const std::size_t lineEnd =
+            nl ? static_cast<std::size_t>(static_cast<const char *>(nl) - data) : offset;
         for (std::size_t k = i; k < lineEnd; ++k)
             if ((static_cast<unsigned char>(data[k]) & 0xC0) != 0x80)
                 ++p.column;

@@ -47,8 +47,7 @@ ParsedJson parseJson(std::string_view text, const std::string &file = {});
 
 // Reads a whole file, refusing files over `maxBytes` (without reading them), directories and
 // anything that is not a regular file. The error text names the file.
-Result<std::string> readTextFile(const std::string &path,
-                                 std::size_t maxBytes = kMaxJsonFileBytes);
+Result<std::string> readTextFile(const std::string &path, std::size_t maxBytes = kMaxJsonFileBytes);
 
 // readTextFile + parseJson; read failures become an error diagnostic (source "io").
 ParsedJson loadJsonFile(const std::string &path, std::string *sourceOut = nullptr);

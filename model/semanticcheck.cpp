@@ -32,6 +32,21 @@ std::string show(const Json &v)
     return toJsJson(v, 0);
 }
 
+// "(?i)abc": PCRE/Python inline flags, which JavaScript does not have.
+std::string inlineFlagsHint(const std::string &pattern)
+{
+    if (pattern.size() < 4 || pattern.compare(0, 2, "(?") != 0)
+        return {};
+    const std::size_t close = pattern.find(')');
+    if (close == std::string::npos || close < 3)
+        return {};
+    const std::string letters = pattern.substr(2, close - 2);
+    if (letters.find_first_not_of("imsux") != std::string::npos)
+        return {};
+    return "; JavaScript has no inline flags: remove '" + pattern.substr(0, close + 1) +
+           "' and add \"flags\": \"" + letters + "\"";
+}
+
 std::string describeStep(const Step &s)
 {
     return s.id.empty() ? std::string("step at ") + s.pointer : "step '" + s.id + "'";
@@ -60,8 +75,7 @@ bool mentions(std::string_view text, std::string_view name)
 }
 
 // Calls fn(condition, owner description) for every condition in the workflow.
-template<typename Fn>
-void forEachCondition(const Workflow &wf, Fn fn)
+template<typename Fn> void forEachCondition(const Workflow &wf, Fn fn)
 {
     auto fromCriteria = [&](const ValidationCriteria &c, auto &self) -> void {
         if (c.kind == CriteriaKind::Rule && c.rule.condition)
@@ -202,9 +216,9 @@ std::string contradiction(const Condition &c)
     switch (c.op) {
     case ConditionOp::Equals:
         if (c.operand.is_structured())
-            return "'equals' compares '" + c.var
-                   + "' with an object or array, which is never equal (JavaScript compares "
-                     "identity)";
+            return "'equals' compares '" + c.var +
+                   "' with an object or array, which is never equal (JavaScript compares "
+                   "identity)";
         return {};
     case ConditionOp::Or: {
         if (c.children.empty())
@@ -255,8 +269,8 @@ void checkStepIds(const Workflow &wf, Diagnostics &out)
             where = first->isInline() ? " (the first is inside a loop body)"
                                       : " (the first is a top-level step)";
         add(out, pointerAppend(s->pointer, "id"), Severity::Error,
-            "duplicate step id '" + s->id + "'" + where + "; the first is at " + first->pointer
-                + ". Step ids must be unique: completedSteps names steps by id");
+            "duplicate step id '" + s->id + "'" + where + "; the first is at " + first->pointer +
+                ". Step ids must be unique: completedSteps names steps by id");
     }
 }
 
@@ -271,38 +285,38 @@ void checkLoops(const Workflow &wf, Diagnostics &out)
             const double m = *l.maxIterations;
             if (m < 1 || m > 1000)
                 add(out, pointerAppend(l.pointer, "maxIterations"), Severity::Error,
-                    "maxIterations " + numberText(m) + " of loop " + who
-                        + " is outside 1..1000; WorkRail refuses such loops");
+                    "maxIterations " + numberText(m) + " of loop " + who +
+                        " is outside 1..1000; WorkRail refuses such loops");
             else if (m != std::floor(m))
                 add(out, pointerAppend(l.pointer, "maxIterations"), Severity::Warning,
-                    "maxIterations " + numberText(m) + " is not a whole number; use "
-                        + numberText(std::floor(m)));
+                    "maxIterations " + numberText(m) + " is not a whole number; use " +
+                        numberText(std::floor(m)));
         }
         if (l.type == LoopType::For && l.countNumber) {
             const double c = *l.countNumber;
             if (c <= 0)
                 add(out, pointerAppend(l.pointer, "count"), Severity::Error,
-                    "the for loop " + who + " has count " + numberText(c)
-                        + "; WorkRail requires a positive count (\"for loop count must be a "
-                          "positive number or context variable name\")");
+                    "the for loop " + who + " has count " + numberText(c) +
+                        "; WorkRail requires a positive count (\"for loop count must be a "
+                        "positive number or context variable name\")");
             else if (c != std::floor(c))
                 add(out, pointerAppend(l.pointer, "count"), Severity::Warning,
                     "count " + numberText(c) + " is not a whole number");
-            else if (l.maxIterations && c > *l.maxIterations)
+            else if (l.maxIterations && *l.maxIterations >= 1 && c > *l.maxIterations)
                 add(out, pointerAppend(l.pointer, "count"), Severity::Warning,
-                    "count " + numberText(c) + " exceeds maxIterations "
-                        + numberText(*l.maxIterations) + ": the loop stops after "
-                        + numberText(*l.maxIterations) + " passes");
+                    "count " + numberText(c) + " exceeds maxIterations " +
+                        numberText(*l.maxIterations) + ": the loop stops after " +
+                        numberText(*l.maxIterations) + " passes");
         }
         if (l.type != LoopType::ForEach && l.type != LoopType::Unknown) {
             if (l.hasItemVar)
                 add(out, pointerAppend(l.pointer, "itemVar"), Severity::Warning,
-                    "itemVar is used only by forEach loops; this is a "
-                        + std::string(loopTypeName(l.type)) + " loop");
+                    "itemVar is used only by forEach loops; this is a " +
+                        std::string(loopTypeName(l.type)) + " loop");
             if (l.hasIndexVar)
                 add(out, pointerAppend(l.pointer, "indexVar"), Severity::Warning,
-                    "indexVar is used only by forEach loops; this is a "
-                        + std::string(loopTypeName(l.type)) + " loop");
+                    "indexVar is used only by forEach loops; this is a " +
+                        std::string(loopTypeName(l.type)) + " loop");
         }
         const std::string bodyPointer = pointerAppend(s.pointer, "body");
         if (s.bodyKind == LoopBodyKind::StepRef) {
@@ -315,30 +329,30 @@ void checkLoops(const Workflow &wf, Diagnostics &out)
             if (!target) {
                 const Step *inlineStep = wf.findStep(s.bodyRef);
                 add(out, bodyPointer, Severity::Error,
-                    "loop body '" + s.bodyRef + "' names no top-level step"
-                        + (inlineStep ? " (a step with that id is inline in another loop's body)"
-                                      : std::string())
-                        + "; WorkRail: \"Loop body references non-existent step '" + s.bodyRef
-                        + "'\"");
+                    "loop body '" + s.bodyRef + "' names no top-level step" +
+                        (inlineStep ? " (a step with that id is inline in another loop's body)"
+                                    : std::string()) +
+                        "; WorkRail: \"Loop body references non-existent step '" + s.bodyRef +
+                        "'\"");
                 continue;
             }
             if (target->isLoop()) {
                 add(out, bodyPointer, Severity::Error,
-                    "loop body '" + s.bodyRef
-                        + "' is itself a loop; nested loops are not supported");
+                    "loop body '" + s.bodyRef +
+                        "' is itself a loop; nested loops are not supported");
                 continue;
             }
             if (target->runCondition)
                 add(out, pointerAppend(target->pointer, "runCondition"), Severity::Error,
-                    "step '" + target->id + "' is the body of loop " + who
-                        + " and has a runCondition; WorkRail refuses this (\"is a loop body but "
-                          "has runCondition\"): move the condition to the loop");
+                    "step '" + target->id + "' is the body of loop " + who +
+                        " and has a runCondition; WorkRail refuses this (\"is a loop body but "
+                        "has runCondition\"): move the condition to the loop");
         } else if (s.bodyKind == LoopBodyKind::Inline) {
             for (const Step &inner : s.bodySteps)
                 if (inner.isLoop())
                     add(out, inner.pointer, Severity::Error,
-                        "a loop inside the body of loop " + who
-                            + "; nested loops are not supported");
+                        "a loop inside the body of loop " + who +
+                            "; nested loops are not supported");
         }
     }
 }
@@ -357,8 +371,8 @@ void checkLoopVariables(const Workflow &wf, Diagnostics &out)
         if (!s.isLoop())
             continue;
         if (s.loop.type == LoopType::For && s.loop.countVar)
-            wanted.push_back({&s, *s.loop.countVar, pointerAppend(s.loop.pointer, "count"),
-                              "count"});
+            wanted.push_back(
+                {&s, *s.loop.countVar, pointerAppend(s.loop.pointer, "count"), "count"});
         if (s.loop.type == LoopType::ForEach && s.loop.items)
             wanted.push_back({&s, *s.loop.items, pointerAppend(s.loop.pointer, "items"), "items"});
     }
@@ -420,18 +434,18 @@ void checkLoopVariables(const Workflow &wf, Diagnostics &out)
             if (found || !other.isLoop() || &other == w.loop)
                 continue;
             const LoopConfig &l = other.loop;
-            found = l.iterationVar == w.var || (l.type == LoopType::ForEach
-                                                && (l.itemVar == w.var || l.indexVar == w.var));
+            found = l.iterationVar == w.var ||
+                    (l.type == LoopType::ForEach && (l.itemVar == w.var || l.indexVar == w.var));
         }
         for (std::size_t i = 0; i < texts.size() && !found; ++i)
             found = mentions(texts[i], w.var);
         if (found)
             continue;
         add(out, w.pointer, Severity::Warning,
-            "nothing in the workflow sets or mentions '" + w.var + "', the " + w.what
-                + " variable of loop " + describeStep(*w.loop)
-                + ": ask for it in a step's prompt (e.g. \"set " + w.var
-                + " in the context\") or the loop will be skipped");
+            "nothing in the workflow sets or mentions '" + w.var + "', the " + w.what +
+                " variable of loop " + describeStep(*w.loop) +
+                ": ask for it in a step's prompt (e.g. \"set " + w.var +
+                " in the context\") or the loop will be skipped");
     }
 }
 
@@ -440,24 +454,26 @@ void checkConditions(const Workflow &wf, Diagnostics &out)
     auto visit = [&](const Condition &c, auto &self) -> void {
         for (const std::string &k : c.unknownKeys)
             add(out, pointerAppend(c.pointer, k), Severity::Error,
-                "unknown condition key '" + k
-                    + "'; a condition uses 'var' with one of equals, not_equals, gt, gte, lt, "
-                      "lte, or 'and', 'or', 'not'");
+                "unknown condition key '" + k +
+                    "'; a condition uses 'var' with one of equals, not_equals, gt, gte, lt, "
+                    "lte, or 'and', 'or', 'not'");
         if (c.op == ConditionOp::Invalid) {
             add(out, c.pointer, Severity::Error,
-                (c.problem.empty() ? std::string("condition has no operator") : c.problem)
-                    + "; WorkRail then treats the whole condition as false");
+                (c.problem.empty() ? std::string("condition has no operator") : c.problem) +
+                    "; WorkRail then treats the whole condition as false");
         } else if (!c.problem.empty()) {
             add(out, c.pointer, Severity::Error, c.problem);
         }
         for (const std::string &k : c.ignoredKeys) {
-            std::string decider = c.op == ConditionOp::Invalid ? std::string()
-                                                                : std::string(conditionOpName(c.op));
+            if (c.op == ConditionOp::Invalid) {
+                add(out, pointerAppend(c.pointer, k), Severity::Warning,
+                    "'" + k + "' is ignored without a 'var' next to it; add \"var\": \"<name>\"");
+                continue;
+            }
             add(out, pointerAppend(c.pointer, k), Severity::Warning,
-                "'" + k + "' is ignored: WorkRail evaluates only "
-                    + (decider.empty() ? std::string("'var', 'and', 'or' or 'not'")
-                                       : "'" + decider + "'")
-                    + " in this condition object; split it with 'and'");
+                "'" + k + "' is ignored: WorkRail evaluates only '" +
+                    std::string(conditionOpName(c.op)) +
+                    "' in this condition object; split it with 'and'");
         }
         if (c.op == ConditionOp::Equals && c.operand.is_structured())
             add(out, pointerAppend(c.pointer, "equals"), Severity::Warning,
@@ -476,8 +492,8 @@ void checkConditions(const Workflow &wf, Diagnostics &out)
         const std::string why = contradiction(c);
         if (!why.empty())
             add(out, s->runCondition->pointer, Severity::Warning,
-                describeStep(*s) + " can never run: its runCondition is contradictory (" + why
-                    + ")");
+                describeStep(*s) + " can never run: its runCondition is contradictory (" + why +
+                    ")");
     }
 }
 
@@ -504,15 +520,17 @@ void checkValidationRules(const Workflow &wf, Diagnostics &out)
                 auto flags = schema::parseEcmaRegexFlags(r->flags.value_or(std::string()));
                 if (!flags) {
                     add(out, pointerAppend(r->pointer, "flags"), Severity::Error,
-                        "invalid regex flags '" + r->flags.value_or(std::string())
-                            + "': " + flags.error() + " (allowed: d, g, i, m, s, u, y, once each)");
+                        "invalid regex flags '" + r->flags.value_or(std::string()) +
+                            "': " + flags.error() + " (allowed: d, g, i, m, s, u, y, once each)");
                     break;
                 }
                 auto re = schema::compileEcmaRegex(*r->pattern, *flags);
                 if (!re)
                     add(out, pointerAppend(r->pointer, "pattern"), Severity::Error,
-                        "the pattern does not compile as an ECMAScript regular expression: "
-                            + re.error());
+                        "the pattern does not compile as an ECMAScript regular expression (" +
+                            re.error() + ")" + inlineFlagsHint(*r->pattern) +
+                            "; WorkRail's workflow_validate fails on this step with "
+                            "\"Invalid regex pattern in validationCriteria\"");
                 break;
             }
             case RuleType::Length:
@@ -521,8 +539,8 @@ void checkValidationRules(const Workflow &wf, Diagnostics &out)
                         "a length rule without 'min' or 'max' accepts every output");
                 else if (r->min && r->max && *r->min > *r->max)
                     add(out, r->pointer, Severity::Error,
-                        "this length rule can never pass: min " + numberText(*r->min)
-                            + " is greater than max " + numberText(*r->max));
+                        "this length rule can never pass: min " + numberText(*r->min) +
+                            " is greater than max " + numberText(*r->max));
                 break;
             case RuleType::Schema: {
                 if (!r->schema.is_object()) {
@@ -556,8 +574,8 @@ void checkFunctions(const Workflow &wf, Diagnostics &out)
         for (const FunctionDefinition &d : list)
             if (!d.name.empty() && !names.insert(d.name).second)
                 add(out, pointerAppend(d.pointer, "name"), Severity::Warning,
-                    "function '" + d.name
-                        + "' is defined twice at this level; the later definition wins");
+                    "function '" + d.name +
+                        "' is defined twice at this level; the later definition wins");
     };
     checkDuplicates(wf.functionDefinitions);
     auto typeMatches = [](ParameterType t, const Json &v) {
@@ -589,17 +607,17 @@ void checkFunctions(const Workflow &wf, Diagnostics &out)
             const auto it = defs.find(call.name);
             if (it == defs.end()) {
                 add(out, pointerAppend(call.pointer, "name"), Severity::Error,
-                    prefix + "Unknown function '" + call.name
-                        + "' in functionCalls; define it in functionDefinitions (workflow, loop "
-                          "or step)");
+                    prefix + "Unknown function '" + call.name +
+                        "' in functionCalls; define it in functionDefinitions (workflow, loop "
+                        "or step)");
                 continue;
             }
             const FunctionDefinition &def = *it->second;
             for (const FunctionParameter &p : def.parameters) {
                 if (p.required && !call.args.contains(p.name))
                     add(out, pointerAppend(call.pointer, "args"), Severity::Error,
-                        prefix + "Missing required parameter '" + p.name + "' for function '"
-                            + call.name + "'");
+                        prefix + "Missing required parameter '" + p.name + "' for function '" +
+                            call.name + "'");
             }
             for (const auto &[argName, value] : call.args.items()) {
                 const FunctionParameter *param = nullptr;
@@ -612,8 +630,8 @@ void checkFunctions(const Workflow &wf, Diagnostics &out)
                     pointerAppend(pointerAppend(call.pointer, "args"), argName);
                 if (!typeMatches(param->type, value)) {
                     add(out, argPointer, Severity::Error,
-                        prefix + "Invalid type for '" + call.name + "." + argName
-                            + "': expected " + param->typeName);
+                        prefix + "Invalid type for '" + call.name + "." + argName + "': expected " +
+                            param->typeName);
                     continue;
                 }
                 if (param->enumValues.is_array() && !param->enumValues.empty()) {
@@ -627,8 +645,8 @@ void checkFunctions(const Workflow &wf, Diagnostics &out)
                     }
                     if (!ok)
                         add(out, argPointer, Severity::Error,
-                            prefix + "Invalid value for '" + call.name + "." + argName
-                                + "': must be one of " + allowed);
+                            prefix + "Invalid value for '" + call.name + "." + argName +
+                                "': must be one of " + allowed);
                 }
             }
         }
@@ -640,12 +658,11 @@ void checkFunctions(const Workflow &wf, Diagnostics &out)
                 std::any_of(wf.metaGuidance.begin(), wf.metaGuidance.end(),
                             [&](const std::string &g) { return mentions(g, name); });
             if (defs.count(name) == 0 && !inMetaGuidance)
-                add(out,
-                    pointerAppend(pointerAppend(s->pointer, "functionReferences"), i),
+                add(out, pointerAppend(pointerAppend(s->pointer, "functionReferences"), i),
                     Severity::Warning,
-                    "functionReference '" + s->functionReferences[i]
-                        + "' names no function definition visible to this step and is not "
-                          "described in metaGuidance");
+                    "functionReference '" + s->functionReferences[i] +
+                        "' names no function definition visible to this step and is not "
+                        "described in metaGuidance");
         }
     }
 }

@@ -18,8 +18,7 @@ Result<std::vector<std::string>> collectWorkflowFiles(const std::vector<std::str
         const QString qpath = QString::fromStdString(path);
         const QFileInfo info(qpath);
         if (!info.exists() && !info.isSymLink())
-            return Result<std::vector<std::string>>::failure("'" + path
-                                                             + "' does not exist");
+            return Result<std::vector<std::string>>::failure("'" + path + "' does not exist");
         if (!info.isDir()) {
             out.push_back(path);
             continue;

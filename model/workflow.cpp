@@ -162,15 +162,14 @@ public:
             if (e.is_string())
                 out.push_back(e.get<std::string>());
             else
-                problem(pointerAppend(p, i), "each entry of '" + std::string(key)
-                                                 + "' must be a string");
+                problem(pointerAppend(p, i),
+                        "each entry of '" + std::string(key) + "' must be a string");
         }
     }
 
     std::vector<FunctionDefinition> functionDefinitions(const Json &obj, const std::string &ptr);
     std::vector<FunctionCall> functionCalls(const Json &obj, const std::string &ptr);
-    ValidationCriteria criteria(const Json &json, const std::string &ptr, bool topList,
-                                int depth);
+    ValidationCriteria criteria(const Json &json, const std::string &ptr, bool topList, int depth);
     ConfirmationRule confirmation(const Json &obj, const std::string &ptr);
     Step step(const Json &json, const std::string &ptr, bool inlineStep);
     LoopConfig loop(const Json &json, const std::string &ptr);
@@ -179,8 +178,7 @@ private:
     Diagnostics *m_ds;
 };
 
-std::vector<FunctionDefinition> Reader::functionDefinitions(const Json &obj,
-                                                            const std::string &ptr)
+std::vector<FunctionDefinition> Reader::functionDefinitions(const Json &obj, const std::string &ptr)
 {
     std::vector<FunctionDefinition> out;
     const auto it = obj.find("functionDefinitions");
@@ -314,8 +312,8 @@ ValidationCriteria Reader::criteria(const Json &json, const std::string &ptr, bo
         if (json.contains("schema"))
             r.schema = json.at("schema");
         if (json.contains("condition"))
-            r.condition = Condition::fromJson(json.at("condition"),
-                                              pointerAppend(ptr, "condition"));
+            r.condition =
+                Condition::fromJson(json.at("condition"), pointerAppend(ptr, "condition"));
         return c;
     }
     for (const char *op : {"and", "or", "not"}) {
@@ -497,15 +495,15 @@ const Json &Step::json(const Json &document) const
 {
     static const Json null;
     const auto &steps = document.find("steps");
-    if (topIndex < 0 || steps == document.end() || !steps->is_array()
-        || static_cast<std::size_t>(topIndex) >= steps->size())
+    if (topIndex < 0 || steps == document.end() || !steps->is_array() ||
+        static_cast<std::size_t>(topIndex) >= steps->size())
         return null;
     const Json &top = (*steps)[static_cast<std::size_t>(topIndex)];
     if (bodyIndex < 0)
         return top;
     const auto body = top.find("body");
-    if (body == top.end() || !body->is_array()
-        || static_cast<std::size_t>(bodyIndex) >= body->size())
+    if (body == top.end() || !body->is_array() ||
+        static_cast<std::size_t>(bodyIndex) >= body->size())
         return null;
     return (*body)[static_cast<std::size_t>(bodyIndex)];
 }
@@ -542,8 +540,8 @@ const Step *Workflow::findTopLevelStep(std::string_view stepId) const
 const Step *Workflow::stepAt(std::string_view pointer) const
 {
     auto within = [](std::string_view p, const std::string &base) {
-        return p.substr(0, base.size()) == base
-               && (p.size() == base.size() || p[base.size()] == '/');
+        return p.substr(0, base.size()) == base &&
+               (p.size() == base.size() || p[base.size()] == '/');
     };
     for (const Step &s : steps) {
         if (!within(pointer, s.pointer))
@@ -570,12 +568,12 @@ std::vector<const Step *> Workflow::allSteps() const
 
 const Step *Workflow::enclosingLoop(const Step &step) const
 {
-    if (step.isInline() && step.topIndex >= 0
-        && static_cast<std::size_t>(step.topIndex) < steps.size())
+    if (step.isInline() && step.topIndex >= 0 &&
+        static_cast<std::size_t>(step.topIndex) < steps.size())
         return &steps[static_cast<std::size_t>(step.topIndex)];
     for (const Step &s : steps)
-        if (s.isLoop() && s.bodyKind == LoopBodyKind::StepRef && s.bodyRef == step.id
-            && !step.id.empty())
+        if (s.isLoop() && s.bodyKind == LoopBodyKind::StepRef && s.bodyRef == step.id &&
+            !step.id.empty())
             return &s;
     return nullptr;
 }

@@ -37,15 +37,15 @@ struct ValidationRule
 {
     std::string pointer;
     RuleType type = RuleType::Unknown;
-    std::string typeName;                ///< `type` as written
-    std::string message;                 ///< shown when the rule fails
-    std::optional<std::string> value;    ///< contains
-    std::optional<std::string> pattern;  ///< regex
-    std::optional<std::string> flags;    ///< regex
-    std::optional<double> min;           ///< length
-    std::optional<double> max;           ///< length
-    Json schema;                         ///< schema (null when absent)
-    std::optional<Condition> condition;  ///< the rule applies only when this holds
+    std::string typeName;               ///< `type` as written
+    std::string message;                ///< shown when the rule fails
+    std::optional<std::string> value;   ///< contains
+    std::optional<std::string> pattern; ///< regex
+    std::optional<std::string> flags;   ///< regex
+    std::optional<double> min;          ///< length
+    std::optional<double> max;          ///< length
+    Json schema;                        ///< schema (null when absent)
+    std::optional<Condition> condition; ///< the rule applies only when this holds
 };
 
 struct ValidationCriteria
@@ -127,12 +127,12 @@ struct Step
     // Loop steps only.
     LoopConfig loop;
     LoopBodyKind bodyKind = LoopBodyKind::Missing;
-    std::string bodyRef;          ///< LoopBodyKind::StepRef: the referenced step id
-    std::vector<Step> bodySteps;  ///< LoopBodyKind::Inline (never loops themselves expanded)
+    std::string bodyRef;         ///< LoopBodyKind::StepRef: the referenced step id
+    std::vector<Step> bodySteps; ///< LoopBodyKind::Inline (never loops themselves expanded)
 
     // Placement.
-    int topIndex = -1;       ///< index in Workflow::steps of this step or of its loop
-    int bodyIndex = -1;      ///< index in the loop's body array for inline steps, else -1
+    int topIndex = -1;  ///< index in Workflow::steps of this step or of its loop
+    int bodyIndex = -1; ///< index in the loop's body array for inline steps, else -1
     bool isInline() const { return bodyIndex >= 0; }
     bool isLoop() const { return kind == StepKind::Loop; }
 

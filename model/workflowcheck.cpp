@@ -15,8 +15,8 @@ namespace {
 
 bool isWithin(const std::string &pointer, const std::string &base)
 {
-    return pointer.compare(0, base.size(), base) == 0
-           && (pointer.size() == base.size() || pointer[base.size()] == '/');
+    return pointer.compare(0, base.size(), base) == 0 &&
+           (pointer.size() == base.size() || pointer[base.size()] == '/');
 }
 
 // The model reports shape problems the schema reports in more detail; keep the schema's.
@@ -34,8 +34,8 @@ void dropModelDuplicates(Diagnostics &ds)
                                     return false;
                                 return std::any_of(schemaPointers.begin(), schemaPointers.end(),
                                                    [&](const std::string &p) {
-                                                       return isWithin(d.pointer, p)
-                                                              || isWithin(p, d.pointer);
+                                                       return isWithin(d.pointer, p) ||
+                                                              isWithin(p, d.pointer);
                                                    });
                             }),
              ds.end());

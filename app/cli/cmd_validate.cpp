@@ -88,9 +88,10 @@ int run(const QStringList &args)
         return ExitOk;
     }
     if (!usageError.empty()) {
-        printErr("wfstudio validate: " + usageError + "\nUsage: wfstudio validate [--json] "
-                                                      "[--schema SCHEMA.json] PATH...  (see "
-                                                      "--help)\n");
+        printErr("wfstudio validate: " + usageError +
+                 "\nUsage: wfstudio validate [--json] "
+                 "[--schema SCHEMA.json] PATH...  (see "
+                 "--help)\n");
         return ExitUsage;
     }
     const auto files = wfs::collectWorkflowFiles(o.paths);

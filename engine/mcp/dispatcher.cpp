@@ -111,9 +111,10 @@ std::size_t decodeCursor(const Json &params, std::string_view list, std::size_t 
     const auto decoded = QByteArray::fromBase64Encoding(
         QByteArray(text.data(), static_cast<qsizetype>(text.size())),
         QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
+    if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
         throw invalid;
-    const std::string raw(decoded->constData(), static_cast<std::size_t>(decoded->size()));
+    const std::string raw(decoded.decoded.constData(),
+                          static_cast<std::size_t>(decoded.decoded.size()));
     const std::string prefix = std::string(list) + ":";
     if (raw.rfind(prefix, 0) != 0)
         throw invalid;
@@ -266,14 +267,14 @@ struct Dispatcher::Private
     mutable std::mutex sessionsMutex;
     std::map<std::string, std::weak_ptr<Session>> sessions;
 
-    Json handleOne(Session &session, const Json &message, const Emit &emit);
+    Json handleOne(Session &session, const Json &message, const Emit &notify);
     Json call(Session &session, const std::string &method, const Json &params, const Json &id,
-              const Emit &emit);
+              const Emit &notify);
 
     Json initialize(Session &session, const Json &params);
     Json setLevel(Session &session, const Json &params);
     Json toolsList(Session &session, const Json &params);
-    Json toolsCall(Session &session, const Json &params, const Emit &emit);
+    Json toolsCall(Session &session, const Json &params, const Emit &notify);
     Json promptsList(Session &session, const Json &params);
     Json promptsGet(const Json &params);
     Json resourcesList(Session &session, const Json &params);
@@ -281,7 +282,7 @@ struct Dispatcher::Private
     Json resourceTemplates(Session &session, const Json &params);
     void cancelled(Session &session, const Json &params);
 
-    static void log(Session &session, const Emit &emit, LogLevel level, Json data);
+    static void log(Session &session, const Emit &notify, LogLevel level, Json data);
 };
 
 Dispatcher::Dispatcher(std::shared_ptr<Backend> backend)
@@ -437,19 +438,19 @@ bool Dispatcher::isInitialize(const Json &body)
     return one(body);
 }
 
-std::string Dispatcher::handleText(Session &session, std::string_view text, const Emit &emit)
+std::string Dispatcher::handleText(Session &session, std::string_view text, const Emit &notify)
 {
     Parsed parsed = parse(text);
     if (!parsed.ok)
         return serialize(parsed.errorResponse);
-    const Json reply = handle(session, parsed.value, emit);
+    const Json reply = handle(session, parsed.value, notify);
     return reply.is_null() ? std::string() : serialize(reply);
 }
 
-Json Dispatcher::handle(Session &session, const Json &body, const Emit &emit)
+Json Dispatcher::handle(Session &session, const Json &body, const Emit &notify)
 {
     if (!body.is_array())
-        return d->handleOne(session, body, emit);
+        return d->handleOne(session, body, notify);
 
     if (body.empty())
         return makeError(nullptr, ErrorCode::InvalidRequest, "Invalid Request: empty batch");
@@ -466,14 +467,14 @@ Json Dispatcher::handle(Session &session, const Json &body, const Emit &emit)
     }
     Json replies = Json::array();
     for (const Json &message : body) {
-        Json reply = d->handleOne(session, message, emit);
+        Json reply = d->handleOne(session, message, notify);
         if (!reply.is_null())
             replies.push_back(std::move(reply));
     }
     return replies.empty() ? Json() : replies;
 }
 
-Json Dispatcher::Private::handleOne(Session &session, const Json &message, const Emit &emit)
+Json Dispatcher::Private::handleOne(Session &session, const Json &message, const Emit &notify)
 {
     switch (classifyMessage(message)) {
     case MessageKind::Response:
@@ -521,7 +522,7 @@ Json Dispatcher::Private::handleOne(Session &session, const Json &message, const
     }
     Json reply;
     try {
-        reply = makeResult(id, call(session, method, params, id, emit));
+        reply = makeResult(id, call(session, method, params, id, notify));
     } catch (const RpcError &e) {
         reply = makeError(id, e.code, e.message, e.data);
     } catch (const std::exception &e) {
@@ -537,7 +538,7 @@ Json Dispatcher::Private::handleOne(Session &session, const Json &message, const
 }
 
 Json Dispatcher::Private::call(Session &session, const std::string &method, const Json &params,
-                               const Json &, const Emit &emit)
+                               const Json &, const Emit &notify)
 {
     if (!params.is_null() && !params.is_object()) {
         throw RpcError{ErrorCode::InvalidParams, "Invalid params: params must be an object"};
@@ -547,7 +548,7 @@ Json Dispatcher::Private::call(Session &session, const std::string &method, cons
     if (method == "initialize")
         return initialize(session, params);
     if (method == "tools/call")
-        return toolsCall(session, params, emit);
+        return toolsCall(session, params, notify);
     if (method == "tools/list")
         return toolsList(session, params);
     if (method == "logging/setLevel")
@@ -640,9 +641,9 @@ void Dispatcher::Private::cancelled(Session &session, const Json &params)
         session.m_cancelled.insert(key);
 }
 
-void Dispatcher::Private::log(Session &session, const Emit &emit, LogLevel level, Json data)
+void Dispatcher::Private::log(Session &session, const Emit &notify, LogLevel level, Json data)
 {
-    if (!emit)
+    if (!notify)
         return;
     const std::optional<LogLevel> min = session.logLevel();
     if (!min || level < *min)
@@ -651,7 +652,7 @@ void Dispatcher::Private::log(Session &session, const Emit &emit, LogLevel level
     params["level"] = logLevelString(level);
     params["logger"] = kServerName;
     params["data"] = std::move(data);
-    emit(makeNotification("notifications/message", std::move(params)));
+    notify(makeNotification("notifications/message", std::move(params)));
 }
 
 Json Dispatcher::Private::toolsList(Session &session, const Json &params)
@@ -665,7 +666,7 @@ Json Dispatcher::Private::toolsList(Session &session, const Json &params)
     return page(params, "tools", std::move(tools), std::max<std::size_t>(options.pageSize, 64));
 }
 
-Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const Emit &emit)
+Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const Emit &notify)
 {
     if (!params.is_object())
         throw RpcError{ErrorCode::InvalidParams, "Invalid params: tools/call needs params"};
@@ -689,7 +690,7 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
             progressToken = *token;
     }
     const auto progress = [&](double value, const char *message) {
-        if (progressToken.is_null() || !emit)
+        if (progressToken.is_null() || !notify)
             return;
         Json p = Json::object();
         p["progressToken"] = progressToken;
@@ -697,7 +698,7 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
         p["total"] = 1;
         if (v >= ProtocolVersion::V2025_03_26)
             p["message"] = message;
-        emit(makeNotification("notifications/progress", std::move(p)));
+        notify(makeNotification("notifications/progress", std::move(p)));
     };
 
     const auto started = std::chrono::steady_clock::now();
@@ -711,7 +712,7 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
         data["tool"] = toolName;
         data["ms"] = std::chrono::duration<double, std::milli>(elapsed).count();
         data["isError"] = isError;
-        log(session, emit, LogLevel::Debug, std::move(data));
+        log(session, notify, LogLevel::Debug, std::move(data));
     };
 
     Json result = Json::object();
@@ -741,7 +742,7 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
         r = backend->callTool(toolName, arguments, context);
     } catch (const std::exception &e) {
         finish(true);
-        log(session, emit, LogLevel::Error,
+        log(session, notify, LogLevel::Error,
             Json{{"tool", toolName}, {"error", std::string(e.what())}});
         throw RpcError{ErrorCode::InternalError, std::string("Internal error: ") + e.what()};
     }

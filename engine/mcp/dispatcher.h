@@ -111,9 +111,9 @@ public:
 
     // Handles one parsed body. Returns the response (object; array for a batch) or null when
     // nothing is to be answered (notifications, responses, cancelled requests).
-    Json handle(Session &session, const Json &body, const Emit &emit = {});
+    Json handle(Session &session, const Json &body, const Emit &notify = {});
     // parse + handle + serialize; "" when nothing is to be answered.
-    std::string handleText(Session &session, std::string_view text, const Emit &emit = {});
+    std::string handleText(Session &session, std::string_view text, const Emit &notify = {});
 
     // Sends notifications/{tools,prompts,resources}/list_changed to every ready session.
     // Called by the backend's change callback; callable directly (tests, studio).

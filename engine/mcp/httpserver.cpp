@@ -562,8 +562,8 @@ private:
 
         const bool hasRequest = Dispatcher::containsRequest(body);
         std::vector<Json> notes;
-        const Emit emit = [&notes](const Json &m) { notes.push_back(m); };
-        const Json reply = server().dispatcher.handle(*session->mcp, body, emit);
+        const Emit notify = [&notes](const Json &m) { notes.push_back(m); };
+        const Json reply = server().dispatcher.handle(*session->mcp, body, notify);
         if (created && !session->mcp->initializeAnswered()) {
             // initialize failed: no session was established.
             server().removeSession(session->mcp->id());

@@ -159,17 +159,17 @@ void StdioServer::Private::handleLine(std::string_view line)
         writeMessage(parsed.errorResponse);
         return;
     }
-    const Emit emit = [this](const Json &m) { writeMessage(m); };
+    const Emit notify = [this](const Json &m) { writeMessage(m); };
     if (runsOnWorker(parsed.value)) {
         auto message = std::make_shared<Json>(std::move(parsed.value));
-        submit([this, message, emit] {
-            const Json reply = dispatcher.handle(*session, *message, emit);
+        submit([this, message, notify] {
+            const Json reply = dispatcher.handle(*session, *message, notify);
             if (!reply.is_null())
                 writeMessage(reply);
         });
         return;
     }
-    const Json reply = dispatcher.handle(*session, parsed.value, emit);
+    const Json reply = dispatcher.handle(*session, parsed.value, notify);
     if (!reply.is_null())
         writeMessage(reply);
 }

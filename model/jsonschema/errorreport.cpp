@@ -29,6 +29,12 @@ bool startsWith(const std::string &s, const std::string &prefix)
     return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
 }
 
+// `pointer` is `base` or below it.
+bool within(const std::string &pointer, const std::string &base)
+{
+    return startsWith(pointer, base) && (pointer.size() == base.size() || pointer[base.size()] == '/');
+}
+
 std::string listValues(const Json &values)
 {
     std::string out;
@@ -68,8 +74,7 @@ std::vector<SchemaError> mostRelevantErrors(std::vector<SchemaError> errors)
         // branch index -> (failures on the value itself, all failures)
         std::map<int, std::pair<int, int>> score;
         for (std::size_t i = 0; i < errors.size(); ++i) {
-            if (dropped[i] || i == c || errors[i].instancePointer.rfind(
-                                            combinator.instancePointer, 0) != 0 ||
+            if (dropped[i] || i == c || !within(errors[i].instancePointer, combinator.instancePointer) ||
                 !startsWith(errors[i].keywordLocation, prefix))
                 continue;
             const int branch = std::atoi(errors[i].keywordLocation.c_str() + prefix.size());
@@ -87,7 +92,8 @@ std::vector<SchemaError> mostRelevantErrors(std::vector<SchemaError> errors)
                               ->first;
         const std::string keep = prefix + std::to_string(best);
         for (std::size_t i = 0; i < errors.size(); ++i) {
-            if (!dropped[i] && startsWith(errors[i].keywordLocation, prefix) &&
+            if (!dropped[i] && within(errors[i].instancePointer, combinator.instancePointer) &&
+                startsWith(errors[i].keywordLocation, prefix) &&
                 !(startsWith(errors[i].keywordLocation, keep) &&
                   (errors[i].keywordLocation.size() == keep.size() ||
                    errors[i].keywordLocation[keep.size()] == '/')))
@@ -100,8 +106,8 @@ std::vector<SchemaError> mostRelevantErrors(std::vector<SchemaError> errors)
         if (dropped[i])
             continue;
         // "must match then schema" adds nothing to the then/else errors just before it.
-        if (errors[i].keyword == "if" && i > 0 && !out.empty() &&
-            out.back().instancePointer.rfind(errors[i].instancePointer, 0) == 0)
+        if (errors[i].keyword == "if" && !out.empty() &&
+            within(out.back().instancePointer, errors[i].instancePointer))
             continue;
         out.push_back(std::move(errors[i]));
     }

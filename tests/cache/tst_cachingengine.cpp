@@ -136,8 +136,10 @@ void TestCachingEngine::editOnDiskIsSeenAtOnce()
     auto cache = std::make_shared<ResultCache>(ResultCache::Options{});
     CachingEngine cached(engine, cache);
     const Json get = {{"id", "alpha-flow"}};
-    QCOMPARE(cached.callTool("workflow_get", get).payload.at("name"), Json("Alpha"));
-    QCOMPARE(cached.callTool("workflow_get", get).payload.at("name"), Json("Alpha"));
+    QCOMPARE(cached.callTool("workflow_get", get).payload.at("name").get<std::string>(),
+             std::string("Alpha"));
+    QCOMPARE(cached.callTool("workflow_get", get).payload.at("name").get<std::string>(),
+             std::string("Alpha"));
     QCOMPARE(cached.callTool("workflow_list", Json::object()).payload.at("workflows").size(),
              std::size_t(2));
     QVERIFY(cache->stats().l1.hits >= 1);
@@ -145,7 +147,8 @@ void TestCachingEngine::editOnDiskIsSeenAtOnce()
     writeWorkflow(QStringLiteral("alpha-flow"), QStringLiteral("Alpha Edited"));
     writeWorkflow(QStringLiteral("gamma-flow"), QStringLiteral("Gamma"));
     engine.repository().reload();
-    QCOMPARE(cached.callTool("workflow_get", get).payload.at("name"), Json("Alpha Edited"));
+    QCOMPARE(cached.callTool("workflow_get", get).payload.at("name").get<std::string>(),
+             std::string("Alpha Edited"));
     const Json list = cached.callTool("workflow_list", Json::object()).payload;
     QCOMPARE(list.at("workflows").size(), std::size_t(3));
     // The engine's own answer agrees.
@@ -168,7 +171,8 @@ void TestCachingEngine::studioSaveIsSeenAtOnce()
     edited["steps"][0]["prompt"] = "Do the first thing, carefully";
     engine.repository().setOverride("alpha-flow", edited);
     const ToolResult after = cached.callTool("workflow_next", next);
-    QCOMPARE(after.payload.at("step").at("prompt"), Json("Do the first thing, carefully"));
+    QCOMPARE(after.payload.at("step").at("prompt").get<std::string>(),
+             std::string("Do the first thing, carefully"));
     QCOMPARE(after.contentText(), engine.callTool("workflow_next", next).contentText());
     // And back: the old content is served again, freshly.
     engine.repository().clearOverride("alpha-flow");
@@ -187,7 +191,8 @@ void TestCachingEngine::restartAfterEditNeverServesOldL2()
         Engine engine(options());
         auto l2 = std::make_shared<L2Cache>(**db, L2Cache::Options{});
         CachingEngine cached(engine, std::make_shared<ResultCache>(ResultCache::Options{}, l2));
-        QCOMPARE(cached.callTool("workflow_get", get).payload.at("name"), Json("Alpha"));
+        QCOMPARE(cached.callTool("workflow_get", get).payload.at("name").get<std::string>(),
+                 std::string("Alpha"));
         QVERIFY(l2->stats().entries >= 1);
     }
     // Unchanged file: the second run is served from L2.
@@ -198,7 +203,8 @@ void TestCachingEngine::restartAfterEditNeverServesOldL2()
         auto cache = std::make_shared<ResultCache>(
             ResultCache::Options{}, std::make_shared<L2Cache>(**db, L2Cache::Options{}));
         CachingEngine cached(engine, cache);
-        QCOMPARE(cached.callTool("workflow_get", get).payload.at("name"), Json("Alpha"));
+        QCOMPARE(cached.callTool("workflow_get", get).payload.at("name").get<std::string>(),
+                 std::string("Alpha"));
         QCOMPARE(cache->stats().l2.hits, std::uint64_t(1));
     }
     // The file changed while nothing ran: the old L2 row must not be used.
@@ -209,7 +215,8 @@ void TestCachingEngine::restartAfterEditNeverServesOldL2()
     auto cache = std::make_shared<ResultCache>(ResultCache::Options{},
                                                std::make_shared<L2Cache>(**db, L2Cache::Options{}));
     CachingEngine cached(engine, cache);
-    QCOMPARE(cached.callTool("workflow_get", get).payload.at("name"), Json("Alpha v2"));
+    QCOMPARE(cached.callTool("workflow_get", get).payload.at("name").get<std::string>(),
+             std::string("Alpha v2"));
     QCOMPARE(cache->stats().l2.hits, std::uint64_t(0));
 }
 
@@ -224,7 +231,7 @@ void TestCachingEngine::loopAndSessionCallsBypass()
     QVERIFY(!r1.isError);
     QVERIFY(r1.payload.at("context").contains("_loopState"));
     const ToolResult r2 = cached.callTool("workflow_next", toLoop);
-    QCOMPARE(r2.payload.at("step"), r1.payload.at("step"));
+    QCOMPARE(r2.payload.at("step").dump(), r1.payload.at("step").dump());
     const auto stats = cache->stats();
     const OperationCacheStats &next = stats.operations[2];
     QCOMPARE(next.operation, std::string("workflow_next"));

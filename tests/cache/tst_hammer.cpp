@@ -128,7 +128,7 @@ void TestHammer::hammer()
     // Quiescent: the cache answers what the engine answers, at the last revision.
     const Json next = {{"workflowId", "flow-0"}};
     const ToolResult r = cached.callTool("workflow_next", next);
-    QCOMPARE(r.payload.at("step").at("prompt"), Json("rev 30"));
+    QCOMPARE(r.payload.at("step").at("prompt").get<std::string>(), std::string("rev 30"));
     QCOMPARE(r.contentText(), engine.callTool("workflow_next", next).contentText());
     const auto snap = registry.snapshot();
     std::uint64_t recorded = 0;

@@ -49,7 +49,7 @@ inline TraceRun runTraceScript(Engine &engine, const Json &script)
         }
     };
     Json ownCtx = script.contains("context") && script["context"].is_object() ? script["context"]
-                                                                               : Json::object();
+                                                                              : Json::object();
     Json ctx = ownCtx;
     std::vector<std::string> completed;
     std::map<std::string, int> seen;
@@ -69,22 +69,25 @@ inline TraceRun runTraceScript(Engine &engine, const Json &script)
         // Round-trip through the text like a real client.
         const ParsedJson parsed = parseJson(res.contentText());
         if (res.isError || !parsed.ok || !parsed.value.is_object()) {
-            std::string msg = parsed.ok && parsed.value.is_object() && parsed.value.contains("error")
-                                  ? parsed.value["error"].get<std::string>()
-                                  : res.contentText();
+            std::string msg =
+                parsed.ok && parsed.value.is_object() && parsed.value.contains("error")
+                    ? parsed.value["error"].get<std::string>()
+                    : res.contentText();
             run.lines.push_back({{"n", n}, {"isError", true}, {"error", msg}});
             end = "error";
             break;
         }
         const Json &body = parsed.value;
-        const Json rctx = body.contains("context") && body["context"].is_object() ? body["context"] : Json();
+        const Json rctx =
+            body.contains("context") && body["context"].is_object() ? body["context"] : Json();
         const Json step = body.contains("step") && body["step"].is_object() ? body["step"] : Json();
         Json cur;
         if (rctx.is_object() && rctx.contains("_currentLoop") && rctx["_currentLoop"].is_object())
             cur = rctx["_currentLoop"];
-        const std::string loopId = cur.is_object() && cur.contains("loopId") && cur["loopId"].is_string()
-                                       ? cur["loopId"].get<std::string>()
-                                       : std::string();
+        const std::string loopId =
+            cur.is_object() && cur.contains("loopId") && cur["loopId"].is_string()
+                ? cur["loopId"].get<std::string>()
+                : std::string();
         if (cur.is_object() && cur.contains("loopStep") && cur["loopStep"].is_object()) {
             const Json &b = cur["loopStep"].value("body", Json());
             std::vector<std::string> ids;
@@ -97,10 +100,10 @@ inline TraceRun runTraceScript(Engine &engine, const Json &script)
             loopBodies[loopId] = ids;
         }
         Json iteration;
-        if (!loopId.empty() && rctx.contains("_loopState") && rctx["_loopState"].is_object()
-            && rctx["_loopState"].contains(loopId) && rctx["_loopState"][loopId].is_object()
-            && rctx["_loopState"][loopId].contains("iteration")
-            && rctx["_loopState"][loopId]["iteration"].is_number())
+        if (!loopId.empty() && rctx.contains("_loopState") && rctx["_loopState"].is_object() &&
+            rctx["_loopState"].contains(loopId) && rctx["_loopState"][loopId].is_object() &&
+            rctx["_loopState"][loopId].contains("iteration") &&
+            rctx["_loopState"][loopId]["iteration"].is_number())
             iteration = rctx["_loopState"][loopId]["iteration"].get<double>() + 1;
         const bool isComplete = body.value("isComplete", false);
         Json line = Json::object();
@@ -112,7 +115,8 @@ inline TraceRun runTraceScript(Engine &engine, const Json &script)
         line["isComplete"] = isComplete;
         if (!step.is_object() && !isComplete) {
             line["blocked"] = true;
-            line["prompt"] = body.contains("guidance") ? body["guidance"].value("prompt", Json()) : Json();
+            line["prompt"] =
+                body.contains("guidance") ? body["guidance"].value("prompt", Json()) : Json();
         }
         if (!report.empty()) {
             Json vars = Json::object();
@@ -155,9 +159,10 @@ inline TraceRun runTraceScript(Engine &engine, const Json &script)
                         stripped[it.key()] = it.value();
                 ctx = stripped;
             }
-            if (contextMode == "echo-keep-full-loop" && ctx.contains("_currentLoop")
-                && ctx["_currentLoop"].is_object() && !(ctx["_currentLoop"].contains("loopStep")
-                                                        && ctx["_currentLoop"]["loopStep"].is_object()))
+            if (contextMode == "echo-keep-full-loop" && ctx.contains("_currentLoop") &&
+                ctx["_currentLoop"].is_object() &&
+                !(ctx["_currentLoop"].contains("loopStep") &&
+                  ctx["_currentLoop"]["loopStep"].is_object()))
                 ctx.erase("_currentLoop");
             applyUpdate(ctx, upd1);
             applyUpdate(ctx, upd2);
@@ -165,11 +170,12 @@ inline TraceRun runTraceScript(Engine &engine, const Json &script)
         if (markLoopComplete && !prevLoop.empty() && prevLoop != loopId && !contains(prevLoop))
             completed.push_back(prevLoop);
         if (completedMode == "iteration-aware" && !loopId.empty() && contains(stepId)) {
-            std::vector<std::string> ids = loopBodies.count(loopId) ? loopBodies[loopId]
-                                                                    : std::vector<std::string>{stepId};
+            std::vector<std::string> ids =
+                loopBodies.count(loopId) ? loopBodies[loopId] : std::vector<std::string>{stepId};
             completed.erase(std::remove_if(completed.begin(), completed.end(),
                                            [&](const std::string &id) {
-                                               return std::find(ids.begin(), ids.end(), id) != ids.end();
+                                               return std::find(ids.begin(), ids.end(), id) !=
+                                                      ids.end();
                                            }),
                             completed.end());
         }

@@ -55,9 +55,8 @@ private slots:
         QTest::newRow("truncated number exponent") << QByteArray("[1e") << eof << 1 << 4 << "/0";
         QTest::newRow("truncated escape") << QByteArray("[\"a\\") << eof << 1 << 5 << "/0";
         QTest::newRow("truncated \\u escape") << QByteArray("[\"\\u12") << eof << 1 << 7 << "/0";
-        QTest::newRow("missing comma")
-            << QByteArray("{\"a\": 1 \"b\": 2}") << "expected ',' or '}', found '\"'" << 1 << 9
-            << "";
+        QTest::newRow("missing comma") << QByteArray("{\"a\": 1 \"b\": 2}")
+                                       << "expected ',' or '}', found '\"'" << 1 << 9 << "";
         QTest::newRow("missing colon")
             << QByteArray("{\"a\" 1}") << "expected ':' after the key, found '1'" << 1 << 6 << "";
         QTest::newRow("trailing comma in array")
@@ -67,35 +66,34 @@ private slots:
             << QByteArray("{\"a\": 1,}") << "expected a string key, found '}' (trailing comma?)"
             << 1 << 9 << "";
         QTest::newRow("double comma, multi-line")
-            << QByteArray("{\n  \"a\": 1,\n  \"b\": [1, 2,, 3]\n}")
-            << "expected a value, found ','" << 3 << 14 << "/b/2";
+            << QByteArray("{\n  \"a\": 1,\n  \"b\": [1, 2,, 3]\n}") << "expected a value, found ','"
+            << 3 << 14 << "/b/2";
         QTest::newRow("single-quoted key")
             << QByteArray("{'a': 1}") << "expected a string key in double quotes, found '''" << 1
             << 2 << "";
         QTest::newRow("single-quoted value")
             << QByteArray("{\"a\": 'x'}") << "unexpected single quote (strings need double quotes)"
             << 1 << 7 << "/a";
-        QTest::newRow("comment")
-            << QByteArray("{\n  // note\n  \"a\": 1}")
-            << "expected a string key in double quotes, found '/'" << 2 << 3 << "";
+        QTest::newRow("comment") << QByteArray("{\n  // note\n  \"a\": 1}")
+                                 << "expected a string key in double quotes, found '/'" << 2 << 3
+                                 << "";
         QTest::newRow("comment before value")
             << QByteArray("[/* x */ 1]")
             << "unexpected character '/' (comments are not allowed in JSON)" << 1 << 2 << "/0";
         QTest::newRow("trailing garbage")
-            << QByteArray("{} x") << "unexpected 'x' after the end of the document" << 1 << 4
-            << "";
+            << QByteArray("{} x") << "unexpected 'x' after the end of the document" << 1 << 4 << "";
         QTest::newRow("two documents")
             << QByteArray("{}\n{}") << "unexpected '{' after the end of the document" << 2 << 1
             << "";
-        QTest::newRow("bare word") << QByteArray("[NaN]") << "expected a value, found 'N'" << 1 << 2
-                                   << "/0";
-        QTest::newRow("bad literal") << QByteArray("[trux]") << "invalid literal; expected true"
-                                     << 1 << 2 << "/0";
+        QTest::newRow("bare word")
+            << QByteArray("[NaN]") << "expected a value, found 'N'" << 1 << 2 << "/0";
+        QTest::newRow("bad literal")
+            << QByteArray("[trux]") << "invalid literal; expected true" << 1 << 2 << "/0";
         QTest::newRow("leading zero")
             << QByteArray("[01]") << "invalid number: leading zeros are not allowed" << 1 << 2
             << "/0";
-        QTest::newRow("plus sign") << QByteArray("[+1]") << "expected a value, found '+'" << 1 << 2
-                                   << "/0";
+        QTest::newRow("plus sign")
+            << QByteArray("[+1]") << "expected a value, found '+'" << 1 << 2 << "/0";
         QTest::newRow("minus alone")
             << QByteArray("[-]") << "invalid number: expected a digit after '-'" << 1 << 2 << "/0";
         QTest::newRow("dot without digits")
@@ -166,12 +164,10 @@ private slots:
         QTest::newRow("BOM takes no column")
             << QByteArray("\xEF\xBB\xBF{\"a\" 1}") << "expected ':' after the key, found '1'" << 1
             << 6 << "";
-        QTest::newRow("BOM twice")
-            << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF{}") << "expected a value, found U+FEFF" << 1
-            << 1 << "";
-        QTest::newRow("CRLF line endings")
-            << QByteArray("{\r\n  \"a\": 1,\r\n  \"b\": x\r\n}") << "expected a value, found 'x'"
-            << 3 << 8 << "/b";
+        QTest::newRow("BOM twice") << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF{}")
+                                   << "expected a value, found U+FEFF" << 1 << 1 << "";
+        QTest::newRow("CRLF line endings") << QByteArray("{\r\n  \"a\": 1,\r\n  \"b\": x\r\n}")
+                                           << "expected a value, found 'x'" << 3 << 8 << "/b";
     }
     void parseErrors()
     {
@@ -205,7 +201,8 @@ private slots:
             << QByteArray("{\"z\":1,\"a\":2,\"m\":{\"y\":1,\"b\":2}}");
         QTest::newRow("escapes decoded")
             << QByteArray("[\"\\\"\\\\\\/\\b\\f\\n\\r\\t\", \"\\u00e9\\u4e2d\\ud83d\\ude00\"]")
-            << QByteArray("[\"\\\"\\\\/\\b\\f\\n\\r\\t\",\"\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80\"]");
+            << QByteArray(
+                   "[\"\\\"\\\\/\\b\\f\\n\\r\\t\",\"\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80\"]");
         QTest::newRow("raw UTF-8 kept") << QByteArray("[\"\xC3\xA9 \xF0\x9F\x98\x80\"]")
                                         << QByteArray("[\"\xC3\xA9 \xF0\x9F\x98\x80\"]");
         QTest::newRow("BOM accepted")
@@ -219,11 +216,15 @@ private slots:
                                  << QByteArray("[1.0,-0.0,-0.0,100.0,0.01,5.0]");
         QTest::newRow("underflow reads as zero (like JavaScript)")
             << QByteArray("[1e-400, -2.5e-999]") << QByteArray("[0.0,-0.0]");
-        QTest::newRow("empty containers") << QByteArray(" { \"a\" : [ ] , \"b\" : { } } ")
-                                          << QByteArray("{\"a\":[],\"b\":{}}");
+        QTest::newRow("empty containers")
+            << QByteArray(" { \"a\" : [ ] , \"b\" : { } } ") << QByteArray("{\"a\":[],\"b\":{}}");
         QTest::newRow("many keys (hash index)")
-            << QByteArray("{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":14,\"k15\":15,\"k16\":16,\"k17\":17}")
-            << QByteArray("{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":14,\"k15\":15,\"k16\":16,\"k17\":17}");
+            << QByteArray("{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":"
+                          "7,\"k8\":8,\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":"
+                          "14,\"k15\":15,\"k16\":16,\"k17\":17}")
+            << QByteArray("{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":"
+                          "7,\"k8\":8,\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":"
+                          "14,\"k15\":15,\"k16\":16,\"k17\":17}");
     }
     void parseValues()
     {
@@ -255,10 +256,9 @@ private slots:
         QTest::addColumn<int>("column");
         QTest::addColumn<QString>("pointer");
         QTest::addColumn<QByteArray>("expectedDump");
-        QTest::newRow("top level")
-            << QByteArray("{\n  \"id\": 1,\n  \"x\": 2,\n  \"id\": 3\n}")
-            << "duplicate key 'id' (first at 2:3)" << 4 << 3 << "/id"
-            << QByteArray("{\"id\":3,\"x\":2}");
+        QTest::newRow("top level") << QByteArray("{\n  \"id\": 1,\n  \"x\": 2,\n  \"id\": 3\n}")
+                                   << "duplicate key 'id' (first at 2:3)" << 4 << 3 << "/id"
+                                   << QByteArray("{\"id\":3,\"x\":2}");
         QTest::newRow("nested in steps")
             << QByteArray("{\"steps\": [{\"id\": \"a\", \"title\": \"t\", \"id\": \"b\"}]}")
             << "duplicate key 'id' (first at 1:13)" << 1 << 38 << "/steps/0/id"
@@ -267,9 +267,13 @@ private slots:
             << QByteArray("{\"a/b\": 1, \"a\\/b\": 2}") << "duplicate key 'a/b' (first at 1:2)" << 1
             << 12 << "/a~1b" << QByteArray("{\"a/b\":2}");
         QTest::newRow("large object (hash index)")
-            << QByteArray("{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":14,\"k15\":15,\"k16\":16,\"k3\":99}")
+            << QByteArray("{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":"
+                          "7,\"k8\":8,\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":"
+                          "14,\"k15\":15,\"k16\":16,\"k3\":99}")
             << "duplicate key 'k3' (first at 1:23)" << 1 << 135 << "/k3"
-            << QByteArray("{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":99,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":14,\"k15\":15,\"k16\":16}");
+            << QByteArray("{\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":99,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":"
+                          "7,\"k8\":8,\"k9\":9,\"k10\":10,\"k11\":11,\"k12\":12,\"k13\":13,\"k14\":"
+                          "14,\"k15\":15,\"k16\":16}");
     }
     void duplicateKeys()
     {
@@ -302,8 +306,8 @@ private slots:
         QVERIFY(t.elapsed() < 5000);
         QVERIFY(r.ok);
         QCOMPARE(r.diagnostics.size(), std::size_t(100));
-        QVERIFY(r.diagnostics.back().message.find("further duplicate keys are not reported")
-                != std::string::npos);
+        QVERIFY(r.diagnostics.back().message.find("further duplicate keys are not reported") !=
+                std::string::npos);
         QCOMPARE(r.value.at("a").get<int>(), 2);
     }
 
@@ -341,7 +345,7 @@ private slots:
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<int>("indent");
         QTest::addColumn<QByteArray>("expected");
-addJsStringifyRows();
+        addJsStringifyRows();
     }
     void jsStringify()
     {
@@ -358,7 +362,8 @@ addJsStringifyRows();
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QByteArray>("expected");
         QTest::newRow("numbers as read")
-            << QByteArray("{\"a\": 1.0, \"b\": -0, \"c\": 1e2, \"d\": 12345678901234567890, \"e\": -9223372036854775808, \"f\": 0.1, \"g\": 1e300, \"h\": 7}")
+            << QByteArray("{\"a\": 1.0, \"b\": -0, \"c\": 1e2, \"d\": 12345678901234567890, \"e\": "
+                          "-9223372036854775808, \"f\": 0.1, \"g\": 1e300, \"h\": 7}")
             << QByteArray("{\n  \"a\": 1.0,\n  \"b\": -0.0,\n  \"c\": 100.0,\n  \"d\": "
                           "12345678901234567890,\n  \"e\": -9223372036854775808,\n  \"f\": 0.1,\n"
                           "  \"g\": 1e+300,\n  \"h\": 7\n}\n");
@@ -366,7 +371,8 @@ addJsStringifyRows();
             << QByteArray("{\"z\": [], \"a\": {}, \"m\": [1, {\"2\": \"x\", \"1\": \"y\"}]}")
             << QByteArray("{\n  \"z\": [],\n  \"a\": {},\n  \"m\": [\n    1,\n    {\n      \"2\": "
                           "\"x\",\n      \"1\": \"y\"\n    }\n  ]\n}\n");
-        QTest::newRow("scalar document") << QByteArray("\"x\\u0001\"") << QByteArray("\"x\\u0001\"\n");
+        QTest::newRow("scalar document")
+            << QByteArray("\"x\\u0001\"") << QByteArray("\"x\\u0001\"\n");
     }
     void formatForSave()
     {
@@ -411,8 +417,9 @@ addJsStringifyRows();
                 differing << it.fileName();
         }
         QVERIFY(files >= 18);
-        qInfo("%d of %d corpus files save byte-identically (but for a final newline); differing: %s", identical, files,
-              qPrintable(differing.join(QStringLiteral(", "))));
+        qInfo(
+            "%d of %d corpus files save byte-identically (but for a final newline); differing: %s",
+            identical, files, qPrintable(differing.join(QStringLiteral(", "))));
     }
 
     void locate_data()
@@ -470,8 +477,8 @@ addJsStringifyRows();
         text += "\n]}";
         Diagnostics ds;
         for (int i = 499; i >= 0; --i)
-            ds.push_back({"f", 0, 0, "/steps/" + std::to_string(i) + "/id", Severity::Error, "m",
-                          "t"});
+            ds.push_back(
+                {"f", 0, 0, "/steps/" + std::to_string(i) + "/id", Severity::Error, "m", "t"});
         ds.push_back({"f", 4, 4, "/steps/0", Severity::Error, "already placed", "t"});
         attachPositions(ds, text);
         for (int i = 0; i < 500; ++i) {

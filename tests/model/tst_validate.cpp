@@ -65,8 +65,8 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("stderrContains");
         QTest::newRow("no path") << QStringList{} << 2 << "wfstudio validate: no PATH given";
-        QTest::newRow("only --json") << QStringList{"--json"} << 2
-                                     << "wfstudio validate: no PATH given";
+        QTest::newRow("only --json")
+            << QStringList{"--json"} << 2 << "wfstudio validate: no PATH given";
         QTest::newRow("unknown option") << QStringList{"--frobnicate", "x.json"} << 2
                                         << "wfstudio validate: unknown option '--frobnicate'";
         QTest::newRow("missing path") << QStringList{"/nonexistent/wf.json"} << 2
@@ -100,8 +100,7 @@ private slots:
         QCOMPARE(r.err, QString());
         QVERIFY(QDir(wfs::test::sourceDir() + QStringLiteral("/resources/workflows"))
                     .entryList({QStringLiteral("*.json")})
-                    .size()
-                >= 6);
+                    .size() >= 6);
     }
 
     void corpus_data()
@@ -128,8 +127,8 @@ private slots:
             QVERIFY2(r.out.contains(line), qPrintable(r.out));
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         for (const QString &line : lines)
-            QVERIFY2(line.contains(QLatin1String(": error: "))
-                         || line.contains(QLatin1String(": warning: ")),
+            QVERIFY2(line.contains(QLatin1String(": error: ")) ||
+                         line.contains(QLatin1String(": warning: ")),
                      qPrintable(line));
     }
 
@@ -153,27 +152,27 @@ private slots:
         QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone")),
                             dir.filePath(QStringLiteral("d-dangling.json"))));
 #ifdef Q_OS_UNIX
-        QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("e-fifo.json"))).constData(),
-                          0600),
-                 0);
+        QCOMPARE(
+            ::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("e-fifo.json"))).constData(),
+                     0600),
+            0);
 #endif
         const RunResult r = runValidate({dir.path()});
         QCOMPARE(r.exitCode, 1);
         const QString base = dir.path();
         QStringList expected{
             base + QStringLiteral("/b-truncated.json:3:1: error: unexpected end of input []"),
-            base + QStringLiteral("/d-dangling.json:0:0: error: cannot read '") + base
-                + QStringLiteral("/d-dangling.json': it is a dangling symbolic link []"),
+            base + QStringLiteral("/d-dangling.json:0:0: error: cannot read '") + base +
+                QStringLiteral("/d-dangling.json': it is a dangling symbolic link []"),
         };
 #ifdef Q_OS_UNIX
-        expected << base + QStringLiteral("/e-fifo.json:0:0: error: cannot read '") + base
-                        + QStringLiteral("/e-fifo.json': not a regular file (device, FIFO or "
-                                         "socket) []");
+        expected << base + QStringLiteral("/e-fifo.json:0:0: error: cannot read '") + base +
+                        QStringLiteral("/e-fifo.json': not a regular file (device, FIFO or "
+                                       "socket) []");
 #endif
-        expected << base
-                        + QStringLiteral("/sub/deeper/c-dup.json:3:8: error: duplicate step id "
-                                         "'s-1'; the first is at /steps/0. Step ids must be "
-                                         "unique: completedSteps names steps by id [/steps/1/id]");
+        expected << base + QStringLiteral("/sub/deeper/c-dup.json:3:8: error: duplicate step id "
+                                          "'s-1'; the first is at /steps/0. Step ids must be "
+                                          "unique: completedSteps names steps by id [/steps/1/id]");
         QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
     }
 
@@ -199,8 +198,9 @@ private slots:
         QCOMPARE(d.at("severity").get<std::string>(), std::string("warning"));
         QCOMPARE(d.at("source").get<std::string>(), std::string("semantic"));
 
-        const RunResult clean = runValidate(
-            {QStringLiteral("--json"), wfs::test::sourceDir() + QStringLiteral("/resources/workflows")});
+        const RunResult clean =
+            runValidate({QStringLiteral("--json"),
+                         wfs::test::sourceDir() + QStringLiteral("/resources/workflows")});
         QCOMPARE(clean.exitCode, 0);
         QCOMPARE(clean.out, QStringLiteral("[]\n"));
     }

@@ -159,9 +159,9 @@ private slots:
         std::vector<std::string> order;
         for (const Step *s : wf.allSteps())
             order.push_back(s->id);
-        const std::vector<std::string> expected{"start", "body-step", "retry", "each", "look",
-                                                "fix",   "poll",      "check", "spin", "wait",
-                                                "fixed", "tick"};
+        const std::vector<std::string> expected{"start", "body-step", "retry", "each",
+                                                "look",  "fix",       "poll",  "check",
+                                                "spin",  "wait",      "fixed", "tick"};
         QCOMPARE(order, expected);
         QCOMPARE(wf.stepAt("/steps/3/body/1/prompt")->id, std::string("fix"));
         QCOMPARE(wf.stepAt("/steps/3/loop/items")->id, std::string("each"));
@@ -189,7 +189,8 @@ private slots:
         QTest::newRow("steps not an array")
             << "{\"steps\": {}}" << QStringList{"/steps: 'steps' must be an array of steps"};
         QTest::newRow("empty steps")
-            << "{\"steps\": []}" << QStringList{"/steps: the workflow has no steps; add at least one"};
+            << "{\"steps\": []}"
+            << QStringList{"/steps: the workflow has no steps; add at least one"};
         QTest::newRow("step not an object")
             << "{\"steps\": [3]}" << QStringList{"/steps/0: a step must be an object"};
         QTest::newRow("wrong field types")
@@ -232,13 +233,14 @@ private slots:
             const QString path = it.next();
             const ParsedJson p = loadJsonFile(path.toStdString());
             QVERIFY(p.ok);
-            if (!p.value.is_object() || !p.value.contains("steps")
-                || path.endsWith(QLatin1String("invalid-workflow.json")))
+            if (!p.value.is_object() || !p.value.contains("steps") ||
+                path.endsWith(QLatin1String("invalid-workflow.json")))
                 continue; // the schema itself, and the deliberately broken sample
             Diagnostics ds;
             const Workflow wf = Workflow::fromJson(p.value, &ds);
-            QVERIFY2(ds.empty(), qPrintable(path + QStringLiteral(": ")
-                                            + QString::fromStdString(ds.front().message)));
+            const QString firstProblem =
+                ds.empty() ? QString() : QString::fromStdString(ds.front().message);
+            QVERIFY2(ds.empty(), qPrintable(path + QStringLiteral(": ") + firstProblem));
             QCOMPARE(wf.id, p.value.at("id").get<std::string>());
             std::size_t expectedSteps = 0;
             for (const Json &s : p.value.at("steps")) {

@@ -135,11 +135,15 @@ std::vector<Mutation> mutate(const Json &doc, const std::string &name, std::size
         d["functionDefinitions"] = Json::parse(
             R"([{"name":"f","definition":"x","parameters":[{"name":"p","type":"int"}]}])");
     });
+    // Step edits on the first two loop steps and the first three standard steps.
     const Json steps = doc.value("steps", Json::array());
+    int loopsLeft = 2, standardLeft = 3;
     for (std::size_t s = 0; s < steps.size(); ++s) {
         const Json::json_pointer sp("/steps/" + std::to_string(s));
         const std::string at = " in step " + std::to_string(s);
         const bool loop = steps[s].is_object() && steps[s].value("type", "") == "loop";
+        if ((loop ? loopsLeft : standardLeft)-- <= 0)
+            continue;
         if (loop) {
             for (const Json &mi : {Json(0), Json(1), Json(1000), Json(1001), Json("10")})
                 add("maxIterations " + mi.dump() + at,

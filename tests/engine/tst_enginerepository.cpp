@@ -1,0 +1,147 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Workflow sources: precedence, skipped files reported, a schema-invalid override never hides
+// the valid workflow, studio overrides, and changes on disk picked up within a second.
+#include "testutil.h"
+
+#include "engine/engine.h"
+#include "engine/workflowrepository.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wfs;
+
+namespace {
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(content);
+}
+
+QByteArray workflow(const char *id, const char *name)
+{
+    return QByteArray(R"({"id":")") + id + R"(","name":")" + name +
+           R"(","description":"d","version":"1.0.0","steps":[{"id":"s1","title":"t","prompt":"p"}]})";
+}
+
+Engine::Options options(const std::vector<std::string> &dirs, bool watch = false)
+{
+    Engine::Options o;
+    o.includeBundled = false;
+    o.useStandardLocations = false;
+    o.useEnvironment = false;
+    o.watchFiles = watch;
+    o.extraDirs = dirs;
+    return o;
+}
+
+std::string nameOf(Engine &e, const char *id)
+{
+    const ToolResult r = e.callTool("workflow_get", {{"id", id}, {"mode", "metadata"}});
+    return r.isError ? std::string("<error>") : r.payload["name"].get<std::string>();
+}
+
+} // namespace
+
+class TestEngineRepository : public QObject
+{
+    Q_OBJECT
+private slots:
+    void precedenceAndDiagnostics();
+    void environmentPath();
+    void overrides();
+    void fileChangesArePickedUp();
+};
+
+void TestEngineRepository::precedenceAndDiagnostics()
+{
+    QTemporaryDir low, high;
+    writeFile(low.filePath("a.json"), workflow("wf-one", "low"));
+    writeFile(low.filePath("b.json"), workflow("wf-two", "low two"));
+    writeFile(high.filePath("a.json"), workflow("wf-one", "high"));
+    // Schema-invalid override of wf-two: reported, and wf-two from `low` stays served.
+    writeFile(high.filePath("bad-schema.json"), R"({"id":"wf-two","name":"x"})");
+    writeFile(high.filePath("broken.json"), R"({"id": "x",)");
+    writeFile(high.filePath("noid.json"), R"({"name":"x"})");
+    writeFile(high.filePath("big.json"),
+              "{\"id\":\"big\",\"pad\":\"" + QByteArray(1000001, 'x') + "\"}");
+    QDir(high.path()).mkdir("sub");
+    writeFile(high.path() + "/sub/c.json", workflow("wf-nested", "nested"));
+    writeFile(high.filePath("notjson.txt"), workflow("wf-txt", "txt"));
+    Engine e(options({low.path().toStdString(), high.path().toStdString()}));
+    QCOMPARE(nameOf(e, "wf-one"), std::string("high"));
+    QCOMPARE(nameOf(e, "wf-two"), std::string("low two"));
+    QCOMPARE(nameOf(e, "wf-nested"), std::string("<error>"));
+    QCOMPARE(nameOf(e, "wf-txt"), std::string("<error>"));
+    const auto list = e.callTool("workflow_list", Json::object()).payload["workflows"];
+    QCOMPARE(int(list.size()), 2);
+    QVERIFY(list[0]["id"] == "wf-one"); // an override keeps the list position
+    const auto snap = e.snapshot();
+    QStringList kinds;
+    for (const SourceDiagnostic &d : snap->diagnostics()) {
+        QVERIFY(!d.message.empty());
+        kinds << QString::number(int(d.kind)) + ":" +
+                     QFileInfo(QString::fromStdString(d.file)).fileName();
+    }
+    QVERIFY2(kinds.contains("3:bad-schema.json"), qPrintable(kinds.join(',')));
+    QVERIFY2(kinds.contains("1:broken.json"), qPrintable(kinds.join(',')));
+    QVERIFY2(kinds.contains("2:noid.json"), qPrintable(kinds.join(',')));
+    QVERIFY2(kinds.contains("0:big.json"), qPrintable(kinds.join(',')));
+    QVERIFY2(kinds.contains("4:a.json"), qPrintable(kinds.join(',')));
+}
+
+void TestEngineRepository::environmentPath()
+{
+    QTemporaryDir a, b;
+    writeFile(a.filePath("w.json"), workflow("wf-env", "from a"));
+    writeFile(b.filePath("w.json"), workflow("wf-env", "from b"));
+    qputenv("WORKFLOW_STORAGE_PATH",
+            (a.path() + ":" + b.path() + ":" + a.path() + "::/does/not/exist").toUtf8());
+    Engine::Options o = options({});
+    o.useEnvironment = true;
+    Engine e(o);
+    qunsetenv("WORKFLOW_STORAGE_PATH");
+    QCOMPARE(nameOf(e, "wf-env"), std::string("from b"));
+    QCOMPARE(int(e.snapshot()->sources().size()), 2);
+}
+
+void TestEngineRepository::overrides()
+{
+    QTemporaryDir d;
+    writeFile(d.filePath("w.json"), workflow("wf-edit", "on disk"));
+    Engine e(options({d.path().toStdString()}));
+    QSignalSpy spy(&e, &Engine::workflowsChanged);
+    Json edited = Json::parse(workflow("wf-edit", "edited in studio").toStdString());
+    e.repository().setOverride("wf-edit", edited);
+    QCOMPARE(nameOf(e, "wf-edit"), std::string("edited in studio"));
+    e.repository().setOverride("wf-edit", Json::parse(R"({"id":"wf-edit"})"));
+    QCOMPARE(nameOf(e, "wf-edit"), std::string("on disk")); // invalid override not served
+    e.repository().clearOverride("wf-edit");
+    QCOMPARE(nameOf(e, "wf-edit"), std::string("on disk"));
+    QVERIFY(spy.count() >= 2);
+}
+
+void TestEngineRepository::fileChangesArePickedUp()
+{
+    QTemporaryDir d;
+    writeFile(d.filePath("w.json"), workflow("wf-live", "v1"));
+    Engine e(options({d.path().toStdString()}, true));
+    QSignalSpy spy(&e, &Engine::workflowsChanged);
+    QCOMPARE(nameOf(e, "wf-live"), std::string("v1"));
+    writeFile(d.filePath("w.json"), workflow("wf-live", "v2"));
+    QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-live"), std::string("v2"), 1500);
+    writeFile(d.filePath("new.json"), workflow("wf-new", "new"));
+    QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-new"), std::string("new"), 1500);
+    QFile::remove(d.filePath("new.json"));
+    QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-new"), std::string("<error>"), 1500);
+    QVERIFY(spy.count() >= 3);
+}
+
+QTEST_GUILESS_MAIN(TestEngineRepository)
+#include "tst_enginerepository.moc"
