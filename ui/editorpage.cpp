@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "editorpage.h"
 
+#include "canvas/nodeitems.h"
 #include "canvas/workflowscene.h"
 #include "canvas/workflowview.h"
 #include "inspector/inspectorwidget.h"

@@ -158,10 +158,14 @@ Result<LoadTestReport> runLoadTest(const LoadTestOptions &options)
         });
     }
     // Tick the windows once a second while the users run.
-    const auto deadline = start + std::chrono::duration<double>(options.seconds);
+    const auto deadline =
+        start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                    std::chrono::duration<double>(options.seconds));
     while (std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
-            std::chrono::milliseconds(200), deadline - std::chrono::steady_clock::now()));
+        const std::chrono::steady_clock::duration left =
+            deadline - std::chrono::steady_clock::now();
+        std::this_thread::sleep_for(
+            std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(200), left));
         registry.tick();
     }
     stop.store(true);

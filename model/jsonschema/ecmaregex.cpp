@@ -29,8 +29,21 @@ bool isHex(char c)
 bool isSyntaxChar(char c)
 {
     switch (c) {
-    case '^': case '$': case '\\': case '.': case '*': case '+': case '?': case '(': case ')':
-    case '[': case ']': case '{': case '}': case '|': case '/':
+    case '^':
+    case '$':
+    case '\\':
+    case '.':
+    case '*':
+    case '+':
+    case '?':
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '|':
+    case '/':
         return true;
     default:
         return false;
@@ -63,7 +76,10 @@ void appendCodePointEscape(std::string &out, std::uint32_t cp)
 class Translator
 {
 public:
-    Translator(std::string_view p, const EcmaRegexFlags &f) : m_p(p), m_flags(f) {}
+    Translator(std::string_view p, const EcmaRegexFlags &f)
+        : m_p(p)
+        , m_flags(f)
+    {}
 
     Result<QString> run()
     {
@@ -174,8 +190,8 @@ private:
 
     void copyCodePoint()
     {
-        const std::size_t len = std::min(utf8Length(static_cast<unsigned char>(m_p[m_i])),
-                                         m_p.size() - m_i);
+        const std::size_t len =
+            std::min(utf8Length(static_cast<unsigned char>(m_p[m_i])), m_p.size() - m_i);
         m_out.append(m_p.substr(m_i, len));
         m_i += len;
     }
@@ -316,7 +332,10 @@ private:
         m_i += 2;
         m_canQuantify = true;
         switch (c) {
-        case 'd': case 'D': case 'w': case 'W':
+        case 'd':
+        case 'D':
+        case 'w':
+        case 'W':
             m_out += '\\';
             m_out += c;
             return true;
@@ -350,11 +369,21 @@ private:
                 m_canQuantify = false;
             }
             return true;
-        case 't': m_out += "\\t"; return true;
-        case 'n': m_out += "\\n"; return true;
-        case 'r': m_out += "\\r"; return true;
-        case 'f': m_out += "\\f"; return true;
-        case 'v': m_out += "\\x{0b}"; return true;
+        case 't':
+            m_out += "\\t";
+            return true;
+        case 'n':
+            m_out += "\\n";
+            return true;
+        case 'r':
+            m_out += "\\r";
+            return true;
+        case 'f':
+            m_out += "\\f";
+            return true;
+        case 'v':
+            m_out += "\\x{0b}";
+            return true;
         case '0':
             if (m_i < m_p.size() && m_p[m_i] >= '0' && m_p[m_i] <= '9') {
                 if (m_flags.unicode)
@@ -364,8 +393,8 @@ private:
             m_out += "\\x{0}";
             return true;
         case 'c':
-            if (m_i < m_p.size() && ((m_p[m_i] >= 'a' && m_p[m_i] <= 'z') ||
-                                     (m_p[m_i] >= 'A' && m_p[m_i] <= 'Z'))) {
+            if (m_i < m_p.size() &&
+                ((m_p[m_i] >= 'a' && m_p[m_i] <= 'z') || (m_p[m_i] >= 'A' && m_p[m_i] <= 'Z'))) {
                 appendCodePointEscape(m_out, std::uint32_t(m_p[m_i]) % 32);
                 ++m_i;
                 return true;
@@ -563,11 +592,21 @@ Result<EcmaRegexFlags> parseEcmaRegexFlags(std::string_view flags)
             return Result<EcmaRegexFlags>::failure(std::string("repeated regex flag '") + c + "'");
         seen += c;
         switch (c) {
-        case 'i': f.ignoreCase = true; break;
-        case 'm': f.multiline = true; break;
-        case 's': f.dotAll = true; break;
-        case 'u': f.unicode = true; break;
-        case 'y': f.sticky = true; break;
+        case 'i':
+            f.ignoreCase = true;
+            break;
+        case 'm':
+            f.multiline = true;
+            break;
+        case 's':
+            f.dotAll = true;
+            break;
+        case 'u':
+            f.unicode = true;
+            break;
+        case 'y':
+            f.sticky = true;
+            break;
         case 'g':
         case 'd':
             break; // no effect on a single test()
@@ -593,8 +632,7 @@ Result<QRegularExpression> compileEcmaRegex(std::string_view pattern, const Ecma
         options |= QRegularExpression::CaseInsensitiveOption;
     QRegularExpression re(*translated, options);
     if (!re.isValid())
-        return Result<QRegularExpression>::failure(re.errorString().toStdString() +
-                                                   " at offset " +
+        return Result<QRegularExpression>::failure(re.errorString().toStdString() + " at offset " +
                                                    std::to_string(re.patternErrorOffset()));
     re.optimize();
     return re;
@@ -604,8 +642,8 @@ Result<EcmaPattern> EcmaPattern::compile(std::string_view pattern, const EcmaReg
 {
     EcmaPattern p;
     p.m_source = std::string(pattern);
-    const bool defaultFlags = !flags.ignoreCase && !flags.multiline && !flags.dotAll &&
-                              !flags.sticky;
+    const bool defaultFlags =
+        !flags.ignoreCase && !flags.multiline && !flags.dotAll && !flags.sticky;
     // Validate with the translator even when matching natively, so that both paths accept
     // exactly the same patterns.
     Result<QRegularExpression> re = compileEcmaRegex(pattern, flags);
@@ -680,7 +718,8 @@ bool EcmaPattern::compileNative(std::string_view pattern)
                         any = true;
                         continue;
                     }
-                    if (isWord(static_cast<unsigned char>(e)) || static_cast<unsigned char>(e) >= 0x80)
+                    if (isWord(static_cast<unsigned char>(e)) ||
+                        static_cast<unsigned char>(e) >= 0x80)
                         return false;
                     lo = static_cast<unsigned char>(e);
                     i += 2;
@@ -744,8 +783,8 @@ bool EcmaPattern::compileNative(std::string_view pattern)
                 a.max = hi;
                 i = j + 1;
             }
-            if (i < body.size() && (body[i] == '?' || body[i] == '*' || body[i] == '+' ||
-                                    body[i] == '{'))
+            if (i < body.size() &&
+                (body[i] == '?' || body[i] == '*' || body[i] == '+' || body[i] == '{'))
                 return false; // lazy or stacked quantifiers
         }
         atoms.push_back(a);

@@ -32,7 +32,8 @@ bool startsWith(const std::string &s, const std::string &prefix)
 // `pointer` is `base` or below it.
 bool within(const std::string &pointer, const std::string &base)
 {
-    return startsWith(pointer, base) && (pointer.size() == base.size() || pointer[base.size()] == '/');
+    return startsWith(pointer, base) &&
+           (pointer.size() == base.size() || pointer[base.size()] == '/');
 }
 
 std::string listValues(const Json &values)
@@ -60,8 +61,8 @@ std::vector<SchemaError> mostRelevantErrors(std::vector<SchemaError> errors)
     std::vector<std::size_t> combinators;
     for (std::size_t i = 0; i < errors.size(); ++i) {
         const std::string &k = errors[i].keyword;
-        if ((k == "oneOf" || k == "anyOf") && errors[i].params.value("passingSchemas", Json())
-                                                  .is_null())
+        if ((k == "oneOf" || k == "anyOf") &&
+            errors[i].params.value("passingSchemas", Json()).is_null())
             combinators.push_back(i);
     }
     std::stable_sort(combinators.begin(), combinators.end(), [&](std::size_t a, std::size_t b) {
@@ -74,7 +75,8 @@ std::vector<SchemaError> mostRelevantErrors(std::vector<SchemaError> errors)
         // branch index -> (failures on the value itself, all failures)
         std::map<int, std::pair<int, int>> score;
         for (std::size_t i = 0; i < errors.size(); ++i) {
-            if (dropped[i] || i == c || !within(errors[i].instancePointer, combinator.instancePointer) ||
+            if (dropped[i] || i == c ||
+                !within(errors[i].instancePointer, combinator.instancePointer) ||
                 !startsWith(errors[i].keywordLocation, prefix))
                 continue;
             const int branch = std::atoi(errors[i].keywordLocation.c_str() + prefix.size());
@@ -85,11 +87,10 @@ std::vector<SchemaError> mostRelevantErrors(std::vector<SchemaError> errors)
         }
         if (score.empty())
             continue;
-        const auto best = std::min_element(score.begin(), score.end(),
-                                           [](const auto &a, const auto &b) {
-                                               return a.second < b.second;
-                                           })
-                              ->first;
+        const auto best =
+            std::min_element(score.begin(), score.end(), [](const auto &a, const auto &b) {
+                return a.second < b.second;
+            })->first;
         const std::string keep = prefix + std::to_string(best);
         for (std::size_t i = 0; i < errors.size(); ++i) {
             if (!dropped[i] && within(errors[i].instancePointer, combinator.instancePointer) &&

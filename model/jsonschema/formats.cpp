@@ -132,8 +132,8 @@ bool checkDateTime(std::string_view s)
 
 bool isAtext(char c)
 {
-    return isAlpha(c) || isDigit(c) || std::string_view("!#$%&'*+/=?^_`{|}~-").find(c) !=
-                                           std::string_view::npos;
+    return isAlpha(c) || isDigit(c) ||
+           std::string_view("!#$%&'*+/=?^_`{|}~-").find(c) != std::string_view::npos;
 }
 
 // ASCII host name (RFC 1123): labels of letters, digits and inner hyphens, 1–63 octets each,
@@ -267,9 +267,8 @@ bool checkIpv6(std::string_view s)
     while (pos < s.size()) {
         // An embedded IPv4 address ends the address and counts as two groups.
         const std::size_t nextColon = s.find(':', pos);
-        const std::string_view rest = s.substr(pos, nextColon == std::string_view::npos
-                                                        ? std::string_view::npos
-                                                        : nextColon - pos);
+        const std::string_view rest = s.substr(
+            pos, nextColon == std::string_view::npos ? std::string_view::npos : nextColon - pos);
         if (nextColon == std::string_view::npos && rest.find('.') != std::string_view::npos) {
             if (!parseIpv4(rest))
                 return false;
@@ -322,7 +321,10 @@ bool isSubDelim(char c)
 class UriParser
 {
 public:
-    UriParser(std::string_view s, bool iri) : m_s(s), m_iri(iri) {}
+    UriParser(std::string_view s, bool iri)
+        : m_s(s)
+        , m_iri(iri)
+    {}
 
     bool parseReference(bool requireScheme)
     {
@@ -342,7 +344,8 @@ public:
             return false;
         if (hasScheme)
             m_pos = colon + 1;
-        else if (colon != std::string_view::npos && (delim == std::string_view::npos || colon < delim))
+        else if (colon != std::string_view::npos &&
+                 (delim == std::string_view::npos || colon < delim))
             return false; // path-noscheme: no ':' in the first segment
         // hier-part / relative-part
         if (m_s.substr(m_pos).starts_with("//")) {
@@ -350,16 +353,16 @@ public:
             if (!authority())
                 return false;
         }
-        if (!chars("/:@", false))
+        if (!chars("/:@"))
             return false; // path
         if (m_pos < m_s.size() && m_s[m_pos] == '?') {
             ++m_pos;
-            if (!chars("/:@?", true))
+            if (!chars("/:@?"))
                 return false;
         }
         if (m_pos < m_s.size() && m_s[m_pos] == '#') {
             ++m_pos;
-            if (!chars("/:@?", false))
+            if (!chars("/:@?"))
                 return false;
         }
         return m_pos == m_s.size();
@@ -367,13 +370,12 @@ public:
 
 private:
     // Consumes pchar-like characters plus `extra`; stops at anything else.
-    bool chars(std::string_view extra, bool privateUse)
+    bool chars(std::string_view extra)
     {
-        (void)privateUse;
         while (m_pos < m_s.size()) {
             const char c = m_s[m_pos];
             if (c == '%') {
-                if (m_pos + 2 >= m_s.size() + 0 || !isHexDigit(m_s[m_pos + 1]) ||
+                if (m_pos + 2 >= m_s.size() || !isHexDigit(m_s[m_pos + 1]) ||
                     !isHexDigit(m_s[m_pos + 2]))
                     return false;
                 m_pos += 3;
@@ -439,7 +441,7 @@ private:
         for (std::size_t k = 0; k < run.size(); ++k) {
             const char c = run[k];
             if (c == '%') {
-                if (k + 2 >= run.size() + 0 || !isHexDigit(run[k + 1]) || !isHexDigit(run[k + 2]))
+                if (k + 2 >= run.size() || !isHexDigit(run[k + 1]) || !isHexDigit(run[k + 2]))
                     return false;
                 k += 2;
             } else if (static_cast<unsigned char>(c) >= 0x80) {
@@ -489,8 +491,8 @@ bool checkUriTemplate(std::string_view s)
             if (close == std::string_view::npos)
                 return false;
             std::string_view expr = s.substr(pos + 1, close - pos - 1);
-            if (!expr.empty() && std::string_view("+#./;?&=,!@|").find(expr[0]) !=
-                                     std::string_view::npos)
+            if (!expr.empty() &&
+                std::string_view("+#./;?&=,!@|").find(expr[0]) != std::string_view::npos)
                 expr.remove_prefix(1);
             if (expr.empty())
                 return false;
@@ -519,7 +521,7 @@ bool checkUriTemplate(std::string_view s)
                 for (std::size_t k = 0; k < spec.size(); ++k) {
                     const char v = spec[k];
                     if (v == '%') {
-                        if (k + 2 >= spec.size() + 0 || !isHexDigit(spec[k + 1]) ||
+                        if (k + 2 >= spec.size() || !isHexDigit(spec[k + 1]) ||
                             !isHexDigit(spec[k + 2]))
                             return false;
                         k += 2;
@@ -531,7 +533,7 @@ bool checkUriTemplate(std::string_view s)
             }
             pos = close + 1;
         } else if (c == '%') {
-            if (pos + 2 >= s.size() + 0 || !isHexDigit(s[pos + 1]) || !isHexDigit(s[pos + 2]))
+            if (pos + 2 >= s.size() || !isHexDigit(s[pos + 1]) || !isHexDigit(s[pos + 2]))
                 return false;
             pos += 3;
         } else {

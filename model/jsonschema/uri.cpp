@@ -183,7 +183,7 @@ std::string percentDecode(std::string_view s)
     std::string out;
     out.reserve(s.size());
     for (std::size_t k = 0; k < s.size(); ++k) {
-        if (s[k] == '%' && k + 2 < s.size() + 0 && hex(s[k + 1]) >= 0 && hex(s[k + 2]) >= 0) {
+        if (s[k] == '%' && k + 2 < s.size() && hex(s[k + 1]) >= 0 && hex(s[k + 2]) >= 0) {
             out += static_cast<char>(hex(s[k + 1]) * 16 + hex(s[k + 2]));
             k += 2;
         } else {

@@ -326,7 +326,9 @@ std::string numberText(const Json &n)
 class Compiler
 {
 public:
-    Compiler(CompiledSchema &out, const CompileOptions &options) : m_out(out), m_options(options)
+    Compiler(CompiledSchema &out, const CompileOptions &options)
+        : m_out(out)
+        , m_options(options)
     {}
 
     Result<void> run()
@@ -381,7 +383,7 @@ private:
             const std::string resolved = resolveUri(base, id->get_ref<const std::string &>());
             const std::string doc(uriWithoutFragment(resolved));
             const std::string_view fragment = uriFragment(resolved);
-            if (doc != base || !j.contains("$id") || fragment.empty()) {
+            if (doc != base || fragment.empty()) {
                 base = doc;
                 m_resources.emplace(doc, &j);
             }
@@ -389,9 +391,15 @@ private:
                 m_anchors.emplace(doc + "#" + std::string(fragment), &j);
         }
         m_bases.emplace(&j, base);
-        static const char *const single[] = {"additionalItems", "items", "contains",
-                                             "additionalProperties", "propertyNames", "not",
-                                             "if", "then", "else"};
+        static const char *const single[] = {"additionalItems",
+                                             "items",
+                                             "contains",
+                                             "additionalProperties",
+                                             "propertyNames",
+                                             "not",
+                                             "if",
+                                             "then",
+                                             "else"};
         static const char *const arrays[] = {"allOf", "anyOf", "oneOf", "items"};
         static const char *const maps[] = {"properties", "patternProperties", "definitions",
                                            "$defs", "dependencies"};
@@ -515,14 +523,14 @@ private:
         auto has = [&](const char *k) { return j.contains(k); };
         const bool numberGroup = has("maximum") || has("minimum") || has("exclusiveMaximum") ||
                                  has("exclusiveMinimum") || has("multipleOf");
-        const bool stringGroup = has("maxLength") || has("minLength") || has("pattern") ||
-                                 has("format");
+        const bool stringGroup =
+            has("maxLength") || has("minLength") || has("pattern") || has("format");
         const bool arrayGroup = has("maxItems") || has("minItems") || has("uniqueItems") ||
                                 has("additionalItems") || has("items") || has("contains");
-        const bool objectGroup = has("maxProperties") || has("minProperties") ||
-                                 has("required") || has("propertyNames") ||
-                                 has("additionalProperties") || has("dependencies") ||
-                                 has("properties") || has("patternProperties");
+        const bool objectGroup = has("maxProperties") || has("minProperties") || has("required") ||
+                                 has("propertyNames") || has("additionalProperties") ||
+                                 has("dependencies") || has("properties") ||
+                                 has("patternProperties");
         // Where ajv reports a type error: inside the group of the single declared type when
         // that group has keywords, otherwise before everything else.
         std::string singleType;
@@ -530,10 +538,9 @@ private:
             singleType = typeValue.get<std::string>();
         else if (typeValue.is_array() && typeValue.size() == 1 && typeValue[0].is_string())
             singleType = typeValue[0].get<std::string>();
-        const bool typeInGroup = (singleType == "number" && numberGroup) ||
-                                 (singleType == "string" && stringGroup) ||
-                                 (singleType == "array" && arrayGroup) ||
-                                 (singleType == "object" && objectGroup);
+        const bool typeInGroup =
+            (singleType == "number" && numberGroup) || (singleType == "string" && stringGroup) ||
+            (singleType == "array" && arrayGroup) || (singleType == "object" && objectGroup);
         auto addTypeKeyword = [&]() {
             Keyword &k = add(node, Kw::Type, "type", loc);
             k.types = typeMask;
@@ -564,8 +571,7 @@ private:
             }
             Keyword &k = add(node, kind, name, loc);
             for (std::size_t i = 0; i < v->size(); ++i)
-                k.subs.push_back(
-                    child((*v)[i], base, loc + "/" + name + "/" + std::to_string(i)));
+                k.subs.push_back(child((*v)[i], base, loc + "/" + name + "/" + std::to_string(i)));
         }
         if (auto v = j.find("if"); v != j.end()) {
             auto th = j.find("then");
@@ -623,8 +629,8 @@ private:
             } else {
                 EcmaRegexFlags flags;
                 flags.unicode = true;
-                Result<EcmaPattern> p = EcmaPattern::compile(v->get_ref<const std::string &>(),
-                                                             flags);
+                Result<EcmaPattern> p =
+                    EcmaPattern::compile(v->get_ref<const std::string &>(), flags);
                 if (!p) {
                     fail(loc + "/pattern", "invalid regular expression: " + p.error());
                 } else {
@@ -647,11 +653,11 @@ private:
             auto enc = j.find("contentEncoding");
             auto media = j.find("contentMediaType");
             const bool base64 = enc != j.end() && enc->is_string() && *enc == "base64";
-            const bool json = media != j.end() && media->is_string() &&
-                              *media == "application/json";
+            const bool json =
+                media != j.end() && media->is_string() && *media == "application/json";
             if (base64 || json) {
-                Keyword &k = add(node, Kw::Content, base64 ? "contentEncoding" : "contentMediaType",
-                                 loc);
+                Keyword &k =
+                    add(node, Kw::Content, base64 ? "contentEncoding" : "contentMediaType", loc);
                 k.base64 = base64;
                 k.json = json;
             }
@@ -735,8 +741,7 @@ private:
                 node.hasProperties = true;
                 for (auto it = v->begin(); it != v->end(); ++it)
                     node.props.push_back(
-                        {it.key(),
-                         child(*it, base, loc + "/properties/" + escapeToken(it.key()))});
+                        {it.key(), child(*it, base, loc + "/properties/" + escapeToken(it.key()))});
             }
         }
         if (auto v = j.find("patternProperties"); v != j.end()) {
@@ -779,8 +784,7 @@ private:
                                      "must be an array of strings or a schema");
                         }
                     } else {
-                        d.node = child(*it, base,
-                                       loc + "/dependencies/" + escapeToken(it.key()));
+                        d.node = child(*it, base, loc + "/dependencies/" + escapeToken(it.key()));
                     }
                     k.deps.push_back(std::move(d));
                 }
@@ -841,13 +845,13 @@ private:
         std::size_t pos = fragment.empty() ? std::string::npos : 1;
         while (pos != std::string::npos) {
             const std::size_t next = fragment.find('/', pos);
-            std::string token = fragment.substr(pos, next == std::string::npos ? std::string::npos
-                                                                                 : next - pos);
+            std::string token =
+                fragment.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
             pos = next == std::string::npos ? std::string::npos : next + 1;
             std::string unescaped;
             for (std::size_t k = 0; k < token.size(); ++k) {
-                if (token[k] == '~' && k + 1 < token.size() && (token[k + 1] == '0' ||
-                                                                token[k + 1] == '1')) {
+                if (token[k] == '~' && k + 1 < token.size() &&
+                    (token[k + 1] == '0' || token[k + 1] == '1')) {
                     unescaped += token[k + 1] == '0' ? '~' : '/';
                     ++k;
                 } else {
@@ -862,10 +866,10 @@ private:
                     cur = &*it;
             } else if (cur->is_array()) {
                 std::size_t index = 0;
-                const bool numeric = !unescaped.empty() &&
-                                     unescaped.find_first_not_of("0123456789") ==
-                                         std::string::npos &&
-                                     (unescaped.size() == 1 || unescaped[0] != '0');
+                const bool numeric =
+                    !unescaped.empty() &&
+                    unescaped.find_first_not_of("0123456789") == std::string::npos &&
+                    (unescaped.size() == 1 || unescaped[0] != '0');
                 if (numeric)
                     index = std::stoull(unescaped);
                 cur = numeric && index < cur->size() ? &(*cur)[index] : nullptr;
@@ -873,16 +877,16 @@ private:
                 cur = nullptr;
             }
             if (!cur) {
-                fail(p.location, "$ref '" + p.ref + "' does not resolve (no value at '" +
-                                     fragment + "' in '" + doc + "')");
+                fail(p.location, "$ref '" + p.ref + "' does not resolve (no value at '" + fragment +
+                                     "' in '" + doc + "')");
                 return nullptr;
             }
             if (auto known = m_bases.find(cur); known != m_bases.end()) {
                 base = known->second;
             } else if (cur->is_object() && !cur->contains("$ref")) {
                 if (auto id = cur->find("$id"); id != cur->end() && id->is_string())
-                    base = std::string(uriWithoutFragment(
-                        resolveUri(base, id->get_ref<const std::string &>())));
+                    base = std::string(
+                        uriWithoutFragment(resolveUri(base, id->get_ref<const std::string &>())));
             }
         }
         Node *n = compileNode(*cur, base, doc + "#" + fragment);
@@ -972,7 +976,8 @@ private:
     class PathPush
     {
     public:
-        PathPush(std::string *path, std::string_view a, std::string_view b = {}) : m_path(path)
+        PathPush(std::string *path, std::string_view a, std::string_view b = {})
+            : m_path(path)
         {
             if (!m_path)
                 return;
@@ -1219,10 +1224,22 @@ private:
             bool ok = false;
             const char *cmp = "";
             switch (k.kind) {
-            case Kw::Maximum: ok = c <= 0; cmp = "<="; break;
-            case Kw::Minimum: ok = c >= 0; cmp = ">="; break;
-            case Kw::ExclusiveMaximum: ok = c < 0; cmp = "<"; break;
-            default: ok = c > 0; cmp = ">"; break;
+            case Kw::Maximum:
+                ok = c <= 0;
+                cmp = "<=";
+                break;
+            case Kw::Minimum:
+                ok = c >= 0;
+                cmp = ">=";
+                break;
+            case Kw::ExclusiveMaximum:
+                ok = c < 0;
+                cmp = "<";
+                break;
+            default:
+                ok = c > 0;
+                cmp = ">";
+                break;
             }
             if (!ok && m_errors)
                 report(k, std::string("must be ") + cmp + " " + numberText(k.value),
@@ -1235,9 +1252,10 @@ private:
             bool ok;
             if (v.is_number_integer() && k.value.is_number_integer()) {
                 // Exact for integers: compare magnitudes.
-                const std::uint64_t m = k.value.is_number_unsigned()
-                                            ? k.value.get<std::uint64_t>()
-                                            : std::uint64_t(std::llabs(k.value.get<std::int64_t>()));
+                const std::uint64_t m =
+                    k.value.is_number_unsigned()
+                        ? k.value.get<std::uint64_t>()
+                        : std::uint64_t(std::llabs(k.value.get<std::int64_t>()));
                 std::uint64_t x;
                 if (v.is_number_unsigned())
                     x = v.get<std::uint64_t>();
@@ -1307,8 +1325,8 @@ private:
             if (k.json) {
                 std::string text = s;
                 if (k.base64) {
-                    const QByteArray decoded =
-                        QByteArray::fromBase64(QByteArray::fromRawData(s.data(), qsizetype(s.size())));
+                    const QByteArray decoded = QByteArray::fromBase64(
+                        QByteArray::fromRawData(s.data(), qsizetype(s.size())));
                     text.assign(decoded.constData(), std::size_t(decoded.size()));
                 }
                 if (!Json::accept(text)) {
@@ -1595,8 +1613,7 @@ private:
                 continue;
             if (n->additional->boolean == 0) {
                 ok = false;
-                report(k, "must NOT have additional properties",
-                       Json{{"additionalProperty", key}});
+                report(k, "must NOT have additional properties", Json{{"additionalProperty", key}});
                 continue;
             }
             if (!sub(n->additional, *it, "/additionalProperties", {}, key, true))
@@ -1721,8 +1738,8 @@ const Json &workflowSchemaDocument()
         assert(opened && "the bundled workflow schema :/schema/workflow.schema.json is missing");
         (void)opened;
         const QByteArray bytes = file.readAll();
-        Json parsed = Json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr,
-                                  false);
+        Json parsed =
+            Json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
         assert(!parsed.is_discarded() && "the bundled workflow schema is not valid JSON");
         return parsed;
     }();

@@ -32,7 +32,8 @@ struct SchemaError
     /// a followed $ref appears as "/$ref" (".../items/$ref/properties/id/pattern").
     std::string keywordLocation;
     /// Canonical location: URI of the schema resource + "#" + pointer inside it,
-    /// e.g. "https://workflow-studio.dev/schema/workflow/v1.json#/definitions/step/required".
+    /// e.g.
+    /// "https://workflow-studio.dev/schema/workflow/v1.json#/definitions/standardStep/required".
     std::string absoluteKeywordLocation;
     std::string keyword; ///< "required", "type", "oneOf", "format", ... ("false schema")
     std::string message; ///< plain English, ajv-like: "must have required property 'id'"
@@ -54,8 +55,8 @@ enum class LengthUnit {
 
 struct CompileOptions
 {
-    std::string baseUri;   ///< base URI of the root schema when it has no absolute $id
-    RemoteLoader loader;   ///< resolves $ref to other documents; none = such refs fail to compile
+    std::string baseUri; ///< base URI of the root schema when it has no absolute $id
+    RemoteLoader loader; ///< resolves $ref to other documents; none = such refs fail to compile
     bool validateFormats = true; ///< false: "format" is an annotation only
     /// true: contentEncoding "base64" and contentMediaType "application/json" are assertions
     /// (draft-07 makes them optional; ajv and WorkRail treat them as annotations)
@@ -96,8 +97,9 @@ private:
 };
 
 // Our bundled workflow schema (:/schema/workflow.schema.json), parsed and compiled once
-// (thread-safe lazy initialisation). A missing or broken bundled schema is a build defect and
-// asserts.
+// (thread-safe lazy initialisation), with lengths in UTF-16 units as WorkRail counts them
+// (workrail-compat.md §1). A missing or broken bundled schema is a build defect and asserts
+// (release builds then reject every document rather than accept it).
 const Json &workflowSchemaDocument();
 const Validator &workflowSchemaValidator();
 

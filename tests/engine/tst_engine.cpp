@@ -4,6 +4,7 @@
 // rules, structural checks, bad inputs, bounded regexes, sessions and concurrent calls.
 #include "testutil.h"
 
+#include "engine/compiledworkflow.h"
 #include "engine/condition.h"
 #include "engine/engine.h"
 #include "engine/jsvalue.h"

@@ -56,8 +56,7 @@ private slots:
             QStringLiteral("doIt()"), true);
         row("native identifier parens missing", "^[a-zA-Z_][a-zA-Z0-9_]*\\(\\)$", "u",
             QStringLiteral("doIt"), false);
-        row("overlapping classes need backtracking", "^[a-z]*a$", "u", QStringLiteral("bba"),
-            true);
+        row("overlapping classes need backtracking", "^[a-z]*a$", "u", QStringLiteral("bba"), true);
         row("counted quantifier", "^a{2,3}$", "u", QStringLiteral("aaaa"), false);
         row("non-ASCII not in ASCII class", "^[a-z]+$", "u", QStringLiteral("aé"), false);
         row("semver prerelease", "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9a-z.]+)?$",

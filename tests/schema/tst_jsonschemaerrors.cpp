@@ -9,6 +9,9 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+
 using namespace wfs;
 using namespace wfs::schema;
 
@@ -53,13 +56,15 @@ private slots:
         QTest::addColumn<QString>("expected");
 
         QTest::newRow("all missing required properties")
-            << R"({"required":["a","b","c"]})" << R"({"b":1})"
+            << R"({"required":["a","b","c"]})"
+            << R"({"b":1})"
             << "'' /required required: must have required property 'a'\n"
                "'' /required required: must have required property 'c'";
         QTest::newRow("additional properties reported on the object, one each")
             << R"({"properties":{"a":{}},"additionalProperties":false})"
             << R"({"a":1,"x":2,"y":3})"
-            << "'' /additionalProperties additionalProperties: must NOT have additional properties\n"
+            << "'' /additionalProperties additionalProperties: must NOT have additional "
+               "properties\n"
                "'' /additionalProperties additionalProperties: must NOT have additional properties";
         QTest::newRow("pointer escaping of ~ and /")
             << R"({"properties":{"a/b":{"type":"string"},"m~n":{"type":"string"}}})"
@@ -68,48 +73,62 @@ private slots:
                "'/m~0n' /properties/m~0n/type type: must be string";
         QTest::newRow("keyword location goes through $ref")
             << R"({"properties":{"x":{"$ref":"@/definitions/t"}},"definitions":{"t":{"type":"integer"}}})"
-            << R"({"x":"s"})" << "'/x' /properties/x/$ref/type type: must be integer";
+            << R"({"x":"s"})"
+            << "'/x' /properties/x/$ref/type type: must be integer";
         QTest::newRow("array items and nested objects")
             << R"({"items":{"properties":{"id":{"minLength":3}}}})"
             << R"([{"id":"abc"},{"id":"ab"},{"id":"a"}])"
-            << "'/1/id' /items/properties/id/minLength minLength: must NOT have fewer than 3 characters\n"
-               "'/2/id' /items/properties/id/minLength minLength: must NOT have fewer than 3 characters";
+            << "'/1/id' /items/properties/id/minLength minLength: must NOT have fewer than 3 "
+               "characters\n"
+               "'/2/id' /items/properties/id/minLength minLength: must NOT have fewer than 3 "
+               "characters";
         QTest::newRow("oneOf reports every branch, then itself")
-            << R"({"oneOf":[{"type":"string"},{"type":"object","required":["a"]}]})" << "{}"
+            << R"({"oneOf":[{"type":"string"},{"type":"object","required":["a"]}]})"
+            << "{}"
             << "'' /oneOf/0/type type: must be string\n"
                "'' /oneOf/1/required required: must have required property 'a'\n"
                "'' /oneOf oneOf: must match exactly one schema in oneOf";
         QTest::newRow("oneOf with two passing branches")
-            << R"({"oneOf":[{"type":"number"},{"minimum":0}]})" << "5"
+            << R"({"oneOf":[{"type":"number"},{"minimum":0}]})"
+            << "5"
             << "'' /oneOf oneOf: must match exactly one schema in oneOf";
         QTest::newRow("anyOf success drops branch errors")
-            << R"({"anyOf":[{"type":"string"},{"type":"number"}],"maximum":3})" << "5"
+            << R"({"anyOf":[{"type":"string"},{"type":"number"}],"maximum":3})"
+            << "5"
             << "'' /maximum maximum: must be <= 3";
         QTest::newRow("if/then failure")
             << R"({"if":{"properties":{"t":{"const":"for"}}},"then":{"required":["count"]}})"
             << R"({"t":"for"})"
             << "'' /then/required required: must have required property 'count'\n"
                "'' /if if: must match \"then\" schema";
-        QTest::newRow("type lists are joined")
-            << R"({"type":["string","null"]})" << "1" << "'' /type type: must be string,null";
+        QTest::newRow("type lists are joined") << R"({"type":["string","null"]})"
+                                               << "1"
+                                               << "'' /type type: must be string,null";
         QTest::newRow("type error after untyped keywords (ajv order)")
-            << R"({"type":"object","required":["a"],"enum":[1]})" << "\"x\""
+            << R"({"type":"object","required":["a"],"enum":[1]})"
+            << "\"x\""
             << "'' /enum enum: must be equal to one of the allowed values\n"
                "'' /type type: must be object";
         QTest::newRow("uniqueItems names both items")
-            << R"({"uniqueItems":true})" << "[1,2,1.0]"
-            << "'' /uniqueItems uniqueItems: must NOT have duplicate items (items ## 0 and 2 are identical)";
+            << R"({"uniqueItems":true})"
+            << "[1,2,1.0]"
+            << "'' /uniqueItems uniqueItems: must NOT have duplicate items (items ## 0 and 2 are "
+               "identical)";
         QTest::newRow("false schema")
-            << R"({"properties":{"no":false}})" << R"({"no":1})"
+            << R"({"properties":{"no":false}})"
+            << R"({"no":1})"
             << "'/no' /properties/no false schema: boolean schema is false";
         QTest::newRow("additionalItems false")
-            << R"({"items":[{},{}],"additionalItems":false})" << "[1,2,3]"
+            << R"({"items":[{},{}],"additionalItems":false})"
+            << "[1,2,3]"
             << "'' /additionalItems additionalItems: must NOT have more than 2 items";
-        QTest::newRow("dependencies array form")
-            << R"({"dependencies":{"a":["b","c"]}})" << R"({"a":1,"c":2})"
-            << "'' /dependencies dependencies: must have properties b, c when property a is present";
+        QTest::newRow("dependencies array form") << R"({"dependencies":{"a":["b","c"]}})"
+                                                 << R"({"a":1,"c":2})"
+                                                 << "'' /dependencies dependencies: must have "
+                                                    "properties b, c when property a is present";
         QTest::newRow("propertyNames")
-            << R"({"propertyNames":{"maxLength":2}})" << R"({"ok":1,"long":2})"
+            << R"({"propertyNames":{"maxLength":2}})"
+            << R"({"ok":1,"long":2})"
             << "'' /propertyNames/maxLength maxLength: must NOT have more than 2 characters\n"
                "'' /propertyNames propertyNames: property name must be valid";
         QTest::newRow("format and pattern")
@@ -118,7 +137,8 @@ private slots:
             << "'/d' /properties/d/format format: must match format \"date\"\n"
                "'/p' /properties/p/pattern pattern: must match pattern \"^a+$\"";
         QTest::newRow("valid instance has no errors")
-            << R"({"type":"object","properties":{"a":{"type":"integer"}}})" << R"({"a":1.0})"
+            << R"({"type":"object","properties":{"a":{"type":"integer"}}})"
+            << R"({"a":1.0})"
             << "";
     }
     void errors()
@@ -182,7 +202,8 @@ private slots:
                                        << "/properties/a/pattern";
         QTest::newRow("dangling $ref") << R"({"$ref":"@/definitions/missing"})"
                                        << "/definitions/missing";
-        QTest::newRow("unknown $id anchor") << R"({"$ref":"@nope"})" << "nope";
+        QTest::newRow("unknown $id anchor") << R"({"$ref":"@nope"})"
+                                            << "nope";
         QTest::newRow("remote without loader") << R"({"$ref":"http://example.com/x.json"})"
                                                << "http://example.com/x.json";
         QTest::newRow("$ref cycle that never descends") << R"({"allOf":[{"$ref":"@"}]})"
@@ -190,9 +211,12 @@ private slots:
         QTest::newRow("pure $ref loop")
             << R"({"definitions":{"a":{"$ref":"@/definitions/b"},"b":{"$ref":"@/definitions/a"}},"$ref":"@/definitions/a"})"
             << "cycle";
-        QTest::newRow("minLength not an integer") << R"({"minLength":"3"})" << "/minLength";
-        QTest::newRow("unknown type") << R"({"type":"strin"})" << "/type";
-        QTest::newRow("schema is a number") << R"({"properties":{"a":3}})" << "/properties/a";
+        QTest::newRow("minLength not an integer") << R"({"minLength":"3"})"
+                                                  << "/minLength";
+        QTest::newRow("unknown type") << R"({"type":"strin"})"
+                                      << "/type";
+        QTest::newRow("schema is a number") << R"({"properties":{"a":3}})"
+                                            << "/properties/a";
     }
     void compileErrors()
     {
@@ -231,10 +255,10 @@ private slots:
                 return Result<Json>::failure("unexpected " + uri);
             return Json::parse(R"({"definitions":{"n":{"type":"integer"},"s":{"type":"string"}}})");
         };
-        Result<Validator> v = Validator::compile(
-            fixture(R"({"properties":{"a":{"$ref":"defs.json@/definitions/n"},
+        Result<Validator> v =
+            Validator::compile(fixture(R"({"properties":{"a":{"$ref":"defs.json@/definitions/n"},
                                           "b":{"$ref":"defs.json@/definitions/s"}}})"),
-            options);
+                               options);
         WFS_VERIFY_RESULT(v);
         QCOMPARE(calls, 1);
         QVERIFY(v->validate(Json::parse(R"({"a":1,"b":"x"})")));
@@ -250,6 +274,31 @@ private slots:
         CompileOptions utf16;
         utf16.lengthUnit = LengthUnit::Utf16Units;
         QVERIFY(!Validator::compile(schema, utf16)->validate(emoji));
+    }
+
+    // validate() is const and may run on several threads at once (regex via PCRE included).
+    void concurrentValidation()
+    {
+        Result<Validator> v = Validator::compile(
+            Json::parse(R"({"type":"array","items":{"type":"string","pattern":"^(ab|cd)+\\d$"}})"));
+        WFS_VERIFY_RESULT(v);
+        Json good = Json::array();
+        for (int i = 0; i < 200; ++i)
+            good.push_back("abcdab" + std::to_string(i % 10));
+        Json bad = good;
+        bad[150] = "abx1";
+        std::atomic<int> wrong{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&] {
+                for (int i = 0; i < 50; ++i) {
+                    if (!v->validate(good) || v->validate(bad) || v->errors(bad).size() != 1)
+                        ++wrong;
+                }
+            });
+        for (std::thread &t : threads)
+            t.join();
+        QCOMPARE(wrong.load(), 0);
     }
 
     // A default-constructed validator accepts everything; copies share the compiled graph.

@@ -73,8 +73,8 @@ Outcome runFile(const QString &path, bool optional)
             const std::string name = group["description"].get<std::string>() + " / " +
                                      test["description"].get<std::string>();
             if (!v) {
-                out.failures << QString::fromStdString(name + ": schema did not compile: " +
-                                                       v.error());
+                out.failures << QString::fromStdString(name +
+                                                       ": schema did not compile: " + v.error());
                 continue;
             }
             const bool expected = test["valid"].get<bool>();
@@ -82,7 +82,8 @@ Outcome runFile(const QString &path, bool optional)
             std::vector<SchemaError> errors;
             const bool full = v->validate(test["data"], &errors);
             if (fast != expected) {
-                out.failures << QString::fromStdString(name + (expected ? ": rejected" : ": accepted"));
+                out.failures << QString::fromStdString(name +
+                                                       (expected ? ": rejected" : ": accepted"));
             } else if (full != fast || errors.empty() != full) {
                 out.failures << QString::fromStdString(name + ": all-errors mode disagrees");
             } else {
@@ -114,8 +115,8 @@ private slots:
     {
         QTest::addColumn<QString>("path");
         const QDir dir(suiteRoot() + QStringLiteral("/tests/draft7"));
-        for (const QString &file : dir.entryList({QStringLiteral("*.json")}, QDir::Files,
-                                                 QDir::Name))
+        for (const QString &file :
+             dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
             QTest::newRow(qPrintable(file)) << dir.filePath(file);
     }
     void required()
@@ -148,8 +149,8 @@ private slots:
         QVERIFY(total > 0);
         const double rate = 100.0 * passed / total;
         qInfo("optional draft-7 tests: %d/%d passed (%.1f %%)", passed, total, rate);
-        QVERIFY2(rate >= 90.0, qPrintable(QStringLiteral("optional pass rate %1 % < 90 %")
-                                              .arg(rate, 0, 'f', 1)));
+        QVERIFY2(rate >= 90.0,
+                 qPrintable(QStringLiteral("optional pass rate %1 % < 90 %").arg(rate, 0, 'f', 1)));
     }
 };
 

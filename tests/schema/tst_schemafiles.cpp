@@ -75,20 +75,30 @@ private slots:
         QTest::addColumn<QString>("schema");
         QTest::addColumn<QString>("instance");
         QTest::addColumn<QString>("sentence");
-        QTest::newRow("required") << R"({"required":["prompt"]})" << "{}"
+        QTest::newRow("required") << R"({"required":["prompt"]})"
+                                  << "{}"
                                   << "missing required property 'prompt'";
-        QTest::newRow("type list") << R"({"type":["string","null"]})" << "1"
+        QTest::newRow("type list") << R"({"type":["string","null"]})"
+                                   << "1"
                                    << "must be of type string or null";
-        QTest::newRow("enum") << R"({"enum":["while","until"]})" << "\"for\""
+        QTest::newRow("enum") << R"({"enum":["while","until"]})"
+                              << "\"for\""
                               << "must be one of: 'while', 'until'";
-        QTest::newRow("maxLength") << R"({"maxLength":64})" << QString(QStringLiteral("\"%1\"")).arg(QString(65, QLatin1Char('a')))
-                                   << "must be at most 64 characters long";
-        QTest::newRow("minItems") << R"({"minItems":1})" << "[]"
+        QTest::newRow("maxLength")
+            << R"({"maxLength":64})"
+            << QString(QStringLiteral("\"%1\"")).arg(QString(65, QLatin1Char('a')))
+            << "must be at most 64 characters long";
+        QTest::newRow("minItems") << R"({"minItems":1})"
+                                  << "[]"
                                   << "must contain at least 1 item(s)";
-        QTest::newRow("pattern") << R"({"pattern":"^[a-z]+$"})" << "\"A\""
+        QTest::newRow("pattern") << R"({"pattern":"^[a-z]+$"})"
+                                 << "\"A\""
                                  << "does not match the pattern ^[a-z]+$";
-        QTest::newRow("const") << R"({"const":"loop"})" << "\"lop\"" << "must be 'loop'";
-        QTest::newRow("uniqueItems") << R"({"uniqueItems":true})" << "[1,1]"
+        QTest::newRow("const") << R"({"const":"loop"})"
+                               << "\"lop\""
+                               << "must be 'loop'";
+        QTest::newRow("uniqueItems") << R"({"uniqueItems":true})"
+                                     << "[1,1]"
                                      << "items 0 and 1 are identical; the items must be unique";
     }
     void describe()
@@ -114,9 +124,10 @@ private slots:
             if (d.source == "schema")
                 schemaDs.push_back(d);
         }
-        QCOMPARE(render(schemaDs),
-                 QStringLiteral("7:57 property 'promt' is not allowed here [/steps/0/promt] schema\n"
-                                "9:47 must be >= 1 [/steps/1/loop/maxIterations] schema"));
+        QCOMPARE(
+            render(schemaDs),
+            QStringLiteral("7:57 property 'promt' is not allowed here [/steps/0/promt] schema\n"
+                           "9:47 must be >= 1 [/steps/1/loop/maxIterations] schema"));
         QCOMPARE(QString::fromStdString(schemaDs[0].file), QStringLiteral("demo.json"));
     }
 
@@ -125,10 +136,12 @@ private slots:
     {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        writeFile(dir.filePath(QStringLiteral("s.json")),
-                  R"({"type":"object","required":["a"],"properties":{"a":{"$ref":"sub/defs.json"}}})");
+        writeFile(
+            dir.filePath(QStringLiteral("s.json")),
+            R"({"type":"object","required":["a"],"properties":{"a":{"$ref":"sub/defs.json"}}})");
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub")));
-        writeFile(dir.filePath(QStringLiteral("sub/defs.json")), R"({"type":"integer","minimum":3})");
+        writeFile(dir.filePath(QStringLiteral("sub/defs.json")),
+                  R"({"type":"integer","minimum":3})");
         writeFile(dir.filePath(QStringLiteral("bad.json")), "{\n  \"a\": 2\n}\n");
         writeFile(dir.filePath(QStringLiteral("good.json")), R"({"a": 5})");
         writeFile(dir.filePath(QStringLiteral("broken.json")), "[1");
@@ -153,8 +166,8 @@ private slots:
         QTest::newRow("bad keyword value") << QByteArray(R"({"minLength":-1})") << "minLength";
         QTest::newRow("http ref refused")
             << QByteArray("{\"$ref\":\"https://example.com/schema.json\"}") << "no network";
-        QTest::newRow("missing local ref") << QByteArray(R"({"$ref":"nothere.json"})")
-                                           << "nothere.json";
+        QTest::newRow("missing local ref")
+            << QByteArray(R"({"$ref":"nothere.json"})") << "nothere.json";
     }
     void unusableSchemas()
     {

@@ -34,8 +34,8 @@ Json readJson(const QString &path)
 
 Result<Validator> workrailValidator()
 {
-    const Json schema = readJson(test::sharedDir() +
-                                 QStringLiteral("/workrail/spec/workflow.schema.json"));
+    const Json schema =
+        readJson(test::sharedDir() + QStringLiteral("/workrail/spec/workflow.schema.json"));
     if (schema.is_discarded())
         return Result<Validator>::failure("cannot read WorkRail's workflow.schema.json");
     CompileOptions options;
@@ -57,7 +57,9 @@ void collect(const Json &v, const std::string &ptr, std::vector<std::string> &ou
         for (auto it = v.begin(); it != v.end(); ++it) {
             std::string key;
             for (char c : it.key())
-                key += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
+                key += c == '~'   ? std::string("~0")
+                       : c == '/' ? std::string("~1")
+                                  : std::string(1, c);
             collect(*it, ptr + "/" + key, out);
         }
     } else if (v.is_array()) {
@@ -78,8 +80,8 @@ std::vector<Mutation> mutate(const Json &doc, const std::string &name, std::size
     };
     std::vector<std::string> pointers;
     collect(doc, "", pointers);
-    const Json wrongValues = Json::array({123, "text", true, nullptr, Json::array(),
-                                          Json::object(), 1.5, -1});
+    const Json wrongValues =
+        Json::array({123, "text", true, nullptr, Json::array(), Json::object(), 1.5, -1});
     for (std::size_t i = 0; i < pointers.size(); i += stride) {
         const std::string &p = pointers[i];
         const Json::json_pointer ptr(p);
@@ -124,8 +126,9 @@ std::vector<Mutation> mutate(const Json &doc, const std::string &name, std::size
     add("name 127 chars + astral (129 UTF-16 units)",
         [&](Json &d) { d["name"] = std::string(127, 'n') + "\xF0\x9F\x98\x80"; });
     add("description 513 chars", [&](Json &d) { d["description"] = std::string(513, 'd'); });
-    add("duplicate preconditions",
-        [&](Json &d) { d["preconditions"] = Json::array({"same", "same"}); });
+    add("duplicate preconditions", [&](Json &d) {
+        d["preconditions"] = Json::array({"same", "same"});
+    });
     add("metaGuidance empty entry", [&](Json &d) { d["metaGuidance"] = Json::array({""}); });
     add("steps empty", [&](Json &d) { d["steps"] = Json::array(); });
     add("functionDefinitions bad name", [&](Json &d) {
@@ -167,7 +170,8 @@ std::vector<Mutation> mutate(const Json &doc, const std::string &name, std::size
             add("agentRole 10 chars" + at, [&](Json &d) { d.at(sp)["agentRole"] = "1234567890"; });
             add("prompt 2049 chars" + at,
                 [&](Json &d) { d.at(sp)["prompt"] = std::string(2049, 'p'); });
-            add("title 129 chars" + at, [&](Json &d) { d.at(sp)["title"] = std::string(129, 't'); });
+            add("title 129 chars" + at,
+                [&](Json &d) { d.at(sp)["title"] = std::string(129, 't'); });
             add("type loop on standard step" + at, [&](Json &d) { d.at(sp)["type"] = "loop"; });
             for (const char *rc : {R"({"var":"x","equals":1})", R"({"var":1})", R"({"foo":1})",
                                    R"({"and":{}})", R"({"not":{"or":[{"var":"a"}]}})"})
@@ -176,19 +180,21 @@ std::vector<Mutation> mutate(const Json &doc, const std::string &name, std::size
             for (const char *rc : {"true", "\"yes\"", R"({"var":"x"})", R"({"var":"x","gt":"1"})"})
                 add(std::string("requireConfirmation ") + rc + at,
                     [&](Json &d) { d.at(sp)["requireConfirmation"] = Json::parse(rc); });
-            for (const char *vc :
-                 {R"([{"type":"contains","value":"x","message":"m"}])", R"({"and":[]})",
-                  R"({"and":[{"type":"length","min":1,"message":"m"}],"or":[{"type":"regex","pattern":"a","message":"m"}]})",
-                  R"({"not":{"type":"schema","schema":{"type":"object"},"message":"m"}})",
-                  R"([{"type":"bogus","message":"m"}])", R"([{"type":"regex","pattern":"a"}])",
-                  R"([{"type":"regex","pattern":"a","message":"m","condition":{"and":[1]}}])",
-                  R"([{"type":"regex","pattern":"a","message":"m","condition":{"and":[{"x":1}]}}])"})
+            for (
+                const char *vc :
+                {R"([{"type":"contains","value":"x","message":"m"}])", R"({"and":[]})",
+                 R"({"and":[{"type":"length","min":1,"message":"m"}],"or":[{"type":"regex","pattern":"a","message":"m"}]})",
+                 R"({"not":{"type":"schema","schema":{"type":"object"},"message":"m"}})",
+                 R"([{"type":"bogus","message":"m"}])", R"([{"type":"regex","pattern":"a"}])",
+                 R"([{"type":"regex","pattern":"a","message":"m","condition":{"and":[1]}}])",
+                 R"([{"type":"regex","pattern":"a","message":"m","condition":{"and":[{"x":1}]}}])"})
                 add(std::string("validationCriteria ") + vc + at,
                     [&](Json &d) { d.at(sp)["validationCriteria"] = Json::parse(vc); });
             add("functionReferences without parens" + at,
                 [&](Json &d) { d.at(sp)["functionReferences"] = Json::array({"foo"}); });
-            add("functionCalls without args" + at,
-                [&](Json &d) { d.at(sp)["functionCalls"] = Json::array({{{"name", "f"}}}); });
+            add("functionCalls without args" + at, [&](Json &d) {
+                d.at(sp)["functionCalls"] = Json::array({{{"name", "f"}}});
+            });
         }
     }
     return out;
@@ -234,12 +240,13 @@ private slots:
             const bool b = ours.validate(doc);
             valid += b ? 1 : 0;
             verdicts[path.toStdString()] = b;
-            QVERIFY2(a == b, qPrintable(QStringLiteral("%1: WorkRail says %2, ours says %3")
-                                            .arg(path)
-                                            .arg(a)
-                                            .arg(b)));
+            QVERIFY2(
+                a == b,
+                qPrintable(
+                    QStringLiteral("%1: WorkRail says %2, ours says %3").arg(path).arg(a).arg(b)));
         }
-        if (const QString dumpDir = qEnvironmentVariable("WFS_DUMP_MUTATIONS"); !dumpDir.isEmpty()) {
+        if (const QString dumpDir = qEnvironmentVariable("WFS_DUMP_MUTATIONS");
+            !dumpDir.isEmpty()) {
             QFile out(dumpDir + QStringLiteral("/corpus-verdicts.json"));
             if (out.open(QIODevice::WriteOnly))
                 out.write(QByteArray::fromStdString(verdicts.dump(1)));
@@ -261,8 +268,8 @@ private slots:
         Json verdicts = Json::object();
         int total = 0, invalid = 0, validCount = 0;
         QStringList mismatches;
-        for (const QString &file : dir.entryList({QStringLiteral("*.json")}, QDir::Files,
-                                                 QDir::Name)) {
+        for (const QString &file :
+             dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
             const Json doc = readJson(dir.filePath(file));
             if (doc.is_discarded())
                 continue;

@@ -3,24 +3,30 @@
 // In-process tool latency: next inside a loop of coding-task-workflow-with-loops, get, list,
 // validate with three rules. Target: each <= 10 us median.
 //   build/bin/bench_engine --benchmark_min_time=2 --benchmark_repetitions=5
-#include "testutil.h"
-
 #include "engine/engine.h"
 #include "model/jsonio.h"
 
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 
 using namespace wfs;
 
 namespace {
 
+QString sharedDir()
+{
+    const QByteArray env = qgetenv("WFS_SHARED_DIR");
+    return QDir::cleanPath(env.isEmpty() ? QStringLiteral(WFS_SHARED_DIR_DEFAULT)
+                                         : QString::fromLocal8Bit(env));
+}
+
 Engine &engine()
 {
     static Engine *e = [] {
-        const QString s = wfs::test::sharedDir();
+        const QString s = sharedDir();
         Engine::Options o;
         o.includeBundled = false;
         o.useStandardLocations = false;
@@ -108,7 +114,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     benchmark::Initialize(&argc, argv);
-    if (!QFile::exists(wfs::test::sharedDir() + QStringLiteral("/workrail/workflows"))) {
+    if (!QFile::exists(sharedDir() + QStringLiteral("/workrail/workflows"))) {
         std::fprintf(stderr, "bench_engine: ../shared is absent; nothing to measure\n");
         return 0;
     }

@@ -46,8 +46,8 @@ const Corpus &corpus()
             if (!f.open(QIODevice::ReadOnly))
                 continue;
             const QByteArray bytes = f.readAll();
-            Json doc = Json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr,
-                                   false);
+            Json doc =
+                Json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
             if (doc.is_discarded())
                 continue;
             out.sourceBytes += std::size_t(bytes.size());
@@ -78,8 +78,8 @@ void run(benchmark::State &state, const Validator &validator, bool collectErrors
     const double docs = double(state.iterations()) * double(c.documents.size());
     state.SetItemsProcessed(std::int64_t(docs));
     state.SetBytesProcessed(std::int64_t(double(state.iterations()) * double(c.sourceBytes)));
-    state.counters["us_per_doc"] = benchmark::Counter(
-        docs * 1e-6, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+    state.counters["us_per_doc"] =
+        benchmark::Counter(docs * 1e-6, benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
     state.counters["documents"] = double(c.documents.size());
     state.counters["valid_share"] = docs > 0 ? double(valid) / docs : 0.0;
 }

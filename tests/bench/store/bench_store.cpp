@@ -45,7 +45,8 @@ BENCHMARK(BM_L1Hit);
 static void BM_L1Miss(benchmark::State &state)
 {
     cache::L1Cache c({std::size_t(64) << 20, 0.8, metrics::steadyClock()});
-    const std::string key = "workflow_get\x1fnope\x1f0123456789abcdef\x1f{\"id\":\"nope\"}";
+    const std::string key = "workflow_get\x1fnope\x1f"
+                            "0123456789abcdef\x1f{\"id\":\"nope\"}";
     for (auto _ : state)
         benchmark::DoNotOptimize(c.get(key));
 }
