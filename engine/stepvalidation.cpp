@@ -240,7 +240,8 @@ Result<Json> validateOutput(const CompiledWorkflow &workflow, const Json *criter
                     throw ValidationError{"Error evaluating validation rule: " + e.message};
                 }
             }
-            return resultJson(issues.empty(), std::move(issues), kReview);
+            const bool valid = issues.empty();
+            return resultJson(valid, std::move(issues), kReview);
         }
         if (Evaluator::isComposition(*criteria)) {
             const bool ok = ev.composition(*criteria, 0);

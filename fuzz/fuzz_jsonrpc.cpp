@@ -34,8 +34,7 @@ struct Harness
         : engine(engineOptions())
         , backend(std::make_shared<wfs::mcp::EngineBackend>(&engine))
         , dispatcher(backend)
-    {
-    }
+    {}
 };
 
 void checkReply(const std::string &reply)

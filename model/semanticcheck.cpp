@@ -525,8 +525,10 @@ void checkValidationRules(const Workflow &wf, Diagnostics &out)
                     break;
                 }
                 auto re = schema::compileEcmaRegex(*r->pattern, *flags);
+                // A warning, not an error: the workflow loads, steps and validates its other
+                // steps as usual (WorkRail ships such files); only this step's validation fails.
                 if (!re)
-                    add(out, pointerAppend(r->pointer, "pattern"), Severity::Error,
+                    add(out, pointerAppend(r->pointer, "pattern"), Severity::Warning,
                         "the pattern does not compile as an ECMAScript regular expression (" +
                             re.error() + ")" + inlineFlagsHint(*r->pattern) +
                             "; WorkRail's workflow_validate fails on this step with "

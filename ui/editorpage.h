@@ -8,7 +8,6 @@
 #include "model/diagnostic.h"
 #include "model/result.h"
 
-#include <QPointer>
 #include <QWidget>
 
 namespace wfs::studio {
@@ -57,9 +56,9 @@ private:
     WorkflowDocument *m_doc;
     WorkflowScene *m_scene;
     WorkflowView *m_view;
-    QPointer<InspectorWidget> m_inspector;
-    QPointer<JsonView> m_json;
-    QPointer<ProblemsPanel> m_problems;
+    InspectorWidget *m_inspector; ///< shown in a dock; deleted with the page
+    JsonView *m_json;             ///< shown in a dock; deleted with the page
+    ProblemsPanel *m_problems;    ///< shown in a dock; deleted with the page
     DiagnosticsRunner *m_runner;
     QByteArray m_diskBytes;
 };

@@ -152,7 +152,8 @@ int runMcp(const QStringList &args)
     // needs it earlier waits for it.
     std::promise<Engine *> enginePromise;
     std::shared_future<Engine *> engineReady = enginePromise.get_future().share();
-    auto backend = std::make_shared<mcp::EngineBackend>([engineReady] { return engineReady.get(); });
+    auto backend =
+        std::make_shared<mcp::EngineBackend>([engineReady] { return engineReady.get(); });
     mcp::Dispatcher dispatcher(backend);
     QTimer::singleShot(0, qApp, [&] {
         engine = std::make_unique<Engine>(engineOptions);

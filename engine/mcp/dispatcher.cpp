@@ -92,9 +92,9 @@ std::string stringMember(const Json &object, const char *key)
 std::string encodeCursor(std::string_view list, std::size_t offset)
 {
     const std::string raw = std::string(list) + ":" + std::to_string(offset);
-    const QByteArray b64 = QByteArray(raw.data(), static_cast<qsizetype>(raw.size()))
-                               .toBase64(QByteArray::Base64UrlEncoding
-                                         | QByteArray::OmitTrailingEquals);
+    const QByteArray b64 =
+        QByteArray(raw.data(), static_cast<qsizetype>(raw.size()))
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     return std::string(b64.constData(), static_cast<std::size_t>(b64.size()));
 }
 
@@ -197,8 +197,7 @@ void appendList(const Json &doc, const char *key, const char *heading, std::stri
 Session::Session(std::string id, std::string client)
     : m_id(std::move(id))
     , m_client(std::move(client))
-{
-}
+{}
 
 std::optional<ProtocolVersion> Session::version() const
 {
@@ -287,8 +286,7 @@ struct Dispatcher::Private
 
 Dispatcher::Dispatcher(std::shared_ptr<Backend> backend)
     : Dispatcher(std::move(backend), Options())
-{
-}
+{}
 
 Dispatcher::Dispatcher(std::shared_ptr<Backend> backend, Options options)
     : d(std::make_unique<Private>())
@@ -392,10 +390,9 @@ Dispatcher::Parsed Dispatcher::parse(std::string_view text)
 {
     Parsed out;
     if (nestingDepth(text, kMaxJsonDepth) > kMaxJsonDepth) {
-        out.errorResponse =
-            makeError(nullptr, ErrorCode::ParseError,
-                      "Parse error: JSON nested deeper than " + std::to_string(kMaxJsonDepth)
-                          + " levels");
+        out.errorResponse = makeError(nullptr, ErrorCode::ParseError,
+                                      "Parse error: JSON nested deeper than " +
+                                          std::to_string(kMaxJsonDepth) + " levels");
         return out;
     }
     ParsedJson parsed = parseJson(text);
@@ -404,8 +401,8 @@ Dispatcher::Parsed Dispatcher::parse(std::string_view text)
         for (const Diagnostic &diag : parsed.diagnostics) {
             why = diag.message;
             if (diag.line > 0)
-                why = "line " + std::to_string(diag.line) + ":" + std::to_string(diag.column)
-                      + ": " + why;
+                why = "line " + std::to_string(diag.line) + ":" + std::to_string(diag.column) +
+                      ": " + why;
             break;
         }
         out.errorResponse = makeError(nullptr, ErrorCode::ParseError, "Parse error: " + why);
@@ -458,8 +455,8 @@ Json Dispatcher::handle(Session &session, const Json &body, const Emit &notify)
     if (v && !supportsBatches(*v)) {
         return makeError(nullptr, ErrorCode::InvalidRequest,
                          std::string("Invalid Request: JSON-RPC batches are not allowed in "
-                                     "protocol version ")
-                             + protocolVersionString(*v));
+                                     "protocol version ") +
+                             protocolVersionString(*v));
     }
     if (isInitialize(body)) {
         return makeError(nullptr, ErrorCode::InvalidRequest,
@@ -766,8 +763,7 @@ Json Dispatcher::Private::promptsList(Session &session, const Json &params)
         p["name"] = w.id;
         if (v >= ProtocolVersion::V2025_06_18)
             p["title"] = w.name.empty() ? w.id : w.name;
-        p["description"] = w.description.empty() ? (w.name.empty() ? w.id : w.name)
-                                                 : w.description;
+        p["description"] = w.description.empty() ? (w.name.empty() ? w.id : w.name) : w.description;
         Json arg = Json::object();
         arg["name"] = "task";
         arg["description"] = "What you want to accomplish with this workflow (optional)";
@@ -807,8 +803,8 @@ Json Dispatcher::Private::promptsGet(const Json &params)
     const std::string wfName = stringMember(*doc, "name");
     const std::string description = stringMember(*doc, "description");
     const std::string version = stringMember(*doc, "version");
-    std::string text = "Use the workflow \"" + (wfName.empty() ? id : wfName) + "\" (id: " + id
-                       + (version.empty() ? std::string() : ", version " + version) + ")";
+    std::string text = "Use the workflow \"" + (wfName.empty() ? id : wfName) + "\" (id: " + id +
+                       (version.empty() ? std::string() : ", version " + version) + ")";
     text += task.empty() ? std::string(".\n") : " for this task: " + task + "\n";
     if (!description.empty())
         text += "\n" + description + "\n";
@@ -818,13 +814,13 @@ Json Dispatcher::Private::promptsGet(const Json &params)
     int number = 0;
     if (const Json *steps = member(*doc, "steps"))
         describeSteps(*steps, text, "", number);
-    text += "\nHow to run it: call the workflow_next tool with {\"workflowId\": \"" + id
-            + "\", \"completedSteps\": []}, carry out the step it returns, then call it again "
-              "with the ids of the steps you completed and the context it returned (plus any "
-              "variables the steps ask you to set) until it answers isComplete: true. Steps "
-              "marked [conditional] run only when their condition holds. Use "
-              "workflow_validate to check a step's output when the step has validation "
-              "criteria.";
+    text += "\nHow to run it: call the workflow_next tool with {\"workflowId\": \"" + id +
+            "\", \"completedSteps\": []}, carry out the step it returns, then call it again "
+            "with the ids of the steps you completed and the context it returned (plus any "
+            "variables the steps ask you to set) until it answers isComplete: true. Steps "
+            "marked [conditional] run only when their condition holds. Use "
+            "workflow_validate to check a step's output when the step has validation "
+            "criteria.";
 
     Json content = Json::object();
     content["type"] = "text";
@@ -880,7 +876,8 @@ Json Dispatcher::Private::resourcesRead(const Json &params)
 {
     const Json *uriJson = member(params, "uri");
     if (!uriJson || !uriJson->is_string())
-        throw RpcError{ErrorCode::InvalidParams, "Invalid params: resources/read needs a string uri"};
+        throw RpcError{ErrorCode::InvalidParams,
+                       "Invalid params: resources/read needs a string uri"};
     const std::string &uri = uriJson->get_ref<const std::string &>();
     std::optional<Json> doc;
     std::string mime = "application/json";

@@ -47,11 +47,11 @@ public:
     const std::string &id() const { return m_id; }
     const std::string &client() const { return m_client; }
 
-    std::optional<ProtocolVersion> version() const;  ///< nullopt before initialize
-    ProtocolVersion effectiveVersion() const;        ///< negotiated, else kDefaultVersion
+    std::optional<ProtocolVersion> version() const; ///< nullopt before initialize
+    ProtocolVersion effectiveVersion() const;       ///< negotiated, else kDefaultVersion
     bool initializeAnswered() const;
-    bool ready() const;                              ///< notifications/initialized received
-    std::optional<LogLevel> logLevel() const;        ///< nullopt until logging/setLevel
+    bool ready() const;                       ///< notifications/initialized received
+    std::optional<LogLevel> logLevel() const; ///< nullopt until logging/setLevel
     Json clientInfo() const;
 
     // Where unsolicited messages (list_changed, logging outside requests) go; none = dropped.

@@ -23,10 +23,10 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <cstdio>
 #include <atomic>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -118,16 +118,15 @@ struct HttpSession
     TokenBucket bucket;
     std::atomic<std::int64_t> lastUsedMs{0};
     std::atomic<std::uint64_t> nextEvent{1};
-    std::mutex mutex;                            ///< guards the members below
-    std::weak_ptr<Connection> stream;            ///< the open GET stream, if any
+    std::mutex mutex;                                         ///< guards the members below
+    std::weak_ptr<Connection> stream;                         ///< the open GET stream, if any
     std::deque<std::pair<std::uint64_t, std::string>> replay; ///< GET events (id, event text)
     bool closed = false;
 
     HttpSession(std::shared_ptr<Session> s, double rate, double burst)
         : mcp(std::move(s))
         , bucket(rate, burst)
-    {
-    }
+    {}
 };
 
 } // namespace
@@ -156,8 +155,7 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
     Private(Dispatcher &disp, Options opts)
         : dispatcher(disp)
         , options(std::move(opts))
-    {
-    }
+    {}
 
     void accept();
     std::shared_ptr<HttpSession> findSession(const std::string &id, bool *expired);
@@ -236,8 +234,8 @@ private:
         if (ec == http::error::body_limit) {
             m_started = std::chrono::steady_clock::now();
             sendError(http::status::payload_too_large, ErrorCode::ServerError,
-                      "Payload Too Large: the body exceeds "
-                          + std::to_string(server().options.maxBodyBytes) + " bytes",
+                      "Payload Too Large: the body exceeds " +
+                          std::to_string(server().options.maxBodyBytes) + " bytes",
                       false, "POST");
             return;
         }
@@ -379,8 +377,8 @@ private:
             const auto auth = m_request.find(http::field::authorization);
             const std::string_view value =
                 auth == m_request.end() ? std::string_view() : std::string_view(auth->value());
-            const bool ok = value.size() > 7 && lower(value.substr(0, 7)) == "bearer "
-                            && constantTimeEquals(value.substr(7), opts.token);
+            const bool ok = value.size() > 7 && lower(value.substr(0, 7)) == "bearer " &&
+                            constantTimeEquals(value.substr(7), opts.token);
             if (!ok) {
                 Response res = makeResponse(http::status::unauthorized);
                 res.set(http::field::www_authenticate,
@@ -404,8 +402,8 @@ private:
         if (const auto pv = m_request.find("mcp-protocol-version"); pv != m_request.end()) {
             if (!parseProtocolVersion(pv->value())) {
                 sendError(http::status::bad_request, ErrorCode::ServerError,
-                          "Bad Request: Unsupported protocol version: " + std::string(pv->value())
-                              + " (supported versions: " + supportedVersionsText() + ")");
+                          "Bad Request: Unsupported protocol version: " + std::string(pv->value()) +
+                              " (supported versions: " + supportedVersionsText() + ")");
                 return;
             }
         }
@@ -471,8 +469,8 @@ private:
             return;
         }
         const auto contentType = m_request.find(http::field::content_type);
-        if (contentType == m_request.end()
-            || lower(contentType->value()).rfind("application/json", 0) != 0) {
+        if (contentType == m_request.end() ||
+            lower(contentType->value()).rfind("application/json", 0) != 0) {
             sendError(http::status::unsupported_media_type, ErrorCode::ServerError,
                       "Unsupported Media Type: Content-Type must be application/json");
             return;
@@ -489,14 +487,16 @@ private:
             rpcMethod = body.contains("method") && body["method"].is_string()
                             ? body["method"].get<std::string>()
                             : std::string();
-            if (rpcMethod == "tools/call" && body.contains("params") && body["params"].is_object()
-                && body["params"].contains("name") && body["params"]["name"].is_string())
+            if (rpcMethod == "tools/call" && body.contains("params") &&
+                body["params"].is_object() && body["params"].contains("name") &&
+                body["params"]["name"].is_string())
                 tool = body["params"]["name"].get<std::string>();
         }
         if (body.is_array() && body.empty()) {
-            sendJsonRpc(http::status::bad_request,
-                        makeError(nullptr, ErrorCode::InvalidRequest, "Invalid Request: empty batch"),
-                        rpcMethod);
+            sendJsonRpc(
+                http::status::bad_request,
+                makeError(nullptr, ErrorCode::InvalidRequest, "Invalid Request: empty batch"),
+                rpcMethod);
             return;
         }
         if (body.is_object() && classifyMessage(body) == MessageKind::Invalid) {
@@ -553,8 +553,8 @@ private:
                 sendJsonRpc(http::status::bad_request,
                             makeError(nullptr, ErrorCode::InvalidRequest,
                                       std::string("Invalid Request: JSON-RPC batches are not "
-                                                  "allowed in protocol version ")
-                                          + protocolVersionString(*v)),
+                                                  "allowed in protocol version ") +
+                                          protocolVersionString(*v)),
                             rpcMethod);
                 return;
             }
@@ -585,8 +585,8 @@ private:
             return "p" + std::to_string(session->nextEvent.fetch_add(1));
         };
         if (r4) {
-            sse += "id: " + eventId() + "\nretry: "
-                   + std::to_string(server().options.sseRetryMs) + "\ndata: \n\n";
+            sse += "id: " + eventId() + "\nretry: " + std::to_string(server().options.sseRetryMs) +
+                   "\ndata: \n\n";
         }
         for (const Json &n : notes)
             sse += sseEvent(eventId(), serialize(n));
@@ -627,9 +627,9 @@ private:
             }
             session->stream = weak_from_this();
             if (session->mcp->effectiveVersion() >= ProtocolVersion::V2025_11_25) {
-                initial += "id: g" + std::to_string(session->nextEvent.fetch_add(1))
-                           + "\nretry: " + std::to_string(server().options.sseRetryMs)
-                           + "\ndata: \n\n";
+                initial += "id: g" + std::to_string(session->nextEvent.fetch_add(1)) +
+                           "\nretry: " + std::to_string(server().options.sseRetryMs) +
+                           "\ndata: \n\n";
             }
             // Replay what this GET stream missed; ids of POST streams ("p…") replay nothing.
             if (lastEventId.size() > 1 && lastEventId[0] == 'g') {
@@ -648,8 +648,8 @@ private:
         m_stream.expires_never();
         std::string head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
                            "Cache-Control: no-cache\r\nServer: workflow-studio\r\n"
-                           "Mcp-Session-Id: "
-                           + m_sessionId + "\r\nTransfer-Encoding: chunked\r\n\r\n";
+                           "Mcp-Session-Id: " +
+                           m_sessionId + "\r\nTransfer-Encoding: chunked\r\n\r\n";
         head += chunk(": stream open\n\n");
         if (!initial.empty())
             head += chunk(initial);
@@ -771,29 +771,27 @@ private:
 
 void HttpServer::Private::accept()
 {
-    acceptor->async_accept(
-        asio::make_strand(*ioc), [self = shared_from_this()](beast::error_code ec,
-                                                             tcp::socket socket) {
-            if (ec) {
-                if (ec == asio::error::operation_aborted || !self->running)
-                    return;
-            } else {
-                socket.set_option(tcp::no_delay(true), ec);
-                auto connection = std::make_shared<Connection>(std::move(socket), self);
-                {
-                    std::lock_guard lock(self->connectionsMutex);
-                    std::erase_if(self->connections, [](const auto &w) { return w.expired(); });
-                    self->connections.push_back(connection);
-                }
-                connection->start();
+    acceptor->async_accept(asio::make_strand(*ioc), [self = shared_from_this()](
+                                                        beast::error_code ec, tcp::socket socket) {
+        if (ec) {
+            if (ec == asio::error::operation_aborted || !self->running)
+                return;
+        } else {
+            socket.set_option(tcp::no_delay(true), ec);
+            auto connection = std::make_shared<Connection>(std::move(socket), self);
+            {
+                std::lock_guard lock(self->connectionsMutex);
+                std::erase_if(self->connections, [](const auto &w) { return w.expired(); });
+                self->connections.push_back(connection);
             }
-            if (self->running)
-                self->accept();
-        });
+            connection->start();
+        }
+        if (self->running)
+            self->accept();
+    });
 }
 
-std::shared_ptr<HttpSession> HttpServer::Private::findSession(const std::string &id,
-                                                              bool *expired)
+std::shared_ptr<HttpSession> HttpServer::Private::findSession(const std::string &id, bool *expired)
 {
     std::lock_guard lock(sessionsMutex);
     const auto it = sessions.find(id);
@@ -930,8 +928,8 @@ Result<void> HttpServer::start()
     beast::error_code ec;
     const auto address = asio::ip::make_address(d->options.host, ec);
     if (ec) {
-        return Result<void>::failure("cannot listen on '" + d->options.host
-                                     + "': not an IP address (" + ec.message() + ")");
+        return Result<void>::failure("cannot listen on '" + d->options.host +
+                                     "': not an IP address (" + ec.message() + ")");
     }
     d->ioc = std::make_unique<asio::io_context>(std::max(d->options.threads, 1));
     d->acceptor = std::make_unique<tcp::acceptor>(asio::make_strand(*d->ioc));
@@ -939,9 +937,9 @@ Result<void> HttpServer::start()
     const auto fail = [this, &endpoint](const char *what, const beast::error_code &e) {
         d->acceptor.reset();
         d->ioc.reset();
-        return Result<void>::failure(std::string("cannot listen on ") + endpoint.address().to_string()
-                                     + ":" + std::to_string(endpoint.port()) + ": " + what + ": "
-                                     + e.message());
+        return Result<void>::failure(
+            std::string("cannot listen on ") + endpoint.address().to_string() + ":" +
+            std::to_string(endpoint.port()) + ": " + what + ": " + e.message());
     };
     d->acceptor->open(endpoint.protocol(), ec);
     if (ec)

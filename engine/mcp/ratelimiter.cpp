@@ -19,8 +19,7 @@ TokenBucket::TokenBucket(double ratePerSecond, double burst, Clock clock)
     , m_clock(clock ? std::move(clock) : Clock(&steadyNs))
     , m_tokens(std::max(burst, 1.0))
     , m_last(m_clock())
-{
-}
+{}
 
 void TokenBucket::refill(std::int64_t now) const
 {

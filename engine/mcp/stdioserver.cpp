@@ -34,8 +34,8 @@ bool runsOnWorker(const Json &message)
     if (method == message.end() || !method->is_string() || !message.contains("id"))
         return false;
     const std::string &m = method->get_ref<const std::string &>();
-    return m == "tools/call" || m == "prompts/get" || m == "prompts/list" || m == "resources/list"
-           || m == "resources/read";
+    return m == "tools/call" || m == "prompts/get" || m == "prompts/list" ||
+           m == "resources/list" || m == "resources/read";
 }
 
 } // namespace
@@ -66,8 +66,7 @@ struct StdioServer::Private
     Private(Dispatcher &dispatcherRef, Options opts)
         : dispatcher(dispatcherRef)
         , options(opts)
-    {
-    }
+    {}
 
     void write(const std::string &line);
     void writeMessage(const Json &message) { write(serialize(message)); }
@@ -203,9 +202,8 @@ void StdioServer::Private::readLoop()
         const std::string_view data(chunk.data(), static_cast<std::size_t>(n));
         while (start < data.size()) {
             const std::size_t nl = data.find('\n', start);
-            const std::string_view piece =
-                data.substr(start, nl == std::string_view::npos ? std::string_view::npos
-                                                                : nl - start);
+            const std::string_view piece = data.substr(
+                start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
             if (!discarding) {
                 if (pending.size() + piece.size() > options.maxLineBytes) {
                     discarding = true;
@@ -219,8 +217,8 @@ void StdioServer::Private::readLoop()
                 break;
             if (discarding) {
                 writeMessage(makeError(nullptr, ErrorCode::InvalidRequest,
-                                       "Invalid Request: message longer than "
-                                           + std::to_string(options.maxLineBytes) + " bytes"));
+                                       "Invalid Request: message longer than " +
+                                           std::to_string(options.maxLineBytes) + " bytes"));
                 discarding = false;
             } else {
                 handleLine(pending);
@@ -235,13 +233,13 @@ void StdioServer::Private::readLoop()
     if (!stopping.load() && !discarding && !pending.empty())
         handleLine(pending);
     waitIdle();
-    QMetaObject::invokeMethod(q, [this] { emit q->finished(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        q, [this] { emit q->finished(); }, Qt::QueuedConnection);
 }
 
 StdioServer::StdioServer(Dispatcher &dispatcher, QObject *parent)
     : StdioServer(dispatcher, Options(), parent)
-{
-}
+{}
 
 StdioServer::StdioServer(Dispatcher &dispatcher, Options options, QObject *parent)
     : QObject(parent)

@@ -27,9 +27,9 @@ class StdioServer : public QObject
 public:
     struct Options
     {
-        int inputFd = 0;                               ///< read end (not closed by us)
-        int outputFd = 1;                              ///< write end (not closed by us)
-        int workers = 2;                               ///< tool-call threads
+        int inputFd = 0;                                ///< read end (not closed by us)
+        int outputFd = 1;                               ///< write end (not closed by us)
+        int workers = 2;                                ///< tool-call threads
         std::size_t maxLineBytes = 16u * 1024u * 1024u; ///< longer lines get -32600
     };
 

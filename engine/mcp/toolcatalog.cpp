@@ -342,8 +342,8 @@ std::string ToolCatalog::checkArguments(const ToolDefinition &tool, const Json &
         if (!first)
             out += "; ";
         first = false;
-        out += (e.instancePointer.empty() ? std::string("arguments") : e.instancePointer) + ": "
-               + e.message;
+        out += (e.instancePointer.empty() ? std::string("arguments") : e.instancePointer) + ": " +
+               e.message;
     }
     return out;
 }

@@ -19,10 +19,10 @@ namespace wfs::mcp {
 struct ToolDefinition
 {
     std::string name;
-    std::string title;  ///< R3+ `title`
-    Json definition;    ///< WorkRail's {name, description, inputSchema}, exactly
-    Json outputSchema;  ///< R3+ `outputSchema` (root type object)
-    Json annotations;   ///< R2+ `annotations` (readOnlyHint, ...)
+    std::string title; ///< R3+ `title`
+    Json definition;   ///< WorkRail's {name, description, inputSchema}, exactly
+    Json outputSchema; ///< R3+ `outputSchema` (root type object)
+    Json annotations;  ///< R2+ `annotations` (readOnlyHint, ...)
     std::vector<std::string> requiredArguments; ///< inputSchema.required
 };
 

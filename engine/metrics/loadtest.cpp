@@ -158,9 +158,8 @@ Result<LoadTestReport> runLoadTest(const LoadTestOptions &options)
         });
     }
     // Tick the windows once a second while the users run.
-    const auto deadline =
-        start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                    std::chrono::duration<double>(options.seconds));
+    const auto deadline = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                      std::chrono::duration<double>(options.seconds));
     while (std::chrono::steady_clock::now() < deadline) {
         const std::chrono::steady_clock::duration left =
             deadline - std::chrono::steady_clock::now();

@@ -37,8 +37,8 @@ void TestHammer::hammer()
         QFile f(dir.filePath(QStringLiteral("flow-%1.json").arg(w)));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QStringLiteral(R"({"id": "flow-%1", "name": "Flow %1", "description": "d",
-            "version": "1.0.0", "steps": [{"id": "a", "title": "A", "prompt": "rev 0"},
-            {"id": "b", "title": "B", "prompt": "second"}]})")
+            "version": "1.0.0", "steps": [{"id": "step-a", "title": "A", "prompt": "rev 0"},
+            {"id": "step-b", "title": "B", "prompt": "second"}]})")
                     .arg(w)
                     .toUtf8());
     }
@@ -56,6 +56,7 @@ void TestHammer::hammer()
     auto cache = std::make_shared<ResultCache>(ResultCache::Options{},
                                                std::make_shared<L2Cache>(**db, L2Cache::Options{}));
     CachingEngine cached(engine, cache, registry);
+    QCOMPARE(engine.snapshot()->entries().size(), std::size_t(4));
     metrics::RateLimiter limiter({1e9, 1e9, 64, metrics::steadyClock()});
 
     std::atomic<bool> stop{false};
@@ -88,8 +89,9 @@ void TestHammer::hammer()
                     }
                     break;
                 default:
-                    r = cached.callTool("workflow_validate",
-                                        Json{{"workflowId", id}, {"stepId", "a"}, {"output", "x"}});
+                    r = cached.callTool(
+                        "workflow_validate",
+                        Json{{"workflowId", id}, {"stepId", "step-a"}, {"output", "x"}});
                 }
                 if (r.isError)
                     wrong.fetch_add(1);

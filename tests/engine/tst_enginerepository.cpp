@@ -27,7 +27,7 @@ void writeFile(const QString &path, const QByteArray &content)
 QByteArray workflow(const char *id, const char *name)
 {
     return QByteArray(R"({"id":")") + id + R"(","name":")" + name +
-           R"(","description":"d","version":"1.0.0","steps":[{"id":"s1","title":"t","prompt":"p"}]})";
+           R"(","description":"d","version":"1.0.0","steps":[{"id":"s-1","title":"t","prompt":"p"}]})";
 }
 
 Engine::Options options(const std::vector<std::string> &dirs, bool watch = false)

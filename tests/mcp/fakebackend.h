@@ -24,8 +24,8 @@ public:
             m_cv.notify_all();
             m_cv.wait(lock, [this] { return !m_block; });
         }
-        if (arguments.is_object() && arguments.contains("workflowJson")
-            && arguments["workflowJson"] == "boom")
+        if (arguments.is_object() && arguments.contains("workflowJson") &&
+            arguments["workflowJson"] == "boom")
             throw std::runtime_error("boom");
         if (name == "workflow_next" && !arguments.contains("workflowId"))
             return ToolResult::plainError("Error: workflowId parameter is required");

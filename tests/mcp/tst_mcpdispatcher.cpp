@@ -8,6 +8,7 @@
 
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/toolcatalog.h"
+#include "model/jsonio.h"
 
 #include <QFile>
 #include <QObject>
@@ -17,6 +18,12 @@
 
 using namespace wfs;
 using namespace wfs::mcp;
+
+// QCOMPARE for wfs::Json and anything convertible to it (QCOMPARE's mixed-type overloads do not
+// accept nlohmann values); prints both sides on failure.
+#define JCOMPARE(actual, expected)                                                                 \
+    QVERIFY2(wfs::Json(actual) == wfs::Json(expected),                                             \
+             (wfs::Json(actual).dump() + " != " + wfs::Json(expected).dump()).c_str())
 
 namespace {
 
@@ -39,10 +46,12 @@ private:
     {
         auto s = m_dispatcher->createSession("test");
         const Json reply = m_dispatcher->handle(
-            *s, rpc(std::string(R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":")")
-                    + version + R"(","capabilities":{},"clientInfo":{"name":"t","version":"1"}}})"));
+            *s,
+            rpc(std::string(
+                    "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"") +
+                version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"));
         [&] { QVERIFY2(reply.contains("result"), reply.dump().c_str()); }();
-        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","method":"notifications/initialized"})"));
+        m_dispatcher->handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));
         return s;
     }
 
@@ -60,9 +69,11 @@ private slots:
         QTest::addColumn<int>("code");
         QTest::addColumn<QByteArray>("id"); // JSON of the expected id
 
-        QTest::newRow("parse error: not JSON") << QByteArray("{not json") << -32700 << QByteArray("null");
+        QTest::newRow("parse error: not JSON")
+            << QByteArray("{not json") << -32700 << QByteArray("null");
         QTest::newRow("parse error: truncated")
-            << QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"ping")") << -32700 << QByteArray("null");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"") << -32700
+            << QByteArray("null");
         QTest::newRow("parse error: invalid UTF-8")
             << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"p\xff\xfe\"}") << -32700
             << QByteArray("null");
@@ -72,56 +83,71 @@ private slots:
             << (QByteArray("{\"a\":").repeated(600) + "1" + QByteArray(600, '}')) << -32700
             << QByteArray("null");
         QTest::newRow("invalid request: no jsonrpc member")
-            << QByteArray(R"({"id":99,"method":"ping"})") << -32600 << QByteArray("99");
+            << QByteArray("{\"id\":99,\"method\":\"ping\"}") << -32600 << QByteArray("99");
         QTest::newRow("invalid request: jsonrpc 1.0")
-            << QByteArray(R"({"jsonrpc":"1.0","id":"a","method":"ping"})") << -32600 << QByteArray("\"a\"");
+            << QByteArray("{\"jsonrpc\":\"1.0\",\"id\":\"a\",\"method\":\"ping\"}") << -32600
+            << QByteArray("\"a\"");
         QTest::newRow("invalid request: null id")
-            << QByteArray(R"({"jsonrpc":"2.0","id":null,"method":"ping"})") << -32600 << QByteArray("null");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":null,\"method\":\"ping\"}") << -32600
+            << QByteArray("null");
         QTest::newRow("invalid request: object id")
-            << QByteArray(R"({"jsonrpc":"2.0","id":{},"method":"ping"})") << -32600 << QByteArray("null");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}") << -32600
+            << QByteArray("null");
         QTest::newRow("invalid request: method is a number")
-            << QByteArray(R"({"jsonrpc":"2.0","id":3,"method":7})") << -32600 << QByteArray("3");
-        QTest::newRow("invalid request: a bare number") << QByteArray("42") << -32600 << QByteArray("null");
-        QTest::newRow("invalid request: empty batch") << QByteArray("[]") << -32600 << QByteArray("null");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":7}") << -32600 << QByteArray("3");
+        QTest::newRow("invalid request: a bare number")
+            << QByteArray("42") << -32600 << QByteArray("null");
+        QTest::newRow("invalid request: empty batch")
+            << QByteArray("[]") << -32600 << QByteArray("null");
         QTest::newRow("method not found: string id kept as string")
-            << QByteArray(R"({"jsonrpc":"2.0","id":"7","method":"nope/nothing"})") << -32601
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":\"7\",\"method\":\"nope/nothing\"}") << -32601
             << QByteArray("\"7\"");
         QTest::newRow("method not found: roots/list is a client feature")
-            << QByteArray(R"({"jsonrpc":"2.0","id":4,"method":"roots/list"})") << -32601 << QByteArray("4");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"roots/list\"}") << -32601
+            << QByteArray("4");
         QTest::newRow("invalid params: params is an array")
-            << QByteArray(R"({"jsonrpc":"2.0","id":5,"method":"ping","params":[1]})") << -32602
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\",\"params\":[1]}") << -32602
             << QByteArray("5");
         QTest::newRow("invalid params: tools/call without params")
-            << QByteArray(R"({"jsonrpc":"2.0","id":9,"method":"tools/call"})") << -32602 << QByteArray("9");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\"}") << -32602
+            << QByteArray("9");
         QTest::newRow("invalid params: tools/call without name")
-            << QByteArray(R"({"jsonrpc":"2.0","id":8,"method":"tools/call","params":{}})") << -32602
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{}}") << -32602
             << QByteArray("8");
         QTest::newRow("invalid params: unknown tool")
-            << QByteArray(R"({"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"no_such_tool","arguments":{}}})")
+            << QByteArray(
+                   "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\",\"arguments\":{}}}")
             << -32602 << QByteArray("7");
         QTest::newRow("invalid params: bad log level")
-            << QByteArray(R"({"jsonrpc":"2.0","id":10,"method":"logging/setLevel","params":{"level":"loud"}})")
+            << QByteArray(
+                   "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"loud\"}}")
             << -32602 << QByteArray("10");
         QTest::newRow("invalid params: bad cursor")
-            << QByteArray(R"({"jsonrpc":"2.0","id":11,"method":"prompts/list","params":{"cursor":"xyz!"}})")
+            << QByteArray(
+                   "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"prompts/list\",\"params\":{\"cursor\":\"xyz!\"}}")
             << -32602 << QByteArray("11");
         QTest::newRow("invalid params: cursor of another list")
-            << QByteArray(R"({"jsonrpc":"2.0","id":12,"method":"prompts/list","params":{"cursor":"cmVzb3VyY2VzOjE"}})")
+            << QByteArray(
+                   "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"prompts/list\",\"params\":{\"cursor\":\"cmVzb3VyY2VzOjE\"}}")
             << -32602 << QByteArray("12");
         QTest::newRow("invalid params: initialize without version")
-            << QByteArray(R"({"jsonrpc":"2.0","id":13,"method":"initialize","params":{}})") << -32602
-            << QByteArray("13");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"initialize\",\"params\":{}}")
+            << -32602 << QByteArray("13");
         QTest::newRow("invalid params: unknown prompt")
-            << QByteArray(R"({"jsonrpc":"2.0","id":14,"method":"prompts/get","params":{"name":"zzz"}})")
+            << QByteArray(
+                   "{\"jsonrpc\":\"2.0\",\"id\":14,\"method\":\"prompts/get\",\"params\":{\"name\":\"zzz\"}}")
             << -32602 << QByteArray("14");
         QTest::newRow("invalid params: wrong argument type (2025-03-26 default)")
-            << QByteArray(R"({"jsonrpc":"2.0","id":15,"method":"tools/call","params":{"name":"workflow_next","arguments":{"workflowId":"a","completedSteps":"x"}}})")
+            << QByteArray(
+                   "{\"jsonrpc\":\"2.0\",\"id\":15,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_next\",\"arguments\":{\"workflowId\":\"a\",\"completedSteps\":\"x\"}}}")
             << -32602 << QByteArray("15");
         QTest::newRow("resource not found")
-            << QByteArray(R"({"jsonrpc":"2.0","id":16,"method":"resources/read","params":{"uri":"workflow://zzz"}})")
+            << QByteArray(
+                   "{\"jsonrpc\":\"2.0\",\"id\":16,\"method\":\"resources/read\",\"params\":{\"uri\":\"workflow://zzz\"}}")
             << -32002 << QByteArray("16");
         QTest::newRow("internal error: the backend throws")
-            << QByteArray(R"({"jsonrpc":"2.0","id":17,"method":"tools/call","params":{"name":"workflow_validate_json","arguments":{"workflowJson":"boom"}}})")
+            << QByteArray(
+                   "{\"jsonrpc\":\"2.0\",\"id\":17,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_validate_json\",\"arguments\":{\"workflowJson\":\"boom\"}}}")
             << -32603 << QByteArray("17");
     }
     void errors()
@@ -134,12 +160,12 @@ private slots:
             *s, std::string_view(input.constData(), static_cast<std::size_t>(input.size())));
         QVERIFY2(!reply.empty(), "an error must be answered");
         const Json j = Json::parse(reply);
-        QCOMPARE(j["jsonrpc"], "2.0");
-        QCOMPARE(j["error"]["code"].get<int>(), code);
+        JCOMPARE(j["jsonrpc"], "2.0");
+        JCOMPARE(j["error"]["code"].get<int>(), code);
         QVERIFY(j["error"]["message"].is_string());
         QCOMPARE(QByteArray::fromStdString(j["id"].dump()), id);
         QVERIFY2(!j.contains("result"), "exactly one of result/error");
-        QCOMPARE(j.size(), std::size_t(3));
+        JCOMPARE(j.size(), std::size_t(3));
     }
 
     void negotiation_data()
@@ -147,12 +173,18 @@ private slots:
         QTest::addColumn<QString>("requested");
         QTest::addColumn<QString>("answered");
         QTest::addColumn<bool>("instructions");
-        QTest::newRow("2024-11-05 echoed") << "2024-11-05" << "2024-11-05" << false;
-        QTest::newRow("2025-03-26 echoed") << "2025-03-26" << "2025-03-26" << true;
-        QTest::newRow("2025-06-18 echoed") << "2025-06-18" << "2025-06-18" << true;
-        QTest::newRow("2025-11-25 echoed") << "2025-11-25" << "2025-11-25" << true;
-        QTest::newRow("unknown old version gets our newest") << "2024-10-07" << "2025-11-25" << true;
-        QTest::newRow("future version gets our newest") << "2099-01-01" << "2025-11-25" << true;
+        QTest::newRow("2024-11-05 echoed") << "2024-11-05"
+                                           << "2024-11-05" << false;
+        QTest::newRow("2025-03-26 echoed") << "2025-03-26"
+                                           << "2025-03-26" << true;
+        QTest::newRow("2025-06-18 echoed") << "2025-06-18"
+                                           << "2025-06-18" << true;
+        QTest::newRow("2025-11-25 echoed") << "2025-11-25"
+                                           << "2025-11-25" << true;
+        QTest::newRow("unknown old version gets our newest") << "2024-10-07"
+                                                             << "2025-11-25" << true;
+        QTest::newRow("future version gets our newest") << "2099-01-01"
+                                                        << "2025-11-25" << true;
     }
     void negotiation()
     {
@@ -161,40 +193,49 @@ private slots:
         QFETCH(bool, instructions);
         auto s = m_dispatcher->createSession("test");
         const Json reply = m_dispatcher->handle(
-            *s, rpc(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":")"
-                    + requested.toStdString() + R"(","capabilities":{},"clientInfo":{"name":"c","version":"1"}}})"));
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" +
+                requested.toStdString() +
+                "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}}"));
         const Json &r = reply["result"];
         QCOMPARE(QString::fromStdString(r["protocolVersion"].get<std::string>()), answered);
-        QCOMPARE(r["serverInfo"]["name"], "workflow-studio");
+        JCOMPARE(r["serverInfo"]["name"], "workflow-studio");
         QVERIFY(r["serverInfo"]["version"].is_string());
         QVERIFY(r["capabilities"].is_object());
-        QCOMPARE(r["capabilities"]["tools"]["listChanged"], true);
+        JCOMPARE(r["capabilities"]["tools"]["listChanged"], true);
         QVERIFY(r["capabilities"]["logging"].is_object());
         QCOMPARE(r.contains("instructions"), instructions);
         QCOMPARE(s->version().has_value(), true);
         QCOMPARE(QString(protocolVersionString(*s->version())), answered);
         // A second initialize on the same session is refused.
         const Json again = m_dispatcher->handle(
-            *s, rpc(R"({"jsonrpc":"2.0","id":2,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})"));
-        QCOMPARE(again["error"]["code"].get<int>(), -32600);
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}"));
+        JCOMPARE(again["error"]["code"].get<int>(), -32600);
     }
 
     void lifecycle()
     {
         auto s = m_dispatcher->createSession("test");
         // ping before initialize is answered with exactly {}
-        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","id":1,"method":"ping"})"),
-                 std::string(R"({"jsonrpc":"2.0","id":1,"result":{}})"));
+        QCOMPARE(m_dispatcher->handleText(*s, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"),
+                 std::string("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}"));
         // notifications are never answered, known or not
-        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","method":"notifications/initialized"})"),
+        QCOMPARE(m_dispatcher->handleText(
+                     *s, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"),
                  std::string());
         QVERIFY(s->ready());
-        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","method":"no/such/notification"})"),
-                 std::string());
+        QCOMPARE(
+            m_dispatcher->handleText(*s, "{\"jsonrpc\":\"2.0\",\"method\":\"no/such/notification\"}"),
+            std::string());
         // a stray response is ignored
-        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","id":5,"result":{}})"), std::string());
-        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","id":6,"method":"logging/setLevel","params":{"level":"info"}})"),
-                 std::string(R"({"jsonrpc":"2.0","id":6,"result":{}})"));
+        QCOMPARE(m_dispatcher->handleText(*s, "{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{}}"),
+                 std::string());
+        QCOMPARE(
+            m_dispatcher->handleText(
+                *s,
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"info\"}}"),
+            std::string("{\"jsonrpc\":\"2.0\",\"id\":6,\"result\":{}}"));
         QCOMPARE(*s->logLevel(), LogLevel::Info);
     }
 
@@ -215,23 +256,31 @@ private slots:
         auto s = version.isEmpty() ? m_dispatcher->createSession("t")
                                    : initialized(version.toLatin1().constData());
         const Json reply = m_dispatcher->handle(
-            *s, rpc(R"([{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","method":"notifications/x"},{"jsonrpc":"2.0","id":"b","method":"nope"},{"x":1}])"));
+            *s,
+            rpc("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"},{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"nope\"},{\"x\":1}]"));
         if (!allowed) {
             QVERIFY(reply.is_object());
-            QCOMPARE(reply["error"]["code"].get<int>(), -32600);
+            JCOMPARE(reply["error"]["code"].get<int>(), -32600);
             QVERIFY(reply["id"].is_null());
             return;
         }
         QVERIFY2(reply.is_array(), reply.dump().c_str());
-        QCOMPARE(reply.size(), std::size_t(3)); // the notification gets no answer
-        QCOMPARE(reply[0]["result"], Json::object());
-        QCOMPARE(reply[1]["error"]["code"].get<int>(), -32601);
-        QCOMPARE(reply[1]["id"], "b");
-        QCOMPARE(reply[2]["error"]["code"].get<int>(), -32600);
+        JCOMPARE(reply.size(), std::size_t(3)); // the notification gets no answer
+        JCOMPARE(reply[0]["result"], Json::object());
+        JCOMPARE(reply[1]["error"]["code"].get<int>(), -32601);
+        JCOMPARE(reply[1]["id"], "b");
+        JCOMPARE(reply[2]["error"]["code"].get<int>(), -32600);
         // initialize inside a batch is always invalid; only notifications: no answer at all
-        QCOMPARE(m_dispatcher->handle(*s, rpc(R"([{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26"}}])"))["error"]["code"].get<int>(),
-                 -32600);
-        QVERIFY(m_dispatcher->handle(*s, rpc(R"([{"jsonrpc":"2.0","method":"notifications/x"}])")).is_null());
+        QCOMPARE(
+            m_dispatcher
+                ->handle(
+                    *s,
+                    rpc("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}]"))
+                    ["error"]["code"]
+                .get<int>(),
+            -32600);
+        QVERIFY(m_dispatcher->handle(*s, rpc("[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"}]"))
+                    .is_null());
     }
 
     // tools/list answers WorkRail's six tools; R1 clients get them byte-identical.
@@ -251,20 +300,21 @@ private slots:
         QFETCH(bool, annotations);
         QFETCH(bool, outputSchema);
         auto s = initialized(version.toLatin1().constData());
-        const Json r = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":2,"method":"tools/list"})"))["result"];
-        QCOMPARE(r["tools"].size(), std::size_t(6));
+        const Json r = m_dispatcher->handle(
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"))["result"];
+        JCOMPARE(r["tools"].size(), std::size_t(6));
         QVERIFY(!r.contains("nextCursor"));
         const char *names[] = {"workflow_list", "workflow_next"};
-        QCOMPARE(r["tools"][0]["name"], names[0]);
-        QCOMPARE(r["tools"][2]["name"], names[1]);
+        JCOMPARE(r["tools"][0]["name"], names[0]);
+        JCOMPARE(r["tools"][2]["name"], names[1]);
         for (const Json &t : r["tools"]) {
             QVERIFY(!t["description"].get<std::string>().empty());
-            QCOMPARE(t["inputSchema"]["type"], "object");
+            JCOMPARE(t["inputSchema"]["type"], "object");
             QCOMPARE(t.contains("annotations"), annotations);
             QCOMPARE(t.contains("outputSchema"), outputSchema);
             QCOMPARE(t.contains("title"), outputSchema);
             if (outputSchema)
-                QCOMPARE(t["outputSchema"]["type"], "object");
+                JCOMPARE(t["outputSchema"]["type"], "object");
         }
     }
 
@@ -282,7 +332,8 @@ private slots:
         }
         QVERIFY(recorded.is_object());
         auto s = initialized("2024-11-05");
-        const Json r = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":2,"method":"tools/list"})"))["result"];
+        const Json r = m_dispatcher->handle(
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"))["result"];
         QCOMPARE(serialize(r), serialize(recorded));
     }
 
@@ -294,29 +345,38 @@ private slots:
         QTest::addColumn<QByteArray>("call"); // params of tools/call
         QTest::addColumn<QString>("expect");  // "engine", "rpc-error", "tool-error"
         QTest::newRow("missing workflowId goes to the engine (R3)")
-            << "2025-06-18" << QByteArray(R"({"name":"workflow_next","arguments":{"completedSteps":[]}})")
+            << "2025-06-18"
+            << QByteArray("{\"name\":\"workflow_next\",\"arguments\":{\"completedSteps\":[]}}")
             << "engine";
         QTest::newRow("empty workflowId goes to the engine (R4)")
-            << "2025-11-25" << QByteArray(R"({"name":"workflow_next","arguments":{"workflowId":""}})")
-            << "engine";
+            << "2025-11-25"
+            << QByteArray("{\"name\":\"workflow_next\",\"arguments\":{\"workflowId\":\"\"}}") << "engine";
         QTest::newRow("no arguments at all goes to the engine")
-            << "2025-06-18" << QByteArray(R"({"name":"workflow_get"})") << "engine";
+            << "2025-06-18" << QByteArray("{\"name\":\"workflow_get\"}") << "engine";
         QTest::newRow("valid arguments")
-            << "2025-06-18" << QByteArray(R"({"name":"workflow_get","arguments":{"id":"alpha","mode":"metadata"}})")
+            << "2025-06-18"
+            << QByteArray("{\"name\":\"workflow_get\",\"arguments\":{\"id\":\"alpha\",\"mode\":\"metadata\"}}")
             << "engine";
         QTest::newRow("wrong type is -32602 before R4")
-            << "2025-06-18" << QByteArray(R"({"name":"workflow_next","arguments":{"workflowId":"a","context":[1]}})")
+            << "2025-06-18"
+            << QByteArray(
+                   "{\"name\":\"workflow_next\",\"arguments\":{\"workflowId\":\"a\",\"context\":[1]}}")
             << "rpc-error";
         QTest::newRow("bad id pattern is -32602 before R4")
-            << "2024-11-05" << QByteArray(R"({"name":"workflow_get","arguments":{"id":"../etc/passwd"}})")
+            << "2024-11-05"
+            << QByteArray("{\"name\":\"workflow_get\",\"arguments\":{\"id\":\"../etc/passwd\"}}")
             << "rpc-error";
         QTest::newRow("extra argument is -32602 before R4")
-            << "2025-03-26" << QByteArray(R"({"name":"workflow_list","arguments":{"x":1}})") << "rpc-error";
+            << "2025-03-26" << QByteArray("{\"name\":\"workflow_list\",\"arguments\":{\"x\":1}}")
+            << "rpc-error";
         QTest::newRow("wrong type is a tool error in R4")
-            << "2025-11-25" << QByteArray(R"({"name":"workflow_validate","arguments":{"workflowId":"a","stepId":"b","output":12345}})")
+            << "2025-11-25"
+            << QByteArray(
+                   "{\"name\":\"workflow_validate\",\"arguments\":{\"workflowId\":\"a\",\"stepId\":\"b\",\"output\":12345}}")
             << "tool-error";
         QTest::newRow("unknown mode is a tool error in R4")
-            << "2025-11-25" << QByteArray(R"({"name":"workflow_get","arguments":{"id":"a","mode":"full"}})")
+            << "2025-11-25"
+            << QByteArray("{\"name\":\"workflow_get\",\"arguments\":{\"id\":\"a\",\"mode\":\"full\"}}")
             << "tool-error";
     }
     void argumentEnforcement()
@@ -326,7 +386,7 @@ private slots:
         QFETCH(QString, expect);
         auto s = initialized(version.toLatin1().constData());
         const int before = m_backend->calls();
-        Json msg = rpc(R"({"jsonrpc":"2.0","id":3,"method":"tools/call"})");
+        Json msg = rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\"}");
         msg["params"] = Json::parse(call.toStdString());
         const Json reply = m_dispatcher->handle(*s, msg);
         if (expect == "engine") {
@@ -334,12 +394,14 @@ private slots:
             QVERIFY2(reply.contains("result"), reply.dump().c_str());
         } else if (expect == "rpc-error") {
             QCOMPARE(m_backend->calls(), before);
-            QCOMPARE(reply["error"]["code"].get<int>(), -32602);
-            QVERIFY(reply["error"]["message"].get<std::string>().rfind("Invalid arguments for tool", 0) == 0);
+            JCOMPARE(reply["error"]["code"].get<int>(), -32602);
+            QVERIFY(reply["error"]["message"].get<std::string>().rfind("Invalid arguments for tool",
+                                                                       0) == 0);
         } else {
             QCOMPARE(m_backend->calls(), before);
-            QCOMPARE(reply["result"]["isError"], true);
-            QVERIFY(reply["result"]["content"][0]["text"].get<std::string>().find("Invalid arguments") == 0);
+            JCOMPARE(reply["result"]["isError"], true);
+            QVERIFY(reply["result"]["content"][0]["text"].get<std::string>().find(
+                        "Invalid arguments") == 0);
         }
     }
 
@@ -357,17 +419,25 @@ private slots:
         QFETCH(QString, version);
         QFETCH(bool, structured);
         auto s = initialized(version.toLatin1().constData());
-        const Json r = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"workflow_next","arguments":{"workflowId":"alpha"}}})"))["result"];
-        QCOMPARE(r["content"][0]["type"], "text");
+        const Json r = m_dispatcher->handle(
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_next\",\"arguments\":{\"workflowId\":\"alpha\"}}}"))
+                           ["result"];
+        JCOMPARE(r["content"][0]["type"], "text");
         // content[0].text is the payload as pretty JSON (JSON.stringify(payload, null, 2))
-        QCOMPARE(r["content"][0]["text"].get<std::string>(),
-                 toJsJson(r.value("structuredContent", Json::parse(r["content"][0]["text"].get<std::string>())), 2));
+        JCOMPARE(r["content"][0]["text"].get<std::string>(),
+                 toJsJson(r.value("structuredContent",
+                                  Json::parse(r["content"][0]["text"].get<std::string>())),
+                          2));
         QCOMPARE(r.contains("structuredContent"), structured);
         QVERIFY(!r.contains("isError"));
         // plain-text engine errors stay isError results with WorkRail's text
-        const Json e = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"workflow_next","arguments":{"completedSteps":[]}}})"))["result"];
-        QCOMPARE(e["isError"], true);
-        QCOMPARE(e["content"][0]["text"], "Error: workflowId parameter is required");
+        const Json e = m_dispatcher->handle(
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_next\",\"arguments\":{\"completedSteps\":[]}}}"))
+                           ["result"];
+        JCOMPARE(e["isError"], true);
+        JCOMPARE(e["content"][0]["text"], "Error: workflowId parameter is required");
         QVERIFY(!e.contains("structuredContent"));
         // the engine session is the MCP session
         QCOMPARE(m_backend->lastContext().sessionId, s->id());
@@ -377,30 +447,47 @@ private slots:
     {
         auto s = initialized("2025-11-25");
         std::vector<Json> notes;
-        const Emit emit = [&notes](const Json &m) { notes.push_back(m); };
+        const Emit notify = [&notes](const Json &m) { notes.push_back(m); };
         // no token, no level: nothing emitted
-        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_list","arguments":{}}})"), emit);
-        QCOMPARE(notes.size(), std::size_t(0));
-        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"workflow_list","arguments":{},"_meta":{"progressToken":"tok"}}})"), emit);
-        QCOMPARE(notes.size(), std::size_t(2));
-        QCOMPARE(notes[0]["method"], "notifications/progress");
-        QCOMPARE(notes[0]["params"]["progressToken"], "tok");
-        QVERIFY(notes[0]["params"]["progress"].get<double>() < notes[1]["params"]["progress"].get<double>());
+        m_dispatcher->handle(
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"),
+            notify);
+        JCOMPARE(notes.size(), std::size_t(0));
+        m_dispatcher->handle(
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{},\"_meta\":{\"progressToken\":\"tok\"}}}"),
+            notify);
+        JCOMPARE(notes.size(), std::size_t(2));
+        JCOMPARE(notes[0]["method"], "notifications/progress");
+        JCOMPARE(notes[0]["params"]["progressToken"], "tok");
+        QVERIFY(notes[0]["params"]["progress"].get<double>() <
+                notes[1]["params"]["progress"].get<double>());
         notes.clear();
-        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":3,"method":"logging/setLevel","params":{"level":"debug"}})"));
-        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"workflow_list","arguments":{}}})"), emit);
-        QCOMPARE(notes.size(), std::size_t(1));
-        QCOMPARE(notes[0]["method"], "notifications/message");
-        QCOMPARE(notes[0]["params"]["level"], "debug");
-        QCOMPARE(notes[0]["params"]["data"]["tool"], "workflow_list");
+        m_dispatcher->handle(
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"debug\"}}"));
+        m_dispatcher->handle(
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"),
+            notify);
+        JCOMPARE(notes.size(), std::size_t(1));
+        JCOMPARE(notes[0]["method"], "notifications/message");
+        JCOMPARE(notes[0]["params"]["level"], "debug");
+        JCOMPARE(notes[0]["params"]["data"]["tool"], "workflow_list");
         notes.clear();
-        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":5,"method":"logging/setLevel","params":{"level":"error"}})"));
-        m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"workflow_list","arguments":{}}})"), emit);
-        QCOMPARE(notes.size(), std::size_t(0));
+        m_dispatcher->handle(
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"error\"}}"));
+        m_dispatcher->handle(
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"),
+            notify);
+        JCOMPARE(notes.size(), std::size_t(0));
         const auto stats = m_dispatcher->toolStats().snapshot();
-        QCOMPARE(stats.size(), std::size_t(1));
-        QCOMPARE(stats[0].tool, std::string("workflow_list"));
-        QCOMPARE(stats[0].calls, std::uint64_t(4));
+        JCOMPARE(stats.size(), std::size_t(1));
+        JCOMPARE(stats[0].tool, std::string("workflow_list"));
+        JCOMPARE(stats[0].calls, std::uint64_t(4));
     }
 
     // notifications/cancelled for a running request: its answer is dropped.
@@ -410,19 +497,32 @@ private slots:
         m_backend->setBlocking(true);
         Json reply = Json::object();
         std::thread worker([&] {
-            reply = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":"slow","method":"tools/call","params":{"name":"workflow_list","arguments":{}}})"));
+            reply = m_dispatcher->handle(
+                *s,
+                rpc("{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"));
         });
         m_backend->waitForCalls(1);
         // unknown ids and malformed cancellations are ignored
-        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"other"}})"), std::string());
-        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{}})"), std::string());
-        QCOMPARE(m_dispatcher->handleText(*s, R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":"slow","reason":"user"}})"), std::string());
+        QCOMPARE(
+            m_dispatcher->handleText(
+                *s,
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"other\"}}"),
+            std::string());
+        QCOMPARE(m_dispatcher->handleText(
+                     *s, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{}}"),
+                 std::string());
+        QCOMPARE(
+            m_dispatcher->handleText(
+                *s,
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow\",\"reason\":\"user\"}}"),
+            std::string());
         m_backend->setBlocking(false);
         worker.join();
         QVERIFY2(reply.is_null(), reply.dump().c_str());
         // the same id may be used again afterwards and is answered
-        const Json again = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":"slow","method":"ping"})"));
-        QCOMPARE(again["result"], Json::object());
+        const Json again =
+            m_dispatcher->handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"method\":\"ping\"}"));
+        JCOMPARE(again["result"], Json::object());
     }
 
     void pagination()
@@ -432,33 +532,39 @@ private slots:
         auto backend = std::make_shared<test::FakeBackend>();
         Dispatcher paged(backend, o);
         auto s = paged.createSession("t");
-        Json r = paged.handle(*s, rpc(R"({"jsonrpc":"2.0","id":1,"method":"prompts/list"})"))["result"];
-        QCOMPARE(r["prompts"].size(), std::size_t(2));
+        Json r =
+            paged.handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/list\"}"))["result"];
+        JCOMPARE(r["prompts"].size(), std::size_t(2));
         QVERIFY(r["nextCursor"].is_string());
-        Json msg = rpc(R"({"jsonrpc":"2.0","id":2,"method":"prompts/list","params":{}})");
+        Json msg = rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"prompts/list\",\"params\":{}}");
         msg["params"]["cursor"] = r["nextCursor"];
         r = paged.handle(*s, msg)["result"];
-        QCOMPARE(r["prompts"].size(), std::size_t(1));
-        QCOMPARE(r["prompts"][0]["name"], "gamma");
+        JCOMPARE(r["prompts"].size(), std::size_t(1));
+        JCOMPARE(r["prompts"][0]["name"], "gamma");
         QVERIFY(!r.contains("nextCursor"));
-        QCOMPARE(r["prompts"][0]["description"], "gamma"); // never empty
+        JCOMPARE(r["prompts"][0]["description"], "gamma"); // never empty
         // resources: the schema + 3 workflows = 2 pages
-        r = paged.handle(*s, rpc(R"({"jsonrpc":"2.0","id":3,"method":"resources/list"})"))["result"];
-        QCOMPARE(r["resources"].size(), std::size_t(2));
+        r = paged.handle(*s,
+                         rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/list\"}"))["result"];
+        JCOMPARE(r["resources"].size(), std::size_t(2));
         QVERIFY(r.contains("nextCursor"));
     }
 
     void promptsAndResources()
     {
         auto s = initialized("2025-06-18");
-        const Json list = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":1,"method":"prompts/list"})"))["result"];
-        QCOMPARE(list["prompts"].size(), std::size_t(3));
-        QCOMPARE(list["prompts"][0]["name"], "alpha");
-        QCOMPARE(list["prompts"][0]["title"], "Alpha Flow");
-        QCOMPARE(list["prompts"][0]["description"], "First workflow");
-        const Json get = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":2,"method":"prompts/get","params":{"name":"alpha","arguments":{"task":"fix bug 12"}}})"))["result"];
+        const Json list = m_dispatcher->handle(
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/list\"}"))["result"];
+        JCOMPARE(list["prompts"].size(), std::size_t(3));
+        JCOMPARE(list["prompts"][0]["name"], "alpha");
+        JCOMPARE(list["prompts"][0]["title"], "Alpha Flow");
+        JCOMPARE(list["prompts"][0]["description"], "First workflow");
+        const Json get = m_dispatcher->handle(
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"prompts/get\",\"params\":{\"name\":\"alpha\",\"arguments\":{\"task\":\"fix bug 12\"}}}"))
+                             ["result"];
         const std::string text = get["messages"][0]["content"]["text"].get<std::string>();
-        QCOMPARE(get["messages"][0]["role"], "user");
+        JCOMPARE(get["messages"][0]["role"], "user");
         QVERIFY2(text.find("fix bug 12") != std::string::npos, text.c_str());
         QVERIFY(text.find("1. Plan the work (plan)") != std::string::npos);
         QVERIFY(text.find("[conditional]") != std::string::npos);
@@ -466,20 +572,34 @@ private slots:
         QVERIFY(text.find("   1. Do it (do)") != std::string::npos);
         QVERIFY(text.find("A repository is open") != std::string::npos);
         QVERIFY(text.find("workflow_next") != std::string::npos);
-        QCOMPARE(m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":3,"method":"prompts/get","params":{"name":"alpha","arguments":{"task":5}}})"))["error"]["code"].get<int>(), -32602);
+        QCOMPARE(
+            m_dispatcher
+                ->handle(
+                    *s,
+                    rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"prompts/get\",\"params\":{\"name\":\"alpha\",\"arguments\":{\"task\":5}}}"))
+                    ["error"]["code"]
+                .get<int>(),
+            -32602);
 
-        const Json res = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":4,"method":"resources/list"})"))["result"];
-        QCOMPARE(res["resources"].size(), std::size_t(4));
-        QCOMPARE(res["resources"][1]["uri"], "workflow://alpha");
-        QCOMPARE(res["resources"][1]["name"], "alpha");
-        const Json read = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":5,"method":"resources/read","params":{"uri":"workflow://beta"}})"))["result"];
-        QCOMPARE(read["contents"][0]["mimeType"], "application/json");
-        QCOMPARE(Json::parse(read["contents"][0]["text"].get<std::string>())["id"], "beta");
-        Json schemaRead = rpc(R"({"jsonrpc":"2.0","id":6,"method":"resources/read","params":{}})");
+        const Json res = m_dispatcher->handle(
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"resources/list\"}"))["result"];
+        JCOMPARE(res["resources"].size(), std::size_t(4));
+        JCOMPARE(res["resources"][1]["uri"], "workflow://alpha");
+        JCOMPARE(res["resources"][1]["name"], "alpha");
+        const Json read = m_dispatcher->handle(
+            *s,
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"resources/read\",\"params\":{\"uri\":\"workflow://beta\"}}"))
+                              ["result"];
+        JCOMPARE(read["contents"][0]["mimeType"], "application/json");
+        JCOMPARE(Json::parse(read["contents"][0]["text"].get<std::string>())["id"], "beta");
+        Json schemaRead = rpc("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/read\",\"params\":{}}");
         schemaRead["params"]["uri"] = res["resources"][0]["uri"];
-        QCOMPARE(Json::parse(m_dispatcher->handle(*s, schemaRead)["result"]["contents"][0]["text"].get<std::string>())["type"], "object");
-        const Json templates = m_dispatcher->handle(*s, rpc(R"({"jsonrpc":"2.0","id":7,"method":"resources/templates/list"})"))["result"];
-        QCOMPARE(templates["resourceTemplates"][0]["uriTemplate"], "workflow://{id}");
+        JCOMPARE(Json::parse(m_dispatcher->handle(*s, schemaRead)["result"]["contents"][0]["text"]
+                                 .get<std::string>())["type"],
+                 "object");
+        const Json templates = m_dispatcher->handle(
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/templates/list\"}"))["result"];
+        JCOMPARE(templates["resourceTemplates"][0]["uriTemplate"], "workflow://{id}");
     }
 
     void listChangedGoesToReadySessions()
@@ -491,22 +611,22 @@ private slots:
         ready->setSink([&](const Json &m) { readyGot.push_back(m); });
         fresh->setSink([&](const Json &m) { freshGot.push_back(m); });
         m_backend->fireChanged();
-        QCOMPARE(readyGot.size(), std::size_t(3));
-        QCOMPARE(readyGot[0]["method"], "notifications/tools/list_changed");
-        QCOMPARE(readyGot[1]["method"], "notifications/prompts/list_changed");
-        QCOMPARE(readyGot[2]["method"], "notifications/resources/list_changed");
+        JCOMPARE(readyGot.size(), std::size_t(3));
+        JCOMPARE(readyGot[0]["method"], "notifications/tools/list_changed");
+        JCOMPARE(readyGot[1]["method"], "notifications/prompts/list_changed");
+        JCOMPARE(readyGot[2]["method"], "notifications/resources/list_changed");
         QVERIFY(!readyGot[0].contains("id"));
-        QCOMPARE(freshGot.size(), std::size_t(0));
+        JCOMPARE(freshGot.size(), std::size_t(0));
         m_dispatcher->closeSession(ready->id());
         m_backend->fireChanged();
-        QCOMPARE(readyGot.size(), std::size_t(3));
+        JCOMPARE(readyGot.size(), std::size_t(3));
     }
 
     void sessionIdsAreRandom()
     {
         const std::string a = randomHexId();
         const std::string b = randomHexId();
-        QCOMPARE(a.size(), std::size_t(32));
+        JCOMPARE(a.size(), std::size_t(32));
         QVERIFY(a != b);
         QVERIFY(a.find_first_not_of("0123456789abcdef") == std::string::npos);
     }

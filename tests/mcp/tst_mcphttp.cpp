@@ -17,6 +17,12 @@
 using namespace wfs;
 using namespace wfs::mcp;
 
+// QCOMPARE for wfs::Json and anything convertible to it (QCOMPARE's mixed-type overloads do not
+// accept nlohmann values); prints both sides on failure.
+#define JCOMPARE(actual, expected)                                                                 \
+    QVERIFY2(wfs::Json(actual) == wfs::Json(expected),                                             \
+             (wfs::Json(actual).dump() + " != " + wfs::Json(expected).dump()).c_str())
+
 namespace {
 
 struct HttpReply
@@ -63,8 +69,7 @@ class Client
 public:
     explicit Client(quint16 port)
         : m_port(port)
-    {
-    }
+    {}
 
     // Sends one request on a fresh connection and reads the whole answer (Content-Length), or,
     // for streams, what arrives within `streamMs`.
@@ -98,8 +103,8 @@ public:
         timer.start();
         int headerEnd = -1;
         while (timer.elapsed() < 15000) {
-            if (!socket.waitForReadyRead(streamMs > 0 ? 50 : 200)
-                && socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
+            if (!socket.waitForReadyRead(streamMs > 0 ? 50 : 200) &&
+                socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
                 break;
             raw += socket.readAll();
             if (headerEnd < 0)
@@ -139,19 +144,22 @@ public:
         Headers h{{"Content-Type", "application/json"},
                   {"Accept", "application/json, text/event-stream"}};
         if (!session.isEmpty())
-            h.append({"Mcp-Session-Id", session});
+            h.append(qMakePair(QByteArray("Mcp-Session-Id"), QByteArray(session)));
         return h;
     }
 
     // initialize at `version`, then notifications/initialized; returns the session id.
     QByteArray open(const char *version = "2025-06-18")
     {
-        const HttpReply r = request("POST",
-                                    QByteArray(R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":")")
-                                        + version + R"(","capabilities":{},"clientInfo":{"name":"t","version":"1"}}})",
-                                    postHeaders());
+        const HttpReply r = request(
+            "POST",
+            QByteArray(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"") +
+                version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+            postHeaders());
         const QByteArray id = r.header("mcp-session-id");
-        request("POST", R"({"jsonrpc":"2.0","method":"notifications/initialized"})", postHeaders(id));
+        request("POST", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                postHeaders(id));
         return id;
     }
 
@@ -159,7 +167,7 @@ private:
     quint16 m_port;
 };
 
-const QByteArray kPing = R"({"jsonrpc":"2.0","id":7,"method":"ping"})";
+const QByteArray kPing = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}";
 
 } // namespace
 
@@ -218,40 +226,65 @@ private slots:
                          {"Accept", "application/json, text/event-stream"}};
         auto with = [&ok](QByteArray k, QByteArray v) {
             Headers h = ok;
-            h.append({k, v});
+            h.append(qMakePair(QByteArray(k), QByteArray(v)));
             return h;
         };
-        QTest::newRow("Host evil.example.com") << QByteArray("POST") << kPing
-            << with("Host", "evil.example.com") << true << 403 << -32000;
-        QTest::newRow("Origin evil.example.com") << QByteArray("POST") << kPing
-            << with("Origin", "http://evil.example.com") << true << 403 << -32000;
-        QTest::newRow("Origin null") << QByteArray("POST") << kPing << with("Origin", "null") << true << 403 << -32000;
-        QTest::newRow("Origin localhost.evil.com") << QByteArray("POST") << kPing
-            << with("Origin", "http://localhost.evil.com") << true << 403 << -32000;
-        QTest::newRow("wrong Content-Type") << QByteArray("POST") << kPing
-            << Headers{{"Content-Type", "text/plain"}, {"Accept", "application/json, text/event-stream"}}
+        QTest::newRow("Host evil.example.com")
+            << QByteArray("POST") << kPing << with("Host", "evil.example.com") << true << 403
+            << -32000;
+        QTest::newRow("Origin evil.example.com")
+            << QByteArray("POST") << kPing << with("Origin", "http://evil.example.com") << true
+            << 403 << -32000;
+        QTest::newRow("Origin null")
+            << QByteArray("POST") << kPing << with("Origin", "null") << true << 403 << -32000;
+        QTest::newRow("Origin localhost.evil.com")
+            << QByteArray("POST") << kPing << with("Origin", "http://localhost.evil.com") << true
+            << 403 << -32000;
+        QTest::newRow("wrong Content-Type")
+            << QByteArray("POST") << kPing
+            << Headers{{"Content-Type", "text/plain"},
+                       {"Accept", "application/json, text/event-stream"}}
             << true << 415 << -32000;
-        QTest::newRow("Accept without event-stream") << QByteArray("POST") << kPing
-            << Headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}} << true << 406 << -32000;
-        QTest::newRow("no Accept") << QByteArray("POST") << kPing
-            << Headers{{"Content-Type", "application/json"}} << true << 406 << -32000;
-        QTest::newRow("malformed JSON") << QByteArray("POST") << QByteArray("{not json") << ok << true << 400 << -32700;
-        QTest::newRow("truncated JSON") << QByteArray("POST") << QByteArray(R"({"jsonrpc":"2.0","id":1,)") << ok << true << 400 << -32700;
-        QTest::newRow("invalid UTF-8") << QByteArray("POST") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\xff\"}") << ok << true << 400 << -32700;
-        QTest::newRow("100000-deep nesting") << QByteArray("POST") << (QByteArray(100000, '[') + QByteArray(100000, ']')) << ok << true << 400 << -32700;
-        QTest::newRow("not JSON-RPC") << QByteArray("POST") << QByteArray(R"({"id":1,"method":"ping"})") << ok << true << 400 << -32600;
-        QTest::newRow("no session id") << QByteArray("POST") << kPing << ok << false << 400 << -32000;
-        QTest::newRow("unknown session id") << QByteArray("POST") << kPing
+        QTest::newRow("Accept without event-stream")
+            << QByteArray("POST") << kPing
+            << Headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}} << true
+            << 406 << -32000;
+        QTest::newRow("no Accept")
+            << QByteArray("POST") << kPing << Headers{{"Content-Type", "application/json"}} << true
+            << 406 << -32000;
+        QTest::newRow("malformed JSON")
+            << QByteArray("POST") << QByteArray("{not json") << ok << true << 400 << -32700;
+        QTest::newRow("truncated JSON")
+            << QByteArray("POST") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,") << ok << true << 400
+            << -32700;
+        QTest::newRow("invalid UTF-8")
+            << QByteArray("POST")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\xff\"}") << ok << true << 400
+            << -32700;
+        QTest::newRow("100000-deep nesting")
+            << QByteArray("POST") << (QByteArray(100000, '[') + QByteArray(100000, ']')) << ok
+            << true << 400 << -32700;
+        QTest::newRow("not JSON-RPC")
+            << QByteArray("POST") << QByteArray("{\"id\":1,\"method\":\"ping\"}") << ok << true << 400
+            << -32600;
+        QTest::newRow("no session id")
+            << QByteArray("POST") << kPing << ok << false << 400 << -32000;
+        QTest::newRow("unknown session id")
+            << QByteArray("POST") << kPing
             << with("Mcp-Session-Id", "0123456789abcdef0123456789abcdef") << false << 404 << -32001;
-        QTest::newRow("unsupported MCP-Protocol-Version") << QByteArray("POST") << kPing
-            << with("MCP-Protocol-Version", "2099-01-01") << true << 400 << -32000;
+        QTest::newRow("unsupported MCP-Protocol-Version")
+            << QByteArray("POST") << kPing << with("MCP-Protocol-Version", "2099-01-01") << true
+            << 400 << -32000;
         QTest::newRow("PUT") << QByteArray("PUT") << kPing << ok << true << 405 << -32000;
-        QTest::newRow("GET without event-stream Accept") << QByteArray("GET") << QByteArray()
-            << Headers{{"Accept", "application/json"}} << true << 406 << -32000;
-        QTest::newRow("GET without session") << QByteArray("GET") << QByteArray()
-            << Headers{{"Accept", "text/event-stream"}} << false << 400 << -32000;
-        QTest::newRow("DELETE unknown session") << QByteArray("DELETE") << QByteArray()
-            << Headers{{"Mcp-Session-Id", "nope"}} << false << 404 << -32001;
+        QTest::newRow("GET without event-stream Accept")
+            << QByteArray("GET") << QByteArray() << Headers{{"Accept", "application/json"}} << true
+            << 406 << -32000;
+        QTest::newRow("GET without session")
+            << QByteArray("GET") << QByteArray() << Headers{{"Accept", "text/event-stream"}}
+            << false << 400 << -32000;
+        QTest::newRow("DELETE unknown session")
+            << QByteArray("DELETE") << QByteArray() << Headers{{"Mcp-Session-Id", "nope"}} << false
+            << 404 << -32001;
     }
     void rejections()
     {
@@ -263,7 +296,7 @@ private slots:
         QFETCH(int, code);
         Client c(m_server->port());
         if (withSession)
-            headers.append({"Mcp-Session-Id", c.open()});
+            headers.append(qMakePair(QByteArray("Mcp-Session-Id"), QByteArray(c.open())));
         const HttpReply r = c.request(method, body, headers);
         QCOMPARE(r.status, status);
         if (status == 405)
@@ -271,7 +304,7 @@ private slots:
         if (code != 0) {
             const Json j = r.json();
             QVERIFY2(j.is_object(), r.body.left(200).constData());
-            QCOMPARE(j["error"]["code"].get<int>(), code);
+            JCOMPARE(j["error"]["code"].get<int>(), code);
         }
     }
 
@@ -283,16 +316,16 @@ private slots:
         Client c(m_server->port());
         const QByteArray session = c.open();
         // 10 MB declared and sent: 413 before the body is buffered.
-        const QByteArray big = R"({"jsonrpc":"2.0","id":1,"method":"ping","params":{"p":")"
-                               + QByteArray(10 * 1000 * 1000, 'a') + "\"}}";
+        const QByteArray big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"p\":\"" +
+                               QByteArray(10 * 1000 * 1000, 'a') + "\"}}";
         QCOMPARE(c.request("POST", big, c.postHeaders(session)).status, 413);
         // Chunked bodies are capped too.
         QTcpSocket socket;
         socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
         QVERIFY(socket.waitForConnected(5000));
         socket.write("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                     "Accept: application/json, text/event-stream\r\nMcp-Session-Id: "
-                     + session + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+                     "Accept: application/json, text/event-stream\r\nMcp-Session-Id: " +
+                     session + "\r\nTransfer-Encoding: chunked\r\n\r\n");
         const QByteArray piece(512 * 1024, 'b');
         for (int i = 0; i < 4 && socket.state() == QAbstractSocket::ConnectedState; ++i) {
             socket.write(QByteArray::number(piece.size(), 16) + "\r\n" + piece + "\r\n");
@@ -307,17 +340,18 @@ private slots:
         o.token = "s3cret";
         startServer(o);
         Client c(m_server->port());
-        const QByteArray init = R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}})";
+        const QByteArray init =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}}";
         HttpReply r = c.request("POST", init, c.postHeaders());
         QCOMPARE(r.status, 401);
         QVERIFY(r.header("www-authenticate").startsWith("Bearer"));
         Headers wrong = c.postHeaders();
-        wrong.append({"Authorization", "Bearer nope"});
+        wrong.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer nope")));
         r = c.request("POST", init, wrong);
         QCOMPARE(r.status, 401);
         QVERIFY(r.header("www-authenticate").contains("invalid_token"));
         Headers right = c.postHeaders();
-        right.append({"Authorization", "Bearer s3cret"});
+        right.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer s3cret")));
         r = c.request("POST", init, right);
         QCOMPARE(r.status, 200);
         // the session id alone is no credential
@@ -328,29 +362,35 @@ private slots:
     void lifecycleAndSessions()
     {
         Client c(m_server->port());
-        const HttpReply init = c.request("POST", R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{}}})",
-                                         {{"Content-Type", "application/json; charset=utf-8"},
-                                          {"Accept", "text/event-stream, application/json"},
-                                          {"Origin", "http://localhost:3000"}});
+        const HttpReply init = c.request(
+            "POST",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{}}}",
+            {{"Content-Type", "application/json; charset=utf-8"},
+             {"Accept", "text/event-stream, application/json"},
+             {"Origin", "http://localhost:3000"}});
         QCOMPARE(init.status, 200);
         QCOMPARE(init.header("content-type"), QByteArray("application/json"));
         const QByteArray session = init.header("mcp-session-id");
-        QCOMPARE(session.size(), 32);
-        QCOMPARE(init.json()["result"]["protocolVersion"], "2025-11-25");
+        JCOMPARE(session.size(), 32);
+        JCOMPARE(init.json()["result"]["protocolVersion"], "2025-11-25");
         // initialized → 202 with an empty body
-        HttpReply r = c.request("POST", R"({"jsonrpc":"2.0","method":"notifications/initialized"})", c.postHeaders(session));
+        HttpReply r = c.request("POST", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                                c.postHeaders(session));
         QCOMPARE(r.status, 202);
         QVERIFY(r.body.isEmpty());
         // any supported MCP-Protocol-Version is accepted, not only the negotiated one
         Headers h = c.postHeaders(session);
-        h.append({"MCP-Protocol-Version", "2025-03-26"});
+        h.append(qMakePair(QByteArray("MCP-Protocol-Version"), QByteArray("2025-03-26")));
         r = c.request("POST", kPing, h);
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.body, QByteArray(R"({"jsonrpc":"2.0","id":7,"result":{}})"));
+        QCOMPARE(r.body, QByteArray("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}"));
         // a second initialize on the session is refused; one without the header opens another
-        r = c.request("POST", R"({"jsonrpc":"2.0","id":2,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})", c.postHeaders(session));
+        r = c.request(
+            "POST",
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}",
+            c.postHeaders(session));
         QCOMPARE(r.status, 400);
-        QCOMPARE(r.json()["error"]["code"].get<int>(), -32600);
+        JCOMPARE(r.json()["error"]["code"].get<int>(), -32600);
         const QByteArray other = c.open();
         QVERIFY(!other.isEmpty() && other != session);
         QCOMPARE(m_server->sessionCount(), std::size_t(2));
@@ -377,7 +417,7 @@ private slots:
         QThread::msleep(1300);
         const HttpReply r = c.request("POST", kPing, c.postHeaders(session));
         QCOMPARE(r.status, 404);
-        QCOMPARE(r.json()["error"]["code"].get<int>(), -32001);
+        JCOMPARE(r.json()["error"]["code"].get<int>(), -32001);
     }
 
     void toolCallAnswersWithSse_data()
@@ -393,8 +433,10 @@ private slots:
         QFETCH(bool, priming);
         Client c(m_server->port());
         const QByteArray session = c.open(version.constData());
-        const HttpReply r = c.request("POST", R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"workflow_list","arguments":{},"_meta":{"progressToken":1}}})",
-                                      c.postHeaders(session));
+        const HttpReply r = c.request(
+            "POST",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{},\"_meta\":{\"progressToken\":1}}}",
+            c.postHeaders(session));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
         QCOMPARE(r.body.startsWith("id: p"), priming);
@@ -402,25 +444,30 @@ private slots:
         QCOMPARE(r.body.count("event: message\n"), 3); // two progress notifications + the result
         const int last = r.body.lastIndexOf("data: ");
         const Json result = Json::parse(r.body.mid(last + 6).trimmed().toStdString());
-        QCOMPARE(result["id"], 3);
+        JCOMPARE(result["id"], 3);
         QVERIFY(result["result"]["content"][0]["text"].is_string());
     }
 
     void batchesPerVersion()
     {
         Client c(m_server->port());
-        const QByteArray batch = R"([{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","id":2,"method":"tools/list"}])";
+        const QByteArray batch =
+            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}]";
         const QByteArray r2 = c.open("2025-03-26");
         HttpReply r = c.request("POST", batch, c.postHeaders(r2));
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json().size(), std::size_t(2));
-        r = c.request("POST", R"([{"jsonrpc":"2.0","method":"notifications/x"}])", c.postHeaders(r2));
+        JCOMPARE(r.json().size(), std::size_t(2));
+        r = c.request("POST", "[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"}]",
+                      c.postHeaders(r2));
         QCOMPARE(r.status, 202);
         const QByteArray r3 = c.open("2025-06-18");
         r = c.request("POST", batch, c.postHeaders(r3));
         QCOMPARE(r.status, 400);
-        QCOMPARE(r.json()["error"]["code"].get<int>(), -32600);
-        r = c.request("POST", R"([{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26"}}])", c.postHeaders());
+        JCOMPARE(r.json()["error"]["code"].get<int>(), -32600);
+        r = c.request(
+            "POST",
+            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}]",
+            c.postHeaders());
         QCOMPARE(r.status, 400);
     }
 
@@ -434,8 +481,9 @@ private slots:
         QTcpSocket stream;
         stream.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
         QVERIFY(stream.waitForConnected(5000));
-        stream.write("GET /mcp HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nMcp-Session-Id: "
-                     + session + "\r\n\r\n");
+        stream.write("GET /mcp HTTP/1.1\r\nHost: localhost\r\nAccept: "
+                     "text/event-stream\r\nMcp-Session-Id: " +
+                     session + "\r\n\r\n");
         HttpReply head = Client::read(stream, 300);
         QCOMPARE(head.status, 200);
         QCOMPARE(head.header("content-type"), QByteArray("text/event-stream"));
@@ -457,7 +505,11 @@ private slots:
         stream.waitForDisconnected(2000);
         QThread::msleep(100);
         // resume after the first event: the two later ones come again
-        const HttpReply resumed = c.request("GET", {}, {{"Accept", "text/event-stream"}, {"Mcp-Session-Id", session}, {"Last-Event-ID", firstId}}, 500);
+        const HttpReply resumed = c.request("GET", {},
+                                            {{"Accept", "text/event-stream"},
+                                             {"Mcp-Session-Id", session},
+                                             {"Last-Event-ID", firstId}},
+                                            500);
         QCOMPARE(resumed.status, 200);
         QVERIFY2(!resumed.body.contains("tools/list_changed"), resumed.body.constData());
         QVERIFY(resumed.body.contains("prompts/list_changed"));
@@ -486,10 +538,11 @@ private slots:
         socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
         QVERIFY(socket.waitForConnected(5000));
         for (int i = 0; i < 50; ++i) {
-            socket.write("POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                         "Accept: application/json, text/event-stream\r\nMcp-Session-Id: "
-                         + session + "\r\nContent-Length: " + QByteArray::number(kPing.size())
-                         + "\r\n\r\n" + kPing);
+            socket.write(
+                "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                "Accept: application/json, text/event-stream\r\nMcp-Session-Id: " +
+                session + "\r\nContent-Length: " + QByteArray::number(kPing.size()) + "\r\n\r\n" +
+                kPing);
             const HttpReply r = Client::read(socket, 0);
             QCOMPARE(r.status, 200);
         }

@@ -232,11 +232,11 @@ std::vector<SemanticCase> semanticCases()
          "",
          R"(  {"id": "s-1", "title": "T", "prompt": "P", "validationCriteria": [{"type": "regex", "pattern": "a(b", "message": "m"},
      {"type": "regex", "pattern": "(?i)abc", "message": "m"}]})",
-         {"t.json:2:98: error: the pattern does not compile as an ECMAScript regular expression "
+         {"t.json:2:98: warning: the pattern does not compile as an ECMAScript regular expression "
           "(missing closing parenthesis at offset 3); WorkRail's workflow_validate fails on this "
           "step with \"Invalid regex pattern in validationCriteria\" "
           "[/steps/0/validationCriteria/0/pattern]",
-          "t.json:3:35: error: the pattern does not compile as an ECMAScript regular expression "
+          "t.json:3:35: warning: the pattern does not compile as an ECMAScript regular expression "
           "(invalid group at offset 1); JavaScript has no inline flags: remove '(?i)' and add "
           "\"flags\": \"i\"; WorkRail's workflow_validate fails on this step with \"Invalid regex "
           "pattern in validationCriteria\" [/steps/0/validationCriteria/1/pattern]"}},

@@ -114,7 +114,7 @@ private slots:
     }
 
     // The corpus: every file under workrail/workflows through all checks (schema included).
-    // What remains are real defects of those files: 28 regex patterns written with PCRE's
+    // What remains are real defects of those files: 30 regex patterns written with PCRE's
     // inline flag "(?i)", which JavaScript rejects (WorkRail's workflow_validate fails on
     // them), and a `for` loop's indexVar that WorkRail ignores.
     void corpusFindings()
@@ -130,7 +130,7 @@ private slots:
             const QString name = QFileInfo(path).fileName();
             for (const Diagnostic &d : checkWorkflowFile(path.toStdString())) {
                 const QString line = QString::fromStdString(formatDiagnostic(d));
-                if (d.severity == Severity::Error && d.source == "semantic" &&
+                if (d.severity == Severity::Warning && d.source == "semantic" &&
                     line.contains(QLatin1String("remove '(?i)' and add \"flags\": \"i\"")))
                     ++inlineFlagErrors[name];
                 else

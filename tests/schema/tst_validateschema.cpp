@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // `wfstudio validate --schema SCHEMA.json INSTANCE.json...` end to end: one
-// `path:line:col: error: message [pointer]` line per problem; exit 0 when every instance is
+// `path:line:col: error: message [pointer]` line per problem, in schema evaluation order (ajv's:
+// additionalProperties before properties); exit 0 when every instance is
 // valid, 1 when one is not (or is not JSON), 2 for an unusable schema or bad usage.
 #include "testutil.h"
 
@@ -51,9 +52,10 @@ private slots:
             << QStringList{"--schema", schema, path("valid.json")} << 0 << QString() << QString();
         QTest::newRow("invalid instance, every problem with line:column")
             << QStringList{"--schema", schema, path("invalid.json")} << 1
-            << path("invalid.json") + ":2:9: error: does not match the pattern ^[a-z]+$ [/id]\n" +
-                   path("invalid.json") + ":3:8: error: must be <= 10 [/n]\n" +
-                   path("invalid.json") + ":4:8: error: property 'x' is not allowed here [/x]\n"
+            << path("invalid.json") + ":4:8: error: property 'x' is not allowed here [/x]\n" +
+                   path("invalid.json") +
+                   ":2:9: error: does not match the pattern ^[a-z]+$ [/id]\n" +
+                   path("invalid.json") + ":3:8: error: must be <= 10 [/n]\n"
             << QString();
         QTest::newRow("--schema=PATH form")
             << QStringList{"--schema=" + schema, path("valid.json")} << 0 << QString() << QString();

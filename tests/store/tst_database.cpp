@@ -237,9 +237,8 @@ void TestDatabase::migrateFromEmpty()
             if (detail.rfind("SCAN", 0) == 0 && detail.find("INDEX") == std::string::npos)
                 fullScan = true;
         }
-        QVERIFY2(!fullScan
-                     && (plan.find("INDEX") != std::string::npos
-                         || plan.find("PRIMARY KEY") != std::string::npos),
+        QVERIFY2(!fullScan && (plan.find("INDEX") != std::string::npos ||
+                               plan.find("PRIMARY KEY") != std::string::npos),
                  qPrintable(QStringLiteral("%1 -> %2").arg(q, QString::fromStdString(plan))));
     }
 }

@@ -410,7 +410,6 @@ void InspectorWidget::addCondition(const QString &label, const std::string &fiel
     Binding b{field, editor, [editor] { return editor->condition(); },
               [editor](const std::optional<Json> &v) { editor->setCondition(v); }};
     addRow(label, editor, b);
-    m_layout->labelForField(editor)->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     for (QWidget *w : editor->findChildren<QWidget *>())
         watchFocus(w);
     connect(editor, &ConditionEditor::edited, this, [this, b] { commit(b); });

@@ -39,8 +39,11 @@ struct Fixture
         dispatcher = std::make_unique<wfs::mcp::Dispatcher>(
             std::make_shared<wfs::mcp::EngineBackend>(engine.get()));
         session = dispatcher->createSession("bench");
-        dispatcher->handleText(*session, R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}})");
-        dispatcher->handleText(*session, R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+        dispatcher->handleText(
+            *session,
+            R"({"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{}}})");
+        dispatcher->handleText(*session,
+                               R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
     }
 };
 
@@ -72,19 +75,23 @@ void BM_ToolsList(benchmark::State &state)
 }
 void BM_WorkflowList(benchmark::State &state)
 {
-    run(state, R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_list","arguments":{}}})");
+    run(state,
+        R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_list","arguments":{}}})");
 }
 void BM_WorkflowGet(benchmark::State &state)
 {
-    run(state, R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_get","arguments":{"id":"simple-batch-example","mode":"preview"}}})");
+    run(state,
+        R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_get","arguments":{"id":"simple-batch-example","mode":"preview"}}})");
 }
 void BM_WorkflowNext(benchmark::State &state)
 {
-    run(state, R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_next","arguments":{"workflowId":"simple-batch-example","completedSteps":["load-data"],"context":{"items":["a","b"]}}}})");
+    run(state,
+        R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_next","arguments":{"workflowId":"simple-batch-example","completedSteps":["load-data"],"context":{"items":["a","b"]}}}})");
 }
 void BM_WorkflowValidate(benchmark::State &state)
 {
-    run(state, R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_validate","arguments":{"workflowId":"probe-validate","stepId":"v-multi","output":"A"}}})");
+    run(state,
+        R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_validate","arguments":{"workflowId":"probe-validate","stepId":"v-multi","output":"A"}}})");
 }
 
 } // namespace
