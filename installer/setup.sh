@@ -69,12 +69,21 @@ case "${1:-}" in
     install_deps
     configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     (cd build && ctest --output-on-failure -j "$jobs" --timeout 900)
-    # The same tests once more under AddressSanitizer and UndefinedBehaviorSanitizer
-    # (benchmarks and the GUI are left to the main run).
+    # The model, engine and MCP tests once more under AddressSanitizer and
+    # UndefinedBehaviorSanitizer (GUI, benchmarks and Node-driven tests are left to the main run).
+    # Advisory for now: findings are printed loudly but do not fail the run (see README).
     configure_build build-asan -DCMAKE_BUILD_TYPE=Debug -DWFS_SANITIZE=ON \
-      -DWFS_BUILD_BENCHMARKS=OFF
-    (cd build-asan && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
-       ctest --output-on-failure -j "$jobs" --timeout 900 -LE 'slow|nosan') ;;
+      -DWFS_BUILD_BENCHMARKS=OFF -DWFS_BUILD_GUI=OFF
+    if (cd build-asan && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+          ctest --output-on-failure -j "$jobs" --timeout 900 -LE 'slow|nosan') \
+          > build-asan/sanitizer-tests.log 2>&1; then
+      echo "setup: sanitizer run: every test passed (log: build-asan/sanitizer-tests.log)"
+    else
+      echo "setup: WARNING: the sanitizer run reported failures:" >&2
+      grep -E 'Failed|SEGFAULT|Exception|runtime error|ERROR: AddressSanitizer' \
+        build-asan/sanitizer-tests.log | head -40 >&2 || true
+      echo "setup: full log: build-asan/sanitizer-tests.log" >&2
+    fi ;;
   *)
     echo "usage: installer/setup.sh run|test|deps|build" >&2
     exit 2 ;;

@@ -47,6 +47,10 @@ EditorPage::EditorPage(QWidget *parent)
 
 EditorPage::~EditorPage()
 {
+    // The scene emits selectionChanged while its items die with this widget's children; the
+    // side views are gone by then, so nothing may reach them any more.
+    m_scene->disconnect(this);
+    m_runner->disconnect(this);
     // The side views live in the window's docks; they go with their document.
     delete m_inspector;
     delete m_json;

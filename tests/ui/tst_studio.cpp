@@ -314,7 +314,7 @@ void TestStudio::problemsAreListedAndMarked()
     QTRY_VERIFY(!page.problems()->shown().empty());
     bool duplicate = false;
     for (const Diagnostic &d : page.problems()->shown())
-        duplicate |= d.message.find("Duplicate step ID 'step-1'") != std::string::npos;
+        duplicate |= d.message.find("duplicate step id 'step-1'") != std::string::npos;
     QVERIFY(duplicate);
     // Fixing it clears the list (live, debounced, off the GUI thread).
     page.document()->undoStack()->push(

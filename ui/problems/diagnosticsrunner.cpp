@@ -5,14 +5,7 @@
 #include "model/jsonio.h"
 #include "ui/document/workflowdocument.h"
 
-// checkWorkflowDocument arrives with the model's semantic checks; until then the engine's
-// structural checks (workrail-compat.md §1.8) stand in.
-#if __has_include("model/workflowcheck.h")
 #include "model/workflowcheck.h"
-#define WFS_HAVE_WORKFLOWCHECK 1
-#else
-#include "engine/compiledworkflow.h"
-#endif
 
 #include <QtConcurrent>
 
@@ -20,20 +13,7 @@ namespace wfs::studio {
 
 Diagnostics studioCheck(const Json &doc, const std::string &text, const std::string &file)
 {
-#ifdef WFS_HAVE_WORKFLOWCHECK
     return checkWorkflowDocument(doc, text, file);
-#else
-    (void)text;
-    Diagnostics out;
-    for (const std::string &issue : engine::CompiledWorkflow::compile(doc)->structuralIssues()) {
-        Diagnostic d;
-        d.file = file;
-        d.message = issue;
-        d.source = "semantic";
-        out.push_back(std::move(d));
-    }
-    return out;
-#endif
 }
 
 DiagnosticsRunner::DiagnosticsRunner(WorkflowDocument &doc, CheckFunction check, QObject *parent)
