@@ -167,21 +167,7 @@ ToolResult Engine::callTool(std::string_view name, const Json &arguments, const 
 
 ToolResult Engine::workflowList() const
 {
-    const auto snap = snapshot();
-    Json list = Json::array();
-    for (const WorkflowEntry &e : snap->entries()) {
-        const Json &doc = e.workflow->document();
-        Json item = Json::object();
-        for (const char *k : {"id", "name", "description"}) {
-            if (doc.contains(k))
-                item[k] = doc[k];
-        }
-        item["category"] = "default";
-        if (doc.contains("version"))
-            item["version"] = doc["version"];
-        list.push_back(std::move(item));
-    }
-    return ToolResult::ok(Json{{"workflows", std::move(list)}});
+    return ToolResult::ok(snapshot()->listPayload());
 }
 
 ToolResult Engine::workflowGet(const Json &args) const

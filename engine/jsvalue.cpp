@@ -6,7 +6,9 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 namespace wfs::js {
@@ -241,8 +243,28 @@ double toNumber(const Json &value)
 
 std::size_t utf16Length(std::string_view utf8)
 {
-    std::size_t n = 0;
-    for (std::size_t i = 0; i < utf8.size();) {
+    // ASCII prefix eight bytes at a time (the common case: context strings and prompts are
+    // mostly ASCII); the decoder takes over at the first byte with the high bit set.
+    std::size_t i = 0;
+    const std::size_t size = utf8.size();
+    const char *data = utf8.data();
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+    while (i + 8 <= size) {
+        std::uint64_t word;
+        std::memcpy(&word, data + i, sizeof word);
+        if (word & kHighBits)
+            break;
+        i += 8;
+    }
+    while (i < size && static_cast<unsigned char>(data[i]) < 0x80)
+        ++i;
+    std::size_t n = i;
+    while (i < size) {
+        if (static_cast<unsigned char>(data[i]) < 0x80) {
+            ++i;
+            ++n;
+            continue;
+        }
         const char32_t cp = decodeUtf8(utf8, i);
         n += cp >= 0x10000 ? 2 : 1;
     }

@@ -49,6 +49,21 @@ void addOnce(Json &list, const std::string &text)
     list.push_back(text);
 }
 
+// contextSize(obj) as if `key` were erased from it (no copy). The sizes are integers far below
+// 2^53, so summing in a different order gives the same double.
+double sizeWithout(const Json &obj, std::string_view key)
+{
+    if (!obj.is_object())
+        return js::contextSize(obj);
+    double s = 4;
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        if (it.key() == key)
+            continue;
+        s += 2.0 * static_cast<double>(js::utf16Length(it.key())) + js::contextSize(it.value());
+    }
+    return s;
+}
+
 Json &objectMember(Json &obj, const char *key)
 {
     Json &m = obj[key];
@@ -61,7 +76,8 @@ struct Walk
 {
     const CompiledWorkflow &wf;
     const std::int64_t nowMs;
-    Json C; ///< the caller's context, normalised to an object
+    const Json *C = nullptr; ///< the caller's context, normalised to an object (never null)
+    Json ownC;               ///< storage when normalising had to build a new object
     bool nullContext = false;
     VarScope scope; ///< conditions see C (null context: every condition false)
     Json out;       ///< K: the context returned
@@ -105,11 +121,11 @@ struct LoopRun
 
     VarScope scopeFor(int pass, bool onlyIfAbsent) const
     {
-        VarScope s = w.nullContext ? VarScope(nullptr) : VarScope(&w.C);
+        VarScope s = w.nullContext ? VarScope(nullptr) : VarScope(w.C);
         if (pass < 1)
             return s;
         auto add = [&](const std::string &name, Json value) {
-            if (onlyIfAbsent && member(w.C, name))
+            if (onlyIfAbsent && member(*w.C, name))
                 return;
             s.overlay(name, std::move(value));
         };
@@ -205,9 +221,8 @@ struct LoopRun
         writeState(passes);
         const bool hadSize = out.contains("_contextSize");
         if (!resumed) {
-            Json probe = out;
-            probe.erase("_contextSize");
-            const std::string err = contextSizeError(js::contextSize(probe), " when starting loop");
+            const std::string err =
+                contextSizeError(sizeWithout(out, "_contextSize"), " when starting loop");
             if (!err.empty()) {
                 *result = Result<Json>::failure(err);
                 return LoopOutcome::Error;
@@ -233,10 +248,7 @@ struct LoopRun
             }
             setVar(loop.iterationVar, pass);
         }
-        Json sized = out;
-        if (!hadSize)
-            sized.erase("_contextSize");
-        const double size = js::contextSize(sized);
+        const double size = hadSize ? js::contextSize(out) : sizeWithout(out, "_contextSize");
         const std::string err = contextSizeError(size, " during loop execution");
         if (!err.empty()) {
             *result = Result<Json>::failure(err);
@@ -266,7 +278,7 @@ struct LoopRun
 
     LoopOutcome run()
     {
-        const Json *states = member(w.C, "_loopState");
+        const Json *states = member(*w.C, "_loopState");
         stateIn = states ? member(*states, loop.id) : nullptr;
         if (stateIn && !stateIn->is_object())
             stateIn = nullptr;
@@ -303,7 +315,7 @@ struct LoopRun
                                                     loop.itemsVar + "')");
                     return LoopOutcome::Error;
                 }
-                const Json *v = member(w.C, loop.itemsVar);
+                const Json *v = member(*w.C, loop.itemsVar);
                 if (v && v->is_array()) {
                     items = *v;
                 } else {
@@ -321,7 +333,7 @@ struct LoopRun
                                                     name + "')");
                     return LoopOutcome::Error;
                 }
-                const Json *v = member(w.C, name);
+                const Json *v = member(*w.C, name);
                 if (v && v->is_number())
                     count = v->get<double>();
                 else
@@ -374,18 +386,21 @@ struct LoopRun
     }
 };
 
-Json normaliseContext(const Json *context, bool &isNull)
+// The context as an object: `context` itself when it is one (no copy), else `storage` filled
+// the way JavaScript's spread would see the value.
+const Json *normaliseContext(const Json *context, bool &isNull, Json &storage)
 {
     isNull = false;
+    if (context && context->is_object())
+        return context;
+    storage = Json::object();
     if (!context)
-        return Json::object();
-    if (context->is_object())
-        return *context;
+        return &storage;
     if (context->is_null()) {
         isNull = true;
-        return Json::object();
+        return &storage;
     }
-    Json obj = Json::object();
+    Json &obj = storage;
     if (context->is_array()) {
         for (std::size_t i = 0; i < context->size(); ++i)
             obj[std::to_string(i)] = (*context)[i];
@@ -394,7 +409,7 @@ Json normaliseContext(const Json *context, bool &isNull)
         for (std::string &ch : js::splitCodePoints(context->get_ref<const std::string &>()))
             obj[std::to_string(i++)] = std::move(ch);
     }
-    return obj;
+    return &storage;
 }
 
 Result<std::unordered_map<std::string, int>> parseCompleted(const Json *completed)
@@ -415,6 +430,21 @@ Result<std::unordered_map<std::string, int>> parseCompleted(const Json *complete
             ++counts[e.get<std::string>()];
     }
     return counts;
+}
+
+// K starts as a copy of C, except that `_currentLoop` (the largest member mid-loop: the echoed
+// loop definition) is copied as null. Every answer that uses K overwrites it in place (handOut)
+// or erases it (step outside a loop, completion, blocked), and the walk reads conditions from C,
+// so the placeholder keeps the key's position without copying the definition.
+Json contextCopy(const Json &context)
+{
+    const auto it = context.find("_currentLoop");
+    if (it == context.end())
+        return context;
+    Json out = Json::object();
+    for (auto m = context.begin(); m != context.end(); ++m)
+        out[m.key()] = m == it ? Json() : m.value();
+    return out;
 }
 
 // Sets `_contextSize` (and the 80 % warning) on the final context of a non-loop answer.
@@ -516,9 +546,9 @@ Result<Json> computeNext(const CompiledWorkflow &workflow, const Json *completed
         return Result<Json>::failure(counts.error());
     Walk w(workflow, nowMs);
     w.counts = std::move(*counts);
-    w.C = normaliseContext(context, w.nullContext);
-    w.scope = w.nullContext ? VarScope(nullptr) : VarScope(&w.C);
-    w.out = w.C;
+    w.C = normaliseContext(context, w.nullContext, w.ownC);
+    w.scope = w.nullContext ? VarScope(nullptr) : VarScope(w.C);
+    w.out = contextCopy(*w.C);
     w.finishedLoop.assign(workflow.loops().size(), false);
 
     Result<Json> result = Json();
@@ -527,7 +557,10 @@ Result<Json> computeNext(const CompiledWorkflow &workflow, const Json *completed
         const LoopOutcome o = run.run();
         if (o == LoopOutcome::Finished) {
             w.finishedLoop[static_cast<std::size_t>(li)] = true;
-            if (const Json *cl = member(w.out, "_currentLoop"); cl && cl->is_object()) {
+            // K's `_currentLoop` is still the client's (a placeholder, see contextCopy) until
+            // erased here: nothing hands out before a loop finishes.
+            const Json *cl = member(*w.C, "_currentLoop");
+            if (cl && cl->is_object() && w.out.contains("_currentLoop")) {
                 const Json *lid = member(*cl, "loopId");
                 if (lid && lid->is_string() && *lid == run.loop.id)
                     w.out.erase("_currentLoop");
@@ -537,7 +570,7 @@ Result<Json> computeNext(const CompiledWorkflow &workflow, const Json *completed
     };
 
     // The loop the client says it is in goes first (WorkRail resumes it before anything else).
-    if (const Json *cl = member(w.C, "_currentLoop"); cl && cl->is_object()) {
+    if (const Json *cl = member(*w.C, "_currentLoop"); cl && cl->is_object()) {
         const Json *lid = member(*cl, "loopId");
         const int li = lid && lid->is_string() ? workflow.loopById(lid->get<std::string>()) : -1;
         if (li >= 0 && !w.done(lid->get<std::string>())) {

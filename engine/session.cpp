@@ -10,6 +10,10 @@
 
 namespace wfs {
 
+// Per-session history kept in memory (oldest entries are dropped first).
+constexpr std::size_t kMaxValidations = 256;
+constexpr std::size_t kMaxOutputsPerStep = 64;
+
 static std::int64_t nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
@@ -84,7 +88,10 @@ std::string SessionManager::create(const std::string &workflowId, const std::str
                            : "s-" + std::to_string(++m_counter) + "-" +
                                  std::to_string(QRandomGenerator::global()->bounded(1000000));
         m_sessions[s.id] = s;
-        sink = m_sink;
+        if (m_writeBehind)
+            markPending(s.id, false);
+        else
+            sink = m_sink;
     }
     if (sink)
         sink->sessionSaved(s);
@@ -109,7 +116,10 @@ bool SessionManager::remove(const std::string &id)
         std::lock_guard lock(m_mutex);
         if (m_sessions.erase(id) == 0)
             return false;
-        sink = m_sink;
+        if (m_writeBehind)
+            markPending(id, true);
+        else
+            sink = m_sink;
     }
     if (sink)
         sink->sessionRemoved(id);
@@ -183,6 +193,9 @@ void SessionManager::recordCall(const std::string &id, const std::string &client
                 if (!list.is_array())
                     list = Json::array();
                 list.push_back(output);
+                // Bounded history: a long-running MCP session must not grow without limit.
+                if (list.size() > kMaxOutputsPerStep)
+                    list.erase(list.begin());
             }
             Json v = Json::object();
             v["stepId"] = stepId;
@@ -191,9 +204,16 @@ void SessionManager::recordCall(const std::string &id, const std::string &client
             v["isError"] = isError;
             v["at"] = s.updatedMs;
             s.validations.push_back(std::move(v));
+            if (s.validations.size() > kMaxValidations)
+                s.validations.erase(s.validations.begin());
         }
-        copy = s;
-        sink = m_sink;
+        if (m_writeBehind) {
+            markPending(id, false); // no copy: flushPending() copies once per flush
+        } else {
+            sink = m_sink;
+            if (sink)
+                copy = s; // only a sink needs a copy (made under the lock, written outside it)
+        }
     }
     if (sink)
         sink->sessionSaved(copy);
@@ -206,6 +226,66 @@ void SessionManager::setSink(std::shared_ptr<SessionSink> sink)
 {
     std::lock_guard lock(m_mutex);
     m_sink = std::move(sink);
+}
+
+void SessionManager::setWriteBehind(bool on)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_writeBehind == on)
+            return;
+        m_writeBehind = on;
+    }
+    if (!on)
+        flushPending();
+}
+
+void SessionManager::markPending(const std::string &id, bool removed)
+{
+    const auto it = m_pendingIndex.find(id);
+    if (it != m_pendingIndex.end()) {
+        m_pending[it->second].second = removed;
+        return;
+    }
+    m_pendingIndex.emplace(id, m_pending.size());
+    m_pending.emplace_back(id, removed);
+}
+
+int SessionManager::flushPending()
+{
+    std::lock_guard flushLock(m_flushMutex);
+    std::vector<std::pair<std::string, bool>> pending;
+    std::vector<Session> saved;
+    std::shared_ptr<SessionSink> sink;
+    {
+        std::lock_guard lock(m_mutex);
+        sink = m_sink;
+        if (!sink)
+            return 0;
+        pending.swap(m_pending);
+        m_pendingIndex.clear();
+        for (const auto &[id, removed] : pending) {
+            if (removed)
+                continue;
+            const auto it = m_sessions.find(id);
+            if (it != m_sessions.end())
+                saved.push_back(it->second);
+        }
+    }
+    // In change order. A session removed after it was queued has no copy (it is gone from
+    // m_sessions), so a late flush never resurrects it.
+    int n = 0;
+    auto next = saved.begin();
+    for (const auto &[id, removed] : pending) {
+        if (removed) {
+            sink->sessionRemoved(id);
+            ++n;
+        } else if (next != saved.end() && next->id == id) {
+            sink->sessionSaved(*next++);
+            ++n;
+        }
+    }
+    return n;
 }
 
 } // namespace wfs

@@ -33,8 +33,8 @@ struct Session
     Json context = Json::object();       ///< the last context returned by workflow_next
     Json currentStep;                    ///< the step last handed out (null when none)
     bool complete = false;               ///< workflow_next answered isComplete
-    Json outputs = Json::object();       ///< stepId -> [outputs validated, in order]
-    Json validations = Json::array();    ///< [{stepId, output, result, at}]
+    Json outputs = Json::object();       ///< stepId -> [last 64 outputs validated, in order]
+    Json validations = Json::array();    ///< last 256 [{stepId, output, result, at}]
     std::int64_t createdMs = 0;          ///< epoch ms
     std::int64_t updatedMs = 0;          ///< epoch ms
     int calls = 0;                       ///< tool calls recorded
@@ -75,6 +75,15 @@ public:
 
     void setSink(std::shared_ptr<SessionSink> sink);
 
+    // Write-behind mode (wfs::Runtime): create/recordCall/remove only mark the session as
+    // changed, with no copy of it and no sink call on the caller's thread; flushPending() hands
+    // the changes to the sink in order, one copy per changed session per flush. The owner calls
+    // it from its persistence thread and once more before the sink goes away.
+    void setWriteBehind(bool on);
+    // Returns how many sessions were saved or removed. Safe from any thread; flushes never
+    // overlap (a second caller waits).
+    int flushPending();
+
 signals:
     void sessionCreated(const QString &id);
     void sessionUpdated(const QString &id);
@@ -85,6 +94,13 @@ private:
     std::map<std::string, Session> m_sessions;
     std::shared_ptr<SessionSink> m_sink;
     std::uint64_t m_counter = 0;
+    bool m_writeBehind = false;
+    std::vector<std::pair<std::string, bool>> m_pending; ///< (id, removed) in change order
+    std::map<std::string, std::size_t> m_pendingIndex;   ///< id -> index in m_pending
+    std::mutex m_flushMutex;                             ///< serialises flushPending()
+
+    // Queues `id` for the next flush; the caller holds m_mutex.
+    void markPending(const std::string &id, bool removed);
 };
 
 } // namespace wfs

@@ -125,6 +125,25 @@ void scanDirectory(const std::string &dir, bool validate, std::vector<Candidate>
     }
 }
 
+// workflow_list's item per workflow: WorkRail's summary keys in its order, category fixed.
+Json listPayloadFor(const std::vector<WorkflowEntry> &entries)
+{
+    Json list = Json::array();
+    for (const WorkflowEntry &e : entries) {
+        const Json &doc = e.workflow->document();
+        Json item = Json::object();
+        for (const char *k : {"id", "name", "description"}) {
+            if (doc.contains(k))
+                item[k] = doc[k];
+        }
+        item["category"] = "default";
+        if (doc.contains("version"))
+            item["version"] = doc["version"];
+        list.push_back(std::move(item));
+    }
+    return Json{{"workflows", std::move(list)}};
+}
+
 } // namespace
 
 const WorkflowEntry *WorkflowSnapshot::find(std::string_view id) const
@@ -380,6 +399,7 @@ std::shared_ptr<const WorkflowSnapshot> WorkflowRepository::build()
         }
     }
     snap->m_sources = std::move(dirs);
+    snap->m_listPayload = listPayloadFor(snap->m_entries);
     return snap;
 }
 

@@ -66,6 +66,9 @@ public:
     const std::vector<SourceDiagnostic> &diagnostics() const { return m_diagnostics; }
     const std::vector<std::string> &sources() const { return m_sources; } ///< in precedence order
     std::uint64_t generation() const { return m_generation; }
+    // workflow_list's answer for this set, {"workflows": [{id, name, description, category,
+    // version}]}, built once with the snapshot.
+    const Json &listPayload() const { return m_listPayload; }
 
 private:
     friend class WorkflowRepository;
@@ -74,6 +77,7 @@ private:
     std::vector<SourceDiagnostic> m_diagnostics;
     std::vector<std::string> m_sources;
     std::uint64_t m_generation = 0;
+    Json m_listPayload;
 };
 
 class WorkflowRepository : public QObject

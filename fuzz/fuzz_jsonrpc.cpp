@@ -3,10 +3,13 @@
 // libFuzzer target over the MCP JSON-RPC entry point: each input is split into lines and fed,
 // in order, to Dispatcher::handleText on a fresh session (so initialize/initialized sequences
 // and tool calls are reachable), with the real engine serving the bundled workflows. Every
-// answer must be valid JSON-RPC text. Also feeds the whole input as one HTTP-style body.
+// answer must be valid JSON-RPC text. Also feeds the whole input as one HTTP-style body, and
+// checks that the wire serialiser (mcp::serialize) is byte-identical to nlohmann's dump on
+// every parsed line and on the raw input as a string (invalid UTF-8 included).
 #include "engine/engine.h"
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
+#include "engine/session.h"
 
 #include <QCoreApplication>
 
@@ -37,6 +40,13 @@ struct Harness
     {}
 };
 
+void checkSerialize(const wfs::Json &value)
+{
+    if (wfs::mcp::serialize(value) !=
+        value.dump(-1, ' ', false, wfs::Json::error_handler_t::replace))
+        std::abort(); // the fast serialiser must match nlohmann byte for byte
+}
+
 void checkReply(const std::string &reply)
 {
     if (reply.empty())
@@ -64,13 +74,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         if (nl == std::string_view::npos)
             nl = input.size();
         const std::string_view line = input.substr(start, nl - start);
-        if (!line.empty())
+        if (!line.empty()) {
+            if (const auto parsed = wfs::mcp::Dispatcher::parse(line); parsed.ok)
+                checkSerialize(parsed.value);
             checkReply(harness.dispatcher.handleText(*session, line, [](const wfs::Json &) {}));
+        }
         start = nl + 1;
     }
+    checkSerialize(wfs::Json(std::string(input)));
     auto body = harness.dispatcher.createSession("fuzz-body");
     checkReply(harness.dispatcher.handleText(*body, input));
     harness.dispatcher.closeSession(session->id());
     harness.dispatcher.closeSession(body->id());
+    // The engine keeps a run record per session: drop them so memory stays flat.
+    harness.engine.sessions().remove(session->id());
+    harness.engine.sessions().remove(body->id());
     return 0;
 }

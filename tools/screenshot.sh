@@ -7,6 +7,10 @@
 #   tools/screenshot.sh [BUILD_DIR] [WORKFLOW.json] [OUT.png] [STEP_POINTER]
 # Defaults: build/, ../shared/workrail/workflows/coding-task-workflow-with-loops.json,
 # docs/screenshots/editor.png, /steps/3. Needs xvfb-run and import (packages xvfb, imagemagick).
+# Environment:
+#   WFS_SCREENSHOT_LANGUAGE=de|fr   the UI language (written to the throw-away settings)
+#   WFS_SCREENSHOT_DIALOG=connect-agent|settings   also open that dialog (over the window)
+#   WFS_SCREENSHOT_DELAY=seconds    wait before grabbing (default 6)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -30,6 +34,12 @@ export HOME=$scratch/home XDG_CONFIG_HOME=$scratch/config XDG_DATA_HOME=$scratch
 export XDG_CACHE_HOME=$scratch/cache XDG_RUNTIME_DIR=$scratch/run
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 export QT_QPA_PLATFORM=xcb WFS_TEST_SELECT=$select
+mkdir -p "$XDG_CONFIG_HOME/WorkflowStudio"
+{
+  echo "[ui]"
+  echo "language=${WFS_SCREENSHOT_LANGUAGE:-en}"
+} > "$XDG_CONFIG_HOME/WorkflowStudio/Workflow Studio.conf"
+export WFS_TEST_DIALOG=${WFS_SCREENSHOT_DIALOG:-}
 
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   "$1" --no-mcp -geometry 1600x1000+0+0 "$2" &

@@ -68,7 +68,7 @@ Result<void> EditorPage::loadFile(const QString &path)
     const bool resource = path.startsWith(QLatin1Char(':'));
     m_diskBytes = resource ? QByteArray() : QByteArray::fromStdString(text);
     m_doc->load(parsed.value, resource ? QString() : path);
-    m_view->fitToWindow();
+    m_view->showTop();
     return {};
 }
 

@@ -13,6 +13,9 @@
 #include "model/jsonio.h"
 #include "problems/problemspanel.h"
 #include "recoverymanager.h"
+#include "settings/appsettings.h"
+#include "settings/connectagentdialog.h"
+#include "settings/settingsdialog.h"
 #include "ui/document/workflowdocument.h"
 
 #include <QAction>
@@ -25,6 +28,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -61,6 +65,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Workflow Studio"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/workflow-studio.svg")));
     resize(1400, 880);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
@@ -74,6 +79,7 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
 
     createDocks();
     createActions();
+    createRunMode();
     m_mcpLabel->setObjectName(QStringLiteral("mcpStatus"));
     statusBar()->addPermanentWidget(m_mcpLabel);
     setMcpStatus(tr("MCP listener: off"));
@@ -198,6 +204,9 @@ void MainWindow::createActions()
                                  closePage(p);
                          },
                          QKeySequence::Close));
+    file->addSeparator();
+    file->addAction(make(QStringLiteral("fileSettings"), tr("Se&ttings…"),
+                         [this] { showSettings(); }, QKeySequence::Preferences));
     file->addAction(make(QStringLiteral("fileQuit"), tr("&Quit"), [this] { close(); },
                          QKeySequence::Quit));
 
@@ -271,6 +280,11 @@ void MainWindow::createActions()
         view->addAction(d->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(make(QStringLiteral("helpConnectAgent"), tr("&Connect an Agent…"), [this] {
+        ConnectAgentDialog dialog(this);
+        dialog.exec();
+    }));
+    help->addSeparator();
     help->addAction(tr("&About Workflow Studio"), this, [this] {
         QMessageBox::about(this, tr("About Workflow Studio"),
                            tr("<b>Workflow Studio</b> %1<br>Visual editor, validator and MCP "
@@ -341,7 +355,7 @@ EditorPage *MainWindow::newDocument(const Json &workflow)
     auto *page = new EditorPage;
     page->document()->load(workflow.is_null() ? WorkflowDocument::blankWorkflow() : workflow);
     addPage(page, QString());
-    page->view()->fitToWindow();
+    page->view()->showTop();
     return page;
 }
 
@@ -647,6 +661,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     event->accept();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    connect(&dialog, &SettingsDialog::autosaveIntervalChanged, m_recovery,
+            [this](int seconds) { m_recovery->setAutosaveInterval(seconds * 1000); });
+    dialog.exec();
 }
 
 } // namespace wfs

@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 class QFileSystemWatcher;
 class QLabel;
@@ -22,6 +23,10 @@ namespace wfs {
 class Engine;
 
 namespace studio {
+class DashboardWidget;
+class RegistrySource;
+class SessionsWidget;
+class StepperPanel;
 class EditorPage;
 class LibraryWidget;
 class RecoveryManager;
@@ -59,6 +64,20 @@ public:
     // Status bar text for the MCP listener ("MCP listener: off", "... http://127.0.0.1:port").
     void setMcpStatus(const QString &text);
     QString mcpStatus() const;
+    // File > Settings… (modal).
+    void showSettings();
+
+    // Run mode (mainwindowrunmode.cpp): the stepper, the Sessions list and the dashboard docks.
+    studio::StepperPanel *stepper() const { return m_stepper; }
+    studio::SessionsWidget *sessionsList() const { return m_sessions; }
+    studio::DashboardWidget *dashboard() const { return m_dashboard; }
+    // The dashboard's live source (MetricsRegistry::global()); main() adds the cache counters,
+    // the history database and turns its registry ticking off when a Runtime ticks.
+    studio::RegistrySource *dashboardSource() const { return m_dashboardSource; }
+    // Starts a stepper run on the current tab's workflow (asks to save unsaved changes first).
+    bool startRun();
+    // Opens (or finds) the tab showing `workflowId`; nullptr when the engine does not serve it.
+    studio::EditorPage *pageForWorkflow(const QString &workflowId, bool open);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,6 +110,17 @@ private:
     QLabel *m_mcpLabel;
     QMenu *m_recentMenu = nullptr;
     QHash<QString, QAction *> m_actions;
+
+    void createRunMode();
+    void setFollowPage(studio::EditorPage *page);
+    studio::StepperPanel *m_stepper = nullptr;
+    studio::SessionsWidget *m_sessions = nullptr;
+    studio::DashboardWidget *m_dashboard = nullptr;
+    studio::RegistrySource *m_dashboardSource = nullptr;
+    QDockWidget *m_stepperDock = nullptr;
+    QDockWidget *m_sessionsDock = nullptr;
+    QDockWidget *m_dashboardDock = nullptr;
+    QPointer<studio::EditorPage> m_followPage; ///< read-only while following a session
 };
 
 } // namespace wfs

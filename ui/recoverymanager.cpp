@@ -3,6 +3,7 @@
 #include "recoverymanager.h"
 
 #include "model/jsonio.h"
+#include "settings/appsettings.h"
 #include "ui/document/workflowdocument.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 
@@ -35,12 +37,17 @@ RecoveryManager::RecoveryManager(QString directory, QObject *parent)
     , m_debounceMs(envInt("WFS_AUTOSAVE_DEBOUNCE_MS", 2000))
 {
     QDir().mkpath(m_dir);
-    m_periodic.setInterval(envInt("WFS_AUTOSAVE_INTERVAL_MS", 30000));
+    m_periodic.setInterval(envInt("WFS_AUTOSAVE_INTERVAL_MS", settings::autosaveSeconds() * 1000));
     connect(&m_periodic, &QTimer::timeout, this, &RecoveryManager::writeAll);
     m_periodic.start();
 }
 
 RecoveryManager::~RecoveryManager() = default;
+
+void RecoveryManager::setAutosaveInterval(int ms)
+{
+    m_periodic.setInterval(std::max(1000, ms));
+}
 
 QString RecoveryManager::defaultDirectory()
 {

@@ -38,6 +38,10 @@ public:
     // Writes (or removes, when unmodified) the recovery file of `doc` now.
     void writeNow(WorkflowDocument *doc);
     QString recoveryFile(WorkflowDocument *doc) const { return m_files.value(doc); }
+    // How often every tracked document is written (default: the setting
+    // editor/autosaveSeconds, overridden by WFS_AUTOSAVE_INTERVAL_MS for tests).
+    void setAutosaveInterval(int ms);
+    int autosaveInterval() const { return m_periodic.interval(); }
 
     struct Orphan
     {

@@ -6,6 +6,8 @@
 #include "mainwindow.h"
 #include "canvas/workflowscene.h"
 #include "model/jsonio.h"
+#include "settings/connectagentdialog.h"
+#include "settings/settingsdialog.h"
 #include "ui/document/commands.h"
 #include "ui/document/workflowdocument.h"
 
@@ -30,6 +32,16 @@ void applyTestHooks(MainWindow &window)
     const QString select = qEnvironmentVariable("WFS_TEST_SELECT");
     if (!select.isEmpty() && window.currentPage())
         window.currentPage()->scene()->selectPointers({select.toStdString()});
+    const QString dialog = qEnvironmentVariable("WFS_TEST_DIALOG");
+    if (dialog == QLatin1String("connect-agent") || dialog == QLatin1String("settings")) {
+        QDialog *d = dialog == QLatin1String("settings")
+                         ? static_cast<QDialog *>(new SettingsDialog(&window))
+                         : new ConnectAgentDialog(&window);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+    } else if (!dialog.isEmpty()) {
+        qWarning("WFS_TEST_DIALOG: expected connect-agent or settings, got %s", qPrintable(dialog));
+    }
     const QString report = qEnvironmentVariable("WFS_TEST_REPORT");
     if (report.isEmpty())
         return;

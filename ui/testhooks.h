@@ -5,6 +5,7 @@
 //   WFS_TEST_EDIT="<owner pointer>|<field pointer>|<JSON value>"  applies one SetFieldCommand
 //       to the current document (as if typed in the inspector);
 //   WFS_TEST_SELECT=<step pointer>  selects that step (screenshots show its inspector);
+//   WFS_TEST_DIALOG=connect-agent|settings  opens that dialog (screenshots);
 //   WFS_TEST_REPORT=<file>  writes {"documents":[{"filePath","modified","workflow"}...]} once
 //       start-up (files, recovery, the edit) is done.
 #pragma once

@@ -1,15 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // `wfstudio mcp`: serves the workflows over MCP — stdio by default (what agents spawn), or
-// Streamable HTTP with --http. The engine is created once the event loop runs, so initialize
-// is answered while the workflows load; stdout carries nothing but protocol lines.
+// Streamable HTTP with --http. Over stdio the workflows are loaded only after the answer to
+// initialize is out (or on the first request that needs them, or after 200 ms), so initialize
+// never waits for them; stdout carries nothing but protocol lines.
 #include "command.h"
 
-#include "engine/engine.h"
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/httpserver.h"
 #include "engine/mcp/stdioserver.h"
+#include "engine/runtime.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -18,6 +19,8 @@
 #include <csignal>
 #include <future>
 #include <memory>
+
+#include <malloc.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -48,7 +51,12 @@ const char *kUsage =
     "  --token TOKEN          require 'Authorization: Bearer TOKEN' (HTTP; or set\n"
     "                         WFSTUDIO_MCP_TOKEN)\n"
     "  --rate-limit N         requests per second per session (HTTP; default 1000, 0 = off)\n"
-    "  --allow-origin ORIGIN  accept this Origin besides localhost ones (HTTP; repeatable)\n";
+    "  --allow-origin ORIGIN  accept this Origin besides localhost ones (HTTP; repeatable)\n"
+    "  --db PATH              the product database (sessions, cache, metrics; default: the\n"
+    "                         studio's, in the user's data directory)\n"
+    "  --no-db                no database: memory cache only, sessions not persisted\n"
+    "  --workers N            stdio: answer tool calls on N threads (default 0: on the reader\n"
+    "                         thread, in order — fastest for one agent)\n";
 
 struct McpOptions
 {
@@ -59,6 +67,9 @@ struct McpOptions
     std::string token;
     double rateLimit = 1000;
     std::vector<std::string> origins;
+    int workers = 0;
+    std::string databasePath;
+    bool noDatabase = false;
 };
 
 // Parses the arguments; returns an error text (empty = ok) or "help".
@@ -107,6 +118,18 @@ std::string parseArgs(const QStringList &args, McpOptions &o)
             o.rateLimit = QString::fromStdString(v).toDouble(&ok);
             if (!ok || o.rateLimit < 0)
                 return "--rate-limit: '" + v + "' is not a non-negative number";
+        } else if (a == QLatin1String("--db")) {
+            if (!value(o.databasePath) || o.databasePath.empty())
+                return "--db needs a file path";
+        } else if (a == QLatin1String("--no-db")) {
+            o.noDatabase = true;
+        } else if (a == QLatin1String("--workers")) {
+            if (!value(v))
+                return "--workers needs a number";
+            bool ok = false;
+            o.workers = QString::fromStdString(v).toInt(&ok);
+            if (!ok || o.workers < 0 || o.workers > 64)
+                return "--workers: '" + v + "' is not a number from 0 to 64";
         } else if (a == QLatin1String("--allow-origin")) {
             if (!value(v))
                 return "--allow-origin needs an origin such as http://localhost:5173";
@@ -115,6 +138,8 @@ std::string parseArgs(const QStringList &args, McpOptions &o)
             return "unknown option '" + a.toStdString() + "'";
         }
     }
+    if (!o.databasePath.empty() && o.noDatabase)
+        return "--db and --no-db exclude each other";
     if (!o.http && (!o.token.empty() || !o.origins.empty()))
         return "--token and --allow-origin apply to --http only";
     return {};
@@ -145,20 +170,32 @@ int runMcp(const QStringList &args)
         std::signal(SIGINT, onTerminate);
     }
 
-    Engine::Options engineOptions;
-    engineOptions.extraDirs = o.workflowDirs;
-    std::unique_ptr<Engine> engine;
-    // The engine is built on the main thread as soon as the event loop runs; a request that
-    // needs it earlier waits for it.
-    std::promise<Engine *> enginePromise;
-    std::shared_future<Engine *> engineReady = enginePromise.get_future().share();
-    auto backend =
-        std::make_shared<mcp::EngineBackend>([engineReady] { return engineReady.get(); });
-    mcp::Dispatcher dispatcher(backend);
-    QTimer::singleShot(0, qApp, [&] {
-        engine = std::make_unique<Engine>(engineOptions);
-        enginePromise.set_value(engine.get());
+    Runtime::Options runtimeOptions;
+    runtimeOptions.workflowDirs = o.workflowDirs;
+    runtimeOptions.databasePath = o.databasePath;
+    if (o.noDatabase)
+        runtimeOptions.storage = Runtime::Storage::Disabled;
+    std::unique_ptr<Runtime> runtime;
+    // The runtime (database, cache, and the engine that loads and validates every workflow) is
+    // built on the main thread; a request that needs it earlier asks for it and waits.
+    std::promise<Runtime *> enginePromise;
+    std::shared_future<Runtime *> engineReady = enginePromise.get_future().share();
+    const std::function<void()> createEngine = [&] {
+        if (runtime)
+            return;
+        runtime = std::make_unique<Runtime>(runtimeOptions);
+        if (!runtime->databaseError().empty())
+            printErr("wfstudio mcp: " + runtime->databaseError() + " (continuing without it)\n");
+        enginePromise.set_value(runtime.get());
+        ::malloc_trim(0); // loading parsed every file: give the transient heap back
+    };
+    auto backend = std::make_shared<mcp::RuntimeBackend>([engineReady, &createEngine] {
+        if (engineReady.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            QMetaObject::invokeMethod(qApp, createEngine, Qt::QueuedConnection);
+        return engineReady.get();
     });
+    mcp::Dispatcher dispatcher(backend);
+    QTimer::singleShot(o.http ? 0 : 200, qApp, createEngine);
 
     std::unique_ptr<QSocketNotifier> signalNotifier;
     std::function<void()> stopServer;
@@ -188,19 +225,20 @@ int runMcp(const QStringList &args)
         printErr("wfstudio mcp: listening on " + server.url() + "\n");
         stopServer = [] { QCoreApplication::quit(); };
         rc = QCoreApplication::exec();
+        createEngine(); // no server thread may be left waiting for it
         server.stop();
     } else {
-        mcp::StdioServer server(dispatcher);
+        mcp::StdioServer::Options stdioOptions;
+        stdioOptions.workers = o.workers;
+        mcp::StdioServer server(dispatcher, stdioOptions);
         QObject::connect(&server, &mcp::StdioServer::finished, qApp, &QCoreApplication::quit);
+        QObject::connect(&server, &mcp::StdioServer::firstAnswerWritten, qApp, createEngine);
         stopServer = [&server] { server.stop(); };
         server.start();
         rc = QCoreApplication::exec();
     }
     // Make sure a request waiting for the engine can finish before we tear down.
-    if (!engine) {
-        engine = std::make_unique<Engine>(engineOptions);
-        enginePromise.set_value(engine.get());
-    }
+    createEngine();
     return rc == 0 ? ExitOk : ExitFailure;
 }
 

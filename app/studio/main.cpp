@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// workflow-studio: compose engine, MCP listener and widgets, then run the event loop.
-#include "engine/engine.h"
+// workflow-studio: compose the runtime (engine, database, cache), MCP listener and widgets,
+// then run the event loop.
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/httpserver.h"
+#include "engine/runtime.h"
 #include "ui/mainwindow.h"
+#include "ui/settings/appsettings.h"
 #include "ui/testhooks.h"
 
 #include <QApplication>
@@ -14,17 +16,38 @@
 #include <QTimer>
 
 #include <memory>
+#include <string_view>
 
 namespace {
 constexpr int kDefaultMcpPort = 8765;
 }
 
+// --help and --version only print: they must work without a display (a terminal over ssh, a
+// package check), so they run on the offscreen platform unless one is chosen explicitly.
+static void useOffscreenForInfoOptions(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all"
+            || arg == "--version" || arg == "-v") {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            return;
+        }
+    }
+}
+
 int main(int argc, char *argv[])
 {
+    useOffscreenForInfoOptions(argc, argv);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Workflow Studio"));
     QApplication::setOrganizationName(QStringLiteral("WorkflowStudio"));
     QApplication::setApplicationVersion(QStringLiteral(WFS_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.workflowstudio.WorkflowStudio"));
+    // Language (setting ui/language, else the system's; applies at start-up) and theme.
+    wfs::studio::settings::installTranslators(&app, wfs::studio::settings::language());
+    wfs::studio::settings::applyTheme(wfs::studio::settings::theme());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -37,7 +60,7 @@ int main(int argc, char *argv[])
         QStringLiteral("DIR"));
     const QCommandLineOption mcpPort(
         QStringLiteral("mcp-port"),
-        QApplication::translate("main", "Port of the MCP HTTP listener on 127.0.0.1 (default: "
+        QApplication::translate("main", "Port of the MCP HTTP listener (default: "
                                         "the setting mcp/port, else %1; 0 = any free port).")
             .arg(kDefaultMcpPort),
         QStringLiteral("PORT"));
@@ -49,30 +72,45 @@ int main(int argc, char *argv[])
                                  QStringLiteral("[FILE.json...]"));
     parser.process(app);
 
-    wfs::Engine::Options options;
-    for (const QString &dir : parser.values(workflowsDir))
-        options.extraDirs.push_back(dir.toStdString());
-    wfs::Engine engine(options);
-    wfs::MainWindow window(&engine);
+    // The runtime: engine, product database (sessions restored and persisted), result cache.
+    wfs::Runtime::Options options;
+    // Workflow folders: the setting workflows/dirs, then --workflows.
+    for (const QString &dir : wfs::studio::settings::workflowDirs() + parser.values(workflowsDir))
+        options.workflowDirs.push_back(dir.toStdString());
+    wfs::Runtime runtime(options);
+    wfs::MainWindow window(&runtime.engine());
 
+    // MCP calls go through the runtime's CachingEngine; every request is measured per tool in
+    // MetricsRegistry::global() ("mcp/<tool>") and kept in dispatcher->requestLog().
     auto dispatcher =
-        std::make_unique<wfs::mcp::Dispatcher>(std::make_shared<wfs::mcp::EngineBackend>(&engine));
+        std::make_unique<wfs::mcp::Dispatcher>(std::make_shared<wfs::mcp::RuntimeBackend>(&runtime));
     std::unique_ptr<wfs::mcp::HttpServer> server;
-    if (!parser.isSet(noMcp)) {
-        bool ok = false;
-        const int port = parser.isSet(mcpPort)
-                             ? parser.value(mcpPort).toInt(&ok)
-                             : QSettings().value(QStringLiteral("mcp/port"), kDefaultMcpPort).toInt(&ok);
+    // The MCP listener: settings mcp/enabled, mcp/host, mcp/port (the command line overrides
+    // the port) and mcp/token. Secure by default: a per-installation bearer token (32 bytes
+    // from the system CSPRNG, generated and stored on first run) is always required.
+    namespace settings = wfs::studio::settings;
+    if (parser.isSet(noMcp)) {
+        window.setMcpStatus(QApplication::translate("main", "MCP listener: off (--no-mcp)"));
+    } else if (!settings::mcpEnabled()) {
+        window.setMcpStatus(QApplication::translate("main", "MCP listener: off (disabled in the settings)"));
+    } else {
+        bool ok = true;
+        const int port = parser.isSet(mcpPort) ? parser.value(mcpPort).toInt(&ok) : settings::mcpPort();
+        std::string host = settings::mcpHost().toStdString();
+        if (host == "localhost")
+            host = "127.0.0.1";
         if (!ok || port < 0 || port > 65535) {
             window.setMcpStatus(QApplication::translate("main", "MCP listener: invalid port %1")
                                     .arg(parser.value(mcpPort)));
         } else {
             wfs::mcp::HttpServer::Options serverOptions;
+            serverOptions.host = host;
             serverOptions.port = static_cast<std::uint16_t>(port);
+            serverOptions.token = settings::ensureMcpToken().toStdString();
             server = std::make_unique<wfs::mcp::HttpServer>(*dispatcher, serverOptions);
             const auto showState = [&window, s = server.get()](bool running) {
                 window.setMcpStatus(
-                    running ? QApplication::translate("main", "MCP listener: %1")
+                    running ? QApplication::translate("main", "MCP listener: %1 (bearer token required)")
                                   .arg(QString::fromStdString(s->url()))
                             : QApplication::translate("main", "MCP listener: stopped"));
             };

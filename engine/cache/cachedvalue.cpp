@@ -26,6 +26,17 @@ std::shared_ptr<const CachedValue> CachedValue::make(bool isError, Json payload,
     return v;
 }
 
+std::shared_ptr<const CachedValue> CachedValue::bypassMarker()
+{
+    static const std::shared_ptr<const CachedValue> marker = [] {
+        auto v = std::make_shared<CachedValue>();
+        v->bypass = true;
+        v->bytes = sizeof(CachedValue) + 64;
+        return v;
+    }();
+    return marker;
+}
+
 std::shared_ptr<const CachedValue> CachedValue::decode(std::string_view encoded)
 {
     Json envelope = Json::parse(encoded.begin(), encoded.end(), nullptr, false);

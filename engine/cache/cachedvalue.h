@@ -21,9 +21,13 @@ struct CachedValue
     std::string text;      ///< the plain-text answer when payload is null
     std::string encoded;   ///< {"e":isError,"p":payload,"t":text} as compact JSON
     std::size_t bytes = 0; ///< estimated memory held by this value
+    bool bypass = false;   ///< marker: answers for this key are not cacheable (memory level only)
 
     // Builds a value and its encoded form.
     static std::shared_ptr<const CachedValue> make(bool isError, Json payload, std::string text);
+    // The marker ResultCache::markBypass() stores: tells the next lookup of the key to skip the
+    // cache (counted as a bypass, not a miss) without recomputing to find out.
+    static std::shared_ptr<const CachedValue> bypassMarker();
     // Decodes what `encoded` produced; null when the bytes are not such an object.
     static std::shared_ptr<const CachedValue> decode(std::string_view encoded);
 };

@@ -189,6 +189,8 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
         version->calls.fetch_add(1, std::memory_order_relaxed);
 
     if (CachedValuePtr hit = m_cache->get(name, key)) {
+        if (hit->bypass) // known time-dependent key (counted as a bypass by the cache)
+            return finish(m_engine.callTool(name, arguments, ctx));
         ToolResult r;
         r.isError = hit->isError;
         r.payload = hit->payload;
@@ -209,6 +211,9 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
             m_cache->put(name, key, workflowId, std::move(value));
     } else {
         m_cache->countBypass(name);
+        std::shared_lock storeLock(m_storeMutex);
+        if (m_current.load(std::memory_order_acquire) == versions)
+            m_cache->markBypass(name, key, workflowId);
     }
     return finish(std::move(result));
 }

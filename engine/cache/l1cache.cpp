@@ -83,7 +83,8 @@ CachedValuePtr L1Cache::get(std::string_view key)
         shard.protectedList.splice(shard.protectedList.begin(), shard.probation, it);
         rebalanceLocked(shard);
     }
-    ++shard.stats.hits;
+    if (!it->value->bypass) // a bypass marker is neither a hit nor a miss
+        ++shard.stats.hits;
     return it->value;
 }
 

@@ -99,7 +99,7 @@ CachedValuePtr ResultCache::get(std::string_view operation, std::string_view key
 {
     Counters &c = m_counters[operationIndex(operation)];
     if (CachedValuePtr v = m_l1.get(key)) {
-        c.l1Hits.fetch_add(1, std::memory_order_relaxed);
+        (v->bypass ? c.bypassed : c.l1Hits).fetch_add(1, std::memory_order_relaxed);
         return v;
     }
     c.l1Misses.fetch_add(1, std::memory_order_relaxed);
@@ -130,6 +130,13 @@ void ResultCache::put(std::string_view operation, std::string_view key, std::str
     if (m_l2)
         (void)m_l2->put(key, operation, workflowId, value->encoded, m_options.ttlMs);
     m_l1.put(key, std::move(value), workflowId, m_options.ttlMs * 1'000'000);
+}
+
+void ResultCache::markBypass(std::string_view operation, std::string_view key,
+                             std::string_view workflowId)
+{
+    (void)operation;
+    m_l1.put(key, CachedValue::bypassMarker(), workflowId, m_options.ttlMs * 1'000'000);
 }
 
 void ResultCache::countBypass(std::string_view operation)

@@ -67,6 +67,9 @@ public:
     void put(std::string_view operation, std::string_view key, std::string_view workflowId,
              CachedValuePtr value);
     void countBypass(std::string_view operation);
+    // Remembers in L1 that `key`'s answers cannot be cached (time-dependent): get() then returns
+    // the bypass marker (CachedValue::bypass) and counts a bypass instead of a miss.
+    void markBypass(std::string_view operation, std::string_view key, std::string_view workflowId);
     // Drops the entries tagged `workflowId` from both levels.
     void invalidateWorkflow(std::string_view workflowId);
     void invalidateAll();

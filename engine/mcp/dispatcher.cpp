@@ -7,6 +7,7 @@
 
 #include "toolcatalog.h"
 
+#include "engine/metrics/metricsregistry.h"
 #include "model/jsonio.h"
 
 #include <QByteArray>
@@ -235,6 +236,12 @@ Json Session::clientInfo() const
     return m_clientInfo;
 }
 
+std::string Session::clientName() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_clientName.empty() ? m_client : m_clientName;
+}
+
 void Session::setSink(Sink sink)
 {
     std::lock_guard lock(m_mutex);
@@ -261,7 +268,13 @@ struct Dispatcher::Private
 {
     std::shared_ptr<Backend> backend;
     Options options;
-    ToolStats stats;
+    metrics::MetricsRegistry *registry = nullptr;
+    // "mcp/<name>" trackers resolved once: tools and methods are a fixed set (others share
+    // "mcp/other"), so the hot path never touches the registry's map.
+    std::map<std::string, metrics::LatencyTracker *, std::less<>> toolTrackers;
+    std::map<std::string, metrics::LatencyTracker *, std::less<>> methodTrackers;
+    metrics::LatencyTracker *otherTracker = nullptr;
+    std::unique_ptr<RequestLog> requestLog;
     ToolObserver observer;
     mutable std::mutex sessionsMutex;
     std::map<std::string, std::weak_ptr<Session>> sessions;
@@ -282,6 +295,19 @@ struct Dispatcher::Private
     void cancelled(Session &session, const Json &params);
 
     static void log(Session &session, const Emit &notify, LogLevel level, Json data);
+
+    metrics::LatencyTracker &toolTracker(std::string_view tool) const
+    {
+        const auto it = toolTrackers.find(tool);
+        return it != toolTrackers.end() ? *it->second : *otherTracker;
+    }
+    metrics::LatencyTracker &methodTracker(std::string_view method) const
+    {
+        const auto it = methodTrackers.find(method);
+        return it != methodTrackers.end() ? *it->second : *otherTracker;
+    }
+    void logRequest(Session &session, const std::string &method, const Json &params,
+                    const Json &reply, std::chrono::steady_clock::time_point started);
 };
 
 Dispatcher::Dispatcher(std::shared_ptr<Backend> backend)
@@ -297,6 +323,15 @@ Dispatcher::Dispatcher(std::shared_ptr<Backend> backend, Options options)
     if (d->options.instructions.empty())
         d->options.instructions = kDefaultInstructions;
     d->options.pageSize = std::max<std::size_t>(d->options.pageSize, 1);
+    d->registry = d->options.metrics ? d->options.metrics : &metrics::MetricsRegistry::global();
+    for (const ToolDefinition &t : ToolCatalog::instance().tools())
+        d->toolTrackers.emplace(t.name, &d->registry->operation("mcp/" + t.name));
+    for (const char *method :
+         {"initialize", "ping", "tools/list", "logging/setLevel", "prompts/list", "prompts/get",
+          "resources/list", "resources/read", "resources/templates/list"})
+        d->methodTrackers.emplace(method, &d->registry->operation(std::string("mcp/") + method));
+    d->otherTracker = &d->registry->operation("mcp/other");
+    d->requestLog = std::make_unique<RequestLog>(d->options.requestLogCapacity);
     if (d->options.listChanged) {
         // The backend outlives no dispatcher it calls back into: ~Dispatcher clears it.
         d->backend->setChangeCallback([this] { broadcastListChanged(); });
@@ -376,9 +411,19 @@ void Dispatcher::broadcastListChanged()
     }
 }
 
-const ToolStats &Dispatcher::toolStats() const
+metrics::MetricsRegistry &Dispatcher::metrics() const
 {
-    return d->stats;
+    return *d->registry;
+}
+
+metrics::LatencyTracker &Dispatcher::toolLatency(std::string_view tool) const
+{
+    return d->toolTracker(tool);
+}
+
+RequestLog &Dispatcher::requestLog() const
+{
+    return *d->requestLog;
 }
 
 void Dispatcher::setToolObserver(ToolObserver observer)
@@ -492,8 +537,9 @@ Json Dispatcher::Private::handleOne(Session &session, const Json &message, const
     }
 
     const std::string &method = message["method"].get_ref<const std::string &>();
+    static const Json kNoParams;
     const auto paramsIt = message.find("params");
-    const Json params = paramsIt == message.end() ? Json() : *paramsIt;
+    const Json &params = paramsIt == message.end() ? kNoParams : *paramsIt;
     const bool isRequest = message.contains("id");
 
     if (!isRequest) {
@@ -511,6 +557,7 @@ Json Dispatcher::Private::handleOne(Session &session, const Json &message, const
         return nullptr;
     }
 
+    const auto started = std::chrono::steady_clock::now();
     const Json &id = message["id"];
     const std::string key = idKey(id);
     {
@@ -527,11 +574,53 @@ Json Dispatcher::Private::handleOne(Session &session, const Json &message, const
     } catch (...) {
         reply = makeError(id, ErrorCode::InternalError, "Internal error");
     }
+    logRequest(session, method, params, reply, started);
     std::lock_guard lock(session.m_mutex);
     session.m_inFlight.erase(key);
     if (session.m_cancelled.erase(key) > 0)
         return nullptr;
     return reply;
+}
+
+void Dispatcher::Private::logRequest(Session &session, const std::string &method,
+                                     const Json &params, const Json &reply,
+                                     std::chrono::steady_clock::time_point started)
+{
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    const auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count();
+    RequestLogEntry entry;
+    entry.timeMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count() -
+                   ns / 1'000'000;
+    entry.transport = session.client().rfind("http", 0) == 0 ? "http" : "stdio";
+    entry.session = session.id();
+    entry.client = session.clientName();
+    entry.method = method;
+    entry.latencyUs = ns / 1000;
+    const auto error = reply.find("error");
+    if (error != reply.end()) {
+        entry.isError = true;
+        entry.errorCode = error->value("code", 0);
+        entry.error = error->value("message", std::string());
+    } else if (const auto result = reply.find("result"); result != reply.end()) {
+        const auto isError = result->find("isError");
+        if (isError != result->end() && isError->is_boolean() && isError->get<bool>()) {
+            entry.isError = true;
+            const Json *content = member(*result, "content");
+            if (content && content->is_array() && !content->empty())
+                entry.error = stringMember((*content)[0], "text").substr(0, 300);
+        }
+    }
+    metrics::LatencyTracker *tracker = nullptr;
+    if (method == "tools/call") {
+        entry.tool = stringMember(params, "name");
+        tracker = &toolTracker(entry.tool);
+    } else {
+        tracker = &methodTracker(method);
+    }
+    tracker->record(static_cast<std::uint64_t>(std::max<std::int64_t>(ns, 0)), entry.isError);
+    requestLog->append(std::move(entry));
 }
 
 Json Dispatcher::Private::call(Session &session, const std::string &method, const Json &params,
@@ -579,8 +668,10 @@ Json Dispatcher::Private::initialize(Session &session, const Json &params)
                            "Invalid Request: Server already initialized"};
         }
         session.m_version = v;
-        if (const Json *info = member(params, "clientInfo"))
+        if (const Json *info = member(params, "clientInfo")) {
             session.m_clientInfo = *info;
+            session.m_clientName = stringMember(*info, "name");
+        }
     }
 
     Json capabilities = Json::object();
@@ -676,8 +767,9 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
     if (!tool)
         throw RpcError{ErrorCode::InvalidParams, "Unknown tool: " + toolName};
 
+    static const Json kNoArguments = Json::object();
     const Json *argsPtr = member(params, "arguments");
-    const Json arguments = argsPtr && !argsPtr->is_null() ? *argsPtr : Json::object();
+    const Json &arguments = argsPtr && !argsPtr->is_null() ? *argsPtr : kNoArguments;
     const ProtocolVersion v = session.effectiveVersion();
 
     Json progressToken;
@@ -701,7 +793,6 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
     const auto started = std::chrono::steady_clock::now();
     const auto finish = [&](bool isError) {
         const auto elapsed = std::chrono::steady_clock::now() - started;
-        stats.record(toolName, elapsed, isError);
         if (observer)
             observer(toolName, std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed),
                      isError);
@@ -748,7 +839,7 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
 
     result["content"] = textContent(r.contentText());
     if (!r.isError && v >= ProtocolVersion::V2025_06_18 && r.payload.is_object())
-        result["structuredContent"] = r.payload;
+        result["structuredContent"] = std::move(r.payload);
     if (r.isError)
         result["isError"] = true;
     return result;

@@ -17,7 +17,7 @@
 
 #include "backend.h"
 #include "protocol.h"
-#include "toolstats.h"
+#include "requestlog.h"
 
 #include "model/json.h"
 
@@ -29,6 +29,11 @@
 #include <set>
 #include <string>
 #include <string_view>
+
+namespace wfs::metrics {
+class LatencyTracker;
+class MetricsRegistry;
+} // namespace wfs::metrics
 
 namespace wfs::mcp {
 
@@ -53,6 +58,7 @@ public:
     bool ready() const;                       ///< notifications/initialized received
     std::optional<LogLevel> logLevel() const; ///< nullopt until logging/setLevel
     Json clientInfo() const;
+    std::string clientName() const; ///< clientInfo.name, else client()
 
     // Where unsolicited messages (list_changed, logging outside requests) go; none = dropped.
     void setSink(Sink sink);
@@ -68,6 +74,7 @@ private:
     bool m_ready = false;
     std::optional<LogLevel> m_logLevel;
     Json m_clientInfo;
+    std::string m_clientName;
     Sink m_sink;
     std::set<std::string> m_inFlight;  ///< serialised ids of running requests
     std::set<std::string> m_cancelled; ///< subset of m_inFlight: answer must be dropped
@@ -81,6 +88,10 @@ public:
         std::string instructions;  ///< initialize's `instructions`; empty = the built-in text
         std::size_t pageSize = 50; ///< items per page of prompts/list and resources/list
         bool listChanged = true;   ///< advertise and send */list_changed
+        /// Where request latencies go, as operations "mcp/<tool>" for tools/call and
+        /// "mcp/<method>" for the other methods; null = MetricsRegistry::global().
+        metrics::MetricsRegistry *metrics = nullptr;
+        std::size_t requestLogCapacity = 1000; ///< entries kept by requestLog()
     };
 
     explicit Dispatcher(std::shared_ptr<Backend> backend);
@@ -119,8 +130,12 @@ public:
     // Called by the backend's change callback; callable directly (tests, studio).
     void broadcastListChanged();
 
-    // Per-tool call counts and latencies (tools/call only).
-    const ToolStats &toolStats() const;
+    // The registry the dispatcher records into (Options::metrics).
+    metrics::MetricsRegistry &metrics() const;
+    // The latency histogram of one tool ("mcp/<tool>" in metrics()).
+    metrics::LatencyTracker &toolLatency(std::string_view tool) const;
+    // Every answered request (both transports), bounded; see requestlog.h.
+    RequestLog &requestLog() const;
     // Extra observer of every tools/call (e.g. the engine's metrics); set before serving.
     using ToolObserver =
         std::function<void(std::string_view tool, std::chrono::nanoseconds, bool isError)>;

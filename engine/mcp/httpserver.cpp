@@ -9,7 +9,7 @@
 // are complete SSE bodies with event ids; everything else is one JSON object.
 #include "httpserver.h"
 
-#include "ratelimiter.h"
+#include "engine/metrics/ratelimiter.h"
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -43,7 +43,6 @@ namespace {
 
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
-using LogEntry = HttpServer::LogEntry;
 
 std::int64_t steadyMs()
 {
@@ -115,7 +114,6 @@ class Connection;
 struct HttpSession
 {
     std::shared_ptr<Session> mcp;
-    TokenBucket bucket;
     std::atomic<std::int64_t> lastUsedMs{0};
     std::atomic<std::uint64_t> nextEvent{1};
     std::mutex mutex;                                         ///< guards the members below
@@ -123,9 +121,8 @@ struct HttpSession
     std::deque<std::pair<std::uint64_t, std::string>> replay; ///< GET events (id, event text)
     bool closed = false;
 
-    HttpSession(std::shared_ptr<Session> s, double rate, double burst)
+    explicit HttpSession(std::shared_ptr<Session> s)
         : mcp(std::move(s))
-        , bucket(rate, burst)
     {}
 };
 
@@ -149,20 +146,28 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
     mutable std::mutex connectionsMutex;
     std::vector<std::weak_ptr<Connection>> connections;
 
-    mutable std::mutex logMutex;
-    std::deque<LogEntry> log;
+    // Per-session token buckets (engine/metrics); null when the limit is off.
+    std::unique_ptr<metrics::RateLimiter> limiter;
 
     Private(Dispatcher &disp, Options opts)
         : dispatcher(disp)
         , options(std::move(opts))
-    {}
+    {
+        if (options.rateLimitPerSecond > 0) {
+            metrics::RateLimiter::Options limits;
+            limits.ratePerSecond = options.rateLimitPerSecond;
+            limits.burst = std::max(options.rateLimitBurst, 1.0);
+            limits.maxKeys = std::max<std::size_t>(options.maxSessions * 2, 16);
+            limiter = std::make_unique<metrics::RateLimiter>(limits);
+        }
+    }
 
     void accept();
     std::shared_ptr<HttpSession> findSession(const std::string &id, bool *expired);
     std::shared_ptr<HttpSession> createSession();
     void removeSession(const std::string &id);
     void deliver(const std::shared_ptr<HttpSession> &session, const Json &message);
-    void addLog(LogEntry entry);
+    void addLog(RequestLogEntry entry);
 };
 
 namespace {
@@ -266,18 +271,31 @@ private:
         res.set(http::field::server, "workflow-studio");
         res.keep_alive(keepAlive);
         res.prepare_payload();
-        LogEntry entry;
-        entry.timeMs = QDateTime::currentMSecsSinceEpoch();
-        entry.client = m_peer;
-        entry.session = m_sessionId.substr(0, 8);
-        entry.httpMethod = std::string(m_request.method_string());
-        entry.rpcMethod = rpcMethod;
-        entry.tool = tool;
-        entry.status = static_cast<int>(res.result_int());
-        entry.latencyMs =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - m_started)
-                .count();
-        server().addLog(std::move(entry));
+        // Requests the dispatcher answered are in the request log already; log what the
+        // transport answered on its own (rejections, 202s for notifications, DELETE).
+        if (!m_dispatched) {
+            RequestLogEntry entry;
+            const auto latency = std::chrono::steady_clock::now() - m_started;
+            entry.timeMs = QDateTime::currentMSecsSinceEpoch() -
+                           std::chrono::duration_cast<std::chrono::milliseconds>(latency).count();
+            entry.transport = "http";
+            entry.session = m_sessionId;
+            entry.client = m_peer;
+            entry.method = rpcMethod.empty() ? std::string(m_request.method_string()) : rpcMethod;
+            entry.tool = tool;
+            entry.latencyUs =
+                std::chrono::duration_cast<std::chrono::microseconds>(latency).count();
+            entry.status = static_cast<int>(res.result_int());
+            entry.isError = entry.status >= 400;
+            if (entry.isError) {
+                const Json body = Json::parse(res.body(), nullptr, false);
+                if (body.is_object() && body.contains("error") && body["error"].is_object()) {
+                    entry.errorCode = body["error"].value("code", 0);
+                    entry.error = body["error"].value("message", std::string());
+                }
+            }
+            server().addLog(std::move(entry));
+        }
         auto shared = std::make_shared<Response>(std::move(res));
         http::async_write(m_stream, *shared,
                           [self = shared_from_this(), shared](beast::error_code ec, std::size_t) {
@@ -358,6 +376,7 @@ private:
     {
         const auto &opts = server().options;
         m_sessionId.clear();
+        m_dispatched = false;
 
         // 1. DNS-rebinding protection: Host, then Origin.
         const auto host = m_request.find(http::field::host);
@@ -536,11 +555,13 @@ private:
             if (!session)
                 return;
         }
-        if (!session->bucket.tryTake()) {
+        const metrics::RateDecision decision = server().limiter
+                                                   ? server().limiter->acquire(session->mcp->id())
+                                                   : metrics::RateDecision{};
+        if (!decision.allowed) {
             Response res = makeResponse(http::status::too_many_requests);
-            const double wait = session->bucket.secondsUntilAvailable();
-            res.set(http::field::retry_after,
-                    std::to_string(std::max<long long>(1, std::llround(std::ceil(wait)))));
+            res.set(http::field::retry_after, std::to_string(std::max<std::int64_t>(
+                                                  1, (decision.retryAfterMs + 999) / 1000)));
             res.set(http::field::content_type, "application/json");
             res.body() = serialize(
                 makeError(nullptr, ErrorCode::ServerError, "Too Many Requests: rate limit"));
@@ -563,6 +584,7 @@ private:
         const bool hasRequest = Dispatcher::containsRequest(body);
         std::vector<Json> notes;
         const Emit notify = [&notes](const Json &m) { notes.push_back(m); };
+        m_dispatched = true;
         const Json reply = server().dispatcher.handle(*session->mcp, body, notify);
         if (created && !session->mcp->initializeAnswered()) {
             // initialize failed: no session was established.
@@ -654,11 +676,12 @@ private:
         if (!initial.empty())
             head += chunk(initial);
         const bool resumedClosedStream = !lastEventId.empty() && lastEventId[0] == 'p';
-        LogEntry entry;
+        RequestLogEntry entry;
         entry.timeMs = QDateTime::currentMSecsSinceEpoch();
+        entry.transport = "http";
+        entry.session = m_sessionId;
         entry.client = m_peer;
-        entry.session = m_sessionId.substr(0, 8);
-        entry.httpMethod = "GET";
+        entry.method = "GET (SSE stream)";
         entry.status = 200;
         server().addLog(std::move(entry));
         queueWrite(std::move(head));
@@ -757,6 +780,7 @@ private:
     std::string m_sessionId;
     std::chrono::steady_clock::time_point m_started;
     // GET stream state
+    bool m_dispatched = false; ///< the current request went to the dispatcher (it logged it)
     bool m_streaming = false;
     bool m_closing = false;
     std::shared_ptr<HttpSession> m_session;
@@ -821,8 +845,7 @@ std::shared_ptr<HttpSession> HttpServer::Private::createSession()
 {
     const std::string id = randomHexId();
     auto mcpSession = dispatcher.createSession("http:" + id.substr(0, 8), id);
-    auto session = std::make_shared<HttpSession>(mcpSession, options.rateLimitPerSecond,
-                                                 options.rateLimitBurst);
+    auto session = std::make_shared<HttpSession>(mcpSession);
     session->lastUsedMs = steadyMs();
     std::weak_ptr<HttpSession> weak = session;
     std::weak_ptr<Private> weakSelf = weak_from_this();
@@ -894,16 +917,9 @@ void HttpServer::Private::deliver(const std::shared_ptr<HttpSession> &session, c
         stream->sendEvent(std::move(event));
 }
 
-void HttpServer::Private::addLog(LogEntry entry)
+void HttpServer::Private::addLog(RequestLogEntry entry)
 {
-    {
-        std::lock_guard lock(logMutex);
-        log.push_back(std::move(entry));
-        while (log.size() > options.requestLogCapacity)
-            log.pop_front();
-    }
-    if (q)
-        emit q->requestLogged();
+    dispatcher.requestLog().append(std::move(entry));
 }
 
 // ---- HttpServer ----------------------------------------------------------------------------
@@ -1022,10 +1038,9 @@ std::size_t HttpServer::sessionCount() const
     return d->sessions.size();
 }
 
-std::vector<HttpServer::LogEntry> HttpServer::requestLog() const
+RequestLog &HttpServer::requestLog() const
 {
-    std::lock_guard lock(d->logMutex);
-    return {d->log.begin(), d->log.end()};
+    return d->dispatcher.requestLog();
 }
 
 const HttpServer::Options &HttpServer::options() const

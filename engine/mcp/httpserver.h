@@ -13,6 +13,8 @@
 //   if (auto r = server.start(); !r) showError(r.error());
 //   statusBar()->showMessage(QString::fromStdString(server.url()));
 //   ... server.requestLog() / server.sessionCount() for a dashboard; server.stop() to end.
+// Requests the dispatcher answers are logged by it; requests this transport answers on its own
+// (401, 403, 404, 413, 429, 202, DELETE, a GET stream opening) are logged here, with `status`.
 #pragma once
 
 #include "dispatcher.h"
@@ -41,27 +43,13 @@ public:
         std::string token;                       ///< non-empty: "Authorization: Bearer" required
         std::vector<std::string> allowedOrigins; ///< beyond http(s)://localhost|127.0.0.1|[::1]
         std::size_t maxBodyBytes = 4u * 1024u * 1024u; ///< larger bodies get 413 (chunked too)
-        double rateLimitPerSecond = 1000;              ///< per session; <= 0 disables the limit
-        double rateLimitBurst = 2000;                  ///< bucket size
-        int threads = 2;                               ///< I/O + dispatch threads
+        double rateLimitPerSecond = 1000; ///< per session (metrics::RateLimiter); <= 0 = no limit
+        double rateLimitBurst = 2000;     ///< bucket size
+        int threads = 2;                  ///< I/O + dispatch threads
         std::chrono::seconds sessionIdleTimeout{3600}; ///< idle sessions expire (then 404)
         std::size_t maxSessions = 1000;                ///< the least recently used one is evicted
-        std::size_t requestLogCapacity = 1000;         ///< entries kept by requestLog()
         int sseRetryMs = 1000;                         ///< `retry:` sent in R4 priming events
         std::size_t replayCapacity = 256;              ///< GET-stream events kept for Last-Event-ID
-    };
-
-    // One line of the request log, for the studio's dashboard.
-    struct LogEntry
-    {
-        std::int64_t timeMs = 0; ///< epoch milliseconds when the request arrived
-        std::string client;      ///< remote address:port
-        std::string session;     ///< Mcp-Session-Id (first 8 characters), "" when none
-        std::string httpMethod;  ///< POST, GET, DELETE, ...
-        std::string rpcMethod;   ///< JSON-RPC method ("batch" for arrays), "" when none
-        std::string tool;        ///< tools/call name, "" otherwise
-        double latencyMs = 0;    ///< until the response was handed to the socket
-        int status = 0;          ///< HTTP status
     };
 
     HttpServer(Dispatcher &dispatcher, Options options, QObject *parent = nullptr);
@@ -77,7 +65,7 @@ public:
     std::uint16_t port() const; ///< the bound port (valid while running)
     std::string url() const;    ///< http://host:port/mcp
     std::size_t sessionCount() const;
-    std::vector<LogEntry> requestLog() const; ///< oldest first, at most requestLogCapacity
+    RequestLog &requestLog() const; ///< the dispatcher's request log (both transports)
     const Options &options() const;
 
     struct Private; ///< implementation detail (public only for the connection classes)
@@ -85,9 +73,6 @@ public:
 signals:
     // Emitted on start() and stop() (in the caller's thread).
     void stateChanged(bool running);
-    // A request was answered and logged; emitted from a server thread (connect with a
-    // queued connection, or let AutoConnection queue it to a receiver in another thread).
-    void requestLogged();
 
 private:
     std::shared_ptr<Private> d;

@@ -52,6 +52,7 @@ struct StdioServer::Private
     int wakePipe[2] = {-1, -1};
     std::atomic<bool> stopping{false};
     std::atomic<bool> outputBroken{false};
+    std::atomic<bool> answeredOnce{false};
     bool started = false;
 
     std::mutex writeMutex;
@@ -68,22 +69,44 @@ struct StdioServer::Private
         , options(opts)
     {}
 
-    void write(const std::string &line);
-    void writeMessage(const Json &message) { write(serialize(message)); }
+    // Writes `line` plus '\n' whole (appends the newline in place).
+    void write(std::string &line);
+    void writeMessage(const Json &message)
+    {
+        std::string line;
+        line.reserve(512);
+        appendSerialized(line, message);
+        write(line);
+    }
     void readLoop();
     void handleLine(std::string_view line);
+    // Inline mode: answers of the lines of one read() collected here (reader thread only),
+    // written with one write() when the chunk is done.
+    std::string batch;
+    void appendToBatch(const Json &message)
+    {
+        appendSerialized(batch, message);
+        batch += '\n';
+    }
+    void flushBatch()
+    {
+        if (batch.empty())
+            return;
+        batch.pop_back(); // write() adds the last '\n' itself
+        write(batch);
+        batch.clear();
+        if (batch.capacity() > 1024u * 1024u)
+            batch.shrink_to_fit();
+    }
     void submit(std::function<void()> job);
     void workerLoop();
     void waitIdle();
 };
 
-void StdioServer::Private::write(const std::string &line)
+void StdioServer::Private::write(std::string &buffer)
 {
-    if (line.empty() || outputBroken.load())
+    if (buffer.empty() || outputBroken.load())
         return;
-    std::string buffer;
-    buffer.reserve(line.size() + 1);
-    buffer += line;
     buffer += '\n';
     std::lock_guard lock(writeMutex);
     const char *p = buffer.data();
@@ -107,6 +130,10 @@ void StdioServer::Private::write(const std::string &line)
         }
         p += n;
         left -= static_cast<std::size_t>(n);
+    }
+    if (!answeredOnce.exchange(true)) {
+        QMetaObject::invokeMethod(
+            q, [this] { emit q->firstAnswerWritten(); }, Qt::QueuedConnection);
     }
 }
 
@@ -155,7 +182,16 @@ void StdioServer::Private::handleLine(std::string_view line)
         return;
     Dispatcher::Parsed parsed = Dispatcher::parse(line);
     if (!parsed.ok) {
-        writeMessage(parsed.errorResponse);
+        appendToBatch(parsed.errorResponse);
+        return;
+    }
+    if (options.workers <= 0) {
+        const Emit notify = [this](const Json &m) { appendToBatch(m); };
+        const Json reply = dispatcher.handle(*session, parsed.value, notify);
+        if (!reply.is_null())
+            appendToBatch(reply);
+        if (batch.size() > 256u * 1024u)
+            flushBatch();
         return;
     }
     const Emit notify = [this](const Json &m) { writeMessage(m); };
@@ -204,6 +240,14 @@ void StdioServer::Private::readLoop()
             const std::size_t nl = data.find('\n', start);
             const std::string_view piece = data.substr(
                 start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+            if (!discarding && pending.empty() && nl != std::string_view::npos &&
+                piece.size() <= options.maxLineBytes) {
+                handleLine(piece); // the whole line is in this chunk: no copy
+                start = nl + 1;
+                if (stopping.load())
+                    break;
+                continue;
+            }
             if (!discarding) {
                 if (pending.size() + piece.size() > options.maxLineBytes) {
                     discarding = true;
@@ -216,9 +260,9 @@ void StdioServer::Private::readLoop()
             if (nl == std::string_view::npos)
                 break;
             if (discarding) {
-                writeMessage(makeError(nullptr, ErrorCode::InvalidRequest,
-                                       "Invalid Request: message longer than " +
-                                           std::to_string(options.maxLineBytes) + " bytes"));
+                appendToBatch(makeError(nullptr, ErrorCode::InvalidRequest,
+                                        "Invalid Request: message longer than " +
+                                            std::to_string(options.maxLineBytes) + " bytes"));
                 discarding = false;
             } else {
                 handleLine(pending);
@@ -228,10 +272,12 @@ void StdioServer::Private::readLoop()
             if (stopping.load())
                 break;
         }
+        flushBatch(); // every answer to this chunk's lines, in one write()
     }
     // A last line without '\n' before EOF is still a message.
     if (!stopping.load() && !discarding && !pending.empty())
         handleLine(pending);
+    flushBatch();
     waitIdle();
     QMetaObject::invokeMethod(
         q, [this] { emit q->finished(); }, Qt::QueuedConnection);
@@ -279,7 +325,7 @@ void StdioServer::start()
 {
     assert(!d->started && "StdioServer::start() called twice");
     d->started = true;
-    for (int i = 0; i < std::max(d->options.workers, 1); ++i)
+    for (int i = 0; i < d->options.workers; ++i)
         d->workers.emplace_back([p = d.get()] { p->workerLoop(); });
     d->reader = std::thread([p = d.get()] { p->readLoop(); });
 }

@@ -1,10 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // The stdio transport: one JSON-RPC message per line on a file descriptor pair (stdin/stdout
-// by default). A reader thread frames and parses lines; quick methods are answered on it in
-// order, tools/call and the prompt/resource methods run on a small worker pool. Every message
-// is written whole, as one line, under one lock, so answers never interleave. Nothing but
-// protocol lines is ever written to the output descriptor.
+// by default). A reader thread frames and parses lines. By default (workers = 0) it answers
+// every line itself, in order, and writes the answers to all the lines of one read() with one
+// write(): a stdio client is one agent, and on a small machine thread hand-offs cost more than
+// the calls (about 10 µs each). With workers > 0, tools/call and the prompt/resource methods
+// run on that many threads instead (answers may then come out of order, which JSON-RPC allows,
+// and a notifications/cancelled can overtake a running call). Every message is written whole,
+// as one line, under one lock, so answers never interleave. Nothing but protocol lines is
+// ever written to the output descriptor.
 //
 //   mcp::StdioServer server(dispatcher);
 //   QObject::connect(&server, &mcp::StdioServer::finished, &app, &QCoreApplication::quit);
@@ -29,7 +33,7 @@ public:
     {
         int inputFd = 0;                                ///< read end (not closed by us)
         int outputFd = 1;                               ///< write end (not closed by us)
-        int workers = 2;                                ///< tool-call threads
+        int workers = 0;                                ///< tool-call threads (0 = inline)
         std::size_t maxLineBytes = 16u * 1024u * 1024u; ///< longer lines get -32600
     };
 
@@ -51,6 +55,9 @@ signals:
     // Input ended (EOF, read error, closed output or stop()) and every answer was written.
     // Emitted once, delivered in this object's thread.
     void finished();
+    // The first answer (normally to initialize) was written. Emitted once, delivered in this
+    // object's thread: a good moment to start expensive set-up such as loading workflows.
+    void firstAnswerWritten();
 
 private:
     struct Private;

@@ -25,7 +25,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -76,6 +79,39 @@ public:
     std::string columnText(int column) const;
     std::string columnBlob(int column) const { return columnText(column); }
     std::optional<std::string> columnOptionalText(int column) const;
+
+    // Steps through the remaining rows and returns read(row) for each, in order; a step error
+    // fails the whole read. `read` gets the statement as const (it reads columns, never steps).
+    template<class Read>
+    auto readAll(Read &&read)
+        -> Result<std::vector<std::invoke_result_t<Read &, const Statement &>>>
+    {
+        using Rows = std::vector<std::invoke_result_t<Read &, const Statement &>>;
+        Rows out;
+        for (;;) {
+            Result<bool> row = step();
+            if (!row)
+                return Result<Rows>::failure(row.error());
+            if (!*row)
+                return out;
+            out.push_back(read(std::as_const(*this)));
+        }
+    }
+    // The first row through `read`, or nullopt when there is none; resets the statement.
+    template<class Read>
+    auto readOne(Read &&read)
+        -> Result<std::optional<std::invoke_result_t<Read &, const Statement &>>>
+    {
+        using Row = std::optional<std::invoke_result_t<Read &, const Statement &>>;
+        Result<bool> row = step();
+        if (!row)
+            return Result<Row>::failure(row.error());
+        Row out;
+        if (*row)
+            out.emplace(read(std::as_const(*this)));
+        reset();
+        return out;
+    }
 
 private:
     friend class Database;

@@ -150,16 +150,7 @@ Result<std::vector<std::string>> MetricsStore::mostUsedWorkflows(int limit)
     if (!st)
         return R::failure(st.error());
     (*st)->bindInt(1, limit);
-    std::vector<std::string> out;
-    for (;;) {
-        Result<bool> row = (*st)->step();
-        if (!row)
-            return R::failure(row.error());
-        if (!*row)
-            break;
-        out.push_back((*st)->columnText(0));
-    }
-    return out;
+    return (*st)->readAll([](const Statement &row) { return row.columnText(0); });
 }
 
 Result<std::vector<PerformanceSample>> MetricsStore::history(const std::string &operation,
@@ -174,14 +165,7 @@ Result<std::vector<PerformanceSample>> MetricsStore::history(const std::string &
     if (!st)
         return R::failure(st.error());
     (*st)->bindText(1, operation).bindInt(2, sinceMs);
-    std::vector<PerformanceSample> out;
-    for (;;) {
-        Result<bool> row = (*st)->step();
-        if (!row)
-            return R::failure(row.error());
-        if (!*row)
-            break;
-        const Statement &s = **st;
+    return (*st)->readAll([](const Statement &s) {
         PerformanceSample p;
         p.recordedAtMs = s.columnInt(0);
         p.pid = s.columnInt(1);
@@ -196,9 +180,8 @@ Result<std::vector<PerformanceSample>> MetricsStore::history(const std::string &
         p.p999Us = s.columnDouble(10);
         p.maxUs = s.columnDouble(11);
         p.meanUs = s.columnDouble(12);
-        out.push_back(std::move(p));
-    }
-    return out;
+        return p;
+    });
 }
 
 Result<std::vector<OperationSummary>> MetricsStore::summary(std::int64_t sinceMs)

@@ -61,14 +61,7 @@ Result<std::optional<SessionRecord>> SessionStore::load(std::string_view id)
     if (!st)
         return R::failure(st.error());
     (*st)->bindText(1, id);
-    Result<bool> row = (*st)->step();
-    if (!row)
-        return R::failure(row.error());
-    if (!*row)
-        return std::optional<SessionRecord>();
-    SessionRecord s = readSession(**st);
-    (*st)->reset();
-    return std::optional<SessionRecord>(std::move(s));
+    return (*st)->readOne(readSession);
 }
 
 Result<std::vector<SessionRecord>> SessionStore::loadAll(int limit)
@@ -80,16 +73,7 @@ Result<std::vector<SessionRecord>> SessionStore::loadAll(int limit)
     if (!st)
         return R::failure(st.error());
     (*st)->bindInt(1, limit > 0 ? limit : -1);
-    std::vector<SessionRecord> out;
-    for (;;) {
-        Result<bool> row = (*st)->step();
-        if (!row)
-            return R::failure(row.error());
-        if (!*row)
-            break;
-        out.push_back(readSession(**st));
-    }
-    return out;
+    return (*st)->readAll(readSession);
 }
 
 Result<bool> SessionStore::remove(std::string_view id)
@@ -134,22 +118,15 @@ Result<std::vector<SessionEvent>> SessionStore::events(std::string_view sessionI
     if (!st)
         return R::failure(st.error());
     (*st)->bindText(1, sessionId).bindInt(2, afterSeq);
-    std::vector<SessionEvent> out;
-    for (;;) {
-        Result<bool> row = (*st)->step();
-        if (!row)
-            return R::failure(row.error());
-        if (!*row)
-            break;
+    return (*st)->readAll([](const Statement &row) {
         SessionEvent e;
-        e.seq = (*st)->columnInt(0);
-        e.sessionId = (*st)->columnText(1);
-        e.atMs = (*st)->columnInt(2);
-        e.kind = (*st)->columnText(3);
-        e.payload = (*st)->columnText(4);
-        out.push_back(std::move(e));
-    }
-    return out;
+        e.seq = row.columnInt(0);
+        e.sessionId = row.columnText(1);
+        e.atMs = row.columnInt(2);
+        e.kind = row.columnText(3);
+        e.payload = row.columnText(4);
+        return e;
+    });
 }
 
 } // namespace wfs::store

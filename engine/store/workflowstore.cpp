@@ -335,14 +335,7 @@ Result<std::optional<WorkflowRecord>> WorkflowStore::get(std::string_view id)
     if (!st)
         return R::failure(st.error());
     (*st)->bindText(1, id);
-    Result<bool> row = (*st)->step();
-    if (!row)
-        return R::failure(row.error());
-    if (!*row)
-        return std::optional<WorkflowRecord>();
-    WorkflowRecord r = readRecord(**st, true);
-    (*st)->reset();
-    return std::optional<WorkflowRecord>(std::move(r));
+    return (*st)->readOne([](const Statement &row) { return readRecord(row, true); });
 }
 
 Result<std::vector<WorkflowRecord>> WorkflowStore::list(const ListFilter &filter)
@@ -370,16 +363,7 @@ Result<std::vector<WorkflowRecord>> WorkflowStore::list(const ListFilter &filter
         (*st)->bindText(1, *filter.category);
     if (filter.source)
         (*st)->bindText(2, *filter.source);
-    std::vector<WorkflowRecord> out;
-    for (;;) {
-        Result<bool> row = (*st)->step();
-        if (!row)
-            return R::failure(row.error());
-        if (!*row)
-            break;
-        out.push_back(readRecord(**st, false));
-    }
-    return out;
+    return (*st)->readAll([](const Statement &row) { return readRecord(row, false); });
 }
 
 Result<std::vector<StepRecord>> WorkflowStore::steps(std::string_view workflowId)
@@ -391,23 +375,16 @@ Result<std::vector<StepRecord>> WorkflowStore::steps(std::string_view workflowId
     if (!st)
         return R::failure(st.error());
     (*st)->bindText(1, workflowId);
-    std::vector<StepRecord> out;
-    for (;;) {
-        Result<bool> row = (*st)->step();
-        if (!row)
-            return R::failure(row.error());
-        if (!*row)
-            break;
+    return (*st)->readAll([](const Statement &row) {
         StepRecord s;
-        s.stepId = (*st)->columnText(0);
-        s.position = int((*st)->columnInt(1));
-        s.title = (*st)->columnText(2);
-        s.prompt = (*st)->columnText(3);
-        s.loopId = (*st)->columnText(4);
-        s.kind = (*st)->columnText(5);
-        out.push_back(std::move(s));
-    }
-    return out;
+        s.stepId = row.columnText(0);
+        s.position = int(row.columnInt(1));
+        s.title = row.columnText(2);
+        s.prompt = row.columnText(3);
+        s.loopId = row.columnText(4);
+        s.kind = row.columnText(5);
+        return s;
+    });
 }
 
 Result<std::vector<std::string>> WorkflowStore::categories()
@@ -417,16 +394,7 @@ Result<std::vector<std::string>> WorkflowStore::categories()
     auto st = m_db.cached("SELECT DISTINCT category FROM workflows ORDER BY category");
     if (!st)
         return R::failure(st.error());
-    std::vector<std::string> out;
-    for (;;) {
-        Result<bool> row = (*st)->step();
-        if (!row)
-            return R::failure(row.error());
-        if (!*row)
-            break;
-        out.push_back((*st)->columnText(0));
-    }
-    return out;
+    return (*st)->readAll([](const Statement &row) { return row.columnText(0); });
 }
 
 Result<std::int64_t> WorkflowStore::count()

@@ -8,6 +8,7 @@
 
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/toolcatalog.h"
+#include "engine/metrics/metricsregistry.h"
 #include "model/jsonio.h"
 
 #include <QFile>
@@ -40,18 +41,20 @@ class TestMcpDispatcher : public QObject
 
 private:
     std::shared_ptr<test::FakeBackend> m_backend;
+    std::unique_ptr<metrics::MetricsRegistry> m_metrics;
     std::unique_ptr<Dispatcher> m_dispatcher;
 
     std::shared_ptr<Session> initialized(const char *version)
     {
         auto s = m_dispatcher->createSession("test");
         const Json reply = m_dispatcher->handle(
-            *s,
-            rpc(std::string(
-                    "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"") +
-                version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"));
+            *s, rpc(std::string("{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\","
+                                "\"params\":{\"protocolVersion\":\"") +
+                    version +
+                    "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}"));
         [&] { QVERIFY2(reply.contains("result"), reply.dump().c_str()); }();
-        m_dispatcher->handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));
+        m_dispatcher->handle(*s,
+                             rpc("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"));
         return s;
     }
 
@@ -59,7 +62,11 @@ private slots:
     void init()
     {
         m_backend = std::make_shared<test::FakeBackend>();
-        m_dispatcher = std::make_unique<Dispatcher>(m_backend);
+        m_dispatcher.reset();
+        m_metrics = std::make_unique<metrics::MetricsRegistry>();
+        Dispatcher::Options options;
+        options.metrics = m_metrics.get();
+        m_dispatcher = std::make_unique<Dispatcher>(m_backend, options);
     }
 
     // Every JSON-RPC error code, with the id the request carried (null when none is readable).
@@ -94,60 +101,63 @@ private slots:
             << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}") << -32600
             << QByteArray("null");
         QTest::newRow("invalid request: method is a number")
-            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":7}") << -32600 << QByteArray("3");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":7}") << -32600
+            << QByteArray("3");
         QTest::newRow("invalid request: a bare number")
             << QByteArray("42") << -32600 << QByteArray("null");
         QTest::newRow("invalid request: empty batch")
             << QByteArray("[]") << -32600 << QByteArray("null");
         QTest::newRow("method not found: string id kept as string")
-            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":\"7\",\"method\":\"nope/nothing\"}") << -32601
-            << QByteArray("\"7\"");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":\"7\",\"method\":\"nope/nothing\"}")
+            << -32601 << QByteArray("\"7\"");
         QTest::newRow("method not found: roots/list is a client feature")
             << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"roots/list\"}") << -32601
             << QByteArray("4");
         QTest::newRow("invalid params: params is an array")
-            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\",\"params\":[1]}") << -32602
-            << QByteArray("5");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"ping\",\"params\":[1]}")
+            << -32602 << QByteArray("5");
         QTest::newRow("invalid params: tools/call without params")
             << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\"}") << -32602
             << QByteArray("9");
         QTest::newRow("invalid params: tools/call without name")
-            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{}}") << -32602
-            << QByteArray("8");
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{}}")
+            << -32602 << QByteArray("8");
         QTest::newRow("invalid params: unknown tool")
-            << QByteArray(
-                   "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\",\"arguments\":{}}}")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/"
+                          "call\",\"params\":{\"name\":\"no_such_tool\",\"arguments\":{}}}")
             << -32602 << QByteArray("7");
         QTest::newRow("invalid params: bad log level")
-            << QByteArray(
-                   "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"loud\"}}")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"logging/"
+                          "setLevel\",\"params\":{\"level\":\"loud\"}}")
             << -32602 << QByteArray("10");
         QTest::newRow("invalid params: bad cursor")
-            << QByteArray(
-                   "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"prompts/list\",\"params\":{\"cursor\":\"xyz!\"}}")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"prompts/"
+                          "list\",\"params\":{\"cursor\":\"xyz!\"}}")
             << -32602 << QByteArray("11");
         QTest::newRow("invalid params: cursor of another list")
-            << QByteArray(
-                   "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"prompts/list\",\"params\":{\"cursor\":\"cmVzb3VyY2VzOjE\"}}")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"prompts/"
+                          "list\",\"params\":{\"cursor\":\"cmVzb3VyY2VzOjE\"}}")
             << -32602 << QByteArray("12");
         QTest::newRow("invalid params: initialize without version")
             << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"initialize\",\"params\":{}}")
             << -32602 << QByteArray("13");
         QTest::newRow("invalid params: unknown prompt")
-            << QByteArray(
-                   "{\"jsonrpc\":\"2.0\",\"id\":14,\"method\":\"prompts/get\",\"params\":{\"name\":\"zzz\"}}")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":14,\"method\":\"prompts/"
+                          "get\",\"params\":{\"name\":\"zzz\"}}")
             << -32602 << QByteArray("14");
         QTest::newRow("invalid params: wrong argument type (2025-03-26 default)")
-            << QByteArray(
-                   "{\"jsonrpc\":\"2.0\",\"id\":15,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_next\",\"arguments\":{\"workflowId\":\"a\",\"completedSteps\":\"x\"}}}")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":15,\"method\":\"tools/"
+                          "call\",\"params\":{\"name\":\"workflow_next\",\"arguments\":{"
+                          "\"workflowId\":\"a\",\"completedSteps\":\"x\"}}}")
             << -32602 << QByteArray("15");
         QTest::newRow("resource not found")
-            << QByteArray(
-                   "{\"jsonrpc\":\"2.0\",\"id\":16,\"method\":\"resources/read\",\"params\":{\"uri\":\"workflow://zzz\"}}")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":16,\"method\":\"resources/"
+                          "read\",\"params\":{\"uri\":\"workflow://zzz\"}}")
             << -32002 << QByteArray("16");
         QTest::newRow("internal error: the backend throws")
-            << QByteArray(
-                   "{\"jsonrpc\":\"2.0\",\"id\":17,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_validate_json\",\"arguments\":{\"workflowJson\":\"boom\"}}}")
+            << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":17,\"method\":\"tools/"
+                          "call\",\"params\":{\"name\":\"workflow_validate_json\",\"arguments\":{"
+                          "\"workflowJson\":\"boom\"}}}")
             << -32603 << QByteArray("17");
     }
     void errors()
@@ -193,10 +203,10 @@ private slots:
         QFETCH(bool, instructions);
         auto s = m_dispatcher->createSession("test");
         const Json reply = m_dispatcher->handle(
-            *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" +
-                requested.toStdString() +
-                "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}}"));
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                    "\"protocolVersion\":\"" +
+                    requested.toStdString() +
+                    "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"c\",\"version\":\"1\"}}}"));
         const Json &r = reply["result"];
         QCOMPARE(QString::fromStdString(r["protocolVersion"].get<std::string>()), answered);
         JCOMPARE(r["serverInfo"]["name"], "workflow-studio");
@@ -208,9 +218,9 @@ private slots:
         QCOMPARE(s->version().has_value(), true);
         QCOMPARE(QString(protocolVersionString(*s->version())), answered);
         // A second initialize on the same session is refused.
-        const Json again = m_dispatcher->handle(
-            *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}"));
+        const Json again =
+            m_dispatcher->handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\","
+                                         "\"params\":{\"protocolVersion\":\"2025-06-18\"}}"));
         JCOMPARE(again["error"]["code"].get<int>(), -32600);
     }
 
@@ -225,17 +235,15 @@ private slots:
                      *s, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"),
                  std::string());
         QVERIFY(s->ready());
-        QCOMPARE(
-            m_dispatcher->handleText(*s, "{\"jsonrpc\":\"2.0\",\"method\":\"no/such/notification\"}"),
-            std::string());
+        QCOMPARE(m_dispatcher->handleText(
+                     *s, "{\"jsonrpc\":\"2.0\",\"method\":\"no/such/notification\"}"),
+                 std::string());
         // a stray response is ignored
         QCOMPARE(m_dispatcher->handleText(*s, "{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":{}}"),
                  std::string());
-        QCOMPARE(
-            m_dispatcher->handleText(
-                *s,
-                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"info\"}}"),
-            std::string("{\"jsonrpc\":\"2.0\",\"id\":6,\"result\":{}}"));
+        QCOMPARE(m_dispatcher->handleText(*s, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"logging/"
+                                              "setLevel\",\"params\":{\"level\":\"info\"}}"),
+                 std::string("{\"jsonrpc\":\"2.0\",\"id\":6,\"result\":{}}"));
         QCOMPARE(*s->logLevel(), LogLevel::Info);
     }
 
@@ -256,8 +264,9 @@ private slots:
         auto s = version.isEmpty() ? m_dispatcher->createSession("t")
                                    : initialized(version.toLatin1().constData());
         const Json reply = m_dispatcher->handle(
-            *s,
-            rpc("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"},{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"nope\"},{\"x\":1}]"));
+            *s, rpc("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},{\"jsonrpc\":\"2.0\","
+                    "\"method\":\"notifications/"
+                    "x\"},{\"jsonrpc\":\"2.0\",\"id\":\"b\",\"method\":\"nope\"},{\"x\":1}]"));
         if (!allowed) {
             QVERIFY(reply.is_object());
             JCOMPARE(reply["error"]["code"].get<int>(), -32600);
@@ -273,14 +282,14 @@ private slots:
         // initialize inside a batch is always invalid; only notifications: no answer at all
         QCOMPARE(
             m_dispatcher
-                ->handle(
-                    *s,
-                    rpc("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}]"))
-                    ["error"]["code"]
+                ->handle(*s,
+                         rpc("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                             "\"protocolVersion\":\"2025-03-26\"}}]"))["error"]["code"]
                 .get<int>(),
             -32600);
-        QVERIFY(m_dispatcher->handle(*s, rpc("[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"}]"))
-                    .is_null());
+        QVERIFY(
+            m_dispatcher->handle(*s, rpc("[{\"jsonrpc\":\"2.0\",\"method\":\"notifications/x\"}]"))
+                .is_null());
     }
 
     // tools/list answers WorkRail's six tools; R1 clients get them byte-identical.
@@ -350,17 +359,18 @@ private slots:
             << "engine";
         QTest::newRow("empty workflowId goes to the engine (R4)")
             << "2025-11-25"
-            << QByteArray("{\"name\":\"workflow_next\",\"arguments\":{\"workflowId\":\"\"}}") << "engine";
+            << QByteArray("{\"name\":\"workflow_next\",\"arguments\":{\"workflowId\":\"\"}}")
+            << "engine";
         QTest::newRow("no arguments at all goes to the engine")
             << "2025-06-18" << QByteArray("{\"name\":\"workflow_get\"}") << "engine";
-        QTest::newRow("valid arguments")
-            << "2025-06-18"
-            << QByteArray("{\"name\":\"workflow_get\",\"arguments\":{\"id\":\"alpha\",\"mode\":\"metadata\"}}")
-            << "engine";
+        QTest::newRow("valid arguments") << "2025-06-18"
+                                         << QByteArray("{\"name\":\"workflow_get\",\"arguments\":{"
+                                                       "\"id\":\"alpha\",\"mode\":\"metadata\"}}")
+                                         << "engine";
         QTest::newRow("wrong type is -32602 before R4")
             << "2025-06-18"
-            << QByteArray(
-                   "{\"name\":\"workflow_next\",\"arguments\":{\"workflowId\":\"a\",\"context\":[1]}}")
+            << QByteArray("{\"name\":\"workflow_next\",\"arguments\":{\"workflowId\":\"a\","
+                          "\"context\":[1]}}")
             << "rpc-error";
         QTest::newRow("bad id pattern is -32602 before R4")
             << "2024-11-05"
@@ -371,12 +381,13 @@ private slots:
             << "rpc-error";
         QTest::newRow("wrong type is a tool error in R4")
             << "2025-11-25"
-            << QByteArray(
-                   "{\"name\":\"workflow_validate\",\"arguments\":{\"workflowId\":\"a\",\"stepId\":\"b\",\"output\":12345}}")
+            << QByteArray("{\"name\":\"workflow_validate\",\"arguments\":{\"workflowId\":\"a\","
+                          "\"stepId\":\"b\",\"output\":12345}}")
             << "tool-error";
         QTest::newRow("unknown mode is a tool error in R4")
             << "2025-11-25"
-            << QByteArray("{\"name\":\"workflow_get\",\"arguments\":{\"id\":\"a\",\"mode\":\"full\"}}")
+            << QByteArray(
+                   "{\"name\":\"workflow_get\",\"arguments\":{\"id\":\"a\",\"mode\":\"full\"}}")
             << "tool-error";
     }
     void argumentEnforcement()
@@ -419,10 +430,10 @@ private slots:
         QFETCH(QString, version);
         QFETCH(bool, structured);
         auto s = initialized(version.toLatin1().constData());
-        const Json r = m_dispatcher->handle(
-            *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_next\",\"arguments\":{\"workflowId\":\"alpha\"}}}"))
-                           ["result"];
+        const Json r =
+            m_dispatcher->handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/"
+                                         "call\",\"params\":{\"name\":\"workflow_next\","
+                                         "\"arguments\":{\"workflowId\":\"alpha\"}}}"))["result"];
         JCOMPARE(r["content"][0]["type"], "text");
         // content[0].text is the payload as pretty JSON (JSON.stringify(payload, null, 2))
         JCOMPARE(r["content"][0]["text"].get<std::string>(),
@@ -432,10 +443,10 @@ private slots:
         QCOMPARE(r.contains("structuredContent"), structured);
         QVERIFY(!r.contains("isError"));
         // plain-text engine errors stay isError results with WorkRail's text
-        const Json e = m_dispatcher->handle(
-            *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_next\",\"arguments\":{\"completedSteps\":[]}}}"))
-                           ["result"];
+        const Json e =
+            m_dispatcher->handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/"
+                                         "call\",\"params\":{\"name\":\"workflow_next\","
+                                         "\"arguments\":{\"completedSteps\":[]}}}"))["result"];
         JCOMPARE(e["isError"], true);
         JCOMPARE(e["content"][0]["text"], "Error: workflowId parameter is required");
         QVERIFY(!e.contains("structuredContent"));
@@ -451,43 +462,55 @@ private slots:
         // no token, no level: nothing emitted
         m_dispatcher->handle(
             *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"),
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/"
+                "call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"),
             notify);
         JCOMPARE(notes.size(), std::size_t(0));
-        m_dispatcher->handle(
-            *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{},\"_meta\":{\"progressToken\":\"tok\"}}}"),
-            notify);
+        m_dispatcher->handle(*s,
+                             rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/"
+                                 "call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{},"
+                                 "\"_meta\":{\"progressToken\":\"tok\"}}}"),
+                             notify);
         JCOMPARE(notes.size(), std::size_t(2));
         JCOMPARE(notes[0]["method"], "notifications/progress");
         JCOMPARE(notes[0]["params"]["progressToken"], "tok");
         QVERIFY(notes[0]["params"]["progress"].get<double>() <
                 notes[1]["params"]["progress"].get<double>());
         notes.clear();
+        m_dispatcher->handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"logging/"
+                                     "setLevel\",\"params\":{\"level\":\"debug\"}}"));
         m_dispatcher->handle(
             *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"debug\"}}"));
-        m_dispatcher->handle(
-            *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"),
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/"
+                "call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"),
             notify);
         JCOMPARE(notes.size(), std::size_t(1));
         JCOMPARE(notes[0]["method"], "notifications/message");
         JCOMPARE(notes[0]["params"]["level"], "debug");
         JCOMPARE(notes[0]["params"]["data"]["tool"], "workflow_list");
         notes.clear();
+        m_dispatcher->handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"logging/"
+                                     "setLevel\",\"params\":{\"level\":\"error\"}}"));
         m_dispatcher->handle(
             *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"error\"}}"));
-        m_dispatcher->handle(
-            *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"),
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/"
+                "call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"),
             notify);
         JCOMPARE(notes.size(), std::size_t(0));
-        const auto stats = m_dispatcher->toolStats().snapshot();
-        JCOMPARE(stats.size(), std::size_t(1));
-        JCOMPARE(stats[0].tool, std::string("workflow_list"));
-        JCOMPARE(stats[0].calls, std::uint64_t(4));
+        // every call measured per tool (engine/metrics histograms) and in the request log
+        const auto stats = m_dispatcher->toolLatency("workflow_list").histogram().snapshot();
+        JCOMPARE(stats.count, std::uint64_t(4));
+        JCOMPARE(m_metrics->operation("mcp/workflow_list").histogram().snapshot().count,
+                 std::uint64_t(4));
+        std::vector<RequestLogEntry> log = m_dispatcher->requestLog().snapshot();
+        std::erase_if(log, [](const RequestLogEntry &e) { return e.method != "tools/call"; });
+        JCOMPARE(log.size(), std::size_t(4));
+        for (const auto &entry : log) {
+            JCOMPARE(entry.tool, std::string("workflow_list"));
+            JCOMPARE(entry.session, s->id());
+            QVERIFY(!entry.isError);
+            QVERIFY(entry.latencyUs >= 0);
+        }
     }
 
     // notifications/cancelled for a running request: its answer is dropped.
@@ -498,30 +521,28 @@ private slots:
         Json reply = Json::object();
         std::thread worker([&] {
             reply = m_dispatcher->handle(
-                *s,
-                rpc("{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"));
+                *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"method\":\"tools/"
+                        "call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}"));
         });
         m_backend->waitForCalls(1);
         // unknown ids and malformed cancellations are ignored
-        QCOMPARE(
-            m_dispatcher->handleText(
-                *s,
-                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"other\"}}"),
-            std::string());
-        QCOMPARE(m_dispatcher->handleText(
-                     *s, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{}}"),
+        QCOMPARE(m_dispatcher->handleText(*s, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/"
+                                              "cancelled\",\"params\":{\"requestId\":\"other\"}}"),
                  std::string());
         QCOMPARE(
             m_dispatcher->handleText(
-                *s,
-                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":\"slow\",\"reason\":\"user\"}}"),
+                *s, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{}}"),
             std::string());
+        QCOMPARE(m_dispatcher->handleText(
+                     *s, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/"
+                         "cancelled\",\"params\":{\"requestId\":\"slow\",\"reason\":\"user\"}}"),
+                 std::string());
         m_backend->setBlocking(false);
         worker.join();
         QVERIFY2(reply.is_null(), reply.dump().c_str());
         // the same id may be used again afterwards and is answered
-        const Json again =
-            m_dispatcher->handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"method\":\"ping\"}"));
+        const Json again = m_dispatcher->handle(
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":\"slow\",\"method\":\"ping\"}"));
         JCOMPARE(again["result"], Json::object());
     }
 
@@ -532,8 +553,8 @@ private slots:
         auto backend = std::make_shared<test::FakeBackend>();
         Dispatcher paged(backend, o);
         auto s = paged.createSession("t");
-        Json r =
-            paged.handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/list\"}"))["result"];
+        Json r = paged.handle(
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/list\"}"))["result"];
         JCOMPARE(r["prompts"].size(), std::size_t(2));
         QVERIFY(r["nextCursor"].is_string());
         Json msg = rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"prompts/list\",\"params\":{}}");
@@ -544,8 +565,8 @@ private slots:
         QVERIFY(!r.contains("nextCursor"));
         JCOMPARE(r["prompts"][0]["description"], "gamma"); // never empty
         // resources: the schema + 3 workflows = 2 pages
-        r = paged.handle(*s,
-                         rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/list\"}"))["result"];
+        r = paged.handle(
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/list\"}"))["result"];
         JCOMPARE(r["resources"].size(), std::size_t(2));
         QVERIFY(r.contains("nextCursor"));
     }
@@ -561,7 +582,8 @@ private slots:
         JCOMPARE(list["prompts"][0]["description"], "First workflow");
         const Json get = m_dispatcher->handle(
             *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"prompts/get\",\"params\":{\"name\":\"alpha\",\"arguments\":{\"task\":\"fix bug 12\"}}}"))
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"prompts/"
+                "get\",\"params\":{\"name\":\"alpha\",\"arguments\":{\"task\":\"fix bug 12\"}}}"))
                              ["result"];
         const std::string text = get["messages"][0]["content"]["text"].get<std::string>();
         JCOMPARE(get["messages"][0]["role"], "user");
@@ -574,9 +596,9 @@ private slots:
         QVERIFY(text.find("workflow_next") != std::string::npos);
         QCOMPARE(
             m_dispatcher
-                ->handle(
-                    *s,
-                    rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"prompts/get\",\"params\":{\"name\":\"alpha\",\"arguments\":{\"task\":5}}}"))
+                ->handle(*s,
+                         rpc("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"prompts/"
+                             "get\",\"params\":{\"name\":\"alpha\",\"arguments\":{\"task\":5}}}"))
                     ["error"]["code"]
                 .get<int>(),
             -32602);
@@ -587,18 +609,19 @@ private slots:
         JCOMPARE(res["resources"][1]["uri"], "workflow://alpha");
         JCOMPARE(res["resources"][1]["name"], "alpha");
         const Json read = m_dispatcher->handle(
-            *s,
-            rpc("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"resources/read\",\"params\":{\"uri\":\"workflow://beta\"}}"))
-                              ["result"];
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"resources/"
+                    "read\",\"params\":{\"uri\":\"workflow://beta\"}}"))["result"];
         JCOMPARE(read["contents"][0]["mimeType"], "application/json");
         JCOMPARE(Json::parse(read["contents"][0]["text"].get<std::string>())["id"], "beta");
-        Json schemaRead = rpc("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/read\",\"params\":{}}");
+        Json schemaRead =
+            rpc("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/read\",\"params\":{}}");
         schemaRead["params"]["uri"] = res["resources"][0]["uri"];
         JCOMPARE(Json::parse(m_dispatcher->handle(*s, schemaRead)["result"]["contents"][0]["text"]
                                  .get<std::string>())["type"],
                  "object");
         const Json templates = m_dispatcher->handle(
-            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/templates/list\"}"))["result"];
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/templates/list\"}"))
+                                   ["result"];
         JCOMPARE(templates["resourceTemplates"][0]["uriTemplate"], "workflow://{id}");
     }
 
@@ -629,6 +652,113 @@ private slots:
         JCOMPARE(a.size(), std::size_t(32));
         QVERIFY(a != b);
         QVERIFY(a.find_first_not_of("0123456789abcdef") == std::string::npos);
+    }
+
+    // serialize() is the wire format: byte-identical to nlohmann's dump with replacement of
+    // invalid UTF-8, on every kind of value.
+    void serializeMatchesDump_data()
+    {
+        QTest::addColumn<QByteArray>("bytes"); // a JSON text, or raw bytes as one string value
+        QTest::addColumn<bool>("raw");
+        QTest::newRow("message") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}")
+                                 << false;
+        QTest::newRow("escapes") << QByteArray("[\"q\\\"b\\\\s\\/n\\nt\\tr\\rf\\fb\\b\"]") << false;
+        QTest::newRow("control characters")
+            << QByteArray("\"\\u0001\\u001f\\u007f\\u0000x\"") << false;
+        QTest::newRow("non-ASCII")
+            << QByteArray("{\"k\\u00e9\":\"\xe2\x82\xac \xf0\x9f\x98\x80 \xe4\xb8\xad\"}") << false;
+        QTest::newRow("numbers")
+            << QByteArray("[0,-1,18446744073709551615,-9223372036854775808,1.5,1e300,-0.0,0.1,3.0]")
+            << false;
+        QTest::newRow("empty containers and literals")
+            << QByteArray("[{},[],\"\",null,true,false,{\"a\":[{}]}]") << false;
+        QTest::newRow("invalid UTF-8: lone continuation") << QByteArray("a\x80" "b") << true;
+        QTest::newRow("invalid UTF-8: truncated sequence") << QByteArray("ok \xe2\x82") << true;
+        QTest::newRow("invalid UTF-8: overlong") << QByteArray("\xc0\xaf and \xe0\x80\xaf") << true;
+        QTest::newRow("invalid UTF-8: surrogate") << QByteArray("\xed\xa0\x80") << true;
+        QTest::newRow("invalid UTF-8: above U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << true;
+        QTest::newRow("valid edge code points")
+            << QByteArray(
+                   "\xc2\x80\xdf\xbf\xe0\xa0\x80\xef\xbf\xbf\xf0\x90\x80\x80\xf4\x8f\xbf\xbf")
+            << true;
+    }
+    void serializeMatchesDump()
+    {
+        QFETCH(QByteArray, bytes);
+        const std::string text = bytes.toStdString();
+        QFETCH(bool, raw);
+        const Json value = raw ? Json(text) : Json::parse(text);
+        const Json wrapped = Json{{"k", value}, {"arr", Json::array({value, value})}};
+        for (const Json &j : {value, wrapped}) {
+            const std::string expected = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+            const std::string actual = serialize(j);
+            QVERIFY2(actual == expected, (actual + " != " + expected).c_str());
+        }
+    }
+
+    // The request log is bounded, ordered, readable incrementally, and its notification is
+    // coalesced until the next read.
+    void requestLogIsBoundedAndCoalesced()
+    {
+        RequestLog log(3);
+        int notified = 0;
+        QObject::connect(&log, &RequestLog::appended, [&notified] { ++notified; });
+        for (int i = 0; i < 5; ++i) {
+            RequestLogEntry e;
+            e.method = "m" + std::to_string(i);
+            log.append(std::move(e));
+        }
+        JCOMPARE(notified, 1);
+        JCOMPARE(log.size(), std::size_t(3));
+        JCOMPARE(log.lastSequence(), std::uint64_t(5));
+        const auto all = log.snapshot();
+        JCOMPARE(all.size(), std::size_t(3));
+        JCOMPARE(all.front().method, std::string("m2"));
+        JCOMPARE(all.back().sequence, std::uint64_t(5));
+        JCOMPARE(log.snapshot(1).front().method, std::string("m4"));
+        JCOMPARE(log.since(3).size(), std::size_t(2));
+        JCOMPARE(log.since(5).size(), std::size_t(0));
+        RequestLogEntry e;
+        e.method = "m5";
+        log.append(std::move(e));
+        JCOMPARE(notified, 2); // read in between: notified again
+        // concurrent writers lose nothing and keep the bound
+        RequestLog busy(100);
+        std::vector<std::thread> writers;
+        for (int t = 0; t < 4; ++t) {
+            writers.emplace_back([&busy] {
+                for (int i = 0; i < 1000; ++i)
+                    busy.append(RequestLogEntry{});
+            });
+        }
+        for (std::thread &t : writers)
+            t.join();
+        JCOMPARE(busy.lastSequence(), std::uint64_t(4000));
+        JCOMPARE(busy.size(), std::size_t(100));
+    }
+
+    // Every answered request is logged with its session, method, tool, latency and error.
+    void requestLogEntries()
+    {
+        auto s = initialized("2025-06-18");
+        m_dispatcher->handle(*s, rpc("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"nope\"}"));
+        m_dispatcher->handle(
+            *s, rpc("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/"
+                    "call\",\"params\":{\"name\":\"workflow_next\",\"arguments\":{}}}"));
+        const auto log = m_dispatcher->requestLog().snapshot();
+        JCOMPARE(log.size(), std::size_t(3)); // initialize, nope, tools/call (no notifications)
+        JCOMPARE(log[0].method, std::string("initialize"));
+        JCOMPARE(log[0].client, std::string("t")); // clientInfo.name
+        JCOMPARE(log[0].transport, std::string("stdio"));
+        JCOMPARE(log[1].errorCode, -32601);
+        QVERIFY(log[1].isError);
+        JCOMPARE(log[1].error, std::string("Method not found"));
+        JCOMPARE(log[2].tool, std::string("workflow_next"));
+        QVERIFY(log[2].isError); // an isError tool result
+        JCOMPARE(log[2].error, std::string("Error: workflowId parameter is required"));
+        JCOMPARE(m_metrics->operation("mcp/other").histogram().snapshot().count, std::uint64_t(1));
+        JCOMPARE(m_dispatcher->toolLatency("workflow_next").histogram().snapshot().errors,
+                 std::uint64_t(1));
     }
 };
 

@@ -153,9 +153,10 @@ public:
     {
         const HttpReply r = request(
             "POST",
-            QByteArray(
-                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"") +
-                version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
+            QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                       "\"protocolVersion\":\"") +
+                version +
+                "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}",
             postHeaders());
         const QByteArray id = r.header("mcp-session-id");
         request("POST", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
@@ -255,8 +256,8 @@ private slots:
         QTest::newRow("malformed JSON")
             << QByteArray("POST") << QByteArray("{not json") << ok << true << 400 << -32700;
         QTest::newRow("truncated JSON")
-            << QByteArray("POST") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,") << ok << true << 400
-            << -32700;
+            << QByteArray("POST") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,") << ok << true
+            << 400 << -32700;
         QTest::newRow("invalid UTF-8")
             << QByteArray("POST")
             << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\xff\"}") << ok << true << 400
@@ -265,8 +266,8 @@ private slots:
             << QByteArray("POST") << (QByteArray(100000, '[') + QByteArray(100000, ']')) << ok
             << true << 400 << -32700;
         QTest::newRow("not JSON-RPC")
-            << QByteArray("POST") << QByteArray("{\"id\":1,\"method\":\"ping\"}") << ok << true << 400
-            << -32600;
+            << QByteArray("POST") << QByteArray("{\"id\":1,\"method\":\"ping\"}") << ok << true
+            << 400 << -32600;
         QTest::newRow("no session id")
             << QByteArray("POST") << kPing << ok << false << 400 << -32000;
         QTest::newRow("unknown session id")
@@ -316,8 +317,9 @@ private slots:
         Client c(m_server->port());
         const QByteArray session = c.open();
         // 10 MB declared and sent: 413 before the body is buffered.
-        const QByteArray big = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"p\":\"" +
-                               QByteArray(10 * 1000 * 1000, 'a') + "\"}}";
+        const QByteArray big =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"p\":\"" +
+            QByteArray(10 * 1000 * 1000, 'a') + "\"}}";
         QCOMPARE(c.request("POST", big, c.postHeaders(session)).status, 413);
         // Chunked bodies are capped too.
         QTcpSocket socket;
@@ -341,7 +343,8 @@ private slots:
         startServer(o);
         Client c(m_server->port());
         const QByteArray init =
-            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}}";
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+            "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}}";
         HttpReply r = c.request("POST", init, c.postHeaders());
         QCOMPARE(r.status, 401);
         QVERIFY(r.header("www-authenticate").startsWith("Bearer"));
@@ -362,20 +365,22 @@ private slots:
     void lifecycleAndSessions()
     {
         Client c(m_server->port());
-        const HttpReply init = c.request(
-            "POST",
-            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{}}}",
-            {{"Content-Type", "application/json; charset=utf-8"},
-             {"Accept", "text/event-stream, application/json"},
-             {"Origin", "http://localhost:3000"}});
+        const HttpReply init =
+            c.request("POST",
+                      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                      "\"protocolVersion\":\"2025-11-25\",\"capabilities\":{}}}",
+                      {{"Content-Type", "application/json; charset=utf-8"},
+                       {"Accept", "text/event-stream, application/json"},
+                       {"Origin", "http://localhost:3000"}});
         QCOMPARE(init.status, 200);
         QCOMPARE(init.header("content-type"), QByteArray("application/json"));
         const QByteArray session = init.header("mcp-session-id");
         JCOMPARE(session.size(), 32);
         JCOMPARE(init.json()["result"]["protocolVersion"], "2025-11-25");
         // initialized → 202 with an empty body
-        HttpReply r = c.request("POST", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
-                                c.postHeaders(session));
+        HttpReply r =
+            c.request("POST", "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                      c.postHeaders(session));
         QCOMPARE(r.status, 202);
         QVERIFY(r.body.isEmpty());
         // any supported MCP-Protocol-Version is accepted, not only the negotiated one
@@ -385,10 +390,10 @@ private slots:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, QByteArray("{\"jsonrpc\":\"2.0\",\"id\":7,\"result\":{}}"));
         // a second initialize on the session is refused; one without the header opens another
-        r = c.request(
-            "POST",
-            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}",
-            c.postHeaders(session));
+        r = c.request("POST",
+                      "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"initialize\",\"params\":{"
+                      "\"protocolVersion\":\"2025-06-18\"}}",
+                      c.postHeaders(session));
         QCOMPARE(r.status, 400);
         JCOMPARE(r.json()["error"]["code"].get<int>(), -32600);
         const QByteArray other = c.open();
@@ -399,11 +404,17 @@ private slots:
         QCOMPARE(c.request("POST", kPing, c.postHeaders(session)).status, 404);
         QCOMPARE(m_server->sessionCount(), std::size_t(1));
         // the request log saw it all
-        const auto log = m_server->requestLog();
-        QVERIFY(log.size() >= 8);
-        QCOMPARE(log.front().rpcMethod, std::string("initialize"));
-        QCOMPARE(log.front().status, 200);
+        const auto log = m_server->requestLog().snapshot();
+        QVERIFY(log.size() >= 4);
+        QCOMPARE(log.front().method, std::string("initialize"));
+        QCOMPARE(log.front().transport, std::string("http"));
         QVERIFY(!log.front().client.empty());
+        QVERIFY(!log.front().isError);
+        // the POST after DELETE was answered by the transport itself: 404, logged with status
+        QCOMPARE(log.back().status, 404);
+        QVERIFY(log.back().isError);
+        QCOMPARE(log.back().errorCode, -32001);
+        QVERIFY(log.back().sequence > log.front().sequence);
     }
 
     void sessionExpiry()
@@ -433,10 +444,11 @@ private slots:
         QFETCH(bool, priming);
         Client c(m_server->port());
         const QByteArray session = c.open(version.constData());
-        const HttpReply r = c.request(
-            "POST",
-            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{},\"_meta\":{\"progressToken\":1}}}",
-            c.postHeaders(session));
+        const HttpReply r = c.request("POST",
+                                      "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/"
+                                      "call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":"
+                                      "{},\"_meta\":{\"progressToken\":1}}}",
+                                      c.postHeaders(session));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("content-type"), QByteArray("text/event-stream"));
         QCOMPARE(r.body.startsWith("id: p"), priming);
@@ -451,8 +463,8 @@ private slots:
     void batchesPerVersion()
     {
         Client c(m_server->port());
-        const QByteArray batch =
-            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}]";
+        const QByteArray batch = "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"},{\"jsonrpc\":"
+                                 "\"2.0\",\"id\":2,\"method\":\"tools/list\"}]";
         const QByteArray r2 = c.open("2025-03-26");
         HttpReply r = c.request("POST", batch, c.postHeaders(r2));
         QCOMPARE(r.status, 200);
@@ -464,10 +476,10 @@ private slots:
         r = c.request("POST", batch, c.postHeaders(r3));
         QCOMPARE(r.status, 400);
         JCOMPARE(r.json()["error"]["code"].get<int>(), -32600);
-        r = c.request(
-            "POST",
-            "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-03-26\"}}]",
-            c.postHeaders());
+        r = c.request("POST",
+                      "[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                      "\"protocolVersion\":\"2025-03-26\"}}]",
+                      c.postHeaders());
         QCOMPARE(r.status, 400);
     }
 

@@ -54,7 +54,14 @@ public:
     }
 
     bool started() { return m_process.waitForStarted(10000); }
-    void send(const QByteArray &line) { m_process.write(line + '\n'); }
+    // Writes the line and waits until the pipe took all of it (waitForReadyRead alone would
+    // only push one chunk per 100 ms poll, making a 10 MB line take a minute).
+    void send(const QByteArray &line)
+    {
+        m_process.write(line + '\n');
+        while (m_process.bytesToWrite() > 0 && m_process.waitForBytesWritten(10000)) {
+        }
+    }
 
     // The next stdout line (without '\n'), or an empty array after `timeoutMs`.
     QByteArray readLine(int timeoutMs = 10000)
@@ -97,7 +104,8 @@ private:
 };
 
 const QByteArray kInit =
-    "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"tst\",\"version\":\"1\"}}}";
+    "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+    "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"tst\",\"version\":\"1\"}}}";
 
 } // namespace
 
@@ -162,9 +170,9 @@ private slots:
     {
         Server s;
         QVERIFY(s.started());
-        const QByteArray big =
-            "{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"ping\",\"params\":{\"_meta\":{\"pad\":\"" +
-            QByteArray(10 * 1000 * 1000, 'a') + "\"}}}";
+        const QByteArray big = "{\"jsonrpc\":\"2.0\",\"id\":\"big\",\"method\":\"ping\",\"params\":"
+                               "{\"_meta\":{\"pad\":\"" +
+                               QByteArray(10 * 1000 * 1000, 'a') + "\"}}}";
         s.send(big);
         JCOMPARE(s.response("big", nullptr, 30000)["result"], Json::object());
     }
@@ -178,10 +186,10 @@ private slots:
         s.send(kInit);
         QByteArray burst;
         for (int i = 1; i <= 40; ++i)
-            burst +=
-                "{\"jsonrpc\":\"2.0\",\"id\":" + QByteArray::number(i) +
-                ",\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_get_schema\",\"arguments\":{}}}" +
-                "\n";
+            burst += "{\"jsonrpc\":\"2.0\",\"id\":" + QByteArray::number(i) +
+                     ",\"method\":\"tools/"
+                     "call\",\"params\":{\"name\":\"workflow_get_schema\",\"arguments\":{}}}" +
+                     "\n";
         s.process().write(burst);
         s.process().closeWriteChannel();
         QVERIFY(s.process().waitForFinished(20000));
@@ -224,7 +232,8 @@ private slots:
         QByteArray burst;
         for (int i = 1; i <= 200; ++i)
             burst += "{\"jsonrpc\":\"2.0\",\"id\":" + QByteArray::number(i) +
-                     ",\"method\":\"tools/call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}" +
+                     ",\"method\":\"tools/"
+                     "call\",\"params\":{\"name\":\"workflow_list\",\"arguments\":{}}}" +
                      "\n";
         s.process().write(burst);
         QSet<int> ids;
@@ -250,8 +259,9 @@ private slots:
         QVERIFY(s.response(1).contains("result"));
         QFile f(dir.path() + QStringLiteral("/stdio-probe.json"));
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(
-            "{\"id\":\"stdio-probe\",\"name\":\"Stdio probe\",\"description\":\"written by tst_mcpstdio\",\"version\":\"1.0.0\",\"steps\":[{\"id\":\"step-one\",\"title\":\"One\",\"prompt\":\"Do one\"}]}");
+        f.write("{\"id\":\"stdio-probe\",\"name\":\"Stdio probe\",\"description\":\"written by "
+                "tst_mcpstdio\",\"version\":\"1.0.0\",\"steps\":[{\"id\":\"step-one\",\"title\":"
+                "\"One\",\"prompt\":\"Do one\"}]}");
         f.close();
         bool seen = false;
         for (int i = 0; i < 3 && !seen; ++i) {
@@ -259,8 +269,8 @@ private slots:
             seen = j.is_object() && j.value("method", "") == "notifications/prompts/list_changed";
         }
         QVERIFY2(seen, "no notifications/prompts/list_changed within 15 s");
-        s.send(
-            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"prompts/get\",\"params\":{\"name\":\"stdio-probe\"}}");
+        s.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"prompts/"
+               "get\",\"params\":{\"name\":\"stdio-probe\"}}");
         const Json get = s.response(2);
         QVERIFY2(get.contains("result"), get.dump().c_str());
     }

@@ -11,6 +11,8 @@
 #include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+
 namespace wfs::studio {
 
 namespace {
@@ -22,6 +24,9 @@ struct Tr
 
 // Errors are red in both themes; mixed with the base colour for the fill.
 const QColor kErrorColor(0xd3, 0x2f, 0x2f);
+// Run mode: the current step (amber) and completed steps (green), readable in both themes.
+const QColor kCurrentColor(0xf5, 0x7c, 0x00);
+const QColor kCompletedColor(0x2e, 0x9d, 0x4f);
 
 QColor mix(const QColor &a, const QColor &b, qreal t)
 {
@@ -98,6 +103,121 @@ void NodeItem::setProblems(const QString &text, bool error)
     if (!text.isEmpty())
         setToolTip(text);
     update();
+}
+
+// Draws a node's run state above its contents (and above a loop's body nodes), so the
+// node's own painting stays as the editor made it. Transparent to the mouse.
+class RunOverlayItem : public QGraphicsItem
+{
+public:
+    explicit RunOverlayItem(NodeItem *node)
+        : QGraphicsItem(node)
+        , m_node(node)
+    {
+        setAcceptedMouseButtons(Qt::NoButton);
+        setAcceptHoverEvents(false);
+        setZValue(50);
+    }
+    QRectF boundingRect() const override { return m_node->boundingRect().adjusted(-3, -3, 3, 3); }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
+    {
+        m_node->paintRunState(painter, QRectF(QPointF(0, 0), m_node->m_size));
+    }
+
+private:
+    NodeItem *m_node;
+};
+
+void NodeItem::setRunState(RunState state, const QString &note)
+{
+    if (state == m_runState && note == m_runNote)
+        return;
+    if (!m_runOverlay)
+        m_runOverlay = new RunOverlayItem(this);
+    if (m_runState == RunState::None && m_runNote.isEmpty())
+        m_baseToolTip = toolTip();
+    m_runState = state;
+    m_runNote = note;
+    QString tip = m_baseToolTip;
+    switch (state) {
+    case RunState::Current:
+        tip = Tr::tr("Current step") + QStringLiteral("<br>") + tip;
+        break;
+    case RunState::Completed:
+        tip = Tr::tr("Completed") + QStringLiteral("<br>") + tip;
+        break;
+    case RunState::Skipped:
+        tip = Tr::tr("Skipped: %1").arg(note.toHtmlEscaped()) + QStringLiteral("<br>") + tip;
+        break;
+    case RunState::None:
+        break;
+    }
+    if (m_kind == Kind::Loop && !note.isEmpty() && state != RunState::Skipped)
+        tip = note.toHtmlEscaped() + QStringLiteral("<br>") + tip;
+    setToolTip(tip);
+    m_runOverlay->update();
+}
+
+void NodeItem::paintRunState(QPainter *painter, const QRectF &r) const
+{
+    if (m_runState == RunState::None && m_runNote.isEmpty())
+        return;
+    const QPalette pal = canvasPalette();
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const qreal radius = m_kind == Kind::Loop ? 12 : 8;
+    if (m_runState == RunState::Current) {
+        painter->setPen(QPen(kCurrentColor, 4));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(r.adjusted(-1, -1, 1, 1), radius, radius);
+    } else if (m_runState == RunState::Completed && m_kind == Kind::Step) {
+        painter->setPen(Qt::NoPen);
+        QColor tint = kCompletedColor;
+        tint.setAlphaF(0.16);
+        painter->setBrush(tint);
+        painter->drawRoundedRect(r, radius, radius);
+        painter->setPen(QPen(kCompletedColor, 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(r, radius, radius);
+    } else if (m_runState == RunState::Skipped) {
+        QColor veil = pal.color(QPalette::Window);
+        veil.setAlphaF(0.6);
+        painter->setPen(QPen(pal.color(QPalette::PlaceholderText), 1.5, Qt::DotLine));
+        painter->setBrush(veil);
+        painter->drawRoundedRect(r, radius, radius);
+    }
+    // A marker in the top-right corner: ▶ current, ✓ completed, ⤼ skipped; loops show the
+    // iteration counter there.
+    QString marker;
+    QColor color = pal.color(QPalette::Text);
+    if (m_kind == Kind::Loop) {
+        marker = m_runState == RunState::Skipped ? Tr::tr("skipped") : m_runNote;
+        color = m_runState == RunState::Current ? kCurrentColor : pal.color(QPalette::Text);
+    } else if (m_runState == RunState::Current) {
+        marker = QStringLiteral("▶");
+        color = kCurrentColor;
+    } else if (m_runState == RunState::Completed) {
+        marker = QStringLiteral("✓");
+        color = kCompletedColor;
+    } else if (m_runState == RunState::Skipped) {
+        marker = Tr::tr("skipped");
+        color = pal.color(QPalette::PlaceholderText);
+    }
+    if (!marker.isEmpty()) {
+        QFont f = painter->font();
+        f.setBold(true);
+        f.setPointSizeF(f.pointSizeF() * 0.85);
+        painter->setFont(f);
+        const QFontMetricsF fm(f);
+        const qreal w = fm.horizontalAdvance(marker) + 12;
+        const QRectF pill(r.right() - w - 8, r.top() + 6, w, fm.height() + 4);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(pal.color(QPalette::Base));
+        painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+        painter->setPen(color);
+        painter->drawText(pill, Qt::AlignCenter, marker);
+    }
+    painter->restore();
 }
 
 QRectF NodeItem::boundingRect() const
@@ -190,7 +310,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
 }
 
-EdgeItem::EdgeItem(QPointF from, QPointF to, const QString &label, QGraphicsItem *parent)
+EdgeItem::EdgeItem(QPointF from, QPointF to, const QString &label, QGraphicsItem *parent,
+                   qreal labelMaxWidth)
     : QGraphicsItem(parent)
     , m_from(from)
     , m_to(to)
@@ -201,8 +322,11 @@ EdgeItem::EdgeItem(QPointF from, QPointF to, const QString &label, QGraphicsItem
         QFont f;
         f.setPointSizeF(f.pointSizeF() * 0.85);
         const QFontMetricsF fm(f);
-        const QString shown = QStringLiteral("◆ ") + fm.elidedText(m_label, Qt::ElideRight, 240);
-        const qreal w = fm.horizontalAdvance(shown) + 14;
+        const QString marker = QStringLiteral("◆ ");
+        const qreal padding = 14; // 7 each side of the text
+        const qreal room = labelMaxWidth - padding - fm.horizontalAdvance(marker);
+        const QString shown = marker + fm.elidedText(m_label, Qt::ElideRight, std::max(room, 20.0));
+        const qreal w = std::min(fm.horizontalAdvance(shown) + padding, labelMaxWidth);
         const QPointF mid = (m_from + m_to) / 2;
         m_labelRect = QRectF(mid.x() + 10, mid.y() - fm.height() / 2 - 3, w, fm.height() + 6);
         m_label = shown;

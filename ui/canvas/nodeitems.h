@@ -39,6 +39,13 @@ public:
     // Error diagnostics on this step (empty = none): a red border and a tooltip.
     void setProblems(const QString &text, bool error);
 
+    // Run mode (stepper, followed sessions): how far a run got with this step. `note` is the
+    // skip reason (Skipped) or, on a loop frame, the iteration counter ("pass 2 of 3").
+    enum class RunState { None, Current, Completed, Skipped };
+    void setRunState(RunState state, const QString &note = {});
+    RunState runState() const { return m_runState; }
+    QString runNote() const { return m_runNote; }
+
 private:
     Kind m_kind;
     std::string m_pointer;
@@ -51,17 +58,27 @@ private:
     QString m_problems;
     bool m_hasError = false;
     bool m_conditional = false;
+    RunState m_runState = RunState::None;
+    QString m_runNote;
+    QString m_baseToolTip;                    ///< the tooltip before run notes were added
+    QGraphicsItem *m_runOverlay = nullptr;    ///< child drawn above the body (created lazily)
+    friend class RunOverlayItem;
+    void paintRunState(QPainter *painter, const QRectF &r) const;
 };
 
 class EdgeItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 2 };
-    EdgeItem(QPointF from, QPointF to, const QString &label, QGraphicsItem *parent = nullptr);
+    // The guard label sits right of the edge's middle, at most `labelMaxWidth` wide (elided).
+    EdgeItem(QPointF from, QPointF to, const QString &label, QGraphicsItem *parent = nullptr,
+             qreal labelMaxWidth = 280);
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
                QWidget *widget) override;
+    // The guard label's box in item coordinates (empty when the edge is unconditional).
+    QRectF labelRect() const { return m_labelRect; }
 
 private:
     QPointF m_from;

@@ -61,11 +61,12 @@ void WorkflowScene::rebuild()
         }
     }
     for (const LayoutEdge &e : m_layout.edges)
-        addItem(new EdgeItem(e.from, e.to, e.label));
+        addItem(new EdgeItem(e.from, e.to, e.label, nullptr, e.labelMaxWidth));
     setSceneRect(m_layout.bounds.adjusted(-220, -60, 220, 60));
     blocker.unblock();
     selectPointers(selection);
     applyMarks();
+    applyRunMarks();
 }
 
 std::vector<std::string> WorkflowScene::selectedPointers() const
@@ -328,6 +329,37 @@ void WorkflowScene::applyMarks()
             item->setProblems({}, false);
         else
             item->setProblems(it->join(QLatin1Char('\n')), errors.value(key));
+    }
+}
+
+void WorkflowScene::setRunMarks(const RunMarks &marks)
+{
+    if (marks == m_runMarks)
+        return;
+    m_runMarks = marks;
+    applyRunMarks();
+}
+
+void WorkflowScene::applyRunMarks()
+{
+    using RunState = NodeItem::RunState;
+    for (const auto &[pointer, item] : m_nodes) {
+        const std::string id = item->stepId().toStdString();
+        RunState state = RunState::None;
+        QString note;
+        if (const auto skip = m_runMarks.skipped.find(id); skip != m_runMarks.skipped.end()) {
+            state = RunState::Skipped;
+            note = skip->second;
+        } else if (!id.empty() && (id == m_runMarks.current || id == m_runMarks.activeLoop)) {
+            state = RunState::Current;
+        } else if (m_runMarks.completed.count(id)) {
+            state = RunState::Completed;
+        }
+        if (item->kind() == NodeItem::Kind::Loop && state != RunState::Skipped) {
+            if (const auto c = m_runMarks.loopCounters.find(id); c != m_runMarks.loopCounters.end())
+                note = c->second;
+        }
+        item->setRunState(state, note);
     }
 }
 

@@ -12,6 +12,8 @@
 #include <QGraphicsScene>
 #include <QHash>
 
+#include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -59,6 +61,20 @@ public:
     };
     void setProblemMarks(const std::vector<Mark> &marks);
 
+    // Run mode (stepper, followed agent sessions): what a run has done, by step id. Kept
+    // across rebuilds like the problem marks; an empty RunMarks clears the highlighting.
+    struct RunMarks
+    {
+        std::string current;                         ///< step handed out last ("" = none)
+        std::string activeLoop;                      ///< loop whose body is running ("" = none)
+        std::set<std::string> completed;             ///< steps completed at least once
+        std::map<std::string, QString> skipped;      ///< step or loop id -> reason
+        std::map<std::string, QString> loopCounters; ///< loop id -> "pass 2 of 3"
+        bool operator==(const RunMarks &) const = default;
+    };
+    void setRunMarks(const RunMarks &marks);
+    const RunMarks &runMarks() const { return m_runMarks; }
+
     // Full relayout from the document (also what every document change triggers).
     void rebuild();
 
@@ -78,6 +94,7 @@ protected:
 private:
     void pushAndSelect(class StepsSnapshotCommand *cmd);
     void applyMarks();
+    void applyRunMarks();
     bool draggingLoop() const;
     void showDropIndicator(QPointF scenePos);
 
@@ -85,9 +102,12 @@ private:
     WorkflowLayout m_layout;
     std::unordered_map<std::string, NodeItem *> m_nodes; ///< owned by the scene
     std::vector<Mark> m_marks;
+    RunMarks m_runMarks;
     QGraphicsLineItem *m_dropIndicator = nullptr;
     QPointF m_pressPos;
     bool m_dragging = false;
 };
 
 } // namespace wfs::studio
+
+Q_DECLARE_METATYPE(wfs::studio::WorkflowScene::RunMarks)

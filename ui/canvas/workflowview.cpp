@@ -127,6 +127,33 @@ void WorkflowView::fitToWindow()
     updateMinimap();
 }
 
+void WorkflowView::showTop()
+{
+    setZoom(1.0);
+    scrollToTop();
+    m_topPending = !isVisible();
+}
+
+void WorkflowView::scrollToTop()
+{
+    if (!scene())
+        return;
+    const QRectF items = scene()->itemsBoundingRect();
+    const QRectF visible = mapToScene(viewport()->rect()).boundingRect();
+    // Horizontally centred on the steps, vertically the first step just below the top edge.
+    centerOn(items.center().x(), items.top() - 24 + visible.height() / 2);
+    updateMinimap();
+}
+
+void WorkflowView::showEvent(QShowEvent *event)
+{
+    QGraphicsView::showEvent(event);
+    if (m_topPending) {
+        m_topPending = false;
+        scrollToTop();
+    }
+}
+
 void WorkflowView::wheelEvent(QWheelEvent *event)
 {
     if (event->modifiers() & Qt::ControlModifier) {
@@ -203,6 +230,10 @@ void WorkflowView::keyReleaseEvent(QKeyEvent *event)
 void WorkflowView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
+    if (m_topPending && isVisible()) {
+        m_topPending = false;
+        scrollToTop();
+    }
     updateMinimap();
 }
 

@@ -41,6 +41,9 @@ public slots:
     void zoomOut();
     void resetZoom();
     void fitToWindow();
+    // 100 % zoom with the top of the workflow in view (what a freshly opened document shows).
+    // Applied again once the view gets its real size if it is not visible yet.
+    void showTop();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -50,16 +53,19 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
 
 private:
     void setZoom(qreal factor);
     void updateMinimap();
+    void scrollToTop();
 
     MinimapView *m_minimap;
     QPoint m_panStart;
     bool m_panning = false;
     bool m_spaceHeld = false;
+    bool m_topPending = false; ///< showTop() before the view was shown
 };
 
 } // namespace wfs::studio

@@ -76,8 +76,13 @@ WorkflowLayout layoutWorkflow(const Json &workflow)
                 for (std::size_t j = 0; j < body.size(); ++j) {
                     const std::string bp = p + "/body/" + std::to_string(j);
                     enter(body[j], bp, by, bodyPrev, bodyBottom);
-                    if (j == 0 && !out.edges.empty() && out.edges.back().target == bp)
-                        out.edges.back().from = QPointF(0, top + kLoopHeader);
+                    if (!out.edges.empty() && out.edges.back().target == bp) {
+                        if (j == 0)
+                            out.edges.back().from = QPointF(0, top + kLoopHeader);
+                        // Guards inside the frame end before its border.
+                        out.edges.back().labelMaxWidth =
+                            frameWidth / 2 - kLabelOffset - kLoopPadding / 2;
+                    }
                     out.nodes.push_back({bp, LayoutNode::Kind::Step,
                                          QRectF(-kNodeWidth / 2, by, kNodeWidth, kNodeHeight)});
                     by += kNodeHeight;

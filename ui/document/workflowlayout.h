@@ -25,6 +25,8 @@ inline constexpr qreal kGuardGap = 58;    ///< ... when the lower one has a guar
 inline constexpr qreal kLoopHeader = 66;  ///< loop title and configuration lines
 inline constexpr qreal kLoopPadding = 22; ///< frame border to body nodes
 inline constexpr qreal kLoopRefHeight = 40; ///< body line of a loop whose body is a step id
+inline constexpr qreal kLabelOffset = 10;   ///< guard label: distance right of the edge
+inline constexpr qreal kLabelMaxWidth = 280; ///< guard label: widest box (elided text)
 } // namespace layout
 
 struct LayoutNode
@@ -44,6 +46,9 @@ struct LayoutEdge
     QPointF to;
     QString label;      ///< guard (runCondition summary); empty when unconditional
     std::string target; ///< pointer of the step the edge enters
+    /// How wide the guard label may be, measured from the edge (a label inside a loop frame
+    /// must end inside the frame).
+    qreal labelMaxWidth = layout::kLabelMaxWidth;
 };
 
 struct WorkflowLayout

@@ -108,6 +108,7 @@ ConditionEditor::ConditionEditor(QWidget *parent)
     m_tree->setHeaderLabels({tr("Variable / group"), tr("Operator"), tr("Value (JSON)")});
     m_tree->header()->setSectionResizeMode(QHeaderView::Stretch);
     m_tree->setRootIsDecorated(true);
+    m_tree->setIndentation(12);
     m_tree->setMinimumHeight(90);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_addRow->setObjectName(QStringLiteral("conditionAddRow"));
@@ -176,11 +177,13 @@ QTreeWidgetItem *ConditionEditor::buildItem(const Json &node, QTreeWidgetItem *p
         auto *op = static_cast<QComboBox *>(m_tree->itemWidget(item, 1));
         auto *value = static_cast<QLineEdit *>(m_tree->itemWidget(item, 2));
         var->setText(QString::fromStdString(node["var"].get<std::string>()));
+        var->setCursorPosition(0);
         int opIndex = 6;
         for (int i = 0; i < 6; ++i) {
             if (node.contains(kOperators[i])) {
                 opIndex = i;
                 value->setText(textFromValue(node[kOperators[i]]));
+                value->setCursorPosition(0);
                 break;
             }
         }

@@ -286,8 +286,11 @@ void InspectorWidget::addLine(const QString &label, const std::string &field,
                   return Json(edit->text().toStdString());
               },
               [edit](const std::optional<Json> &v) {
-                  if (edit->text() != plain(v))
+                  if (edit->text() != plain(v)) {
                       edit->setText(plain(v));
+                      if (!edit->hasFocus())
+                          edit->setCursorPosition(0); // show the start of long titles
+                  }
               }};
     addRow(label, edit, b);
     connect(edit, &QLineEdit::textEdited, this, [this, b] { commit(b); });

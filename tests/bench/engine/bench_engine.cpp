@@ -4,6 +4,9 @@
 // validate with three rules. Target: each <= 10 us median.
 //   build/bin/bench_engine --benchmark_min_time=2 --benchmark_repetitions=5
 #include "engine/engine.h"
+#include "engine/session.h"
+#include "engine/store/sessionsink.h"
+#include "engine/store/storeopen.h"
 #include "model/jsonio.h"
 
 #include <benchmark/benchmark.h>
@@ -99,6 +102,45 @@ void BM_Validate3Rules(benchmark::State &state)
         benchmark::DoNotOptimize(engine().callTool("workflow_validate", args));
 }
 BENCHMARK(BM_Validate3Rules);
+
+// The MCP layer attributes every call to a session: the same next, recorded in a session.
+void BM_NextMidLoopInSession(benchmark::State &state)
+{
+    const Json args = midLoopArgs();
+    const CallContext ctx{"bench-session", "bench"};
+    for (auto _ : state)
+        benchmark::DoNotOptimize(engine().callTool("workflow_next", args, ctx));
+}
+BENCHMARK(BM_NextMidLoopInSession);
+
+// SessionManager::recordCall alone with a SQLite sink: written behind (what wfs::Runtime sets
+// up: the caller only marks the session) versus synchronous (a copy and two SQL writes per call).
+void recordCallWithSink(benchmark::State &state, bool writeBehind)
+{
+    auto db = store::openProductDatabase(":memory:");
+    if (!db) {
+        state.SkipWithError(db.error().c_str());
+        return;
+    }
+    SessionManager manager;
+    manager.setSink(std::make_shared<store::SqliteSessionSink>(**db));
+    manager.setWriteBehind(writeBehind);
+    const Json args = midLoopArgs();
+    const ToolResult r = engine().callTool("workflow_next", args);
+    for (auto _ : state)
+        manager.recordCall("bench-session", "bench", "workflow_next", args, r.payload, false);
+    manager.setWriteBehind(false);
+}
+void BM_RecordCallWriteBehind(benchmark::State &state)
+{
+    recordCallWithSink(state, true);
+}
+BENCHMARK(BM_RecordCallWriteBehind);
+void BM_RecordCallSynchronousSink(benchmark::State &state)
+{
+    recordCallWithSink(state, false);
+}
+BENCHMARK(BM_RecordCallSynchronousSink);
 
 void BM_NextContentText(benchmark::State &state)
 {

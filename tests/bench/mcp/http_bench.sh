@@ -8,9 +8,10 @@ bin=${1:-build/bin/wfstudio}
 shared=$(cd "${2:-../shared}" && pwd)
 secs=${3:-5}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-export WORKFLOW_STORAGE_PATH=$shared/workrail/workflows:$shared/workrail/workflows/examples/loops:$shared/workrail-traces/workflows
+unset WORKFLOW_STORAGE_PATH
 log=$(mktemp)
-"$bin" mcp --http 127.0.0.1:0 --rate-limit 0 2>"$log" &
+"$bin" mcp --http 127.0.0.1:0 --rate-limit 0 --workflows "$shared/workrail/workflows" \
+  --workflows "$shared/workrail/workflows/examples/loops" 2>"$log" &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -f "$log"' EXIT
 for _ in $(seq 50); do grep -q 'listening on' "$log" && break; sleep 0.1; done
@@ -29,3 +30,4 @@ for body in '{"jsonrpc":"2.0","id":1,"method":"ping"}' \
   MCP_BODY=$body wrk -t2 -c16 -d"${secs}s" -s "$here/post.lua" "$url" | grep -E 'Requests/sec|Latency|Non-2xx'
 done
 echo "server RSS: $(awk '/VmRSS/{print $2/1024 " MB"}' /proc/$pid/status)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"

@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Runtime: the engine's composition root. One object that every entry point (studio, `wfstudio
+// mcp`, bench/stats/health) builds instead of wiring the parts by hand: the Engine, the product
+// database (opened and migrated), the two-level result cache in that database, the caching
+// decorator, SQLite-backed sessions (restored at start, written behind), periodic metrics
+// persistence and start-up cache warming from recorded usage.
+//
+//   wfs::Runtime::Options o;
+//   o.workflowDirs = {"/path/to/workflows"};
+//   o.databasePath = ":memory:";                 // "" = AppDataLocation/workflow-studio.db
+//   wfs::Runtime rt(o);
+//   wfs::ToolResult r = rt.toolCall("workflow_list", wfs::Json::object());
+//   if (rt.health().status != wfs::metrics::HealthStatus::Healthy) ...
+//
+// Degradation: when the database cannot be opened the runtime still serves every tool (memory
+// cache, sessions in memory only) and health() reports "degraded" with the reason.
+//
+// Threading: construct and destroy in one thread with a Qt event loop (the Engine's file
+// watcher lives there). toolCall() and the accessors' thread-safe members may be used from any
+// thread. All database writes (sessions, metrics, usage) and the warming run on the runtime's
+// own background thread, never on a caller's.
+#pragma once
+
+#include "engine.h"
+
+#include "engine/metrics/healthcheck.h"
+#include "model/json.h"
+
+#include <QObject>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace wfs {
+
+class SessionManager;
+namespace store {
+class Database;
+}
+namespace cache {
+class CachingEngine;
+class ResultCache;
+} // namespace cache
+namespace metrics {
+class MetricsRegistry;
+}
+
+class Runtime : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Storage {
+        Default, ///< databasePath, or AppDataLocation/workflow-studio.db when it is empty
+        Disabled ///< no database: memory cache only, nothing persisted (health: "disabled")
+    };
+
+    struct Options
+    {
+        // Workflow sources (see Engine::Options); `workflowDirs` are the --workflows DIRs.
+        std::vector<std::string> workflowDirs;
+        bool includeBundled = true;
+        bool useStandardLocations = true;
+        bool useEnvironment = true;
+        bool watchFiles = true;
+
+        Storage storage = Storage::Default;
+        std::string databasePath; ///< "" = Database::defaultPath(); ":memory:" allowed
+
+        std::size_t l1Bytes = std::size_t(32) << 20;   ///< memory level budget
+        std::int64_t l2Bytes = std::int64_t(64) << 20; ///< SQLite level budget
+        std::int64_t cacheTtlMs = 10 * 60 * 1000;      ///< entry lifetime in both levels
+
+        int sessionFlushMs = 200;    ///< write-behind period for sessions
+        int metricsPersistMs = 5000; ///< performance_metrics / usage period
+        bool tickMetrics = true;     ///< tick the registry's 1 s windows on the runtime thread
+        int warmLimit = 20;          ///< start-up warming: the N most used workflows (0 = off)
+        metrics::MetricsRegistry *registry = nullptr; ///< null = MetricsRegistry::global()
+    };
+
+    explicit Runtime(Options options, QObject *parent = nullptr);
+    // Stops the background thread, then writes pending sessions and metrics (blocking).
+    ~Runtime() override;
+    Runtime(const Runtime &) = delete;
+    Runtime &operator=(const Runtime &) = delete;
+
+    // Engine::callTool through the cache (same results); thread-safe.
+    ToolResult toolCall(std::string_view name, const Json &arguments, const CallContext &ctx = {});
+
+    Engine &engine() const;
+    cache::CachingEngine &cachingEngine() const;
+    cache::ResultCache &cache() const;
+    SessionManager &sessions() const;
+    metrics::MetricsRegistry &registry() const;
+    // The open database, or null (disabled, or it could not be opened: see databaseError()).
+    store::Database *database() const;
+    // Why the database is not open ("" when it is open or disabled on purpose).
+    const std::string &databaseError() const;
+    // Time spent opening and migrating the database in the constructor (ms).
+    double databaseOpenMs() const;
+
+    // database / cache / memory / disk. A database that could not be opened makes the report
+    // "degraded" (the runtime serves from memory); one disabled by the options is healthy.
+    metrics::HealthReport health() const;
+
+    // Writes pending sessions, metrics and usage now, on the calling thread (tests, shutdown).
+    void flush();
+    // Blocks until the start-up warming has finished (tests); returns the answers it loaded.
+    int waitForWarming();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace wfs

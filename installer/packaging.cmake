@@ -1,0 +1,53 @@
+# SPDX-FileCopyrightText: 2026 Workflow Studio authors
+# SPDX-License-Identifier: MIT
+#
+# Install layout and packages (included from the top-level CMakeLists.txt):
+#   bin/workflow-studio, bin/wfstudio            (install rules in app/)
+#   share/applications/<id>.desktop              desktop entry
+#   share/icons/hicolor/{scalable,NxN}/apps/<id>  application icon (SVG + PNG 16..256)
+#   share/metainfo/<id>.metainfo.xml             AppStream metadata
+# Packages: cpack -G DEB (dependencies from dpkg-shlibdeps) and cpack -G TGZ.
+set(WFS_APP_ID "org.workflowstudio.WorkflowStudio")
+set(WFS_PROJECT_URL "https://github.com/workflow-studio/workflow-studio" CACHE STRING
+    "Project home page (AppStream, package metadata)")
+set(WFS_PROJECT_RAW_URL "https://raw.githubusercontent.com/workflow-studio/workflow-studio/main"
+    CACHE STRING "Base URL of the repository's files (AppStream screenshot images)")
+
+include(GNUInstallDirs)
+if(WFS_BUILD_GUI)
+  install(FILES ${CMAKE_CURRENT_LIST_DIR}/${WFS_APP_ID}.desktop
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/${WFS_APP_ID}.metainfo.xml.in
+                 ${CMAKE_BINARY_DIR}/installer/${WFS_APP_ID}.metainfo.xml @ONLY)
+  install(FILES ${CMAKE_BINARY_DIR}/installer/${WFS_APP_ID}.metainfo.xml
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+  set(_icons ${CMAKE_SOURCE_DIR}/resources/icons)
+  install(FILES ${_icons}/workflow-studio.svg
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps RENAME ${WFS_APP_ID}.svg)
+  foreach(size 16 24 32 48 64 128 256)
+    install(FILES ${_icons}/workflow-studio-${size}.png
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps
+            RENAME ${WFS_APP_ID}.png)
+  endforeach()
+endif()
+
+set(CPACK_PACKAGE_NAME "workflow-studio")
+set(CPACK_PACKAGE_VENDOR "Workflow Studio authors")
+set(CPACK_PACKAGE_CONTACT "Workflow Studio authors <maintainers@workflowstudio.org>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${WFS_PROJECT_URL}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "workflow-studio")
+set(CPACK_RESOURCE_FILE_README "${CMAKE_SOURCE_DIR}/README.md")
+set(CPACK_GENERATOR "DEB;TGZ")
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Qt loads these at run time (not visible to shlibdeps): the SVG icon engine, the
+# translations of Qt's own dialogs, and an X11 or Wayland platform plugin.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-svg-plugins, qt6-translations-l10n, qt6-wayland")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+    "${PROJECT_DESCRIPTION}\n Workflow Studio edits WorkRail-compatible AI-agent workflows visually,\n validates them and serves them to agents over the Model Context Protocol.\n Includes the wfstudio command-line tool.")
+# DEB installs under /usr (the generator default); the TGZ holds bin/ and share/ under its top directory.
+include(CPack)

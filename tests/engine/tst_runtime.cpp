@@ -1,0 +1,221 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// wfs::Runtime, the composition root: sessions persisted and restored across a re-open, cached
+// answers invalidated when the workflow file changes on disk, a database that cannot be opened
+// (degraded, still serving), a disabled database, warming from recorded usage.
+#include "engine/runtime.h"
+
+#include "engine/cache/resultcache.h"
+#include "engine/session.h"
+#include "engine/store/database.h"
+#include "engine/workflowrepository.h"
+
+#include "testutil.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wfs;
+
+namespace {
+
+Json demoWorkflow(const std::string &name)
+{
+    Json steps = Json::array();
+    steps.push_back(Json{{"id", "step-one"}, {"title", "One"}, {"prompt", "Do one"}});
+    steps.push_back(Json{{"id", "step-two"}, {"title", "Two"}, {"prompt", "Do two"}});
+    return Json{{"id", "rt-demo"},
+                {"name", name},
+                {"description", "Runtime test workflow"},
+                {"version", "0.1.0"},
+                {"steps", steps}};
+}
+
+bool writeWorkflow(const QString &path, const std::string &name)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    const std::string text = demoWorkflow(name).dump(2);
+    return f.write(text.data(), qint64(text.size())) == qint64(text.size());
+}
+
+Runtime::Options optionsFor(const QString &workflowDir, const QString &dbPath)
+{
+    Runtime::Options o;
+    o.includeBundled = false;
+    o.useStandardLocations = false;
+    o.useEnvironment = false;
+    o.workflowDirs = {workflowDir.toStdString()};
+    o.databasePath = dbPath.toStdString();
+    o.sessionFlushMs = 20;
+    o.metricsPersistMs = 100;
+    return o;
+}
+
+std::string nameOf(const ToolResult &r)
+{
+    return r.payload.is_object() && r.payload.contains("name") && r.payload["name"].is_string()
+               ? r.payload["name"].get<std::string>()
+               : std::string("<none>");
+}
+
+} // namespace
+
+class TestRuntime : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void sessionsSurviveReopen();
+    void cachedAnswerInvalidatedByFileChange();
+    void unwritableDatabaseDegrades_data();
+    void unwritableDatabaseDegrades();
+    void disabledDatabaseIsHealthy();
+    void warmsFromRecordedUsage();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_workflows;
+};
+
+void TestRuntime::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_workflows = m_dir->filePath(QStringLiteral("workflows"));
+    QVERIFY(QDir().mkpath(m_workflows));
+    QVERIFY(writeWorkflow(m_workflows + QStringLiteral("/rt-demo.json"), "Version A"));
+}
+
+// A session attributed through toolCall is written behind to the file database and comes back
+// (workflow, completed steps, context, call count) when a new Runtime opens the same file.
+void TestRuntime::sessionsSurviveReopen()
+{
+    const QString db = m_dir->filePath(QStringLiteral("rt.db"));
+    const CallContext ctx{"sess-reopen", "test"};
+    {
+        Runtime rt(optionsFor(m_workflows, db));
+        QVERIFY2(rt.database(), rt.databaseError().c_str());
+        QVERIFY2(rt.databaseOpenMs() < 250, qPrintable(QString::number(rt.databaseOpenMs())));
+        const ToolResult r = rt.toolCall("workflow_next",
+                                         Json{{"workflowId", "rt-demo"},
+                                              {"completedSteps", Json::array({"step-one"})},
+                                              {"context", Json{{"color", "blue"}}}},
+                                         ctx);
+        QVERIFY(!r.isError);
+        QCOMPARE(r.payload["step"]["id"].get<std::string>(), std::string("step-two"));
+        QVERIFY(rt.sessions().get("sess-reopen").has_value());
+    } // the destructor writes what is pending
+    Runtime again(optionsFor(m_workflows, db));
+    QVERIFY(again.database());
+    const std::optional<Session> s = again.sessions().get("sess-reopen");
+    QVERIFY(s.has_value());
+    QCOMPARE(s->workflowId, std::string("rt-demo"));
+    QCOMPARE(s->client, std::string("test"));
+    QCOMPARE(s->calls, 1);
+    QVERIFY(s->completedSteps == Json::array({"step-one"}));
+    QCOMPARE(s->context.value("color", ""), std::string("blue"));
+    QCOMPARE(s->currentStep.value("id", ""), std::string("step-two"));
+}
+
+// The second identical workflow_get is an L1 hit; after the file changes on disk the next read
+// is the new version (never the cached old one), both through an explicit reload and through
+// the file watcher.
+void TestRuntime::cachedAnswerInvalidatedByFileChange()
+{
+    Runtime rt(optionsFor(m_workflows, QStringLiteral(":memory:")));
+    const Json args{{"id", "rt-demo"}, {"mode", "metadata"}};
+    QCOMPARE(nameOf(rt.toolCall("workflow_get", args)), std::string("Version A"));
+    const std::uint64_t hitsBefore = rt.cache().stats().l1.hits;
+    QCOMPARE(nameOf(rt.toolCall("workflow_get", args)), std::string("Version A"));
+    QCOMPARE(rt.cache().stats().l1.hits, hitsBefore + 1);
+
+    QVERIFY(writeWorkflow(m_workflows + QStringLiteral("/rt-demo.json"), "Version B"));
+    rt.engine().repository().reload();
+    QCOMPARE(nameOf(rt.toolCall("workflow_get", args)), std::string("Version B"));
+
+    // Now only the watcher knows (debounced reload in the event loop).
+    QVERIFY(writeWorkflow(m_workflows + QStringLiteral("/rt-demo.json"), "Version C"));
+    QTRY_COMPARE_WITH_TIMEOUT(nameOf(rt.toolCall("workflow_get", args)), std::string("Version C"),
+                              5000);
+    const Json list = rt.toolCall("workflow_list", Json::object()).payload;
+    QCOMPARE(list["workflows"][0]["name"].get<std::string>(), std::string("Version C"));
+}
+
+void TestRuntime::unwritableDatabaseDegrades_data()
+{
+    QTest::addColumn<QString>("relative");
+    // A regular file where a directory would have to be: nobody (root included) can create it.
+    QTest::newRow("parent is a regular file") << QStringLiteral("plain.txt/sub/rt.db");
+    QTest::newRow("path is a directory") << QStringLiteral("workflows");
+}
+
+// The database cannot be opened: every tool still answers, sessions live in memory, health is
+// "degraded" (not unhealthy) and names the reason.
+void TestRuntime::unwritableDatabaseDegrades()
+{
+    QFETCH(QString, relative);
+    QFile plain(m_dir->filePath(QStringLiteral("plain.txt")));
+    QVERIFY(plain.open(QIODevice::WriteOnly));
+    plain.write("not a directory");
+    plain.close();
+
+    Runtime rt(optionsFor(m_workflows, m_dir->filePath(relative)));
+    QVERIFY(rt.database() == nullptr);
+    QVERIFY(!rt.databaseError().empty());
+    const ToolResult r = rt.toolCall("workflow_next", Json{{"workflowId", "rt-demo"}},
+                                     CallContext{"sess-mem", "test"});
+    QVERIFY(!r.isError);
+    QCOMPARE(r.payload["step"]["id"].get<std::string>(), std::string("step-one"));
+    QVERIFY(rt.sessions().get("sess-mem").has_value());
+    QCOMPARE(nameOf(rt.toolCall("workflow_get", Json{{"id", "rt-demo"}})),
+             std::string("Version A"));
+
+    const metrics::HealthReport h = rt.health();
+    QCOMPARE(int(h.status), int(metrics::HealthStatus::Degraded));
+    const auto db = std::find_if(h.checks.begin(), h.checks.end(),
+                                 [](const auto &c) { return c.name == "database"; });
+    QVERIFY(db != h.checks.end());
+    QCOMPARE(int(db->status), int(metrics::HealthStatus::Degraded));
+    QVERIFY2(db->detail.find(rt.databaseError()) != std::string::npos, db->detail.c_str());
+    QCOMPARE(h.toJson()["status"].get<std::string>(), std::string("degraded"));
+}
+
+void TestRuntime::disabledDatabaseIsHealthy()
+{
+    Runtime::Options o = optionsFor(m_workflows, {});
+    o.storage = Runtime::Storage::Disabled;
+    Runtime rt(o);
+    QVERIFY(rt.database() == nullptr);
+    QVERIFY(rt.databaseError().empty());
+    QVERIFY(!rt.toolCall("workflow_list", Json::object()).isError);
+    const metrics::HealthReport h = rt.health();
+    const auto db = std::find_if(h.checks.begin(), h.checks.end(),
+                                 [](const auto &c) { return c.name == "database"; });
+    QVERIFY(db != h.checks.end());
+    QCOMPARE(int(db->status), int(metrics::HealthStatus::Healthy));
+}
+
+// Usage recorded by one run (persisted at shutdown) warms the cache of the next: its first
+// workflow_get is an L1 hit.
+void TestRuntime::warmsFromRecordedUsage()
+{
+    const QString db = m_dir->filePath(QStringLiteral("warm.db"));
+    {
+        Runtime rt(optionsFor(m_workflows, db));
+        QVERIFY(rt.database());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!rt.toolCall("workflow_get", Json{{"id", "rt-demo"}}).isError);
+    }
+    Runtime rt(optionsFor(m_workflows, db));
+    QVERIFY(rt.waitForWarming() > 0);
+    const std::uint64_t hits = rt.cache().stats().l1.hits;
+    QCOMPARE(nameOf(rt.toolCall("workflow_get", Json{{"id", "rt-demo"}})),
+             std::string("Version A"));
+    QCOMPARE(rt.cache().stats().l1.hits, hits + 1);
+}
+
+QTEST_GUILESS_MAIN(TestRuntime)
+#include "tst_runtime.moc"

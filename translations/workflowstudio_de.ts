@@ -1,0 +1,2001 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+    <context>
+        <name>main</name>
+        <message>
+            <source>Visual editor, validator and MCP server for agent workflows</source>
+            <translation>Visueller Editor, Validator und MCP-Server für Agenten-Workflows</translation>
+        </message>
+        <message>
+            <source>Also serve the workflows in DIR (repeatable).</source>
+            <translation>Zusätzlich die Workflows in DIR bereitstellen (mehrfach möglich).</translation>
+        </message>
+        <message>
+            <source>Do not start the MCP listener.</source>
+            <translation>Den MCP-Listener nicht starten.</translation>
+        </message>
+        <message>
+            <source>Workflow files to open</source>
+            <translation>Zu öffnende Workflow-Dateien</translation>
+        </message>
+        <message>
+            <source>MCP listener: invalid port %1</source>
+            <translation>MCP-Listener: ungültiger Port %1</translation>
+        </message>
+        <message>
+            <source>MCP listener: stopped</source>
+            <translation>MCP-Listener: angehalten</translation>
+        </message>
+        <message>
+            <source>MCP listener: off (%1)</source>
+            <translation>MCP-Listener: aus (%1)</translation>
+        </message>
+        <message>
+            <source>Port of the MCP HTTP listener (default: the setting mcp/port, else %1; 0 = any free port).</source>
+            <translation>Port des MCP-HTTP-Listeners (Standard: die Einstellung mcp/port, sonst %1; 0 = beliebiger freier Port).</translation>
+        </message>
+        <message>
+            <source>MCP listener: off (--no-mcp)</source>
+            <translation>MCP-Listener: aus (--no-mcp)</translation>
+        </message>
+        <message>
+            <source>MCP listener: off (disabled in the settings)</source>
+            <translation>MCP-Listener: aus (in den Einstellungen deaktiviert)</translation>
+        </message>
+        <message>
+            <source>MCP listener: %1 (bearer token required)</source>
+            <translation>MCP-Listener: %1 (Bearer-Token erforderlich)</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::MainWindow</name>
+        <message>
+            <source>Workflow Studio</source>
+            <translation>Workflow Studio</translation>
+        </message>
+        <message>
+            <source>MCP listener: off</source>
+            <translation>MCP-Listener: aus</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>Bibliothek</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>Eigenschaften</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Probleme</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;New</source>
+            <translation>&amp;Neu</translation>
+        </message>
+        <message>
+            <source>New from &amp;Template</source>
+            <translation>Neu aus &amp;Vorlage</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>Ö&amp;ffnen…</translation>
+        </message>
+        <message>
+            <source>Open Workflow</source>
+            <translation>Workflow öffnen</translation>
+        </message>
+        <message>
+            <source>Workflows (*.json);;All files (*)</source>
+            <translation>Workflows (*.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>&amp;Zuletzt geöffnet</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>Speichern &amp;unter…</translation>
+        </message>
+        <message>
+            <source>Re&amp;load from Disk</source>
+            <translation>Vom Datenträger neu &amp;laden</translation>
+        </message>
+        <message>
+            <source>&amp;Import Folder…</source>
+            <translation>Ordner &amp;importieren…</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>S&amp;chließen</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Rückgängig</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Steps</source>
+            <translation>Schritte &amp;kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Paste Steps</source>
+            <translation>Schritte &amp;einfügen</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Steps</source>
+            <translation>Schritte &amp;löschen</translation>
+        </message>
+        <message>
+            <source>Select &amp;All Steps</source>
+            <translation>&amp;Alle Schritte auswählen</translation>
+        </message>
+        <message>
+            <source>&amp;Insert</source>
+            <translation>&amp;Einfügen</translation>
+        </message>
+        <message>
+            <source>&amp;Step</source>
+            <translation>&amp;Schritt</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+N</source>
+            <comment>insert step</comment>
+            <translation>Ctrl+Shift+N</translation>
+        </message>
+        <message>
+            <source>Insert a step after the selection</source>
+            <translation>Einen Schritt nach der Auswahl einfügen</translation>
+        </message>
+        <message>
+            <source>&amp;Loop</source>
+            <translation>Sch&amp;leife</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+L</source>
+            <comment>insert loop</comment>
+            <translation>Ctrl+Shift+L</translation>
+        </message>
+        <message>
+            <source>Insert a loop after the selection</source>
+            <translation>Eine Schleife nach der Auswahl einfügen</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;In</source>
+            <translation>Ver&amp;größern</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;Out</source>
+            <translation>Ver&amp;kleinern</translation>
+        </message>
+        <message>
+            <source>&amp;Actual Size</source>
+            <translation>&amp;Originalgröße</translation>
+        </message>
+        <message>
+            <source>Ctrl+0</source>
+            <translation>Ctrl+0</translation>
+        </message>
+        <message>
+            <source>&amp;Fit to Window</source>
+            <translation>An &amp;Fenster anpassen</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+F</source>
+            <translation>Ctrl+Shift+F</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>&amp;Connect an Agent…</source>
+            <translation>Einen &amp;Agenten verbinden…</translation>
+        </message>
+        <message>
+            <source>&amp;About Workflow Studio</source>
+            <translation>Ü&amp;ber Workflow Studio</translation>
+        </message>
+        <message>
+            <source>About Workflow Studio</source>
+            <translation>Über Workflow Studio</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Workflow Studio&lt;/b&gt; %1&lt;br&gt;Visual editor, validator and MCP server for AI-agent workflows (WorkRail-compatible).</source>
+            <translation>&lt;b&gt;Workflow Studio&lt;/b&gt; %1&lt;br&gt;Visueller Editor, Validator und MCP-Server für KI-Agenten-Workflows (WorkRail-kompatibel).</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>Haupt</translation>
+        </message>
+        <message>
+            <source>Palette</source>
+            <translation>Palette</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <source>Cannot open %1:
+%2</source>
+            <translation>%1 kann nicht geöffnet werden:
+%2</translation>
+        </message>
+        <message>
+            <source>Opened %1</source>
+            <translation>%1 geöffnet</translation>
+        </message>
+        <message>
+            <source>Save Workflow</source>
+            <translation>Workflow speichern</translation>
+        </message>
+        <message>
+            <source>Workflows (*.json)</source>
+            <translation>Workflows (*.json)</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 gespeichert</translation>
+        </message>
+        <message>
+            <source>Unsaved Changes</source>
+            <translation>Ungespeicherte Änderungen</translation>
+        </message>
+        <message>
+            <source>“%1” has unsaved changes. Save them?</source>
+            <translation>„%1“ hat ungespeicherte Änderungen. Speichern?</translation>
+        </message>
+        <message>
+            <source>%1[*] — Workflow Studio</source>
+            <translation>%1[*] — Workflow Studio</translation>
+        </message>
+        <message>
+            <source>Clear List</source>
+            <translation>Liste leeren</translation>
+        </message>
+        <message>
+            <source>File Changed on Disk</source>
+            <translation>Datei auf dem Datenträger geändert</translation>
+        </message>
+        <message>
+            <source>%1 was changed by another program, and you have unsaved changes here. Reload it and lose your changes?</source>
+            <translation>%1 wurde von einem anderen Programm geändert, und Sie haben hier ungespeicherte Änderungen. Neu laden und Ihre Änderungen verwerfen?</translation>
+        </message>
+        <message>
+            <source>Not reloaded: %1</source>
+            <translation>Nicht neu geladen: %1</translation>
+        </message>
+        <message>
+            <source>Reloaded %1 (changed on disk)</source>
+            <translation>%1 neu geladen (auf dem Datenträger geändert)</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>Unbenannt</translation>
+        </message>
+        <message>
+            <source>Recover Unsaved Work</source>
+            <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Workflow Studio did not shut down properly. Recover %n unsaved document(s)?</source>
+            <translation>
+                <numerusform>Workflow Studio wurde nicht ordnungsgemäß beendet. %n ungespeichertes Dokument wiederherstellen?</numerusform>
+                <numerusform>Workflow Studio wurde nicht ordnungsgemäß beendet. %n ungespeicherte Dokumente wiederherstellen?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Recover</source>
+            <translation>Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Verwerfen</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Später</translation>
+        </message>
+        <message numerus="yes">
+            <source>Recovered %n document(s)</source>
+            <translation>
+                <numerusform>%n Dokument wiederhergestellt</numerusform>
+                <numerusform>%n Dokumente wiederhergestellt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Stepper</source>
+            <translation>Stepper</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sitzungen</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>Workflow “%1” is not served by the engine</source>
+            <translation>Der Workflow „%1“ wird von der Engine nicht bereitgestellt</translation>
+        </message>
+        <message>
+            <source>Resume Session</source>
+            <translation>Sitzung fortsetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>&amp;Lauf</translation>
+        </message>
+        <message>
+            <source>&amp;Start Run</source>
+            <translation>Lauf &amp;starten</translation>
+        </message>
+        <message>
+            <source>Ctrl+R</source>
+            <comment>start run</comment>
+            <translation>Ctrl+R</translation>
+        </message>
+        <message>
+            <source>Walk through the current workflow as an agent would</source>
+            <translation>Den aktuellen Workflow so durchlaufen, wie es ein Agent tun würde</translation>
+        </message>
+        <message>
+            <source>Stop &amp;Following</source>
+            <translation>&amp;Verfolgen beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Clear Run Highlighting</source>
+            <translation>Lauf-&amp;Hervorhebung entfernen</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+D</source>
+            <comment>show dashboard</comment>
+            <translation>Ctrl+Shift+D</translation>
+        </message>
+        <message>
+            <source>Open a workflow to run it</source>
+            <translation>Öffnen Sie einen Workflow, um ihn auszuführen</translation>
+        </message>
+        <message>
+            <source>Start Run</source>
+            <translation>Lauf starten</translation>
+        </message>
+        <message>
+            <source>The workflow needs an id to run.</source>
+            <translation>Der Workflow braucht eine ID, um zu laufen.</translation>
+        </message>
+        <message>
+            <source>The run uses the saved workflow. Save “%1” now?</source>
+            <translation>Der Lauf verwendet den gespeicherten Workflow. „%1“ jetzt speichern?</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ConditionEditor</name>
+        <message>
+            <source>+ Condition</source>
+            <translation>+ Bedingung</translation>
+        </message>
+        <message>
+            <source>+ Group</source>
+            <translation>+ Gruppe</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Variable / group</source>
+            <translation>Variable / Gruppe</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Value (JSON)</source>
+            <translation>Wert (JSON)</translation>
+        </message>
+        <message>
+            <source>Add a “variable operator value” test</source>
+            <translation>Einen Test „Variable Operator Wert“ hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add an “all of” (and) group</source>
+            <translation>Eine Gruppe „alle“ (und) hinzufügen</translation>
+        </message>
+        <message>
+            <source>variable</source>
+            <translation>Variable</translation>
+        </message>
+        <message>
+            <source>is truthy</source>
+            <translation>ist wahr</translation>
+        </message>
+        <message>
+            <source>value, e.g. true, 3, "text"</source>
+            <translation>Wert, z. B. true, 3, "Text"</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>all of (and)</source>
+            <translation>alle (und)</translation>
+        </message>
+        <message>
+            <source>any of (or)</source>
+            <translation>mindestens eine (oder)</translation>
+        </message>
+        <message>
+            <source>not</source>
+            <translation>nicht</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ConditionText</name>
+        <message>
+            <source>always</source>
+            <translation>immer</translation>
+        </message>
+        <message>
+            <source>and</source>
+            <translation>und</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+        <message>
+            <source>or</source>
+            <translation>oder</translation>
+        </message>
+        <message>
+            <source>not %1</source>
+            <translation>nicht %1</translation>
+        </message>
+        <message>
+            <source>invalid loop configuration</source>
+            <translation>ungültige Schleifenkonfiguration</translation>
+        </message>
+        <message>
+            <source>(no condition)</source>
+            <translation>(keine Bedingung)</translation>
+        </message>
+        <message>
+            <source>for %1 times</source>
+            <translation>%1-mal</translation>
+        </message>
+        <message>
+            <source>for each %1 in %2</source>
+            <translation>für jedes %1 in %2</translation>
+        </message>
+        <message>
+            <source>max %1</source>
+            <translation>max. %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ConnectAgentDialog</name>
+        <message>
+            <source>Connect an Agent</source>
+            <translation>Einen Agenten verbinden</translation>
+        </message>
+        <message>
+            <source>Workflow Studio serves its workflows over the Model Context Protocol. Copy the configuration for your agent; the stdio variants start &lt;code&gt;wfstudio mcp&lt;/code&gt;, the HTTP variants talk to the listener of this running studio.</source>
+            <translation>Workflow Studio stellt seine Workflows über das Model Context Protocol bereit. Kopieren Sie die Konfiguration für Ihren Agenten; die stdio-Varianten starten &lt;code&gt;wfstudio mcp&lt;/code&gt;, die HTTP-Varianten sprechen mit dem Listener dieses laufenden Studios.</translation>
+        </message>
+        <message>
+            <source>Add this to &lt;b&gt;claude_desktop_config.json&lt;/b&gt; (Claude Desktop: Settings → Developer → Edit Config), then restart Claude Desktop.</source>
+            <translation>Fügen Sie dies in &lt;b&gt;claude_desktop_config.json&lt;/b&gt; ein (Claude Desktop: Einstellungen → Entwickler → Konfiguration bearbeiten) und starten Sie Claude Desktop neu.</translation>
+        </message>
+        <message>
+            <source>Claude Desktop</source>
+            <translation>Claude Desktop</translation>
+        </message>
+        <message>
+            <source>Run this in a terminal (add &lt;code&gt;--scope user&lt;/code&gt; after &lt;code&gt;add&lt;/code&gt; to use it in every project).</source>
+            <translation>Führen Sie dies in einem Terminal aus (mit &lt;code&gt;--scope user&lt;/code&gt; nach &lt;code&gt;add&lt;/code&gt; gilt es für alle Projekte).</translation>
+        </message>
+        <message>
+            <source>Claude Code</source>
+            <translation>Claude Code</translation>
+        </message>
+        <message>
+            <source>Save as &lt;b&gt;.vscode/mcp.json&lt;/b&gt; in your workspace (stdio: VS Code starts the server itself).</source>
+            <translation>Als &lt;b&gt;.vscode/mcp.json&lt;/b&gt; in Ihrem Arbeitsbereich speichern (stdio: VS Code startet den Server selbst).</translation>
+        </message>
+        <message>
+            <source>Or connect to the listener of this running studio over HTTP:</source>
+            <translation>Oder per HTTP mit dem Listener dieses laufenden Studios verbinden:</translation>
+        </message>
+        <message>
+            <source>VS Code</source>
+            <translation>VS Code</translation>
+        </message>
+        <message>
+            <source>Any MCP client that speaks Streamable HTTP: point it at this URL and send the bearer token. The listener runs while the studio is open.</source>
+            <translation>Jeder MCP-Client, der Streamable HTTP spricht: auf diese URL richten und das Bearer-Token senden. Der Listener läuft, solange das Studio geöffnet ist.</translation>
+        </message>
+        <message>
+            <source>Other Clients (HTTP)</source>
+            <translation>Andere Clients (HTTP)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Kopiert</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ContextEditor</name>
+        <message>
+            <source>Variable</source>
+            <translation>Variable</translation>
+        </message>
+        <message>
+            <source>Value (JSON)</source>
+            <translation>Wert (JSON)</translation>
+        </message>
+        <message>
+            <source>The context the agent sends back with the next workflow_next call. Values are JSON: "text", 42, true, [1, 2], {"a": 1}.</source>
+            <translation>Der Kontext, den der Agent mit dem nächsten Aufruf von workflow_next zurücksendet. Werte sind JSON: "Text", 42, true, [1, 2], {"a": 1}.</translation>
+        </message>
+        <message>
+            <source>Add Variable</source>
+            <translation>Variable hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Row %1: the variable needs a name.</source>
+            <translation>Zeile %1: Die Variable braucht einen Namen.</translation>
+        </message>
+        <message>
+            <source>Row %1: variable “%2” appears twice.</source>
+            <translation>Zeile %1: Die Variable „%2“ kommt doppelt vor.</translation>
+        </message>
+        <message>
+            <source>Row %1 (“%2”): invalid JSON value at %3</source>
+            <translation>Zeile %1 („%2“): ungültiger JSON-Wert bei %3</translation>
+        </message>
+        <message>
+            <source>Invalid JSON at %1</source>
+            <translation>Ungültiges JSON bei %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::DashboardWidget</name>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Logarithmic latency axis</source>
+            <translation>Logarithmische Latenzachse</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Als CSV exportieren…</translation>
+        </message>
+        <message>
+            <source>Export Dashboard Data</source>
+            <translation>Dashboard-Daten exportieren</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>Diagramme</translation>
+        </message>
+        <message>
+            <source>Request Log</source>
+            <translation>Anfrageprotokoll</translation>
+        </message>
+        <message>
+            <source>Load Test</source>
+            <translation>Lasttest</translation>
+        </message>
+        <message>
+            <source>%1 at %2: %3 %4</source>
+            <translation>%1 um %2: %3 %4</translation>
+        </message>
+        <message>
+            <source>Cache hit rate (%)</source>
+            <translation>Cache-Trefferquote (%)</translation>
+        </message>
+        <message>
+            <source>Latency per operation (µs)</source>
+            <translation>Latenz pro Operation (µs)</translation>
+        </message>
+        <message>
+            <source>Memory (MB)</source>
+            <translation>Speicher (MB)</translation>
+        </message>
+        <message>
+            <source>Requests/s and error rate</source>
+            <translation>Anfragen/s und Fehlerquote</translation>
+        </message>
+        <message>
+            <source>Export Chart as PNG…</source>
+            <translation>Diagramm als PNG exportieren…</translation>
+        </message>
+        <message>
+            <source>Export Chart</source>
+            <translation>Diagramm exportieren</translation>
+        </message>
+        <message>
+            <source>PNG (*.png)</source>
+            <translation>PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Right-click to export the chart as PNG</source>
+            <translation>Rechtsklick, um das Diagramm als PNG zu exportieren</translation>
+        </message>
+        <message>
+            <source>L1</source>
+            <translation>L1</translation>
+        </message>
+        <message>
+            <source>L2</source>
+            <translation>L2</translation>
+        </message>
+        <message>
+            <source>Overall</source>
+            <translation>Gesamt</translation>
+        </message>
+        <message>
+            <source>RSS</source>
+            <translation>RSS</translation>
+        </message>
+        <message>
+            <source>Heap</source>
+            <translation>Heap</translation>
+        </message>
+        <message>
+            <source>Requests/s</source>
+            <translation>Anfragen/s</translation>
+        </message>
+        <message>
+            <source>req/s</source>
+            <translation>Anfr./s</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Fortsetzen</translation>
+        </message>
+        <message>
+            <source>Paused — samples are still collected</source>
+            <translation>Pausiert – Messwerte werden weiter erfasst</translation>
+        </message>
+        <message>
+            <source>%1: cannot write the PNG file</source>
+            <translation>%1: Die PNG-Datei kann nicht geschrieben werden</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::DeleteStepsCommand</name>
+        <message>
+            <source>Delete step %1</source>
+            <translation>Schritt %1 löschen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n step(s)</source>
+            <translation>
+                <numerusform>%n Schritt löschen</numerusform>
+                <numerusform>%n Schritte löschen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::EditorPage</name>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::InsertStepsCommand</name>
+        <message>
+            <source>Insert step %1</source>
+            <translation>Schritt %1 einfügen</translation>
+        </message>
+        <message>
+            <source>Insert loop %1</source>
+            <translation>Schleife %1 einfügen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Paste %n step(s)</source>
+            <translation>
+                <numerusform>%n Schritt einfügen</numerusform>
+                <numerusform>%n Schritte einfügen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::InspectorWidget</name>
+        <message>
+            <source>Nothing selected</source>
+            <translation>Nichts ausgewählt</translation>
+        </message>
+        <message>
+            <source>Workflow · %1</source>
+            <translation>Workflow · %1</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>lowercase-with-dashes</source>
+            <translation>kleinbuchstaben-mit-bindestrichen</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Beschreibung</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>SemVer, e.g. 1.0.0</source>
+            <translation>SemVer, z. B. 1.0.0</translation>
+        </message>
+        <message>
+            <source>Preconditions</source>
+            <translation>Vorbedingungen</translation>
+        </message>
+        <message>
+            <source>Clarification prompts</source>
+            <translation>Rückfragen</translation>
+        </message>
+        <message>
+            <source>Meta guidance</source>
+            <translation>Meta-Hinweise</translation>
+        </message>
+        <message>
+            <source>Function definitions</source>
+            <translation>Funktionsdefinitionen</translation>
+        </message>
+        <message>
+            <source>Step · %1</source>
+            <translation>Schritt · %1</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Prompt</source>
+            <translation>Prompt</translation>
+        </message>
+        <message>
+            <source>Agent role</source>
+            <translation>Agentenrolle</translation>
+        </message>
+        <message>
+            <source>Guidance</source>
+            <translation>Hinweise</translation>
+        </message>
+        <message>
+            <source>Ask for files</source>
+            <translation>Nach Dateien fragen</translation>
+        </message>
+        <message>
+            <source>Has validation</source>
+            <translation>Hat Validierung</translation>
+        </message>
+        <message>
+            <source>Require confirmation</source>
+            <translation>Bestätigung erforderlich</translation>
+        </message>
+        <message>
+            <source>Run condition</source>
+            <translation>Ausführungsbedingung</translation>
+        </message>
+        <message>
+            <source>Run only when</source>
+            <translation>Nur ausführen, wenn</translation>
+        </message>
+        <message>
+            <source>Validation</source>
+            <translation>Validierung</translation>
+        </message>
+        <message>
+            <source>Validation criteria</source>
+            <translation>Validierungskriterien</translation>
+        </message>
+        <message>
+            <source>Functions</source>
+            <translation>Funktionen</translation>
+        </message>
+        <message>
+            <source>Function references</source>
+            <translation>Funktionsverweise</translation>
+        </message>
+        <message>
+            <source>Function calls</source>
+            <translation>Funktionsaufrufe</translation>
+        </message>
+        <message>
+            <source>Loop · %1</source>
+            <translation>Schleife · %1</translation>
+        </message>
+        <message>
+            <source>Loop type</source>
+            <translation>Schleifentyp</translation>
+        </message>
+        <message>
+            <source>Max iterations</source>
+            <translation>Max. Durchläufe</translation>
+        </message>
+        <message>
+            <source>1–1000</source>
+            <translation>1–1000</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>Bedingung</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>Anzahl</translation>
+        </message>
+        <message>
+            <source>a number or a context variable name</source>
+            <translation>eine Zahl oder der Name einer Kontextvariablen</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Elemente</translation>
+        </message>
+        <message>
+            <source>context variable holding an array</source>
+            <translation>Kontextvariable mit einem Array</translation>
+        </message>
+        <message>
+            <source>Iteration variable</source>
+            <translation>Iterationsvariable</translation>
+        </message>
+        <message>
+            <source>currentIteration</source>
+            <translation>currentIteration</translation>
+        </message>
+        <message>
+            <source>Item variable</source>
+            <translation>Elementvariable</translation>
+        </message>
+        <message>
+            <source>currentItem</source>
+            <translation>currentItem</translation>
+        </message>
+        <message>
+            <source>Index variable</source>
+            <translation>Indexvariable</translation>
+        </message>
+        <message>
+            <source>currentIndex</source>
+            <translation>currentIndex</translation>
+        </message>
+        <message>
+            <source>Body step id</source>
+            <translation>ID des Rumpfschritts</translation>
+        </message>
+        <message>
+            <source>one entry per line</source>
+            <translation>ein Eintrag pro Zeile</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>Nicht gesetzt</translation>
+        </message>
+        <message>
+            <source>Always (true)</source>
+            <translation>Immer (true)</translation>
+        </message>
+        <message>
+            <source>Never (false)</source>
+            <translation>Nie (false)</translation>
+        </message>
+        <message>
+            <source>When a condition holds</source>
+            <translation>Wenn eine Bedingung gilt</translation>
+        </message>
+        <message>
+            <source>JSON; empty = absent</source>
+            <translation>JSON; leer = nicht vorhanden</translation>
+        </message>
+        <message>
+            <source>Not applied: %1:%2: %3</source>
+            <translation>Nicht übernommen: %1:%2: %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::JsonView</name>
+        <message>
+            <source>Line %1, column %2: %3 — the canvas keeps the last valid version.</source>
+            <translation>Zeile %1, Spalte %2: %3 – die Zeichenfläche behält die letzte gültige Fassung.</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::LibraryWidget</name>
+        <message>
+            <source>Bundled samples</source>
+            <translation>Mitgelieferte Beispiele</translation>
+        </message>
+        <message>
+            <source>Saved in the studio</source>
+            <translation>Im Studio gespeichert</translation>
+        </message>
+        <message>
+            <source>My workflows (%1)</source>
+            <translation>Meine Workflows (%1)</translation>
+        </message>
+        <message>
+            <source>Search workflows (names, steps, prompts)…</source>
+            <translation>Workflows durchsuchen (Namen, Schritte, Prompts)…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Open the selected workflow</source>
+            <translation>Den ausgewählten Workflow öffnen</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>Duplizieren</translation>
+        </message>
+        <message>
+            <source>Copy the selected workflow into %1</source>
+            <translation>Den ausgewählten Workflow nach %1 kopieren</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Löschen</translation>
+        </message>
+        <message>
+            <source>Delete the selected workflow's file</source>
+            <translation>Die Datei des ausgewählten Workflows löschen</translation>
+        </message>
+        <message>
+            <source>Import…</source>
+            <translation>Importieren…</translation>
+        </message>
+        <message>
+            <source>Copy every workflow of a folder into %1</source>
+            <translation>Alle Workflows eines Ordners nach %1 kopieren</translation>
+        </message>
+        <message>
+            <source>Delete File…</source>
+            <translation>Datei löschen…</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>Cannot read %1.</source>
+            <translation>%1 kann nicht gelesen werden.</translation>
+        </message>
+        <message>
+            <source>%1 (copy)</source>
+            <translation>%1 (Kopie)</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>Duplicated as %1</source>
+            <translation>Dupliziert als %1</translation>
+        </message>
+        <message>
+            <source>“%1” is bundled with the application and cannot be deleted.</source>
+            <translation>„%1“ wird mit der Anwendung geliefert und kann nicht gelöscht werden.</translation>
+        </message>
+        <message>
+            <source>Delete Workflow</source>
+            <translation>Workflow löschen</translation>
+        </message>
+        <message>
+            <source>Delete the file %1?
+This cannot be undone.</source>
+            <translation>Die Datei %1 löschen?
+Das kann nicht rückgängig gemacht werden.</translation>
+        </message>
+        <message>
+            <source>Cannot delete %1.</source>
+            <translation>%1 kann nicht gelöscht werden.</translation>
+        </message>
+        <message>
+            <source>Deleted %1</source>
+            <translation>%1 gelöscht</translation>
+        </message>
+        <message>
+            <source>Import Workflows</source>
+            <translation>Workflows importieren</translation>
+        </message>
+        <message>
+            <source>Importing workflows…</source>
+            <translation>Workflows werden importiert…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>%1: not a workflow (no "id")</source>
+            <translation>%1: kein Workflow (kein "id")</translation>
+        </message>
+        <message>
+            <source>%1: cannot copy to %2</source>
+            <translation>%1: kann nicht nach %2 kopiert werden</translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n workflow(s)</source>
+            <translation>
+                <numerusform>%n Workflow importiert</numerusform>
+                <numerusform>%n Workflows importiert</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Imported %1 of %2 files. Skipped:
+%3</source>
+            <translation>%1 von %2 Dateien importiert. Übersprungen:
+%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::LoadTestPanel</name>
+        <message>
+            <source>Run Load Test</source>
+            <translation>Lasttest starten</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Gestartet</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>Benutzer</translation>
+        </message>
+        <message>
+            <source>Seconds</source>
+            <translation>Sekunden</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <source>Requests/s</source>
+            <translation>Anfragen/s</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>next p50 µs</source>
+            <translation>next p50 µs</translation>
+        </message>
+        <message>
+            <source>next p99 µs</source>
+            <translation>next p99 µs</translation>
+        </message>
+        <message>
+            <source>L1 hit %</source>
+            <translation>L1-Treffer %</translation>
+        </message>
+        <message>
+            <source>Virtual users:</source>
+            <translation>Virtuelle Benutzer:</translation>
+        </message>
+        <message>
+            <source>Duration:</source>
+            <translation>Dauer:</translation>
+        </message>
+        <message>
+            <source>Mix:</source>
+            <translation>Mischung:</translation>
+        </message>
+        <message>
+            <source>40% workflow_list · 30% workflow_get · 20% workflow_next · 10% workflow_validate, in-process through the result cache, no think time</source>
+            <translation>40 % workflow_list · 30 % workflow_get · 20 % workflow_next · 10 % workflow_validate, im Prozess über den Ergebnis-Cache, ohne Denkzeit</translation>
+        </message>
+        <message>
+            <source>Results:</source>
+            <translation>Ergebnisse:</translation>
+        </message>
+        <message numerus="yes">
+            <source>Running %n virtual user(s)…</source>
+            <translation>
+                <numerusform>%n virtueller Benutzer läuft…</numerusform>
+                <numerusform>%n virtuelle Benutzer laufen…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Load test failed: %1</source>
+            <translation>Lasttest fehlgeschlagen: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%1 requests in %2 s&lt;/b&gt; with %n user(s): &lt;b&gt;%3 req/s&lt;/b&gt;, %4 errors, RSS %5 MB, L1 hit rate %6 %</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1 Anfragen in %2 s&lt;/b&gt; mit %n Benutzer: &lt;b&gt;%3 Anfr./s&lt;/b&gt;, %4 Fehler, RSS %5 MB, L1-Trefferquote %6 %</numerusform>
+                <numerusform>&lt;b&gt;%1 Anfragen in %2 s&lt;/b&gt; mit %n Benutzern: &lt;b&gt;%3 Anfr./s&lt;/b&gt;, %4 Fehler, RSS %5 MB, L1-Trefferquote %6 %</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Operation</source>
+            <translation>Operation</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>Anzahl</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::MinimapView</name>
+        <message>
+            <source>Overview: click or drag to move the view</source>
+            <translation>Übersicht: klicken oder ziehen, um die Ansicht zu verschieben</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::MoveStepsCommand</name>
+        <message>
+            <source>Move steps</source>
+            <translation>Schritte verschieben</translation>
+        </message>
+        <message>
+            <source>Move step %1</source>
+            <translation>Schritt %1 verschieben</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n step(s)</source>
+            <translation>
+                <numerusform>%n Schritt verschieben</numerusform>
+                <numerusform>%n Schritte verschieben</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::NodeItem</name>
+        <message>
+            <source>no loop configuration</source>
+            <translation>keine Schleifenkonfiguration</translation>
+        </message>
+        <message>
+            <source>Repeats step “%1”</source>
+            <translation>Wiederholt Schritt „%1“</translation>
+        </message>
+        <message>
+            <source>Loop %1: %2</source>
+            <translation>Schleife %1: %2</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>bestätigen</translation>
+        </message>
+        <message>
+            <source>confirm if</source>
+            <translation>bestätigen falls</translation>
+        </message>
+        <message>
+            <source>files</source>
+            <translation>Dateien</translation>
+        </message>
+        <message>
+            <source>validation</source>
+            <translation>Validierung</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>functions</source>
+            <translation>Funktionen</translation>
+        </message>
+        <message>
+            <source>Current step</source>
+            <translation>Aktueller Schritt</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Skipped: %1</source>
+            <translation>Übersprungen: %1</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>übersprungen</translation>
+        </message>
+        <message>
+            <source>⟳ %1</source>
+            <translation>⟳ %1</translation>
+        </message>
+        <message>
+            <source>Runs only when: %1</source>
+            <translation>Läuft nur, wenn: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ProblemsPanel</name>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Zeile</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Ort</translation>
+        </message>
+        <message>
+            <source>Found by</source>
+            <translation>Gefunden von</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ReplaceJsonCommand</name>
+        <message>
+            <source>Edit JSON</source>
+            <translation>JSON bearbeiten</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::RequestLogView</name>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Client / session</source>
+            <translation>Client / Sitzung</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Methode</translation>
+        </message>
+        <message>
+            <source>Tool</source>
+            <translation>Tool</translation>
+        </message>
+        <message>
+            <source>Latency (ms)</source>
+            <translation>Latenz (ms)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Filter (client, session, method, tool, status)…</source>
+            <translation>Filtern (Client, Sitzung, Methode, Tool, Status)…</translation>
+        </message>
+        <message>
+            <source>The MCP listener is not running in this window: no requests to show.</source>
+            <translation>Der MCP-Listener läuft in diesem Fenster nicht: keine Anfragen anzuzeigen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) in the log</source>
+            <translation>
+                <numerusform>%n Anfrage im Protokoll</numerusform>
+                <numerusform>%n Anfragen im Protokoll</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n error(s)</source>
+            <translation>
+                <numerusform>%n Fehler</numerusform>
+                <numerusform>%n Fehler</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::SessionsWidget</name>
+        <message>
+            <source>Session</source>
+            <translation>Sitzung</translation>
+        </message>
+        <message>
+            <source>Workflow</source>
+            <translation>Workflow</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Current step</source>
+            <translation>Aktueller Schritt</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Aktualisiert</translation>
+        </message>
+        <message>
+            <source>Select a session to follow it on the canvas (read-only).</source>
+            <translation>Wählen Sie eine Sitzung, um sie auf der Zeichenfläche zu verfolgen (schreibgeschützt).</translation>
+        </message>
+        <message>
+            <source>&amp;Follow on Canvas</source>
+            <translation>Auf der Zeichenfläche &amp;verfolgen</translation>
+        </message>
+        <message>
+            <source>&amp;Resume in Stepper</source>
+            <translation>Im Stepper &amp;fortsetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Session</source>
+            <translation>Sitzung &amp;löschen</translation>
+        </message>
+        <message>
+            <source>Delete Session</source>
+            <translation>Sitzung löschen</translation>
+        </message>
+        <message>
+            <source>Delete session %1 and its history?</source>
+            <translation>Sitzung %1 und ihren Verlauf löschen?</translation>
+        </message>
+        <message>
+            <source>Resume in Stepper</source>
+            <translation>Im Stepper fortsetzen</translation>
+        </message>
+        <message>
+            <source>✓ complete</source>
+            <translation>✓ abgeschlossen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tool call(s); created %1</source>
+            <translation>
+                <numerusform>%n Tool-Aufruf; erstellt %1</numerusform>
+                <numerusform>%n Tool-Aufrufe; erstellt %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::SetFieldCommand</name>
+        <message>
+            <source>Edit workflow %1</source>
+            <translation>Workflow %1 bearbeiten</translation>
+        </message>
+        <message>
+            <source>Edit %1 of %2</source>
+            <translation>%1 von %2 bearbeiten</translation>
+        </message>
+        <message>
+            <source>New step</source>
+            <translation>Neuer Schritt</translation>
+        </message>
+        <message>
+            <source>Describe what the agent should do.</source>
+            <translation>Beschreiben Sie, was der Agent tun soll.</translation>
+        </message>
+        <message>
+            <source>Loop step</source>
+            <translation>Schleifenschritt</translation>
+        </message>
+        <message>
+            <source>Describe one iteration.</source>
+            <translation>Beschreiben Sie einen Durchlauf.</translation>
+        </message>
+        <message>
+            <source>New loop</source>
+            <translation>Neue Schleife</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::SettingsDialog</name>
+        <message>
+            <source>&amp;Start the MCP listener with the studio</source>
+            <translation>MCP-Listener mit dem Studio &amp;starten</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>MCP listener</source>
+            <translation>MCP-Listener</translation>
+        </message>
+        <message>
+            <source>The address the HTTP listener binds to. 127.0.0.1 accepts only local clients.</source>
+            <translation>Die Adresse, an die sich der HTTP-Listener bindet. 127.0.0.1 nimmt nur lokale Clients an.</translation>
+        </message>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>&amp;Adresse:</translation>
+        </message>
+        <message>
+            <source>any free port</source>
+            <translation>beliebiger freier Port</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Anzeigen</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>Verbergen</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Regenerate</source>
+            <translation>Neu erzeugen</translation>
+        </message>
+        <message>
+            <source>Bearer &amp;token:</source>
+            <translation>Bearer-&amp;Token:</translation>
+        </message>
+        <message>
+            <source>Listener changes take effect after a restart.</source>
+            <translation>Änderungen am Listener gelten nach einem Neustart.</translation>
+        </message>
+        <message>
+            <source>Workflow folders</source>
+            <translation>Workflow-Ordner</translation>
+        </message>
+        <message>
+            <source>Folders whose workflows the studio and the MCP listener serve, besides the bundled ones.</source>
+            <translation>Ordner, deren Workflows das Studio und der MCP-Listener zusätzlich zu den mitgelieferten bereitstellen.</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>&amp;Hinzufügen…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>System</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Hell</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dunkel</translation>
+        </message>
+        <message>
+            <source>T&amp;heme:</source>
+            <translation>&amp;Design:</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Sprache:</translation>
+        </message>
+        <message>
+            <source>A new language applies after a restart.</source>
+            <translation>Eine neue Sprache gilt nach einem Neustart.</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>How often unsaved work is written to the recovery folder.</source>
+            <translation>Wie oft ungespeicherte Arbeit in den Wiederherstellungsordner geschrieben wird.</translation>
+        </message>
+        <message>
+            <source>Auto&amp;save every:</source>
+            <translation>Automatisch &amp;sichern alle:</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> Tage</translation>
+        </message>
+        <message>
+            <source>How long metrics samples are kept.</source>
+            <translation>Wie lange Messwerte aufbewahrt werden.</translation>
+        </message>
+        <message>
+            <source>Keep &amp;metrics for:</source>
+            <translation>&amp;Messwerte aufbewahren:</translation>
+        </message>
+        <message>
+            <source>Regenerate Token</source>
+            <translation>Token neu erzeugen</translation>
+        </message>
+        <message>
+            <source>Agents configured with the current token will be refused once the listener restarts. Generate a new token?</source>
+            <translation>Agenten, die mit dem aktuellen Token eingerichtet sind, werden nach dem Neustart des Listeners abgewiesen. Ein neues Token erzeugen?</translation>
+        </message>
+        <message>
+            <source>Add Workflow Folder</source>
+            <translation>Workflow-Ordner hinzufügen</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::StepperPanel</name>
+        <message>
+            <source>The user confirmed this step</source>
+            <translation>Der Benutzer hat diesen Schritt bestätigt</translation>
+        </message>
+        <message>
+            <source>Start Run</source>
+            <translation>Lauf starten</translation>
+        </message>
+        <message>
+            <source>&amp;Validate</source>
+            <translation>&amp;Prüfen</translation>
+        </message>
+        <message>
+            <source>&amp;Complete Step</source>
+            <translation>Schritt &amp;abschließen</translation>
+        </message>
+        <message>
+            <source>Restart</source>
+            <translation>Neu starten</translation>
+        </message>
+        <message>
+            <source>Export Markdown…</source>
+            <translation>Als Markdown exportieren…</translation>
+        </message>
+        <message>
+            <source>Export JSON…</source>
+            <translation>Als JSON exportieren…</translation>
+        </message>
+        <message>
+            <source>The agent's output for this step</source>
+            <translation>Die Ausgabe des Agenten für diesen Schritt</translation>
+        </message>
+        <message>
+            <source>Start a session on the workflow of the current tab</source>
+            <translation>Eine Sitzung mit dem Workflow des aktuellen Tabs starten</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Schritt</translation>
+        </message>
+        <message>
+            <source>Pass</source>
+            <translation>Durchlauf</translation>
+        </message>
+        <message>
+            <source>Validation</source>
+            <translation>Validierung</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Ausgabe</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Kontext</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>Output:</source>
+            <translation>Ausgabe:</translation>
+        </message>
+        <message>
+            <source>Restart Run</source>
+            <translation>Lauf neu starten</translation>
+        </message>
+        <message>
+            <source>Start a new session on this workflow from the first step? The current session stays in the Sessions list.</source>
+            <translation>Eine neue Sitzung mit diesem Workflow ab dem ersten Schritt starten? Die aktuelle Sitzung bleibt in der Sitzungsliste.</translation>
+        </message>
+        <message>
+            <source>Export Run as Markdown</source>
+            <translation>Lauf als Markdown exportieren</translation>
+        </message>
+        <message>
+            <source>Markdown (*.md)</source>
+            <translation>Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Export Run as JSON</source>
+            <translation>Lauf als JSON exportieren</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:#2e9d4f'&gt;✓ Valid&lt;/b&gt;</source>
+            <translation>&lt;b style='color:#2e9d4f'&gt;✓ Gültig&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:#d32f2f'&gt;✗ Not valid&lt;/b&gt;</source>
+            <translation>&lt;b style='color:#d32f2f'&gt;✗ Nicht gültig&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Issues:</source>
+            <translation>Befunde:</translation>
+        </message>
+        <message>
+            <source>Suggestions:</source>
+            <translation>Vorschläge:</translation>
+        </message>
+        <message>
+            <source>This step needs the user's confirmation first.</source>
+            <translation>Dieser Schritt braucht zuerst die Bestätigung des Benutzers.</translation>
+        </message>
+        <message>
+            <source>Complete Step</source>
+            <translation>Schritt abschließen</translation>
+        </message>
+        <message>
+            <source>The output does not pass the step's validation. Complete the step anyway?</source>
+            <translation>Die Ausgabe besteht die Validierung des Schritts nicht. Den Schritt trotzdem abschließen?</translation>
+        </message>
+        <message>
+            <source>No run. Open a workflow and press Start Run (Run ▸ Start Run), or resume a session from the Sessions list.</source>
+            <translation>Kein Lauf. Öffnen Sie einen Workflow und klicken Sie auf „Lauf starten“ (Lauf ▸ Lauf starten), oder setzen Sie eine Sitzung aus der Sitzungsliste fort.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Workflow &lt;b&gt;%1&lt;/b&gt; · session &lt;code&gt;%2&lt;/code&gt; · %n step(s) completed</source>
+            <translation>
+                <numerusform>Workflow &lt;b&gt;%1&lt;/b&gt; · Sitzung &lt;code&gt;%2&lt;/code&gt; · %n Schritt abgeschlossen</numerusform>
+                <numerusform>Workflow &lt;b&gt;%1&lt;/b&gt; · Sitzung &lt;code&gt;%2&lt;/code&gt; · %n Schritte abgeschlossen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Agent role</source>
+            <translation>Agentenrolle</translation>
+        </message>
+        <message>
+            <source>Guidance</source>
+            <translation>Hinweise</translation>
+        </message>
+        <message>
+            <source>Meta guidance</source>
+            <translation>Meta-Hinweise</translation>
+        </message>
+        <message>
+            <source>Confirmation</source>
+            <translation>Bestätigung</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>No run</source>
+            <translation>Kein Lauf</translation>
+        </message>
+        <message>
+            <source>✓ Workflow complete</source>
+            <translation>✓ Workflow abgeschlossen</translation>
+        </message>
+        <message>
+            <source>No step</source>
+            <translation>Kein Schritt</translation>
+        </message>
+        <message>
+            <source>All steps are done. Export the run, or restart it.</source>
+            <translation>Alle Schritte sind erledigt. Exportieren Sie den Lauf oder starten Sie ihn neu.</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>valid</source>
+            <translation>gültig</translation>
+        </message>
+        <message>
+            <source>not valid</source>
+            <translation>nicht gültig</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::StepperRun</name>
+        <message>
+            <source>Workflow “%1” is not served by the engine (save it first, or check the Problems).</source>
+            <translation>Der Workflow „%1“ wird von der Engine nicht bereitgestellt (zuerst speichern oder die Probleme prüfen).</translation>
+        </message>
+        <message>
+            <source>Session %1 does not exist (any more).</source>
+            <translation>Die Sitzung %1 existiert nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>Session %1 has no workflow yet.</source>
+            <translation>Die Sitzung %1 hat noch keinen Workflow.</translation>
+        </message>
+        <message>
+            <source>No run to restart.</source>
+            <translation>Kein Lauf zum Neustarten.</translation>
+        </message>
+        <message>
+            <source>There is no current step to validate.</source>
+            <translation>Es gibt keinen aktuellen Schritt zum Prüfen.</translation>
+        </message>
+        <message>
+            <source>There is no current step to complete.</source>
+            <translation>Es gibt keinen aktuellen Schritt zum Abschließen.</translation>
+        </message>
+        <message>
+            <source>The context must be a JSON object.</source>
+            <translation>Der Kontext muss ein JSON-Objekt sein.</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Nein</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>Yes (%1)</source>
+            <translation>Ja (%1)</translation>
+        </message>
+        <message>
+            <source>No (%1)</source>
+            <translation>Nein (%1)</translation>
+        </message>
+        <message>
+            <source>runCondition is false: %1</source>
+            <translation>runCondition ist falsch: %1</translation>
+        </message>
+        <message>
+            <source>pass %1 of %2</source>
+            <translation>Durchlauf %1 von %2</translation>
+        </message>
+        <message>
+            <source>pass %1</source>
+            <translation>Durchlauf %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pass(es)</source>
+            <translation>
+                <numerusform>%n Durchlauf</numerusform>
+                <numerusform>%n Durchläufe</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Run of %1</source>
+            <translation>Lauf von %1</translation>
+        </message>
+        <message>
+            <source>Workflow</source>
+            <translation>Workflow</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Sitzung</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>abgeschlossen</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>läuft</translation>
+        </message>
+        <message>
+            <source>Completed steps</source>
+            <translation>Abgeschlossene Schritte</translation>
+        </message>
+        <message>
+            <source>— pass %1</source>
+            <translation>– Durchlauf %1</translation>
+        </message>
+        <message>
+            <source>Output:</source>
+            <translation>Ausgabe:</translation>
+        </message>
+        <message>
+            <source>Validation: passed</source>
+            <translation>Validierung: bestanden</translation>
+        </message>
+        <message>
+            <source>Validation: failed</source>
+            <translation>Validierung: nicht bestanden</translation>
+        </message>
+        <message>
+            <source>Validation error: %1</source>
+            <translation>Validierungsfehler: %1</translation>
+        </message>
+        <message>
+            <source>None yet.</source>
+            <translation>Noch keine.</translation>
+        </message>
+        <message>
+            <source>Current step</source>
+            <translation>Aktueller Schritt</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Kontext</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ValidationEditor</name>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Rule / group</source>
+            <translation>Regel / Gruppe</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+        <message>
+            <source>Value / pattern / min / schema</source>
+            <translation>Wert / Muster / Min. / Schema</translation>
+        </message>
+        <message>
+            <source>Flags / max</source>
+            <translation>Flags / Max.</translation>
+        </message>
+        <message>
+            <source>Condition (JSON)</source>
+            <translation>Bedingung (JSON)</translation>
+        </message>
+        <message>
+            <source>+ Rule</source>
+            <translation>+ Regel</translation>
+        </message>
+        <message>
+            <source>+ Group</source>
+            <translation>+ Gruppe</translation>
+        </message>
+        <message>
+            <source>All rules</source>
+            <translation>Alle Regeln</translation>
+        </message>
+        <message>
+            <source>all of (and)</source>
+            <translation>alle (und)</translation>
+        </message>
+        <message>
+            <source>any of (or)</source>
+            <translation>mindestens eine (oder)</translation>
+        </message>
+        <message>
+            <source>not</source>
+            <translation>nicht</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>message shown when the rule fails</source>
+            <translation>Meldung, wenn die Regel nicht erfüllt ist</translation>
+        </message>
+        <message>
+            <source>optional, e.g. {"var":"x","equals":1}</source>
+            <translation>optional, z. B. {"var":"x","equals":1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::WorkflowDocument</name>
+        <message>
+            <source>Untitled</source>
+            <translation>Unbenannt</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::WorkflowScene</name>
+        <message>
+            <source>Cannot paste: %1</source>
+            <translation>Einfügen nicht möglich: %1</translation>
+        </message>
+        <message>
+            <source>Insert &amp;Step Here</source>
+            <translation>&amp;Schritt hier einfügen</translation>
+        </message>
+        <message>
+            <source>Insert &amp;Loop Here</source>
+            <translation>Sch&amp;leife hier einfügen</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Paste Here</source>
+            <translation>Hier ei&amp;nfügen</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Löschen</translation>
+        </message>
+    </context>
+</TS>

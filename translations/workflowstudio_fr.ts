@@ -1,0 +1,2001 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+    <context>
+        <name>main</name>
+        <message>
+            <source>Visual editor, validator and MCP server for agent workflows</source>
+            <translation>Éditeur visuel, validateur et serveur MCP pour workflows d’agents</translation>
+        </message>
+        <message>
+            <source>Also serve the workflows in DIR (repeatable).</source>
+            <translation>Servir aussi les workflows du dossier DIR (répétable).</translation>
+        </message>
+        <message>
+            <source>Do not start the MCP listener.</source>
+            <translation>Ne pas démarrer l’écouteur MCP.</translation>
+        </message>
+        <message>
+            <source>Workflow files to open</source>
+            <translation>Fichiers de workflow à ouvrir</translation>
+        </message>
+        <message>
+            <source>MCP listener: invalid port %1</source>
+            <translation>Écouteur MCP : port %1 invalide</translation>
+        </message>
+        <message>
+            <source>MCP listener: stopped</source>
+            <translation>Écouteur MCP : arrêté</translation>
+        </message>
+        <message>
+            <source>MCP listener: off (%1)</source>
+            <translation>Écouteur MCP : désactivé (%1)</translation>
+        </message>
+        <message>
+            <source>Port of the MCP HTTP listener (default: the setting mcp/port, else %1; 0 = any free port).</source>
+            <translation>Port de l’écouteur HTTP MCP (par défaut : le réglage mcp/port, sinon %1 ; 0 = n’importe quel port libre).</translation>
+        </message>
+        <message>
+            <source>MCP listener: off (--no-mcp)</source>
+            <translation>Écouteur MCP : désactivé (--no-mcp)</translation>
+        </message>
+        <message>
+            <source>MCP listener: off (disabled in the settings)</source>
+            <translation>Écouteur MCP : désactivé (dans les paramètres)</translation>
+        </message>
+        <message>
+            <source>MCP listener: %1 (bearer token required)</source>
+            <translation>Écouteur MCP : %1 (jeton bearer requis)</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::MainWindow</name>
+        <message>
+            <source>Workflow Studio</source>
+            <translation>Workflow Studio</translation>
+        </message>
+        <message>
+            <source>MCP listener: off</source>
+            <translation>Écouteur MCP : désactivé</translation>
+        </message>
+        <message>
+            <source>Library</source>
+            <translation>Bibliothèque</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>Inspecteur</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problèmes</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;New</source>
+            <translation>&amp;Nouveau</translation>
+        </message>
+        <message>
+            <source>New from &amp;Template</source>
+            <translation>Nouveau depuis un &amp;modèle</translation>
+        </message>
+        <message>
+            <source>&amp;Open…</source>
+            <translation>&amp;Ouvrir…</translation>
+        </message>
+        <message>
+            <source>Open Workflow</source>
+            <translation>Ouvrir un workflow</translation>
+        </message>
+        <message>
+            <source>Workflows (*.json);;All files (*)</source>
+            <translation>Workflows (*.json);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Open &amp;Recent</source>
+            <translation>Ouvrir un fichier &amp;récent</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Enregistrer</translation>
+        </message>
+        <message>
+            <source>Save &amp;As…</source>
+            <translation>Enregistrer &amp;sous…</translation>
+        </message>
+        <message>
+            <source>Re&amp;load from Disk</source>
+            <translation>Re&amp;charger depuis le disque</translation>
+        </message>
+        <message>
+            <source>&amp;Import Folder…</source>
+            <translation>&amp;Importer un dossier…</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Fermer</translation>
+        </message>
+        <message>
+            <source>Se&amp;ttings…</source>
+            <translation>&amp;Paramètres…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>É&amp;dition</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Annuler</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Rétablir</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Steps</source>
+            <translation>&amp;Copier les étapes</translation>
+        </message>
+        <message>
+            <source>&amp;Paste Steps</source>
+            <translation>C&amp;oller les étapes</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Steps</source>
+            <translation>&amp;Supprimer les étapes</translation>
+        </message>
+        <message>
+            <source>Select &amp;All Steps</source>
+            <translation>Sélectionner &amp;toutes les étapes</translation>
+        </message>
+        <message>
+            <source>&amp;Insert</source>
+            <translation>&amp;Insertion</translation>
+        </message>
+        <message>
+            <source>&amp;Step</source>
+            <translation>É&amp;tape</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+N</source>
+            <comment>insert step</comment>
+            <translation>Ctrl+Shift+N</translation>
+        </message>
+        <message>
+            <source>Insert a step after the selection</source>
+            <translation>Insérer une étape après la sélection</translation>
+        </message>
+        <message>
+            <source>&amp;Loop</source>
+            <translation>&amp;Boucle</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+L</source>
+            <comment>insert loop</comment>
+            <translation>Ctrl+Shift+L</translation>
+        </message>
+        <message>
+            <source>Insert a loop after the selection</source>
+            <translation>Insérer une boucle après la sélection</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;In</source>
+            <translation>Zoom &amp;avant</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;Out</source>
+            <translation>Zoom a&amp;rrière</translation>
+        </message>
+        <message>
+            <source>&amp;Actual Size</source>
+            <translation>&amp;Taille réelle</translation>
+        </message>
+        <message>
+            <source>Ctrl+0</source>
+            <translation>Ctrl+0</translation>
+        </message>
+        <message>
+            <source>&amp;Fit to Window</source>
+            <translation>&amp;Ajuster à la fenêtre</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+F</source>
+            <translation>Ctrl+Shift+F</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aide</translation>
+        </message>
+        <message>
+            <source>&amp;Connect an Agent…</source>
+            <translation>&amp;Connecter un agent…</translation>
+        </message>
+        <message>
+            <source>&amp;About Workflow Studio</source>
+            <translation>À &amp;propos de Workflow Studio</translation>
+        </message>
+        <message>
+            <source>About Workflow Studio</source>
+            <translation>À propos de Workflow Studio</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Workflow Studio&lt;/b&gt; %1&lt;br&gt;Visual editor, validator and MCP server for AI-agent workflows (WorkRail-compatible).</source>
+            <translation>&lt;b&gt;Workflow Studio&lt;/b&gt; %1&lt;br&gt;Éditeur visuel, validateur et serveur MCP pour workflows d’agents IA (compatible WorkRail).</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>Principale</translation>
+        </message>
+        <message>
+            <source>Palette</source>
+            <translation>Palette</translation>
+        </message>
+        <message>
+            <source>Zoom</source>
+            <translation>Zoom</translation>
+        </message>
+        <message>
+            <source>Cannot open %1:
+%2</source>
+            <translation>Impossible d’ouvrir %1 :
+%2</translation>
+        </message>
+        <message>
+            <source>Opened %1</source>
+            <translation>%1 ouvert</translation>
+        </message>
+        <message>
+            <source>Save Workflow</source>
+            <translation>Enregistrer le workflow</translation>
+        </message>
+        <message>
+            <source>Workflows (*.json)</source>
+            <translation>Workflows (*.json)</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 enregistré</translation>
+        </message>
+        <message>
+            <source>Unsaved Changes</source>
+            <translation>Modifications non enregistrées</translation>
+        </message>
+        <message>
+            <source>“%1” has unsaved changes. Save them?</source>
+            <translation>« %1 » contient des modifications non enregistrées. Les enregistrer ?</translation>
+        </message>
+        <message>
+            <source>%1[*] — Workflow Studio</source>
+            <translation>%1[*] — Workflow Studio</translation>
+        </message>
+        <message>
+            <source>Clear List</source>
+            <translation>Vider la liste</translation>
+        </message>
+        <message>
+            <source>File Changed on Disk</source>
+            <translation>Fichier modifié sur le disque</translation>
+        </message>
+        <message>
+            <source>%1 was changed by another program, and you have unsaved changes here. Reload it and lose your changes?</source>
+            <translation>%1 a été modifié par un autre programme et vous avez ici des modifications non enregistrées. Le recharger et perdre vos modifications ?</translation>
+        </message>
+        <message>
+            <source>Not reloaded: %1</source>
+            <translation>Non rechargé : %1</translation>
+        </message>
+        <message>
+            <source>Reloaded %1 (changed on disk)</source>
+            <translation>%1 rechargé (modifié sur le disque)</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>Sans titre</translation>
+        </message>
+        <message>
+            <source>Recover Unsaved Work</source>
+            <translation>Récupérer le travail non enregistré</translation>
+        </message>
+        <message numerus="yes">
+            <source>Workflow Studio did not shut down properly. Recover %n unsaved document(s)?</source>
+            <translation>
+                <numerusform>Workflow Studio ne s’est pas fermé correctement. Récupérer %n document non enregistré ?</numerusform>
+                <numerusform>Workflow Studio ne s’est pas fermé correctement. Récupérer %n documents non enregistrés ?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Recover</source>
+            <translation>Récupérer</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Abandonner</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Plus tard</translation>
+        </message>
+        <message numerus="yes">
+            <source>Recovered %n document(s)</source>
+            <translation>
+                <numerusform>%n document récupéré</numerusform>
+                <numerusform>%n documents récupérés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Stepper</source>
+            <translation>Pas-à-pas</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Tableau de bord</translation>
+        </message>
+        <message>
+            <source>Workflow “%1” is not served by the engine</source>
+            <translation>Le workflow « %1 » n’est pas servi par le moteur</translation>
+        </message>
+        <message>
+            <source>Resume Session</source>
+            <translation>Reprendre la session</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>E&amp;xécution</translation>
+        </message>
+        <message>
+            <source>&amp;Start Run</source>
+            <translation>&amp;Démarrer l’exécution</translation>
+        </message>
+        <message>
+            <source>Ctrl+R</source>
+            <comment>start run</comment>
+            <translation>Ctrl+R</translation>
+        </message>
+        <message>
+            <source>Walk through the current workflow as an agent would</source>
+            <translation>Parcourir le workflow actuel comme le ferait un agent</translation>
+        </message>
+        <message>
+            <source>Stop &amp;Following</source>
+            <translation>Arrêter le &amp;suivi</translation>
+        </message>
+        <message>
+            <source>&amp;Clear Run Highlighting</source>
+            <translation>&amp;Effacer la mise en évidence de l’exécution</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+D</source>
+            <comment>show dashboard</comment>
+            <translation>Ctrl+Shift+D</translation>
+        </message>
+        <message>
+            <source>Open a workflow to run it</source>
+            <translation>Ouvrez un workflow pour l’exécuter</translation>
+        </message>
+        <message>
+            <source>Start Run</source>
+            <translation>Démarrer l’exécution</translation>
+        </message>
+        <message>
+            <source>The workflow needs an id to run.</source>
+            <translation>Le workflow doit avoir un identifiant pour être exécuté.</translation>
+        </message>
+        <message>
+            <source>The run uses the saved workflow. Save “%1” now?</source>
+            <translation>L’exécution utilise le workflow enregistré. Enregistrer « %1 » maintenant ?</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ConditionEditor</name>
+        <message>
+            <source>+ Condition</source>
+            <translation>+ Condition</translation>
+        </message>
+        <message>
+            <source>+ Group</source>
+            <translation>+ Groupe</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Variable / group</source>
+            <translation>Variable / groupe</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Opérateur</translation>
+        </message>
+        <message>
+            <source>Value (JSON)</source>
+            <translation>Valeur (JSON)</translation>
+        </message>
+        <message>
+            <source>Add a “variable operator value” test</source>
+            <translation>Ajouter un test « variable opérateur valeur »</translation>
+        </message>
+        <message>
+            <source>Add an “all of” (and) group</source>
+            <translation>Ajouter un groupe « tous » (et)</translation>
+        </message>
+        <message>
+            <source>variable</source>
+            <translation>variable</translation>
+        </message>
+        <message>
+            <source>is truthy</source>
+            <translation>est vrai</translation>
+        </message>
+        <message>
+            <source>value, e.g. true, 3, "text"</source>
+            <translation>valeur, p. ex. true, 3, "texte"</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>all of (and)</source>
+            <translation>tous (et)</translation>
+        </message>
+        <message>
+            <source>any of (or)</source>
+            <translation>au moins un (ou)</translation>
+        </message>
+        <message>
+            <source>not</source>
+            <translation>non</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ConditionText</name>
+        <message>
+            <source>always</source>
+            <translation>toujours</translation>
+        </message>
+        <message>
+            <source>and</source>
+            <translation>et</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>jamais</translation>
+        </message>
+        <message>
+            <source>or</source>
+            <translation>ou</translation>
+        </message>
+        <message>
+            <source>not %1</source>
+            <translation>non %1</translation>
+        </message>
+        <message>
+            <source>invalid loop configuration</source>
+            <translation>configuration de boucle invalide</translation>
+        </message>
+        <message>
+            <source>(no condition)</source>
+            <translation>(aucune condition)</translation>
+        </message>
+        <message>
+            <source>for %1 times</source>
+            <translation>%1 fois</translation>
+        </message>
+        <message>
+            <source>for each %1 in %2</source>
+            <translation>pour chaque %1 dans %2</translation>
+        </message>
+        <message>
+            <source>max %1</source>
+            <translation>max. %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ConnectAgentDialog</name>
+        <message>
+            <source>Connect an Agent</source>
+            <translation>Connecter un agent</translation>
+        </message>
+        <message>
+            <source>Workflow Studio serves its workflows over the Model Context Protocol. Copy the configuration for your agent; the stdio variants start &lt;code&gt;wfstudio mcp&lt;/code&gt;, the HTTP variants talk to the listener of this running studio.</source>
+            <translation>Workflow Studio sert ses workflows via le Model Context Protocol. Copiez la configuration de votre agent ; les variantes stdio lancent &lt;code&gt;wfstudio mcp&lt;/code&gt;, les variantes HTTP s’adressent à l’écouteur de ce studio en cours d’exécution.</translation>
+        </message>
+        <message>
+            <source>Add this to &lt;b&gt;claude_desktop_config.json&lt;/b&gt; (Claude Desktop: Settings → Developer → Edit Config), then restart Claude Desktop.</source>
+            <translation>Ajoutez ceci à &lt;b&gt;claude_desktop_config.json&lt;/b&gt; (Claude Desktop : Réglages → Développeur → Modifier la configuration), puis redémarrez Claude Desktop.</translation>
+        </message>
+        <message>
+            <source>Claude Desktop</source>
+            <translation>Claude Desktop</translation>
+        </message>
+        <message>
+            <source>Run this in a terminal (add &lt;code&gt;--scope user&lt;/code&gt; after &lt;code&gt;add&lt;/code&gt; to use it in every project).</source>
+            <translation>Exécutez ceci dans un terminal (ajoutez &lt;code&gt;--scope user&lt;/code&gt; après &lt;code&gt;add&lt;/code&gt; pour l’utiliser dans tous les projets).</translation>
+        </message>
+        <message>
+            <source>Claude Code</source>
+            <translation>Claude Code</translation>
+        </message>
+        <message>
+            <source>Save as &lt;b&gt;.vscode/mcp.json&lt;/b&gt; in your workspace (stdio: VS Code starts the server itself).</source>
+            <translation>Enregistrez sous &lt;b&gt;.vscode/mcp.json&lt;/b&gt; dans votre espace de travail (stdio : VS Code démarre lui-même le serveur).</translation>
+        </message>
+        <message>
+            <source>Or connect to the listener of this running studio over HTTP:</source>
+            <translation>Ou connectez-vous en HTTP à l’écouteur de ce studio en cours d’exécution :</translation>
+        </message>
+        <message>
+            <source>VS Code</source>
+            <translation>VS Code</translation>
+        </message>
+        <message>
+            <source>Any MCP client that speaks Streamable HTTP: point it at this URL and send the bearer token. The listener runs while the studio is open.</source>
+            <translation>Tout client MCP qui parle Streamable HTTP : indiquez-lui cette URL et envoyez le jeton bearer. L’écouteur fonctionne tant que le studio est ouvert.</translation>
+        </message>
+        <message>
+            <source>Other Clients (HTTP)</source>
+            <translation>Autres clients (HTTP)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
+            <source>Copied</source>
+            <translation>Copié</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ContextEditor</name>
+        <message>
+            <source>Variable</source>
+            <translation>Variable</translation>
+        </message>
+        <message>
+            <source>Value (JSON)</source>
+            <translation>Valeur (JSON)</translation>
+        </message>
+        <message>
+            <source>The context the agent sends back with the next workflow_next call. Values are JSON: "text", 42, true, [1, 2], {"a": 1}.</source>
+            <translation>Le contexte que l’agent renvoie avec le prochain appel workflow_next. Les valeurs sont en JSON : "texte", 42, true, [1, 2], {"a": 1}.</translation>
+        </message>
+        <message>
+            <source>Add Variable</source>
+            <translation>Ajouter une variable</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Row %1: the variable needs a name.</source>
+            <translation>Ligne %1 : la variable doit avoir un nom.</translation>
+        </message>
+        <message>
+            <source>Row %1: variable “%2” appears twice.</source>
+            <translation>Ligne %1 : la variable « %2 » apparaît deux fois.</translation>
+        </message>
+        <message>
+            <source>Row %1 (“%2”): invalid JSON value at %3</source>
+            <translation>Ligne %1 (« %2 ») : valeur JSON invalide à %3</translation>
+        </message>
+        <message>
+            <source>Invalid JSON at %1</source>
+            <translation>JSON invalide à %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::DashboardWidget</name>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Logarithmic latency axis</source>
+            <translation>Axe de latence logarithmique</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Exporter en CSV…</translation>
+        </message>
+        <message>
+            <source>Export Dashboard Data</source>
+            <translation>Exporter les données du tableau de bord</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>Graphiques</translation>
+        </message>
+        <message>
+            <source>Request Log</source>
+            <translation>Journal des requêtes</translation>
+        </message>
+        <message>
+            <source>Load Test</source>
+            <translation>Test de charge</translation>
+        </message>
+        <message>
+            <source>%1 at %2: %3 %4</source>
+            <translation>%1 à %2 : %3 %4</translation>
+        </message>
+        <message>
+            <source>Cache hit rate (%)</source>
+            <translation>Taux de succès du cache (%)</translation>
+        </message>
+        <message>
+            <source>Latency per operation (µs)</source>
+            <translation>Latence par opération (µs)</translation>
+        </message>
+        <message>
+            <source>Memory (MB)</source>
+            <translation>Mémoire (Mo)</translation>
+        </message>
+        <message>
+            <source>Requests/s and error rate</source>
+            <translation>Requêtes/s et taux d’erreur</translation>
+        </message>
+        <message>
+            <source>Export Chart as PNG…</source>
+            <translation>Exporter le graphique en PNG…</translation>
+        </message>
+        <message>
+            <source>Export Chart</source>
+            <translation>Exporter le graphique</translation>
+        </message>
+        <message>
+            <source>PNG (*.png)</source>
+            <translation>PNG (*.png)</translation>
+        </message>
+        <message>
+            <source>Right-click to export the chart as PNG</source>
+            <translation>Clic droit pour exporter le graphique en PNG</translation>
+        </message>
+        <message>
+            <source>L1</source>
+            <translation>L1</translation>
+        </message>
+        <message>
+            <source>L2</source>
+            <translation>L2</translation>
+        </message>
+        <message>
+            <source>Overall</source>
+            <translation>Global</translation>
+        </message>
+        <message>
+            <source>RSS</source>
+            <translation>RSS</translation>
+        </message>
+        <message>
+            <source>Heap</source>
+            <translation>Tas</translation>
+        </message>
+        <message>
+            <source>Requests/s</source>
+            <translation>Requêtes/s</translation>
+        </message>
+        <message>
+            <source>req/s</source>
+            <translation>req./s</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Reprendre</translation>
+        </message>
+        <message>
+            <source>Paused — samples are still collected</source>
+            <translation>En pause — les mesures sont toujours collectées</translation>
+        </message>
+        <message>
+            <source>%1: cannot write the PNG file</source>
+            <translation>%1 : impossible d’écrire le fichier PNG</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::DeleteStepsCommand</name>
+        <message>
+            <source>Delete step %1</source>
+            <translation>Supprimer l’étape %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n step(s)</source>
+            <translation>
+                <numerusform>Supprimer %n étape</numerusform>
+                <numerusform>Supprimer %n étapes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::EditorPage</name>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Impossible d’écrire %1 : %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::InsertStepsCommand</name>
+        <message>
+            <source>Insert step %1</source>
+            <translation>Insérer l’étape %1</translation>
+        </message>
+        <message>
+            <source>Insert loop %1</source>
+            <translation>Insérer la boucle %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Paste %n step(s)</source>
+            <translation>
+                <numerusform>Coller %n étape</numerusform>
+                <numerusform>Coller %n étapes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::InspectorWidget</name>
+        <message>
+            <source>Nothing selected</source>
+            <translation>Aucune sélection</translation>
+        </message>
+        <message>
+            <source>Workflow · %1</source>
+            <translation>Workflow · %1</translation>
+        </message>
+        <message>
+            <source>Id</source>
+            <translation>Identifiant</translation>
+        </message>
+        <message>
+            <source>lowercase-with-dashes</source>
+            <translation>minuscules-avec-tirets</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>SemVer, e.g. 1.0.0</source>
+            <translation>SemVer, p. ex. 1.0.0</translation>
+        </message>
+        <message>
+            <source>Preconditions</source>
+            <translation>Préconditions</translation>
+        </message>
+        <message>
+            <source>Clarification prompts</source>
+            <translation>Questions de clarification</translation>
+        </message>
+        <message>
+            <source>Meta guidance</source>
+            <translation>Consignes générales</translation>
+        </message>
+        <message>
+            <source>Function definitions</source>
+            <translation>Définitions de fonctions</translation>
+        </message>
+        <message>
+            <source>Step · %1</source>
+            <translation>Étape · %1</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Prompt</source>
+            <translation>Prompt</translation>
+        </message>
+        <message>
+            <source>Agent role</source>
+            <translation>Rôle de l’agent</translation>
+        </message>
+        <message>
+            <source>Guidance</source>
+            <translation>Consignes</translation>
+        </message>
+        <message>
+            <source>Ask for files</source>
+            <translation>Demander des fichiers</translation>
+        </message>
+        <message>
+            <source>Has validation</source>
+            <translation>Avec validation</translation>
+        </message>
+        <message>
+            <source>Require confirmation</source>
+            <translation>Confirmation requise</translation>
+        </message>
+        <message>
+            <source>Run condition</source>
+            <translation>Condition d’exécution</translation>
+        </message>
+        <message>
+            <source>Run only when</source>
+            <translation>Exécuter seulement si</translation>
+        </message>
+        <message>
+            <source>Validation</source>
+            <translation>Validation</translation>
+        </message>
+        <message>
+            <source>Validation criteria</source>
+            <translation>Critères de validation</translation>
+        </message>
+        <message>
+            <source>Functions</source>
+            <translation>Fonctions</translation>
+        </message>
+        <message>
+            <source>Function references</source>
+            <translation>Références de fonctions</translation>
+        </message>
+        <message>
+            <source>Function calls</source>
+            <translation>Appels de fonctions</translation>
+        </message>
+        <message>
+            <source>Loop · %1</source>
+            <translation>Boucle · %1</translation>
+        </message>
+        <message>
+            <source>Loop type</source>
+            <translation>Type de boucle</translation>
+        </message>
+        <message>
+            <source>Max iterations</source>
+            <translation>Itérations max.</translation>
+        </message>
+        <message>
+            <source>1–1000</source>
+            <translation>1–1000</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>Condition</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>a number or a context variable name</source>
+            <translation>un nombre ou le nom d’une variable de contexte</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Éléments</translation>
+        </message>
+        <message>
+            <source>context variable holding an array</source>
+            <translation>variable de contexte contenant un tableau</translation>
+        </message>
+        <message>
+            <source>Iteration variable</source>
+            <translation>Variable d’itération</translation>
+        </message>
+        <message>
+            <source>currentIteration</source>
+            <translation>currentIteration</translation>
+        </message>
+        <message>
+            <source>Item variable</source>
+            <translation>Variable d’élément</translation>
+        </message>
+        <message>
+            <source>currentItem</source>
+            <translation>currentItem</translation>
+        </message>
+        <message>
+            <source>Index variable</source>
+            <translation>Variable d’index</translation>
+        </message>
+        <message>
+            <source>currentIndex</source>
+            <translation>currentIndex</translation>
+        </message>
+        <message>
+            <source>Body step id</source>
+            <translation>Identifiant de l’étape du corps</translation>
+        </message>
+        <message>
+            <source>one entry per line</source>
+            <translation>une entrée par ligne</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>Non défini</translation>
+        </message>
+        <message>
+            <source>Always (true)</source>
+            <translation>Toujours (true)</translation>
+        </message>
+        <message>
+            <source>Never (false)</source>
+            <translation>Jamais (false)</translation>
+        </message>
+        <message>
+            <source>When a condition holds</source>
+            <translation>Si une condition est remplie</translation>
+        </message>
+        <message>
+            <source>JSON; empty = absent</source>
+            <translation>JSON ; vide = absent</translation>
+        </message>
+        <message>
+            <source>Not applied: %1:%2: %3</source>
+            <translation>Non appliqué : %1:%2 : %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::JsonView</name>
+        <message>
+            <source>Line %1, column %2: %3 — the canvas keeps the last valid version.</source>
+            <translation>Ligne %1, colonne %2 : %3 — le canevas conserve la dernière version valide.</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::LibraryWidget</name>
+        <message>
+            <source>Bundled samples</source>
+            <translation>Exemples fournis</translation>
+        </message>
+        <message>
+            <source>Saved in the studio</source>
+            <translation>Enregistrés dans le studio</translation>
+        </message>
+        <message>
+            <source>My workflows (%1)</source>
+            <translation>Mes workflows (%1)</translation>
+        </message>
+        <message>
+            <source>Search workflows (names, steps, prompts)…</source>
+            <translation>Rechercher des workflows (noms, étapes, prompts)…</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvrir</translation>
+        </message>
+        <message>
+            <source>Open the selected workflow</source>
+            <translation>Ouvrir le workflow sélectionné</translation>
+        </message>
+        <message>
+            <source>Duplicate</source>
+            <translation>Dupliquer</translation>
+        </message>
+        <message>
+            <source>Copy the selected workflow into %1</source>
+            <translation>Copier le workflow sélectionné dans %1</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Delete the selected workflow's file</source>
+            <translation>Supprimer le fichier du workflow sélectionné</translation>
+        </message>
+        <message>
+            <source>Import…</source>
+            <translation>Importer…</translation>
+        </message>
+        <message>
+            <source>Copy every workflow of a folder into %1</source>
+            <translation>Copier tous les workflows d’un dossier dans %1</translation>
+        </message>
+        <message>
+            <source>Delete File…</source>
+            <translation>Supprimer le fichier…</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Général</translation>
+        </message>
+        <message>
+            <source>Cannot read %1.</source>
+            <translation>Impossible de lire %1.</translation>
+        </message>
+        <message>
+            <source>%1 (copy)</source>
+            <translation>%1 (copie)</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>Impossible d’écrire %1 : %2</translation>
+        </message>
+        <message>
+            <source>Duplicated as %1</source>
+            <translation>Dupliqué sous %1</translation>
+        </message>
+        <message>
+            <source>“%1” is bundled with the application and cannot be deleted.</source>
+            <translation>« %1 » est fourni avec l’application et ne peut pas être supprimé.</translation>
+        </message>
+        <message>
+            <source>Delete Workflow</source>
+            <translation>Supprimer le workflow</translation>
+        </message>
+        <message>
+            <source>Delete the file %1?
+This cannot be undone.</source>
+            <translation>Supprimer le fichier %1 ?
+Cette action est irréversible.</translation>
+        </message>
+        <message>
+            <source>Cannot delete %1.</source>
+            <translation>Impossible de supprimer %1.</translation>
+        </message>
+        <message>
+            <source>Deleted %1</source>
+            <translation>%1 supprimé</translation>
+        </message>
+        <message>
+            <source>Import Workflows</source>
+            <translation>Importer des workflows</translation>
+        </message>
+        <message>
+            <source>Importing workflows…</source>
+            <translation>Importation des workflows…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>%1: not a workflow (no "id")</source>
+            <translation>%1 : pas un workflow (pas d’"id")</translation>
+        </message>
+        <message>
+            <source>%1: cannot copy to %2</source>
+            <translation>%1 : impossible de copier vers %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n workflow(s)</source>
+            <translation>
+                <numerusform>%n workflow importé</numerusform>
+                <numerusform>%n workflows importés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importation</translation>
+        </message>
+        <message>
+            <source>Imported %1 of %2 files. Skipped:
+%3</source>
+            <translation>%1 fichiers sur %2 importés. Ignorés :
+%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::LoadTestPanel</name>
+        <message>
+            <source>Run Load Test</source>
+            <translation>Lancer le test de charge</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Démarré</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>Utilisateurs</translation>
+        </message>
+        <message>
+            <source>Seconds</source>
+            <translation>Secondes</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requêtes</translation>
+        </message>
+        <message>
+            <source>Requests/s</source>
+            <translation>Requêtes/s</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <source>next p50 µs</source>
+            <translation>next p50 µs</translation>
+        </message>
+        <message>
+            <source>next p99 µs</source>
+            <translation>next p99 µs</translation>
+        </message>
+        <message>
+            <source>L1 hit %</source>
+            <translation>Succès L1 %</translation>
+        </message>
+        <message>
+            <source>Virtual users:</source>
+            <translation>Utilisateurs virtuels :</translation>
+        </message>
+        <message>
+            <source>Duration:</source>
+            <translation>Durée :</translation>
+        </message>
+        <message>
+            <source>Mix:</source>
+            <translation>Répartition :</translation>
+        </message>
+        <message>
+            <source>40% workflow_list · 30% workflow_get · 20% workflow_next · 10% workflow_validate, in-process through the result cache, no think time</source>
+            <translation>40 % workflow_list · 30 % workflow_get · 20 % workflow_next · 10 % workflow_validate, dans le processus via le cache de résultats, sans temps de réflexion</translation>
+        </message>
+        <message>
+            <source>Results:</source>
+            <translation>Résultats :</translation>
+        </message>
+        <message numerus="yes">
+            <source>Running %n virtual user(s)…</source>
+            <translation>
+                <numerusform>%n utilisateur virtuel en cours…</numerusform>
+                <numerusform>%n utilisateurs virtuels en cours…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Load test failed: %1</source>
+            <translation>Échec du test de charge : %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%1 requests in %2 s&lt;/b&gt; with %n user(s): &lt;b&gt;%3 req/s&lt;/b&gt;, %4 errors, RSS %5 MB, L1 hit rate %6 %</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1 requêtes en %2 s&lt;/b&gt; avec %n utilisateur : &lt;b&gt;%3 req./s&lt;/b&gt;, %4 erreurs, RSS %5 Mo, taux de succès L1 %6 %</numerusform>
+                <numerusform>&lt;b&gt;%1 requêtes en %2 s&lt;/b&gt; avec %n utilisateurs : &lt;b&gt;%3 req./s&lt;/b&gt;, %4 erreurs, RSS %5 Mo, taux de succès L1 %6 %</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Operation</source>
+            <translation>Opération</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>Nombre</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::MinimapView</name>
+        <message>
+            <source>Overview: click or drag to move the view</source>
+            <translation>Vue d’ensemble : cliquez ou faites glisser pour déplacer la vue</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::MoveStepsCommand</name>
+        <message>
+            <source>Move steps</source>
+            <translation>Déplacer les étapes</translation>
+        </message>
+        <message>
+            <source>Move step %1</source>
+            <translation>Déplacer l’étape %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n step(s)</source>
+            <translation>
+                <numerusform>Déplacer %n étape</numerusform>
+                <numerusform>Déplacer %n étapes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::NodeItem</name>
+        <message>
+            <source>no loop configuration</source>
+            <translation>aucune configuration de boucle</translation>
+        </message>
+        <message>
+            <source>Repeats step “%1”</source>
+            <translation>Répète l’étape « %1 »</translation>
+        </message>
+        <message>
+            <source>Loop %1: %2</source>
+            <translation>Boucle %1 : %2</translation>
+        </message>
+        <message>
+            <source>confirm</source>
+            <translation>confirmer</translation>
+        </message>
+        <message>
+            <source>confirm if</source>
+            <translation>confirmer si</translation>
+        </message>
+        <message>
+            <source>files</source>
+            <translation>fichiers</translation>
+        </message>
+        <message>
+            <source>validation</source>
+            <translation>validation</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <translation>rôle</translation>
+        </message>
+        <message>
+            <source>functions</source>
+            <translation>fonctions</translation>
+        </message>
+        <message>
+            <source>Current step</source>
+            <translation>Étape en cours</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <source>Skipped: %1</source>
+            <translation>Ignoré : %1</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>ignoré</translation>
+        </message>
+        <message>
+            <source>⟳ %1</source>
+            <translation>⟳ %1</translation>
+        </message>
+        <message>
+            <source>Runs only when: %1</source>
+            <translation>S’exécute seulement si : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ProblemsPanel</name>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Emplacement</translation>
+        </message>
+        <message>
+            <source>Found by</source>
+            <translation>Trouvé par</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ReplaceJsonCommand</name>
+        <message>
+            <source>Edit JSON</source>
+            <translation>Modifier le JSON</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::RequestLogView</name>
+        <message>
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <source>Client / session</source>
+            <translation>Client / session</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Méthode</translation>
+        </message>
+        <message>
+            <source>Tool</source>
+            <translation>Outil</translation>
+        </message>
+        <message>
+            <source>Latency (ms)</source>
+            <translation>Latence (ms)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>Filter (client, session, method, tool, status)…</source>
+            <translation>Filtrer (client, session, méthode, outil, état)…</translation>
+        </message>
+        <message>
+            <source>The MCP listener is not running in this window: no requests to show.</source>
+            <translation>L’écouteur MCP ne tourne pas dans cette fenêtre : aucune requête à afficher.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s) in the log</source>
+            <translation>
+                <numerusform>%n requête dans le journal</numerusform>
+                <numerusform>%n requêtes dans le journal</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n error(s)</source>
+            <translation>
+                <numerusform>%n erreur</numerusform>
+                <numerusform>%n erreurs</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::SessionsWidget</name>
+        <message>
+            <source>Session</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <source>Workflow</source>
+            <translation>Workflow</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Terminé</translation>
+        </message>
+        <message>
+            <source>Current step</source>
+            <translation>Étape en cours</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Mis à jour</translation>
+        </message>
+        <message>
+            <source>Select a session to follow it on the canvas (read-only).</source>
+            <translation>Sélectionnez une session pour la suivre sur le canevas (lecture seule).</translation>
+        </message>
+        <message>
+            <source>&amp;Follow on Canvas</source>
+            <translation>&amp;Suivre sur le canevas</translation>
+        </message>
+        <message>
+            <source>&amp;Resume in Stepper</source>
+            <translation>&amp;Reprendre dans le pas-à-pas</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Session</source>
+            <translation>&amp;Supprimer la session</translation>
+        </message>
+        <message>
+            <source>Delete Session</source>
+            <translation>Supprimer la session</translation>
+        </message>
+        <message>
+            <source>Delete session %1 and its history?</source>
+            <translation>Supprimer la session %1 et son historique ?</translation>
+        </message>
+        <message>
+            <source>Resume in Stepper</source>
+            <translation>Reprendre dans le pas-à-pas</translation>
+        </message>
+        <message>
+            <source>✓ complete</source>
+            <translation>✓ terminé</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tool call(s); created %1</source>
+            <translation>
+                <numerusform>%n appel d’outil ; créée le %1</numerusform>
+                <numerusform>%n appels d’outils ; créée le %1</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::SetFieldCommand</name>
+        <message>
+            <source>Edit workflow %1</source>
+            <translation>Modifier le workflow %1</translation>
+        </message>
+        <message>
+            <source>Edit %1 of %2</source>
+            <translation>Modifier %1 de %2</translation>
+        </message>
+        <message>
+            <source>New step</source>
+            <translation>Nouvelle étape</translation>
+        </message>
+        <message>
+            <source>Describe what the agent should do.</source>
+            <translation>Décrivez ce que l’agent doit faire.</translation>
+        </message>
+        <message>
+            <source>Loop step</source>
+            <translation>Étape de boucle</translation>
+        </message>
+        <message>
+            <source>Describe one iteration.</source>
+            <translation>Décrivez une itération.</translation>
+        </message>
+        <message>
+            <source>New loop</source>
+            <translation>Nouvelle boucle</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::SettingsDialog</name>
+        <message>
+            <source>&amp;Start the MCP listener with the studio</source>
+            <translation>&amp;Démarrer l’écouteur MCP avec le studio</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>MCP listener</source>
+            <translation>Écouteur MCP</translation>
+        </message>
+        <message>
+            <source>The address the HTTP listener binds to. 127.0.0.1 accepts only local clients.</source>
+            <translation>L’adresse sur laquelle écoute le serveur HTTP. 127.0.0.1 n’accepte que les clients locaux.</translation>
+        </message>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>&amp;Adresse :</translation>
+        </message>
+        <message>
+            <source>any free port</source>
+            <translation>n’importe quel port libre</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port :</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Afficher</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>Masquer</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Copier</translation>
+        </message>
+        <message>
+            <source>Regenerate</source>
+            <translation>Régénérer</translation>
+        </message>
+        <message>
+            <source>Bearer &amp;token:</source>
+            <translation>&amp;Jeton bearer :</translation>
+        </message>
+        <message>
+            <source>Listener changes take effect after a restart.</source>
+            <translation>Les modifications de l’écouteur prennent effet après un redémarrage.</translation>
+        </message>
+        <message>
+            <source>Workflow folders</source>
+            <translation>Dossiers de workflows</translation>
+        </message>
+        <message>
+            <source>Folders whose workflows the studio and the MCP listener serve, besides the bundled ones.</source>
+            <translation>Dossiers dont le studio et l’écouteur MCP servent les workflows, en plus de ceux fournis.</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>&amp;Ajouter…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Retirer</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Général</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>Système</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Clair</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Sombre</translation>
+        </message>
+        <message>
+            <source>T&amp;heme:</source>
+            <translation>T&amp;hème :</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Langue :</translation>
+        </message>
+        <message>
+            <source>A new language applies after a restart.</source>
+            <translation>Une nouvelle langue s’applique après un redémarrage.</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>How often unsaved work is written to the recovery folder.</source>
+            <translation>Fréquence d’écriture du travail non enregistré dans le dossier de récupération.</translation>
+        </message>
+        <message>
+            <source>Auto&amp;save every:</source>
+            <translation>&amp;Sauvegarde automatique toutes les :</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> jours</translation>
+        </message>
+        <message>
+            <source>How long metrics samples are kept.</source>
+            <translation>Durée de conservation des mesures.</translation>
+        </message>
+        <message>
+            <source>Keep &amp;metrics for:</source>
+            <translation>Conserver les &amp;mesures :</translation>
+        </message>
+        <message>
+            <source>Regenerate Token</source>
+            <translation>Régénérer le jeton</translation>
+        </message>
+        <message>
+            <source>Agents configured with the current token will be refused once the listener restarts. Generate a new token?</source>
+            <translation>Les agents configurés avec le jeton actuel seront refusés après le redémarrage de l’écouteur. Générer un nouveau jeton ?</translation>
+        </message>
+        <message>
+            <source>Add Workflow Folder</source>
+            <translation>Ajouter un dossier de workflows</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::StepperPanel</name>
+        <message>
+            <source>The user confirmed this step</source>
+            <translation>L’utilisateur a confirmé cette étape</translation>
+        </message>
+        <message>
+            <source>Start Run</source>
+            <translation>Démarrer l’exécution</translation>
+        </message>
+        <message>
+            <source>&amp;Validate</source>
+            <translation>&amp;Valider</translation>
+        </message>
+        <message>
+            <source>&amp;Complete Step</source>
+            <translation>&amp;Terminer l’étape</translation>
+        </message>
+        <message>
+            <source>Restart</source>
+            <translation>Recommencer</translation>
+        </message>
+        <message>
+            <source>Export Markdown…</source>
+            <translation>Exporter en Markdown…</translation>
+        </message>
+        <message>
+            <source>Export JSON…</source>
+            <translation>Exporter en JSON…</translation>
+        </message>
+        <message>
+            <source>The agent's output for this step</source>
+            <translation>La sortie de l’agent pour cette étape</translation>
+        </message>
+        <message>
+            <source>Start a session on the workflow of the current tab</source>
+            <translation>Démarrer une session sur le workflow de l’onglet actif</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Étape</translation>
+        </message>
+        <message>
+            <source>Pass</source>
+            <translation>Passage</translation>
+        </message>
+        <message>
+            <source>Validation</source>
+            <translation>Validation</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Sortie</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Contexte</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Historique</translation>
+        </message>
+        <message>
+            <source>Output:</source>
+            <translation>Sortie :</translation>
+        </message>
+        <message>
+            <source>Restart Run</source>
+            <translation>Recommencer l’exécution</translation>
+        </message>
+        <message>
+            <source>Start a new session on this workflow from the first step? The current session stays in the Sessions list.</source>
+            <translation>Démarrer une nouvelle session sur ce workflow depuis la première étape ? La session actuelle reste dans la liste des sessions.</translation>
+        </message>
+        <message>
+            <source>Export Run as Markdown</source>
+            <translation>Exporter l’exécution en Markdown</translation>
+        </message>
+        <message>
+            <source>Markdown (*.md)</source>
+            <translation>Markdown (*.md)</translation>
+        </message>
+        <message>
+            <source>Export Run as JSON</source>
+            <translation>Exporter l’exécution en JSON</translation>
+        </message>
+        <message>
+            <source>JSON (*.json)</source>
+            <translation>JSON (*.json)</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:#2e9d4f'&gt;✓ Valid&lt;/b&gt;</source>
+            <translation>&lt;b style='color:#2e9d4f'&gt;✓ Valide&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:#d32f2f'&gt;✗ Not valid&lt;/b&gt;</source>
+            <translation>&lt;b style='color:#d32f2f'&gt;✗ Non valide&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Issues:</source>
+            <translation>Problèmes :</translation>
+        </message>
+        <message>
+            <source>Suggestions:</source>
+            <translation>Suggestions :</translation>
+        </message>
+        <message>
+            <source>This step needs the user's confirmation first.</source>
+            <translation>Cette étape nécessite d’abord la confirmation de l’utilisateur.</translation>
+        </message>
+        <message>
+            <source>Complete Step</source>
+            <translation>Terminer l’étape</translation>
+        </message>
+        <message>
+            <source>The output does not pass the step's validation. Complete the step anyway?</source>
+            <translation>La sortie ne passe pas la validation de l’étape. Terminer l’étape quand même ?</translation>
+        </message>
+        <message>
+            <source>No run. Open a workflow and press Start Run (Run ▸ Start Run), or resume a session from the Sessions list.</source>
+            <translation>Aucune exécution. Ouvrez un workflow et cliquez sur « Démarrer l’exécution » (Exécution ▸ Démarrer l’exécution), ou reprenez une session depuis la liste des sessions.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Workflow &lt;b&gt;%1&lt;/b&gt; · session &lt;code&gt;%2&lt;/code&gt; · %n step(s) completed</source>
+            <translation>
+                <numerusform>Workflow &lt;b&gt;%1&lt;/b&gt; · session &lt;code&gt;%2&lt;/code&gt; · %n étape terminée</numerusform>
+                <numerusform>Workflow &lt;b&gt;%1&lt;/b&gt; · session &lt;code&gt;%2&lt;/code&gt; · %n étapes terminées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Agent role</source>
+            <translation>Rôle de l’agent</translation>
+        </message>
+        <message>
+            <source>Guidance</source>
+            <translation>Consignes</translation>
+        </message>
+        <message>
+            <source>Meta guidance</source>
+            <translation>Consignes générales</translation>
+        </message>
+        <message>
+            <source>Confirmation</source>
+            <translation>Confirmation</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>No run</source>
+            <translation>Aucune exécution</translation>
+        </message>
+        <message>
+            <source>✓ Workflow complete</source>
+            <translation>✓ Workflow terminé</translation>
+        </message>
+        <message>
+            <source>No step</source>
+            <translation>Aucune étape</translation>
+        </message>
+        <message>
+            <source>All steps are done. Export the run, or restart it.</source>
+            <translation>Toutes les étapes sont faites. Exportez l’exécution ou recommencez-la.</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>erreur</translation>
+        </message>
+        <message>
+            <source>valid</source>
+            <translation>valide</translation>
+        </message>
+        <message>
+            <source>not valid</source>
+            <translation>non valide</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::StepperRun</name>
+        <message>
+            <source>Workflow “%1” is not served by the engine (save it first, or check the Problems).</source>
+            <translation>Le workflow « %1 » n’est pas servi par le moteur (enregistrez-le d’abord ou consultez les problèmes).</translation>
+        </message>
+        <message>
+            <source>Session %1 does not exist (any more).</source>
+            <translation>La session %1 n’existe pas (ou plus).</translation>
+        </message>
+        <message>
+            <source>Session %1 has no workflow yet.</source>
+            <translation>La session %1 n’a pas encore de workflow.</translation>
+        </message>
+        <message>
+            <source>No run to restart.</source>
+            <translation>Aucune exécution à recommencer.</translation>
+        </message>
+        <message>
+            <source>There is no current step to validate.</source>
+            <translation>Il n’y a pas d’étape en cours à valider.</translation>
+        </message>
+        <message>
+            <source>There is no current step to complete.</source>
+            <translation>Il n’y a pas d’étape en cours à terminer.</translation>
+        </message>
+        <message>
+            <source>The context must be a JSON object.</source>
+            <translation>Le contexte doit être un objet JSON.</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>Yes (%1)</source>
+            <translation>Oui (%1)</translation>
+        </message>
+        <message>
+            <source>No (%1)</source>
+            <translation>Non (%1)</translation>
+        </message>
+        <message>
+            <source>runCondition is false: %1</source>
+            <translation>runCondition est fausse : %1</translation>
+        </message>
+        <message>
+            <source>pass %1 of %2</source>
+            <translation>passage %1 sur %2</translation>
+        </message>
+        <message>
+            <source>pass %1</source>
+            <translation>passage %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n pass(es)</source>
+            <translation>
+                <numerusform>%n passage</numerusform>
+                <numerusform>%n passages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Run of %1</source>
+            <translation>Exécution de %1</translation>
+        </message>
+        <message>
+            <source>Workflow</source>
+            <translation>Workflow</translation>
+        </message>
+        <message>
+            <source>Session</source>
+            <translation>Session</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>complete</source>
+            <translation>terminé</translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation>en cours</translation>
+        </message>
+        <message>
+            <source>Completed steps</source>
+            <translation>Étapes terminées</translation>
+        </message>
+        <message>
+            <source>— pass %1</source>
+            <translation>— passage %1</translation>
+        </message>
+        <message>
+            <source>Output:</source>
+            <translation>Sortie :</translation>
+        </message>
+        <message>
+            <source>Validation: passed</source>
+            <translation>Validation : réussie</translation>
+        </message>
+        <message>
+            <source>Validation: failed</source>
+            <translation>Validation : échouée</translation>
+        </message>
+        <message>
+            <source>Validation error: %1</source>
+            <translation>Erreur de validation : %1</translation>
+        </message>
+        <message>
+            <source>None yet.</source>
+            <translation>Aucune pour l’instant.</translation>
+        </message>
+        <message>
+            <source>Current step</source>
+            <translation>Étape en cours</translation>
+        </message>
+        <message>
+            <source>Context</source>
+            <translation>Contexte</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::ValidationEditor</name>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Rule / group</source>
+            <translation>Règle / groupe</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>Value / pattern / min / schema</source>
+            <translation>Valeur / motif / min / schéma</translation>
+        </message>
+        <message>
+            <source>Flags / max</source>
+            <translation>Options / max</translation>
+        </message>
+        <message>
+            <source>Condition (JSON)</source>
+            <translation>Condition (JSON)</translation>
+        </message>
+        <message>
+            <source>+ Rule</source>
+            <translation>+ Règle</translation>
+        </message>
+        <message>
+            <source>+ Group</source>
+            <translation>+ Groupe</translation>
+        </message>
+        <message>
+            <source>All rules</source>
+            <translation>Toutes les règles</translation>
+        </message>
+        <message>
+            <source>all of (and)</source>
+            <translation>tous (et)</translation>
+        </message>
+        <message>
+            <source>any of (or)</source>
+            <translation>au moins un (ou)</translation>
+        </message>
+        <message>
+            <source>not</source>
+            <translation>non</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>message shown when the rule fails</source>
+            <translation>message affiché quand la règle échoue</translation>
+        </message>
+        <message>
+            <source>optional, e.g. {"var":"x","equals":1}</source>
+            <translation>facultatif, p. ex. {"var":"x","equals":1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::WorkflowDocument</name>
+        <message>
+            <source>Untitled</source>
+            <translation>Sans titre</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::WorkflowScene</name>
+        <message>
+            <source>Cannot paste: %1</source>
+            <translation>Impossible de coller : %1</translation>
+        </message>
+        <message>
+            <source>Insert &amp;Step Here</source>
+            <translation>Insérer une é&amp;tape ici</translation>
+        </message>
+        <message>
+            <source>Insert &amp;Loop Here</source>
+            <translation>Insérer une &amp;boucle ici</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Copier</translation>
+        </message>
+        <message>
+            <source>&amp;Paste Here</source>
+            <translation>&amp;Coller ici</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Supprimer</translation>
+        </message>
+    </context>
+</TS>

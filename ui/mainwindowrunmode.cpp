@@ -1,0 +1,219 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// MainWindow's Run mode, kept apart from the editor's window code: the Stepper dock (a run of the
+// open workflow), the Sessions dock (every session of the engine, followed live on the canvas,
+// read-only) and the Dashboard dock (live performance, request log, load test), with a Run menu.
+#include "mainwindow.h"
+
+#include "canvas/workflowscene.h"
+#include "canvas/workflowview.h"
+#include "dashboard/dashboardsource.h"
+#include "dashboard/dashboardwidget.h"
+#include "editorpage.h"
+#include "engine/engine.h"
+#include "engine/metrics/metricsregistry.h"
+#include "engine/workflowrepository.h"
+#include "sessions/sessionswidget.h"
+#include "stepper/stepperpanel.h"
+#include "stepper/stepperrun.h"
+#include "ui/document/workflowdocument.h"
+
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace wfs {
+
+using namespace studio;
+
+namespace {
+
+QString documentId(EditorPage *page)
+{
+    const Json &j = page->document()->json();
+    return j.is_object() && j.contains("id") && j["id"].is_string()
+               ? QString::fromStdString(j["id"].get<std::string>())
+               : QString();
+}
+
+} // namespace
+
+void MainWindow::createRunMode()
+{
+    if (!m_engine)
+        return; // the editor without an engine has nothing to run
+    const auto dock = [this](const QString &title, const QString &name, QWidget *content,
+                             Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(content);
+        addDockWidget(area, d);
+        return d;
+    };
+    m_stepper = new StepperPanel(m_engine);
+    m_stepperDock =
+        dock(tr("Stepper"), QStringLiteral("stepperDock"), m_stepper, Qt::RightDockWidgetArea);
+    m_sessions = new SessionsWidget(m_engine);
+    m_sessionsDock =
+        dock(tr("Sessions"), QStringLiteral("sessionsDock"), m_sessions, Qt::LeftDockWidgetArea);
+    m_dashboard = new DashboardWidget;
+    m_dashboardDock = dock(tr("Dashboard"), QStringLiteral("dashboardDock"), m_dashboard,
+                           Qt::BottomDockWidgetArea);
+    m_dashboardSource = new RegistrySource(metrics::MetricsRegistry::global(), this);
+    // wfs::Runtime's thread ticks the global registry's 1 s windows (Options::tickMetrics).
+    m_dashboardSource->setTickRegistry(false);
+    m_stepperDock->hide();
+    m_sessionsDock->hide();
+    m_dashboardDock->hide();
+
+    const auto applyMarks = [this](const QString &workflowId,
+                                   const WorkflowScene::RunMarks &marks) {
+        for (EditorPage *p : pages()) {
+            if (documentId(p) == workflowId)
+                p->scene()->setRunMarks(marks);
+        }
+    };
+    connect(m_stepper, &StepperPanel::marksChanged, this, applyMarks);
+    connect(m_stepper, &StepperPanel::startRequested, this, [this] { startRun(); });
+    connect(m_stepper, &StepperPanel::statusMessage, this,
+            [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_sessions, &SessionsWidget::marksChanged, this, applyMarks);
+    connect(m_sessions, &SessionsWidget::followRequested, this,
+            [this](const QString &, const QString &workflowId) {
+                EditorPage *page = pageForWorkflow(workflowId, true);
+                setFollowPage(page);
+                if (page)
+                    m_tabs->setCurrentWidget(page);
+                else
+                    statusBar()->showMessage(
+                        tr("Workflow “%1” is not served by the engine").arg(workflowId), 8000);
+            });
+    connect(m_sessions, &SessionsWidget::resumeRequested, this, [this](const QString &id) {
+        m_sessions->stopFollowing();
+        setFollowPage(nullptr);
+        if (const auto r = m_stepper->resumeRun(id.toStdString()); !r) {
+            QMessageBox::warning(this, tr("Resume Session"), QString::fromStdString(r.error()));
+            return;
+        }
+        if (EditorPage *page =
+                pageForWorkflow(QString::fromStdString(m_stepper->run()->workflowId()), true))
+            m_tabs->setCurrentWidget(page);
+        m_stepperDock->show();
+        m_stepperDock->raise();
+        m_stepper->run()->changed(); // re-send the marks to the page just opened
+    });
+    // The dashboard samples only while it is shown (its cost is then ~0 when hidden).
+    connect(m_dashboardDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_dashboard->source())
+            m_dashboard->setSource(m_dashboardSource);
+        else if (visible)
+            m_dashboardSource->start();
+        else
+            m_dashboardSource->stop();
+    });
+
+    QMenu *run = new QMenu(tr("&Run"), this);
+    QAction *start = run->addAction(tr("&Start Run"), this, [this] { startRun(); });
+    start->setObjectName(QStringLiteral("runStart"));
+    start->setShortcut(QKeySequence(tr("Ctrl+R", "start run")));
+    start->setToolTip(tr("Walk through the current workflow as an agent would"));
+    m_actions.insert(start->objectName(), start);
+    QAction *stopFollow = run->addAction(tr("Stop &Following"), this, [this] {
+        m_sessions->stopFollowing();
+        setFollowPage(nullptr);
+    });
+    stopFollow->setObjectName(QStringLiteral("runStopFollowing"));
+    m_actions.insert(stopFollow->objectName(), stopFollow);
+    QAction *clear = run->addAction(tr("&Clear Run Highlighting"), this, [this] {
+        for (EditorPage *p : pages())
+            p->scene()->setRunMarks({});
+    });
+    clear->setObjectName(QStringLiteral("runClearMarks"));
+    m_actions.insert(clear->objectName(), clear);
+    run->addSeparator();
+    run->addAction(m_stepperDock->toggleViewAction());
+    run->addAction(m_sessionsDock->toggleViewAction());
+    QAction *dash = m_dashboardDock->toggleViewAction();
+    dash->setObjectName(QStringLiteral("viewDashboard"));
+    dash->setShortcut(QKeySequence(tr("Ctrl+Shift+D", "show dashboard")));
+    m_actions.insert(dash->objectName(), dash);
+    run->addAction(dash);
+    // Before the Help menu, which is the last one.
+    const QList<QAction *> menus = menuBar()->actions();
+    if (!menus.isEmpty())
+        menuBar()->insertMenu(menus.last(), run);
+    else
+        menuBar()->addMenu(run);
+}
+
+EditorPage *MainWindow::pageForWorkflow(const QString &workflowId, bool open)
+{
+    for (EditorPage *p : pages()) {
+        if (documentId(p) == workflowId)
+            return p;
+    }
+    if (!open || !m_engine)
+        return nullptr;
+    const auto snap = m_engine->snapshot();
+    const WorkflowEntry *e = snap ? snap->find(workflowId.toStdString()) : nullptr;
+    if (!e)
+        return nullptr;
+    EditorPage *page = nullptr;
+    if (!e->file.empty())
+        page = openFile(QString::fromStdString(e->file), nullptr);
+    if (!page)
+        page = newDocument(e->workflow->document());
+    return page;
+}
+
+void MainWindow::setFollowPage(EditorPage *page)
+{
+    if (m_followPage && m_followPage != page) {
+        m_followPage->view()->setInteractive(true);
+        m_followPage->scene()->setRunMarks({});
+    }
+    m_followPage = page;
+    if (page)
+        page->view()->setInteractive(false); // following is read-only
+}
+
+bool MainWindow::startRun()
+{
+    if (!m_stepper)
+        return false;
+    EditorPage *page = currentPage();
+    if (!page) {
+        statusBar()->showMessage(tr("Open a workflow to run it"), 5000);
+        return false;
+    }
+    const QString id = documentId(page);
+    if (id.isEmpty()) {
+        QMessageBox::warning(this, tr("Start Run"), tr("The workflow needs an id to run."));
+        return false;
+    }
+    // The engine runs what it serves: the saved version. Unsaved changes are saved first.
+    const auto snap = m_engine->snapshot();
+    const WorkflowEntry *e = snap ? snap->find(id.toStdString()) : nullptr;
+    if (page->document()->isModified() || !e ||
+        e->workflow->document() != page->document()->json()) {
+        if (QMessageBox::question(this, tr("Start Run"),
+                                  tr("The run uses the saved workflow. Save “%1” now?")
+                                      .arg(page->document()->displayName()),
+                                  QMessageBox::Save | QMessageBox::Cancel,
+                                  QMessageBox::Save) != QMessageBox::Save ||
+            !save(page))
+            return false;
+    }
+    m_sessions->stopFollowing();
+    setFollowPage(nullptr);
+    if (const auto r = m_stepper->startRun(id.toStdString()); !r) {
+        QMessageBox::warning(this, tr("Start Run"), QString::fromStdString(r.error()));
+        return false;
+    }
+    m_stepperDock->show();
+    m_stepperDock->raise();
+    return true;
+}
+
+} // namespace wfs

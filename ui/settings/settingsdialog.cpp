@@ -1,0 +1,236 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+#include "settingsdialog.h"
+
+#include "appsettings.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHostAddress>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace wfs::studio {
+
+namespace {
+QString key(const char *k)
+{
+    return QString::fromLatin1(k);
+}
+} // namespace
+
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_mcpEnabled(new QCheckBox(tr("&Start the MCP listener with the studio")))
+    , m_host(new QLineEdit)
+    , m_port(new QSpinBox)
+    , m_token(new QLineEdit)
+    , m_dirs(new QListWidget)
+    , m_theme(new QComboBox)
+    , m_language(new QComboBox)
+    , m_autosave(new QSpinBox)
+    , m_retention(new QSpinBox)
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
+                                     QDialogButtonBox::Apply))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+
+    // MCP listener.
+    auto *mcp = new QGroupBox(tr("MCP listener"));
+    auto *mcpForm = new QFormLayout(mcp);
+    m_mcpEnabled->setObjectName(QStringLiteral("mcpEnabled"));
+    mcpForm->addRow(m_mcpEnabled);
+    m_host->setObjectName(QStringLiteral("mcpHost"));
+    m_host->setToolTip(tr("The address the HTTP listener binds to. 127.0.0.1 accepts only "
+                          "local clients."));
+    mcpForm->addRow(tr("&Address:"), m_host);
+    m_port->setObjectName(QStringLiteral("mcpPort"));
+    m_port->setRange(0, 65535);
+    m_port->setSpecialValueText(tr("any free port"));
+    mcpForm->addRow(tr("&Port:"), m_port);
+    m_token->setObjectName(QStringLiteral("mcpToken"));
+    m_token->setReadOnly(true);
+    m_token->setEchoMode(QLineEdit::Password);
+    m_token->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *show = new QToolButton;
+    show->setObjectName(QStringLiteral("showToken"));
+    show->setText(tr("Show"));
+    show->setCheckable(true);
+    connect(show, &QToolButton::toggled, this, [this, show](bool on) {
+        m_token->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+        show->setText(on ? tr("Hide") : tr("Show"));
+    });
+    auto *copy = new QToolButton;
+    copy->setObjectName(QStringLiteral("copyToken"));
+    copy->setText(tr("Copy"));
+    connect(copy, &QToolButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_token->text()); });
+    auto *regenerate = new QToolButton;
+    regenerate->setObjectName(QStringLiteral("regenerateToken"));
+    regenerate->setText(tr("Regenerate"));
+    connect(regenerate, &QToolButton::clicked, this, &SettingsDialog::regenerateToken);
+    auto *tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_token, 1);
+    tokenRow->addWidget(show);
+    tokenRow->addWidget(copy);
+    tokenRow->addWidget(regenerate);
+    mcpForm->addRow(tr("Bearer &token:"), tokenRow);
+    auto *restartNote = new QLabel(tr("Listener changes take effect after a restart."));
+    restartNote->setWordWrap(true);
+    mcpForm->addRow(restartNote);
+
+    // Workflow folders.
+    auto *folders = new QGroupBox(tr("Workflow folders"));
+    auto *foldersLayout = new QHBoxLayout(folders);
+    m_dirs->setObjectName(QStringLiteral("workflowDirs"));
+    m_dirs->setToolTip(tr("Folders whose workflows the studio and the MCP listener serve, "
+                          "besides the bundled ones."));
+    foldersLayout->addWidget(m_dirs, 1);
+    auto *folderButtons = new QVBoxLayout;
+    auto *add = new QPushButton(tr("&Add…"));
+    add->setObjectName(QStringLiteral("addFolder"));
+    connect(add, &QPushButton::clicked, this, &SettingsDialog::addFolder);
+    auto *remove = new QPushButton(tr("&Remove"));
+    remove->setObjectName(QStringLiteral("removeFolder"));
+    connect(remove, &QPushButton::clicked, this, &SettingsDialog::removeFolder);
+    folderButtons->addWidget(add);
+    folderButtons->addWidget(remove);
+    folderButtons->addStretch();
+    foldersLayout->addLayout(folderButtons);
+
+    // Appearance and editing.
+    auto *general = new QGroupBox(tr("General"));
+    auto *generalForm = new QFormLayout(general);
+    m_theme->setObjectName(QStringLiteral("theme"));
+    m_theme->addItem(tr("System"), QStringLiteral("system"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    generalForm->addRow(tr("T&heme:"), m_theme);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System"), QStringLiteral("system"));
+    // Language names in their own language, as language pickers show them.
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    generalForm->addRow(tr("&Language:"), m_language);
+    auto *languageNote = new QLabel(tr("A new language applies after a restart."));
+    languageNote->setWordWrap(true);
+    generalForm->addRow(QString(), languageNote);
+    m_autosave->setObjectName(QStringLiteral("autosaveSeconds"));
+    m_autosave->setRange(5, 3600);
+    m_autosave->setSuffix(tr(" s"));
+    m_autosave->setToolTip(tr("How often unsaved work is written to the recovery folder."));
+    generalForm->addRow(tr("Auto&save every:"), m_autosave);
+    m_retention->setObjectName(QStringLiteral("retentionDays"));
+    m_retention->setRange(1, 3650);
+    m_retention->setSuffix(tr(" days"));
+    m_retention->setToolTip(tr("How long metrics samples are kept."));
+    generalForm->addRow(tr("Keep &metrics for:"), m_retention);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(mcp);
+    layout->addWidget(folders, 1);
+    layout->addWidget(general);
+    layout->addWidget(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        apply();
+        accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
+            &SettingsDialog::apply);
+    load();
+    resize(560, sizeHint().height());
+}
+
+QString SettingsDialog::token() const
+{
+    return m_token->text();
+}
+
+void SettingsDialog::load()
+{
+    m_mcpEnabled->setChecked(settings::mcpEnabled());
+    m_host->setText(settings::mcpHost());
+    m_port->setValue(settings::mcpPort());
+    m_token->setText(settings::ensureMcpToken());
+    m_dirs->clear();
+    m_dirs->addItems(settings::workflowDirs());
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(settings::theme())));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings::language())));
+    m_autosave->setValue(settings::autosaveSeconds());
+    m_retention->setValue(settings::retentionDays());
+}
+
+void SettingsDialog::apply()
+{
+    QSettings s;
+    s.setValue(key(settings::kMcpEnabled), m_mcpEnabled->isChecked());
+    const QString host = m_host->text().trimmed();
+    s.setValue(key(settings::kMcpHost),
+               host.isEmpty() ? QString::fromLatin1(settings::kDefaultMcpHost) : host);
+    s.setValue(key(settings::kMcpPort), m_port->value());
+    s.setValue(key(settings::kMcpToken), m_token->text());
+    QStringList dirs;
+    for (int i = 0; i < m_dirs->count(); ++i)
+        dirs << m_dirs->item(i)->text();
+    s.setValue(key(settings::kWorkflowDirs), dirs);
+    const QString theme = m_theme->currentData().toString();
+    const bool themeChanged = theme != settings::theme();
+    s.setValue(key(settings::kTheme), theme);
+    s.setValue(key(settings::kLanguage), m_language->currentData().toString());
+    s.setValue(key(settings::kAutosaveSeconds), m_autosave->value());
+    s.setValue(key(settings::kRetentionDays), m_retention->value());
+    s.sync();
+    if (themeChanged)
+        settings::applyTheme(theme);
+    emit autosaveIntervalChanged(m_autosave->value());
+}
+
+void SettingsDialog::regenerateToken()
+{
+    const auto answer = QMessageBox::question(
+        this, tr("Regenerate Token"),
+        tr("Agents configured with the current token will be refused once the listener "
+           "restarts. Generate a new token?"));
+    if (answer != QMessageBox::Yes)
+        return;
+    m_token->setText(settings::generateToken());
+}
+
+void SettingsDialog::addFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Add Workflow Folder"));
+    if (dir.isEmpty())
+        return;
+    for (int i = 0; i < m_dirs->count(); ++i) {
+        if (m_dirs->item(i)->text() == dir)
+            return;
+    }
+    m_dirs->addItem(dir);
+}
+
+void SettingsDialog::removeFolder()
+{
+    qDeleteAll(m_dirs->selectedItems());
+}
+
+} // namespace wfs::studio

@@ -1,0 +1,53 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// Settings… : the MCP listener (on/off, address, port, bearer token), the workflow folders,
+// theme, language, autosave interval and metrics retention, stored with QSettings (keys in
+// appsettings.h). OK/Apply write them; the theme applies at once, the language and the MCP
+// listener after a restart (the dialog says so).
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+
+namespace wfs::studio {
+
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(QWidget *parent = nullptr);
+
+    // Writes the form to QSettings and applies what applies at once (theme, autosave).
+    void apply();
+    QString token() const;
+
+signals:
+    // After apply(): the autosave interval in seconds (the window passes it to its recovery).
+    void autosaveIntervalChanged(int seconds);
+
+private:
+    void load();
+    void regenerateToken();
+    void addFolder();
+    void removeFolder();
+
+    QCheckBox *m_mcpEnabled;
+    QLineEdit *m_host;
+    QSpinBox *m_port;
+    QLineEdit *m_token;
+    QListWidget *m_dirs;
+    QComboBox *m_theme;
+    QComboBox *m_language;
+    QSpinBox *m_autosave;
+    QSpinBox *m_retention;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace wfs::studio

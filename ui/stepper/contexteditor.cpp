@@ -1,0 +1,198 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+#include "contexteditor.h"
+
+#include "model/jsonio.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSet>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace wfs::studio {
+
+namespace {
+
+// Parses one cell: the value or "line:column: message".
+Result<Json> parseCell(const QString &text)
+{
+    const std::string utf8 = text.toStdString();
+    const ParsedJson parsed = parseJson(utf8);
+    if (parsed.ok && !hasErrors(parsed.diagnostics))
+        return parsed.value;
+    if (parsed.diagnostics.empty())
+        return Result<Json>::failure("invalid JSON");
+    const Diagnostic &d = parsed.diagnostics.front();
+    return Result<Json>::failure(std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
+                                 d.message);
+}
+
+} // namespace
+
+ContextEditor::ContextEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_table(new QTableWidget(0, 2, this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QWidget(this))
+{
+    m_table->setObjectName(QStringLiteral("contextTable"));
+    m_table->setHorizontalHeaderLabels({tr("Variable"), tr("Value (JSON)")});
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->setToolTip(tr("The context the agent sends back with the next workflow_next call. "
+                           "Values are JSON: \"text\", 42, true, [1, 2], {\"a\": 1}."));
+    m_error->setObjectName(QStringLiteral("contextError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #d32f2f"));
+    m_error->hide();
+
+    auto *add = new QPushButton(tr("Add Variable"), m_buttons);
+    auto *remove = new QPushButton(tr("Remove"), m_buttons);
+    auto *buttons = new QHBoxLayout(m_buttons);
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch();
+    connect(add, &QPushButton::clicked, this, [this] {
+        addRow(QString(), QStringLiteral("\"\""));
+        m_table->setCurrentCell(m_table->rowCount() - 1, 0);
+        m_table->editItem(m_table->item(m_table->rowCount() - 1, 0));
+        revalidate();
+        emit edited();
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = m_table->currentRow();
+        if (row >= 0) {
+            m_table->removeRow(row);
+            revalidate();
+            emit edited();
+        }
+    });
+    connect(m_table, &QTableWidget::itemChanged, this, [this] {
+        if (m_loading)
+            return;
+        revalidate();
+        emit edited();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+}
+
+void ContextEditor::addRow(const QString &name, const QString &text)
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    m_table->setItem(row, 0, new QTableWidgetItem(name));
+    m_table->setItem(row, 1, new QTableWidgetItem(text));
+    m_loading = wasLoading;
+}
+
+void ContextEditor::setContext(const Json &context)
+{
+    m_loading = true;
+    m_table->setRowCount(0);
+    if (context.is_object()) {
+        for (auto it = context.begin(); it != context.end(); ++it)
+            addRow(QString::fromStdString(it.key()),
+                   QString::fromStdString(
+                       it.value().dump(-1, ' ', false, Json::error_handler_t::replace)));
+    }
+    m_loading = false;
+    revalidate();
+}
+
+void ContextEditor::setVariable(const QString &name, const QString &jsonText)
+{
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        if (m_table->item(row, 0) && m_table->item(row, 0)->text() == name) {
+            m_table->item(row, 1)->setText(jsonText);
+            return;
+        }
+    }
+    addRow(name, jsonText);
+    revalidate();
+    emit edited();
+}
+
+void ContextEditor::removeVariable(const QString &name)
+{
+    for (int row = m_table->rowCount() - 1; row >= 0; --row) {
+        if (m_table->item(row, 0) && m_table->item(row, 0)->text() == name)
+            m_table->removeRow(row);
+    }
+    revalidate();
+    emit edited();
+}
+
+void ContextEditor::setReadOnly(bool readOnly)
+{
+    m_table->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
+                                      : QAbstractItemView::DoubleClicked |
+                                            QAbstractItemView::EditKeyPressed |
+                                            QAbstractItemView::AnyKeyPressed);
+    m_buttons->setVisible(!readOnly);
+}
+
+Result<Json> ContextEditor::value() const
+{
+    Json out = Json::object();
+    QSet<QString> names;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QString name =
+            m_table->item(row, 0) ? m_table->item(row, 0)->text().trimmed() : QString();
+        const QString text = m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString();
+        if (name.isEmpty())
+            return Result<Json>::failure(
+                tr("Row %1: the variable needs a name.").arg(row + 1).toStdString());
+        if (names.contains(name))
+            return Result<Json>::failure(
+                tr("Row %1: variable “%2” appears twice.").arg(row + 1).arg(name).toStdString());
+        names.insert(name);
+        Result<Json> v = parseCell(text);
+        if (!v)
+            return Result<Json>::failure(tr("Row %1 (“%2”): invalid JSON value at %3")
+                                             .arg(row + 1)
+                                             .arg(name, QString::fromStdString(v.error()))
+                                             .toStdString());
+        out[name.toStdString()] = std::move(*v);
+    }
+    return out;
+}
+
+void ContextEditor::revalidate()
+{
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    QStringList errors;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        QTableWidgetItem *valueItem = m_table->item(row, 1);
+        if (!valueItem)
+            continue;
+        const Result<Json> v = parseCell(valueItem->text());
+        if (v) {
+            valueItem->setData(Qt::BackgroundRole, QVariant());
+            valueItem->setToolTip(QString());
+        } else {
+            const QString message = tr("Invalid JSON at %1").arg(QString::fromStdString(v.error()));
+            valueItem->setData(Qt::BackgroundRole, QColor(0xd3, 0x2f, 0x2f, 60));
+            valueItem->setToolTip(message);
+        }
+    }
+    const Result<Json> all = value();
+    if (!all)
+        errors << QString::fromStdString(all.error());
+    m_error->setText(errors.join(QLatin1Char('\n')));
+    m_error->setVisible(!errors.isEmpty());
+    m_loading = wasLoading;
+}
+
+} // namespace wfs::studio
