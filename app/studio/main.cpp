@@ -5,7 +5,11 @@
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/httpserver.h"
+#include "engine/mcp/requestlog.h"
 #include "engine/runtime.h"
+#include "ui/dashboard/dashboardsource.h"
+#include "ui/dashboard/dashboardwidget.h"
+#include "ui/dashboard/requestlogview.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/appsettings.h"
 #include "ui/testhooks.h"
@@ -28,8 +32,8 @@ static void useOffscreenForInfoOptions(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all"
-            || arg == "--version" || arg == "-v") {
+        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all" ||
+            arg == "--version" || arg == "-v") {
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
             return;
@@ -50,8 +54,8 @@ int main(int argc, char *argv[])
     wfs::studio::settings::applyTheme(wfs::studio::settings::theme());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Visual editor, validator and MCP server for agent workflows"));
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Visual editor, validator and MCP server for agent workflows"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption workflowsDir(
@@ -64,8 +68,9 @@ int main(int argc, char *argv[])
                                         "the setting mcp/port, else %1; 0 = any free port).")
             .arg(kDefaultMcpPort),
         QStringLiteral("PORT"));
-    const QCommandLineOption noMcp(QStringLiteral("no-mcp"),
-                                   QApplication::translate("main", "Do not start the MCP listener."));
+    const QCommandLineOption noMcp(
+        QStringLiteral("no-mcp"),
+        QApplication::translate("main", "Do not start the MCP listener."));
     parser.addOptions({workflowsDir, mcpPort, noMcp});
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QApplication::translate("main", "Workflow files to open"),
@@ -82,8 +87,8 @@ int main(int argc, char *argv[])
 
     // MCP calls go through the runtime's CachingEngine; every request is measured per tool in
     // MetricsRegistry::global() ("mcp/<tool>") and kept in dispatcher->requestLog().
-    auto dispatcher =
-        std::make_unique<wfs::mcp::Dispatcher>(std::make_shared<wfs::mcp::RuntimeBackend>(&runtime));
+    auto dispatcher = std::make_unique<wfs::mcp::Dispatcher>(
+        std::make_shared<wfs::mcp::RuntimeBackend>(&runtime));
     std::unique_ptr<wfs::mcp::HttpServer> server;
     // The MCP listener: settings mcp/enabled, mcp/host, mcp/port (the command line overrides
     // the port) and mcp/token. Secure by default: a per-installation bearer token (32 bytes
@@ -92,10 +97,12 @@ int main(int argc, char *argv[])
     if (parser.isSet(noMcp)) {
         window.setMcpStatus(QApplication::translate("main", "MCP listener: off (--no-mcp)"));
     } else if (!settings::mcpEnabled()) {
-        window.setMcpStatus(QApplication::translate("main", "MCP listener: off (disabled in the settings)"));
+        window.setMcpStatus(
+            QApplication::translate("main", "MCP listener: off (disabled in the settings)"));
     } else {
         bool ok = true;
-        const int port = parser.isSet(mcpPort) ? parser.value(mcpPort).toInt(&ok) : settings::mcpPort();
+        const int port =
+            parser.isSet(mcpPort) ? parser.value(mcpPort).toInt(&ok) : settings::mcpPort();
         std::string host = settings::mcpHost().toStdString();
         if (host == "localhost")
             host = "127.0.0.1";
@@ -109,10 +116,11 @@ int main(int argc, char *argv[])
             serverOptions.token = settings::ensureMcpToken().toStdString();
             server = std::make_unique<wfs::mcp::HttpServer>(*dispatcher, serverOptions);
             const auto showState = [&window, s = server.get()](bool running) {
-                window.setMcpStatus(
-                    running ? QApplication::translate("main", "MCP listener: %1 (bearer token required)")
-                                  .arg(QString::fromStdString(s->url()))
-                            : QApplication::translate("main", "MCP listener: stopped"));
+                window.setMcpStatus(running
+                                        ? QApplication::translate(
+                                              "main", "MCP listener: %1 (bearer token required)")
+                                              .arg(QString::fromStdString(s->url()))
+                                        : QApplication::translate("main", "MCP listener: stopped"));
             };
             QObject::connect(server.get(), &wfs::mcp::HttpServer::stateChanged, &window, showState);
             if (const auto started = server->start(); !started)
@@ -122,6 +130,32 @@ int main(int argc, char *argv[])
                 showState(true);
         }
     }
+    // The dashboard: cache figures and history from the runtime, requests from the MCP log.
+    window.dashboardSource()->setCacheStats([&runtime] { return runtime.cache().stats(); });
+    window.dashboardSource()->setHistoryDatabase(runtime.database());
+    wfs::mcp::RequestLog &requestLog = dispatcher->requestLog();
+    window.dashboard()->requestLog()->setFetch([&requestLog] {
+        std::vector<wfs::studio::RequestLogEntry> rows;
+        for (const wfs::mcp::RequestLogEntry &e : requestLog.snapshot()) {
+            wfs::studio::RequestLogEntry row;
+            row.timeMs = e.timeMs;
+            row.client = QString::fromStdString(e.client);
+            row.session = QString::fromStdString(e.session);
+            row.method = QString::fromStdString(e.method);
+            row.tool = QString::fromStdString(e.tool);
+            row.latencyMs = double(e.latencyUs) / 1000.0;
+            row.status = e.status != 0 ? e.status : 200;
+            if (e.isError)
+                row.error = e.errorCode != 0 ? QStringLiteral("%1: %2")
+                                                   .arg(e.errorCode)
+                                                   .arg(QString::fromStdString(e.error))
+                                             : QString::fromStdString(e.error);
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    });
+    QObject::connect(&requestLog, &wfs::mcp::RequestLog::appended, window.dashboard()->requestLog(),
+                     &wfs::studio::RequestLogView::notify, Qt::QueuedConnection);
     window.show();
 
     const QStringList files = parser.positionalArguments();

@@ -111,8 +111,9 @@ void RequestLogView::refresh()
         latency->setData(e.latencyMs, Qt::DisplayRole);
         auto *status = new QStandardItem;
         status->setData(e.status, Qt::DisplayRole);
-        if (e.status >= 400) {
+        if (e.status >= 400 || !e.error.isEmpty()) {
             status->setForeground(QColor(0xd3, 0x2f, 0x2f));
+            status->setToolTip(e.error);
             ++errors;
         }
         m_model->setItem(row, 0, time);

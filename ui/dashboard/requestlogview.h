@@ -31,6 +31,7 @@ struct RequestLogEntry
     QString tool;            ///< tools/call name, "" otherwise
     double latencyMs = 0;
     int status = 0; ///< HTTP status (200, 4xx, ...)
+    QString error;  ///< JSON-RPC error or failed tool result ("" when the request succeeded)
 };
 
 class RequestLogView : public QWidget
