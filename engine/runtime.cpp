@@ -20,6 +20,7 @@
 #include "engine/store/sessionsink.h"
 #include "engine/store/storeopen.h"
 
+#include <QDateTime>
 #include <QDebug>
 
 #include <algorithm>
@@ -49,6 +50,7 @@ struct Runtime::Private
     std::unique_ptr<cache::CachingEngine> caching;
     std::shared_ptr<store::SqliteSessionSink> sink;
     std::unique_ptr<store::MetricsStore> metricsStore;
+    Clock::time_point nextPrune{}; ///< guarded by mutex
 
     std::mutex mutex; ///< guards stop, warmed, warmedCount and serialises persistMetrics()
     std::condition_variable wake;
@@ -107,6 +109,15 @@ void Runtime::Private::persistMetrics()
         qWarning("runtime: metrics not persisted: %s", rows.error().c_str());
     if (Result<void> r = metricsStore->addUsage(caching->takeUsage()); !r)
         qWarning("runtime: workflow usage not persisted: %s", r.error().c_str());
+    // Retention: at the first persist, then once an hour.
+    const auto now = Clock::now();
+    if (options.metricsRetentionDays > 0 && now >= nextPrune) {
+        nextPrune = now + std::chrono::hours(1);
+        const std::int64_t cutoffMs = QDateTime::currentMSecsSinceEpoch() -
+                                      std::int64_t(options.metricsRetentionDays) * 86'400'000;
+        if (Result<int> r = metricsStore->prune(cutoffMs); !r)
+            qWarning("runtime: old metrics not pruned: %s", r.error().c_str());
+    }
 }
 
 void Runtime::Private::run()

@@ -74,10 +74,11 @@ public:
         std::int64_t l2Bytes = std::int64_t(64) << 20; ///< SQLite level budget
         std::int64_t cacheTtlMs = 10 * 60 * 1000;      ///< entry lifetime in both levels
 
-        int sessionFlushMs = 200;    ///< write-behind period for sessions
-        int metricsPersistMs = 5000; ///< performance_metrics / usage period
-        bool tickMetrics = true;     ///< tick the registry's 1 s windows on the runtime thread
-        int warmLimit = 20;          ///< start-up warming: the N most used workflows (0 = off)
+        int sessionFlushMs = 200;     ///< write-behind period for sessions
+        int metricsPersistMs = 5000;  ///< performance_metrics / usage period
+        int metricsRetentionDays = 0; ///< older samples are deleted (hourly); 0 = keep all
+        bool tickMetrics = true;      ///< tick the registry's 1 s windows on the runtime thread
+        int warmLimit = 20;           ///< start-up warming: the N most used workflows (0 = off)
         metrics::MetricsRegistry *registry = nullptr; ///< null = MetricsRegistry::global()
     };
 

@@ -82,6 +82,7 @@ int main(int argc, char *argv[])
     // Workflow folders: the setting workflows/dirs, then --workflows.
     for (const QString &dir : wfs::studio::settings::workflowDirs() + parser.values(workflowsDir))
         options.workflowDirs.push_back(dir.toStdString());
+    options.metricsRetentionDays = wfs::studio::settings::retentionDays();
     wfs::Runtime runtime(options);
     wfs::MainWindow window(&runtime.engine());
 

@@ -8,10 +8,13 @@
 #include "engine/cache/resultcache.h"
 #include "engine/session.h"
 #include "engine/store/database.h"
+#include "engine/store/metricsstore.h"
+#include "engine/store/migrations.h"
 #include "engine/workflowrepository.h"
 
 #include "testutil.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,6 +77,8 @@ private slots:
     void unwritableDatabaseDegrades();
     void disabledDatabaseIsHealthy();
     void warmsFromRecordedUsage();
+    void prunesMetricsOlderThanRetention_data();
+    void prunesMetricsOlderThanRetention();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -215,6 +220,45 @@ void TestRuntime::warmsFromRecordedUsage()
     QCOMPARE(nameOf(rt.toolCall("workflow_get", Json{{"id", "rt-demo"}})),
              std::string("Version A"));
     QCOMPARE(rt.cache().stats().l1.hits, hits + 1);
+}
+
+void TestRuntime::prunesMetricsOlderThanRetention_data()
+{
+    QTest::addColumn<int>("retentionDays");
+    QTest::addColumn<bool>("oldKept");
+    QTest::newRow("keep everything (0)") << 0 << true;
+    QTest::newRow("30 days drops a 40-day-old sample") << 30 << false;
+    QTest::newRow("60 days keeps a 40-day-old sample") << 60 << true;
+}
+
+void TestRuntime::prunesMetricsOlderThanRetention()
+{
+    QFETCH(int, retentionDays);
+    QFETCH(bool, oldKept);
+    const QString path = m_dir->filePath(QStringLiteral("retention-%1.db").arg(retentionDays));
+    const std::int64_t nowMs = QDateTime::currentMSecsSinceEpoch();
+    {
+        auto db = store::Database::open(path.toStdString());
+        WFS_VERIFY_RESULT(db);
+        WFS_VERIFY_RESULT(store::migrate(**db));
+        store::MetricsStore ms(**db);
+        WFS_VERIFY_RESULT(ms.writeCounters({{"test.old", 1}}, nowMs - 40LL * 86'400'000));
+        WFS_VERIFY_RESULT(ms.writeCounters({{"test.recent", 2}}, nowMs - 1000));
+    }
+    {
+        Runtime::Options o = optionsFor(m_workflows, path);
+        o.metricsRetentionDays = retentionDays;
+        Runtime rt(o);
+        QVERIFY(rt.database());
+        rt.flush();
+    }
+    auto db = store::Database::open(path.toStdString());
+    WFS_VERIFY_RESULT(db);
+    store::MetricsStore ms(**db);
+    auto counters = ms.latestCounters();
+    WFS_VERIFY_RESULT(counters);
+    QCOMPARE(counters->count("test.old") == 1, oldKept);
+    QCOMPARE(counters->count("test.recent"), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestRuntime)
