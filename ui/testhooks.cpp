@@ -11,6 +11,7 @@
 #include "ui/document/commands.h"
 #include "ui/document/workflowdocument.h"
 
+#include <QDockWidget>
 #include <QSaveFile>
 
 namespace wfs::studio {
@@ -32,6 +33,15 @@ void applyTestHooks(MainWindow &window)
     const QString select = qEnvironmentVariable("WFS_TEST_SELECT");
     if (!select.isEmpty() && window.currentPage())
         window.currentPage()->scene()->selectPointers({select.toStdString()});
+    // WFS_TEST_DOCKS=name,name: show these docks (object names, e.g. dashboardDock).
+    const QStringList docks =
+        qEnvironmentVariable("WFS_TEST_DOCKS").split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &name : docks) {
+        if (auto *dock = window.findChild<QDockWidget *>(name))
+            dock->show();
+        else
+            qWarning("WFS_TEST_DOCKS: no dock named %s", qPrintable(name));
+    }
     const QString dialog = qEnvironmentVariable("WFS_TEST_DIALOG");
     if (dialog == QLatin1String("connect-agent") || dialog == QLatin1String("settings")) {
         QDialog *d = dialog == QLatin1String("settings")

@@ -6,6 +6,7 @@
 //       to the current document (as if typed in the inspector);
 //   WFS_TEST_SELECT=<step pointer>  selects that step (screenshots show its inspector);
 //   WFS_TEST_DIALOG=connect-agent|settings  opens that dialog (screenshots);
+//   WFS_TEST_DOCKS=<name>,...  shows those docks (e.g. dashboardDock for the dashboard);
 //   WFS_TEST_REPORT=<file>  writes {"documents":[{"filePath","modified","workflow"}...]} once
 //       start-up (files, recovery, the edit) is done.
 #pragma once
