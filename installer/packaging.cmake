@@ -8,10 +8,30 @@
 #   share/metainfo/<id>.metainfo.xml             AppStream metadata
 # Packages: cpack -G DEB (dependencies from dpkg-shlibdeps) and cpack -G TGZ.
 set(WFS_APP_ID "org.workflowstudio.WorkflowStudio")
-set(WFS_PROJECT_URL "https://github.com/workflow-studio/workflow-studio" CACHE STRING
-    "Project home page (AppStream, package metadata)")
-set(WFS_PROJECT_RAW_URL "https://raw.githubusercontent.com/workflow-studio/workflow-studio/main"
-    CACHE STRING "Base URL of the repository's files (AppStream screenshot images)")
+# The project's public home, if it has one. Empty (the default) leaves the links and the
+# screenshot URLs out of the AppStream file, so no unreachable address is ever shipped.
+set(WFS_PROJECT_URL "" CACHE STRING "Project home page (AppStream, package metadata); empty = none")
+set(WFS_PROJECT_RAW_URL "" CACHE STRING
+    "Base URL of the repository's files, for AppStream screenshot images; empty = none")
+set(WFS_METAINFO_LINKS "")
+if(WFS_PROJECT_URL)
+  string(APPEND WFS_METAINFO_LINKS
+         "  <url type=\"homepage\">${WFS_PROJECT_URL}</url>\n"
+         "  <url type=\"bugtracker\">${WFS_PROJECT_URL}/issues</url>\n")
+endif()
+if(WFS_PROJECT_RAW_URL)
+  string(APPEND WFS_METAINFO_LINKS
+         "  <screenshots>\n"
+         "    <screenshot type=\"default\">\n"
+         "      <caption>The workflow editor with a loop, the inspector and the problems list</caption>\n"
+         "      <image>${WFS_PROJECT_RAW_URL}/docs/screenshots/editor.png</image>\n"
+         "    </screenshot>\n"
+         "    <screenshot>\n"
+         "      <caption>Connecting an AI agent over MCP</caption>\n"
+         "      <image>${WFS_PROJECT_RAW_URL}/docs/screenshots/connect-agent.png</image>\n"
+         "    </screenshot>\n"
+         "  </screenshots>\n")
+endif()
 
 include(GNUInstallDirs)
 if(WFS_BUILD_GUI)
@@ -35,7 +55,9 @@ set(CPACK_PACKAGE_NAME "workflow-studio")
 set(CPACK_PACKAGE_VENDOR "Workflow Studio authors")
 set(CPACK_PACKAGE_CONTACT "Workflow Studio authors <maintainers@workflowstudio.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_HOMEPAGE_URL "${WFS_PROJECT_URL}")
+if(WFS_PROJECT_URL)
+  set(CPACK_PACKAGE_HOMEPAGE_URL "${WFS_PROJECT_URL}")
+endif()
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "workflow-studio")
 set(CPACK_RESOURCE_FILE_README "${CMAKE_SOURCE_DIR}/README.md")
