@@ -119,29 +119,31 @@ QList<EditorPage *> MainWindow::pages() const
     return out;
 }
 
+QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWidget *content,
+                                 Qt::DockWidgetArea area)
+{
+    auto *d = new QDockWidget(title, this);
+    d->setObjectName(name);
+    d->setWidget(content);
+    addDockWidget(area, d);
+    return d;
+}
+
 void MainWindow::createDocks()
 {
-    const auto dock = [this](const QString &title, const QString &name, QWidget *content,
-                             Qt::DockWidgetArea area) {
-        auto *d = new QDockWidget(title, this);
-        d->setObjectName(name);
-        d->setWidget(content);
-        addDockWidget(area, d);
-        return d;
-    };
     m_library = new LibraryWidget(m_engine);
-    dock(tr("Library"), QStringLiteral("libraryDock"), m_library, Qt::LeftDockWidgetArea);
+    addDock(tr("Library"), QStringLiteral("libraryDock"), m_library, Qt::LeftDockWidgetArea);
     connect(m_library, &LibraryWidget::openRequested, this,
             [this](const QString &path) { openFile(path); });
     connect(m_library, &LibraryWidget::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 5000); });
     QDockWidget *inspectorDock =
-        dock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspectorStack,
+        addDock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspectorStack,
              Qt::RightDockWidgetArea);
-    m_jsonDock = dock(tr("JSON"), QStringLiteral("jsonDock"), m_jsonStack, Qt::RightDockWidgetArea);
+    m_jsonDock = addDock(tr("JSON"), QStringLiteral("jsonDock"), m_jsonStack, Qt::RightDockWidgetArea);
     tabifyDockWidget(inspectorDock, m_jsonDock);
     inspectorDock->raise();
-    dock(tr("Problems"), QStringLiteral("problemsDock"), m_problemsStack, Qt::BottomDockWidgetArea);
+    addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemsStack, Qt::BottomDockWidgetArea);
     resizeDocks({inspectorDock}, {460}, Qt::Horizontal);
 }
 

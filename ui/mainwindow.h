@@ -85,6 +85,9 @@ protected:
 private:
     void createActions();
     void createDocks();
+    // A dock named `name` (saved window state) holding `content`, added in `area`.
+    QDockWidget *addDock(const QString &title, const QString &name, QWidget *content,
+                         Qt::DockWidgetArea area);
     void addPage(studio::EditorPage *page, const QString &title);
     void currentChanged();
     void updateTitle();

@@ -43,22 +43,14 @@ void MainWindow::createRunMode()
 {
     if (!m_engine)
         return; // the editor without an engine has nothing to run
-    const auto dock = [this](const QString &title, const QString &name, QWidget *content,
-                             Qt::DockWidgetArea area) {
-        auto *d = new QDockWidget(title, this);
-        d->setObjectName(name);
-        d->setWidget(content);
-        addDockWidget(area, d);
-        return d;
-    };
     m_stepper = new StepperPanel(m_engine);
     m_stepperDock =
-        dock(tr("Stepper"), QStringLiteral("stepperDock"), m_stepper, Qt::RightDockWidgetArea);
+        addDock(tr("Stepper"), QStringLiteral("stepperDock"), m_stepper, Qt::RightDockWidgetArea);
     m_sessions = new SessionsWidget(m_engine);
     m_sessionsDock =
-        dock(tr("Sessions"), QStringLiteral("sessionsDock"), m_sessions, Qt::LeftDockWidgetArea);
+        addDock(tr("Sessions"), QStringLiteral("sessionsDock"), m_sessions, Qt::LeftDockWidgetArea);
     m_dashboard = new DashboardWidget;
-    m_dashboardDock = dock(tr("Dashboard"), QStringLiteral("dashboardDock"), m_dashboard,
+    m_dashboardDock = addDock(tr("Dashboard"), QStringLiteral("dashboardDock"), m_dashboard,
                            Qt::BottomDockWidgetArea);
     m_dashboardSource = new RegistrySource(metrics::MetricsRegistry::global(), this);
     // wfs::Runtime's thread ticks the global registry's 1 s windows (Options::tickMetrics).
