@@ -153,9 +153,7 @@ ToolResult Engine::callTool(std::string_view name, const Json &arguments, const 
         r = workflowGetSchema();
     else
         r = ToolResult::plainError("Unknown tool: " + std::string(name));
-    if (!ctx.sessionId.empty() && (name == "workflow_next" || name == "workflow_validate"))
-        d->sessions->recordCall(ctx.sessionId, ctx.client, std::string(name), args, r.payload,
-                                r.isError);
+    recordSessionCall(name, args, r, ctx);
     const auto observers = d->observers.load();
     if (!observers->empty()) {
         const ToolCallRecord rec{name, args, r, ctx, std::chrono::steady_clock::now() - start};
@@ -163,6 +161,16 @@ ToolResult Engine::callTool(std::string_view name, const Json &arguments, const 
             o(rec);
     }
     return r;
+}
+
+void Engine::recordSessionCall(std::string_view name, const Json &arguments,
+                               const ToolResult &result, const CallContext &ctx) const
+{
+    if (ctx.sessionId.empty() || (name != "workflow_next" && name != "workflow_validate"))
+        return;
+    d->sessions->recordCall(ctx.sessionId, ctx.client, std::string(name),
+                            arguments.is_object() ? arguments : emptyObject(), result.payload,
+                            result.isError);
 }
 
 ToolResult Engine::workflowList() const

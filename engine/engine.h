@@ -99,6 +99,12 @@ public:
     Result<Json> nextStep(const std::string &workflowId, const Json &completedSteps,
                           const Json &context) const;
 
+    // Attributes an answered call to ctx's session, as callTool does after computing the answer
+    // (workflow_next and workflow_validate are recorded; other tools and anonymous calls are
+    // not). For decorators that answer from elsewhere, e.g. the cache.
+    void recordSessionCall(std::string_view name, const Json &arguments, const ToolResult &result,
+                           const CallContext &ctx) const;
+
     WorkflowRepository &repository() const;
     std::shared_ptr<const WorkflowSnapshot> snapshot() const;
     SessionManager &sessions() const;

@@ -149,11 +149,18 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
         std::find(std::begin(kCachedTools), std::end(kCachedTools), name) != std::end(kCachedTools);
     const bool nextWithLoop = name == "workflow_next" && arguments.is_object() &&
                               hasLoopState(arguments.value("context", Json()));
-    if (!cacheableTool || !ctx.sessionId.empty() || nextWithLoop) {
+    if (!cacheableTool || nextWithLoop) {
         if (cacheableTool)
             m_cache->countBypass(name);
         return finish(m_engine.callTool(name, arguments, ctx));
     }
+    // A session's call is answered like an anonymous one (from the cache when possible) and
+    // then recorded in the session, so MCP traffic, where every client is a session, is cached.
+    const CallContext anonymous;
+    const auto answered = [&](ToolResult result) {
+        m_engine.recordSessionCall(name, arguments, result, ctx);
+        return finish(std::move(result));
+    };
 
     const std::shared_ptr<const WorkflowSnapshot> snap = m_engine.snapshot();
     const Versions *versions = versionsFor(snap->generation());
@@ -183,22 +190,22 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
     }
     if (key.empty() || key.size() > kMaxKeyBytes) {
         m_cache->countBypass(name);
-        return finish(m_engine.callTool(name, arguments, ctx));
+        return answered(m_engine.callTool(name, arguments, anonymous));
     }
     if (version)
         version->calls.fetch_add(1, std::memory_order_relaxed);
 
     if (CachedValuePtr hit = m_cache->get(name, key)) {
         if (hit->bypass) // known time-dependent key (counted as a bypass by the cache)
-            return finish(m_engine.callTool(name, arguments, ctx));
+            return answered(m_engine.callTool(name, arguments, anonymous));
         ToolResult r;
         r.isError = hit->isError;
         r.payload = hit->payload;
         r.text = hit->text;
-        return finish(std::move(r));
+        return answered(std::move(r));
     }
 
-    ToolResult result = m_engine.callTool(name, arguments, ctx);
+    ToolResult result = m_engine.callTool(name, arguments, anonymous);
     const bool timeDependent = name == "workflow_next" && result.payload.is_object() &&
                                hasLoopState(result.payload.value("context", Json()));
     if (!timeDependent) {
@@ -215,7 +222,7 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
         if (m_current.load(std::memory_order_acquire) == versions)
             m_cache->markBypass(name, key, workflowId);
     }
-    return finish(std::move(result));
+    return answered(std::move(result));
 }
 
 int CachingEngine::warm(const std::vector<std::string> &workflowIds)

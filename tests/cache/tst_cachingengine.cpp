@@ -29,7 +29,8 @@ private slots:
     void editOnDiskIsSeenAtOnce();
     void studioSaveIsSeenAtOnce();
     void restartAfterEditNeverServesOldL2();
-    void loopAndSessionCallsBypass();
+    void loopCallsBypass();
+    void sessionCallsAreCachedAndRecorded();
     void warmingFillsTheCache();
     void latencyIsRecorded();
 
@@ -221,7 +222,7 @@ void TestCachingEngine::restartAfterEditNeverServesOldL2()
     QCOMPARE(cache->stats().l2.hits, std::uint64_t(0));
 }
 
-void TestCachingEngine::loopAndSessionCallsBypass()
+void TestCachingEngine::loopCallsBypass()
 {
     Engine engine(options());
     auto cache = std::make_shared<ResultCache>(ResultCache::Options{});
@@ -242,13 +243,45 @@ void TestCachingEngine::loopAndSessionCallsBypass()
     Json resume = toLoop;
     resume["context"] = r1.payload.at("context");
     (void)cached.callTool("workflow_next", resume);
-    // Session-bound calls go to the engine (which records them).
-    CallContext ctx{"sess-1", "test"};
-    (void)cached.callTool("workflow_next", Json{{"workflowId", "alpha-flow"}}, ctx);
-    (void)cached.callTool("workflow_next", Json{{"workflowId", "alpha-flow"}}, ctx);
-    QVERIFY(engine.sessions().get("sess-1").has_value());
-    QCOMPARE(engine.sessions().get("sess-1")->calls, 2);
-    QVERIFY(cache->stats().operations[2].bypassed >= 4);
+    QVERIFY(cache->stats().operations[2].bypassed >= 2);
+}
+
+void TestCachingEngine::sessionCallsAreCachedAndRecorded()
+{
+    Engine engine(options());
+    auto cache = std::make_shared<ResultCache>(ResultCache::Options{});
+    CachingEngine cached(engine, cache);
+    // Every MCP client is a session: its calls are answered from the cache like anonymous ones,
+    // and next/validate are still recorded in the session, hits included.
+    const CallContext ctx{"sess-1", "test"};
+    const Json next = {{"workflowId", "alpha-flow"}, {"completedSteps", Json::array({"first"})}};
+    const ToolResult miss = cached.callTool("workflow_next", next, ctx);
+    const ToolResult hit = cached.callTool("workflow_next", next, ctx);
+    QCOMPARE(hit.contentText(), miss.contentText());
+    QCOMPARE(hit.contentText(), engine.callTool("workflow_next", next).contentText());
+    const Json validate = {{"workflowId", "alpha-flow"}, {"stepId", "first"}, {"output", "done"}};
+    (void)cached.callTool("workflow_validate", validate, ctx);
+    (void)cached.callTool("workflow_validate", validate, ctx);
+    (void)cached.callTool("workflow_list", Json::object(), ctx);
+    (void)cached.callTool("workflow_list", Json::object(), ctx);
+    (void)cached.callTool("workflow_get", Json{{"id", "alpha-flow"}}, ctx);
+    (void)cached.callTool("workflow_get", Json{{"id", "alpha-flow"}}, ctx);
+
+    const auto session = engine.sessions().get("sess-1");
+    QVERIFY(session.has_value());
+    QCOMPARE(session->calls, 4); // next ×2 and validate ×2; list and get are not step calls
+    QCOMPARE(session->client, std::string("test"));
+    const auto stats = cache->stats();
+    for (int op = 0; op < 4; ++op) {
+        QCOMPARE(stats.operations[op].l1Hits, std::uint64_t(1));
+        QCOMPARE(stats.operations[op].bypassed, std::uint64_t(0));
+    }
+    // The recorded state is the one of the answer.
+    QCOMPARE(session->completedSteps.dump(), std::string(R"(["first"])"));
+    // ("second" waits for mode=full: no step, not complete, WorkRail's guidance instead)
+    QVERIFY(session->currentStep.is_null());
+    QVERIFY(!session->complete);
+    QCOMPARE(session->context.dump(), hit.payload.at("context").dump());
 }
 
 void TestCachingEngine::warmingFillsTheCache()
