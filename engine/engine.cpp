@@ -5,6 +5,8 @@
 // workflow set in workflowrepository.cpp.
 #include "engine.h"
 
+#include "model/jsonwrite.h"
+
 #include "condition.h"
 #include "jsvalue.h"
 #include "nextstep.h"
@@ -25,7 +27,19 @@ using engine::CompiledWorkflow;
 
 std::string ToolResult::contentText() const
 {
+    if (serialized)
+        return serialized->contentText;
     return payload.is_null() ? text : toJsJson(payload, 2);
+}
+
+std::shared_ptr<const SerializedAnswer> SerializedAnswer::of(const ToolResult &result)
+{
+    auto s = std::make_shared<SerializedAnswer>();
+    s->contentText = result.payload.is_null() ? result.text : toJsJson(result.payload, 2);
+    appendJsonStringText(s->contentTextJson, s->contentText);
+    if (result.payload.is_object())
+        s->payloadJson = writeJson(result.payload);
+    return s;
 }
 
 ToolResult ToolResult::plainError(std::string text)
@@ -153,7 +167,7 @@ ToolResult Engine::callTool(std::string_view name, const Json &arguments, const 
         r = workflowGetSchema();
     else
         r = ToolResult::plainError("Unknown tool: " + std::string(name));
-    recordSessionCall(name, args, r, ctx);
+    recordSessionCall(name, args, r.payload, r.isError, ctx);
     const auto observers = d->observers.load();
     if (!observers->empty()) {
         const ToolCallRecord rec{name, args, r, ctx, std::chrono::steady_clock::now() - start};
@@ -163,14 +177,13 @@ ToolResult Engine::callTool(std::string_view name, const Json &arguments, const 
     return r;
 }
 
-void Engine::recordSessionCall(std::string_view name, const Json &arguments,
-                               const ToolResult &result, const CallContext &ctx) const
+void Engine::recordSessionCall(std::string_view name, const Json &arguments, const Json &payload,
+                               bool isError, const CallContext &ctx) const
 {
     if (ctx.sessionId.empty() || (name != "workflow_next" && name != "workflow_validate"))
         return;
     d->sessions->recordCall(ctx.sessionId, ctx.client, std::string(name),
-                            arguments.is_object() ? arguments : emptyObject(), result.payload,
-                            result.isError);
+                            arguments.is_object() ? arguments : emptyObject(), payload, isError);
 }
 
 ToolResult Engine::workflowList() const

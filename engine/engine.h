@@ -27,6 +27,19 @@ class WorkflowRepository;
 class WorkflowSnapshot;
 class SessionManager;
 
+struct ToolResult;
+
+// A tool answer already written out once, shared by every caller the cache serves it to, so
+// the MCP transports splice text instead of copying and re-serialising the payload each time.
+struct SerializedAnswer
+{
+    std::string contentText;     ///< ToolResult::contentText()
+    std::string contentTextJson; ///< contentText as a quoted JSON string
+    std::string payloadJson;     ///< the payload object, compact; "" when it is not an object
+
+    static std::shared_ptr<const SerializedAnswer> of(const ToolResult &result);
+};
+
 // What a tool call answers. The MCP layer puts contentText() into content[0].text and sets
 // isError; structured clients also get `payload` as structuredContent.
 struct ToolResult
@@ -34,6 +47,9 @@ struct ToolResult
     bool isError = false;
     Json payload;     ///< the answer object; null when the answer is plain text
     std::string text; ///< plain-text answer ("Unknown tool: x"), used when payload is null
+    /// Set on answers that went through the cache. With CallContext::payloadNeeded false a
+    /// cache hit leaves `payload` null and only this is filled.
+    std::shared_ptr<const SerializedAnswer> serialized;
 
     // payload as JSON.stringify(payload, null, 2), or `text`.
     std::string contentText() const;
@@ -48,6 +64,9 @@ struct CallContext
 {
     std::string sessionId; ///< engine session id; empty = anonymous
     std::string client;    ///< "studio", "stdio", "http:<id>", ...
+    /// false: the caller reads ToolResult::serialized when it is set (the MCP transports), so
+    /// a cache hit need not copy the payload.
+    bool payloadNeeded = true;
 };
 
 // Seen by observers after every callTool (metrics, caches, logs).
@@ -102,8 +121,8 @@ public:
     // Attributes an answered call to ctx's session, as callTool does after computing the answer
     // (workflow_next and workflow_validate are recorded; other tools and anonymous calls are
     // not). For decorators that answer from elsewhere, e.g. the cache.
-    void recordSessionCall(std::string_view name, const Json &arguments, const ToolResult &result,
-                           const CallContext &ctx) const;
+    void recordSessionCall(std::string_view name, const Json &arguments, const Json &payload,
+                           bool isError, const CallContext &ctx) const;
 
     WorkflowRepository &repository() const;
     std::shared_ptr<const WorkflowSnapshot> snapshot() const;

@@ -9,6 +9,7 @@ target_sources(engine PRIVATE
     metrics/healthcheck.h metrics/healthcheck.cpp
     metrics/metricspoller.h metrics/metricspoller.cpp
     metrics/loadtest.h metrics/loadtest.cpp
+    metrics/httploadtest.h metrics/httploadtest.cpp
     store/database.h store/database.cpp
     store/migrations.h store/migrations.cpp
     store/workflowstore.h store/workflowstore.cpp
@@ -22,3 +23,9 @@ target_sources(engine PRIVATE
     cache/resultcache.h cache/resultcache.cpp
     cache/cachingengine.h cache/cachingengine.cpp
 )
+# The load test's MCP HTTP client (metrics/httploadtest.cpp) uses Boost.Beast (header-only).
+find_package(Boost 1.74 REQUIRED)
+find_package(Threads REQUIRED)
+target_link_libraries(engine PRIVATE Boost::headers Threads::Threads)
+set_source_files_properties(metrics/httploadtest.cpp PROPERTIES COMPILE_DEFINITIONS
+                            "BOOST_ASIO_NO_DEPRECATED;BOOST_BEAST_USE_STD_STRING_VIEW")

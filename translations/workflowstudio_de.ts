@@ -717,6 +717,10 @@
             <source>%1: cannot write the PNG file</source>
             <translation>%1: Die PNG-Datei kann nicht geschrieben werden</translation>
         </message>
+        <message>
+            <source>solid p50 · dashed p95 · dotted p99</source>
+            <translation>durchgezogen p50 · gestrichelt p95 · gepunktet p99</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::DeleteStepsCommand</name>
@@ -1136,14 +1140,6 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <translation>Fehler</translation>
         </message>
         <message>
-            <source>next p50 µs</source>
-            <translation>next p50 µs</translation>
-        </message>
-        <message>
-            <source>next p99 µs</source>
-            <translation>next p99 µs</translation>
-        </message>
-        <message>
             <source>L1 hit %</source>
             <translation>L1-Treffer %</translation>
         </message>
@@ -1160,30 +1156,12 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <translation>Mischung:</translation>
         </message>
         <message>
-            <source>40% workflow_list · 30% workflow_get · 20% workflow_next · 10% workflow_validate, in-process through the result cache, no think time</source>
-            <translation>40 % workflow_list · 30 % workflow_get · 20 % workflow_next · 10 % workflow_validate, im Prozess über den Ergebnis-Cache, ohne Denkzeit</translation>
-        </message>
-        <message>
             <source>Results:</source>
             <translation>Ergebnisse:</translation>
-        </message>
-        <message numerus="yes">
-            <source>Running %n virtual user(s)…</source>
-            <translation>
-                <numerusform>%n virtueller Benutzer läuft…</numerusform>
-                <numerusform>%n virtuelle Benutzer laufen…</numerusform>
-            </translation>
         </message>
         <message>
             <source>Load test failed: %1</source>
             <translation>Lasttest fehlgeschlagen: %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>&lt;b&gt;%1 requests in %2 s&lt;/b&gt; with %n user(s): &lt;b&gt;%3 req/s&lt;/b&gt;, %4 errors, RSS %5 MB, L1 hit rate %6 %</source>
-            <translation>
-                <numerusform>&lt;b&gt;%1 Anfragen in %2 s&lt;/b&gt; mit %n Benutzer: &lt;b&gt;%3 Anfr./s&lt;/b&gt;, %4 Fehler, RSS %5 MB, L1-Trefferquote %6 %</numerusform>
-                <numerusform>&lt;b&gt;%1 Anfragen in %2 s&lt;/b&gt; mit %n Benutzern: &lt;b&gt;%3 Anfr./s&lt;/b&gt;, %4 Fehler, RSS %5 MB, L1-Trefferquote %6 %</numerusform>
-            </translation>
         </message>
         <message>
             <source>Operation</source>
@@ -1192,6 +1170,127 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <message>
             <source>Count</source>
             <translation>Anzahl</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>In-process (studio engine)</source>
+            <translation>Im Prozess (Studio-Engine)</translation>
+        </message>
+        <message>
+            <source>MCP HTTP listener</source>
+            <translation>MCP-HTTP-Listener</translation>
+        </message>
+        <message>
+            <source>Calls the studio's engine directly through its result cache: the charts and cache statistics move while the test runs</source>
+            <translation>Ruft die Engine des Studios direkt über ihren Ergebnis-Cache auf: Diagramme und Cache-Statistik bewegen sich während des Tests</translation>
+        </message>
+        <message>
+            <source> ms</source>
+            <translation> ms</translation>
+        </message>
+        <message>
+            <source>none (closed loop)</source>
+            <translation>keine (geschlossene Schleife)</translation>
+        </message>
+        <message>
+            <source>Pause of each virtual user between two requests</source>
+            <translation>Pause jedes virtuellen Benutzers zwischen zwei Anfragen</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Ziel</translation>
+        </message>
+        <message>
+            <source>Think ms</source>
+            <translation>Denkzeit ms</translation>
+        </message>
+        <message>
+            <source>list p50/p95/p99 µs</source>
+            <translation>list p50/p95/p99 µs</translation>
+        </message>
+        <message>
+            <source>get p50/p95/p99 µs</source>
+            <translation>get p50/p95/p99 µs</translation>
+        </message>
+        <message>
+            <source>next p50/p95/p99 µs</source>
+            <translation>next p50/p95/p99 µs</translation>
+        </message>
+        <message>
+            <source>validate p50/p95/p99 µs</source>
+            <translation>validate p50/p95/p99 µs</translation>
+        </message>
+        <message>
+            <source>Target:</source>
+            <translation>Ziel:</translation>
+        </message>
+        <message>
+            <source>Think time:</source>
+            <translation>Denkzeit:</translation>
+        </message>
+        <message>
+            <source>40% workflow_list · 30% workflow_get · 20% workflow_next · 10% workflow_validate</source>
+            <translation>40 % workflow_list · 30 % workflow_get · 20 % workflow_next · 10 % workflow_validate</translation>
+        </message>
+        <message>
+            <source>Real JSON-RPC requests to %1 (one MCP session and keep-alive connection per virtual user)</source>
+            <translation>Echte JSON-RPC-Anfragen an %1 (eine MCP-Sitzung und Keep-Alive-Verbindung je virtuellem Benutzer)</translation>
+        </message>
+        <message>
+            <source>Unavailable: the MCP listener is off</source>
+            <translation>Nicht verfügbar: Der MCP-Listener ist aus</translation>
+        </message>
+        <message>
+            <source>Turn it on in File › Settings… and restart the studio.</source>
+            <translation>Schalten Sie ihn unter Datei › Einstellungen… ein und starten Sie das Studio neu.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Running %n virtual user(s) against %1…</source>
+            <translation>
+                <numerusform>%n virtueller Benutzer läuft gegen %1…</numerusform>
+                <numerusform>%n virtuelle Benutzer laufen gegen %1…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Running %n virtual user(s) in-process…</source>
+            <translation>
+                <numerusform>%n virtueller Benutzer läuft im Prozess…</numerusform>
+                <numerusform>%n virtuelle Benutzer laufen im Prozess…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>MCP HTTP</source>
+            <translation>MCP-HTTP</translation>
+        </message>
+        <message>
+            <source>In-process</source>
+            <translation>Im Prozess</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Cancelled&lt;/b&gt; after %1 s.</source>
+            <translation>&lt;b&gt;Abgebrochen&lt;/b&gt; nach %1 s.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n user(s), think time %2 ms:</source>
+            <translation>
+                <numerusform>%1, %n Benutzer, Denkzeit %2 ms:</numerusform>
+                <numerusform>%1, %n Benutzer, Denkzeit %2 ms:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1 requests in %2 s&lt;/b&gt;: &lt;b&gt;%3 req/s&lt;/b&gt;, %4 errors, RSS %5 MB, L1 hit rate %6 %</source>
+            <translation>&lt;b&gt;%1 Anfragen in %2 s&lt;/b&gt;: &lt;b&gt;%3 Anfr./s&lt;/b&gt;, %4 Fehler, RSS %5 MB, L1-Trefferquote %6 %</translation>
+        </message>
+        <message>
+            <source>Errors:</source>
+            <translation>Fehler:</translation>
+        </message>
+        <message>
+            <source> (cancelled)</source>
+            <translation> (abgebrochen)</translation>
         </message>
     </context>
     <context>

@@ -717,6 +717,10 @@
             <source>%1: cannot write the PNG file</source>
             <translation>%1 : impossible d’écrire le fichier PNG</translation>
         </message>
+        <message>
+            <source>solid p50 · dashed p95 · dotted p99</source>
+            <translation>continu p50 · tirets p95 · pointillés p99</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::DeleteStepsCommand</name>
@@ -1136,14 +1140,6 @@ Cette action est irréversible.</translation>
             <translation>Erreurs</translation>
         </message>
         <message>
-            <source>next p50 µs</source>
-            <translation>next p50 µs</translation>
-        </message>
-        <message>
-            <source>next p99 µs</source>
-            <translation>next p99 µs</translation>
-        </message>
-        <message>
             <source>L1 hit %</source>
             <translation>Succès L1 %</translation>
         </message>
@@ -1160,30 +1156,12 @@ Cette action est irréversible.</translation>
             <translation>Répartition :</translation>
         </message>
         <message>
-            <source>40% workflow_list · 30% workflow_get · 20% workflow_next · 10% workflow_validate, in-process through the result cache, no think time</source>
-            <translation>40 % workflow_list · 30 % workflow_get · 20 % workflow_next · 10 % workflow_validate, dans le processus via le cache de résultats, sans temps de réflexion</translation>
-        </message>
-        <message>
             <source>Results:</source>
             <translation>Résultats :</translation>
-        </message>
-        <message numerus="yes">
-            <source>Running %n virtual user(s)…</source>
-            <translation>
-                <numerusform>%n utilisateur virtuel en cours…</numerusform>
-                <numerusform>%n utilisateurs virtuels en cours…</numerusform>
-            </translation>
         </message>
         <message>
             <source>Load test failed: %1</source>
             <translation>Échec du test de charge : %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>&lt;b&gt;%1 requests in %2 s&lt;/b&gt; with %n user(s): &lt;b&gt;%3 req/s&lt;/b&gt;, %4 errors, RSS %5 MB, L1 hit rate %6 %</source>
-            <translation>
-                <numerusform>&lt;b&gt;%1 requêtes en %2 s&lt;/b&gt; avec %n utilisateur : &lt;b&gt;%3 req./s&lt;/b&gt;, %4 erreurs, RSS %5 Mo, taux de succès L1 %6 %</numerusform>
-                <numerusform>&lt;b&gt;%1 requêtes en %2 s&lt;/b&gt; avec %n utilisateurs : &lt;b&gt;%3 req./s&lt;/b&gt;, %4 erreurs, RSS %5 Mo, taux de succès L1 %6 %</numerusform>
-            </translation>
         </message>
         <message>
             <source>Operation</source>
@@ -1192,6 +1170,127 @@ Cette action est irréversible.</translation>
         <message>
             <source>Count</source>
             <translation>Nombre</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>In-process (studio engine)</source>
+            <translation>Dans le processus (moteur du studio)</translation>
+        </message>
+        <message>
+            <source>MCP HTTP listener</source>
+            <translation>Écouteur HTTP MCP</translation>
+        </message>
+        <message>
+            <source>Calls the studio's engine directly through its result cache: the charts and cache statistics move while the test runs</source>
+            <translation>Appelle directement le moteur du studio via son cache de résultats : les graphiques et les statistiques du cache évoluent pendant le test</translation>
+        </message>
+        <message>
+            <source> ms</source>
+            <translation> ms</translation>
+        </message>
+        <message>
+            <source>none (closed loop)</source>
+            <translation>aucun (boucle fermée)</translation>
+        </message>
+        <message>
+            <source>Pause of each virtual user between two requests</source>
+            <translation>Pause de chaque utilisateur virtuel entre deux requêtes</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <translation>Cible</translation>
+        </message>
+        <message>
+            <source>Think ms</source>
+            <translation>Réflexion ms</translation>
+        </message>
+        <message>
+            <source>list p50/p95/p99 µs</source>
+            <translation>list p50/p95/p99 µs</translation>
+        </message>
+        <message>
+            <source>get p50/p95/p99 µs</source>
+            <translation>get p50/p95/p99 µs</translation>
+        </message>
+        <message>
+            <source>next p50/p95/p99 µs</source>
+            <translation>next p50/p95/p99 µs</translation>
+        </message>
+        <message>
+            <source>validate p50/p95/p99 µs</source>
+            <translation>validate p50/p95/p99 µs</translation>
+        </message>
+        <message>
+            <source>Target:</source>
+            <translation>Cible :</translation>
+        </message>
+        <message>
+            <source>Think time:</source>
+            <translation>Temps de réflexion :</translation>
+        </message>
+        <message>
+            <source>40% workflow_list · 30% workflow_get · 20% workflow_next · 10% workflow_validate</source>
+            <translation>40 % workflow_list · 30 % workflow_get · 20 % workflow_next · 10 % workflow_validate</translation>
+        </message>
+        <message>
+            <source>Real JSON-RPC requests to %1 (one MCP session and keep-alive connection per virtual user)</source>
+            <translation>Vraies requêtes JSON-RPC vers %1 (une session MCP et une connexion keep-alive par utilisateur virtuel)</translation>
+        </message>
+        <message>
+            <source>Unavailable: the MCP listener is off</source>
+            <translation>Indisponible : l’écouteur MCP est désactivé</translation>
+        </message>
+        <message>
+            <source>Turn it on in File › Settings… and restart the studio.</source>
+            <translation>Activez-le dans Fichier › Paramètres… et redémarrez le studio.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Running %n virtual user(s) against %1…</source>
+            <translation>
+                <numerusform>%n utilisateur virtuel en cours sur %1…</numerusform>
+                <numerusform>%n utilisateurs virtuels en cours sur %1…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Running %n virtual user(s) in-process…</source>
+            <translation>
+                <numerusform>%n utilisateur virtuel en cours dans le processus…</numerusform>
+                <numerusform>%n utilisateurs virtuels en cours dans le processus…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>MCP HTTP</source>
+            <translation>HTTP MCP</translation>
+        </message>
+        <message>
+            <source>In-process</source>
+            <translation>Dans le processus</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Cancelled&lt;/b&gt; after %1 s.</source>
+            <translation>&lt;b&gt;Annulé&lt;/b&gt; après %1 s.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1, %n user(s), think time %2 ms:</source>
+            <translation>
+                <numerusform>%1, %n utilisateur, temps de réflexion %2 ms :</numerusform>
+                <numerusform>%1, %n utilisateurs, temps de réflexion %2 ms :</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1 requests in %2 s&lt;/b&gt;: &lt;b&gt;%3 req/s&lt;/b&gt;, %4 errors, RSS %5 MB, L1 hit rate %6 %</source>
+            <translation>&lt;b&gt;%1 requêtes en %2 s&lt;/b&gt; : &lt;b&gt;%3 req./s&lt;/b&gt;, %4 erreurs, RSS %5 Mo, taux de succès L1 %6 %</translation>
+        </message>
+        <message>
+            <source>Errors:</source>
+            <translation>Erreurs :</translation>
+        </message>
+        <message>
+            <source> (cancelled)</source>
+            <translation> (annulé)</translation>
         </message>
     </context>
     <context>

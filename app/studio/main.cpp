@@ -9,6 +9,7 @@
 #include "engine/runtime.h"
 #include "ui/dashboard/dashboardsource.h"
 #include "ui/dashboard/dashboardwidget.h"
+#include "ui/dashboard/loadtestpanel.h"
 #include "ui/dashboard/requestlogview.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/appsettings.h"
@@ -130,6 +131,23 @@ int main(int argc, char *argv[])
             else
                 showState(true);
         }
+    }
+    // The dashboard's load test: in-process against this runtime; over HTTP against the listener
+    // while it runs (URL and token follow its state; the status text says why it is off).
+    if (wfs::studio::LoadTestPanel *loadTest =
+            window.dashboard() ? window.dashboard()->loadTest() : nullptr) {
+        loadTest->setRuntime(&runtime);
+        const auto followListener = [loadTest, &window, s = server.get()](bool running) {
+            if (s && running)
+                loadTest->setListener(QString::fromStdString(s->url()),
+                                      QString::fromStdString(s->options().token));
+            else
+                loadTest->setListener({}, {}, window.mcpStatus());
+        };
+        if (server)
+            QObject::connect(server.get(), &wfs::mcp::HttpServer::stateChanged, loadTest,
+                             followListener);
+        followListener(server && server->isRunning());
     }
     // The dashboard: cache figures and history from the runtime, requests from the MCP log.
     window.dashboardSource()->setCacheStats([&runtime] { return runtime.cache().stats(); });

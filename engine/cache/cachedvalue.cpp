@@ -8,7 +8,21 @@ namespace wfs::cache {
 // In-memory JSON costs roughly three times its compact text; plus the fixed parts.
 static std::size_t estimateBytes(const CachedValue &v)
 {
-    return sizeof(CachedValue) + v.encoded.size() * 3 + v.text.size() + 64;
+    std::size_t bytes = sizeof(CachedValue) + v.encoded.size() * 3 + v.text.size() + 64;
+    if (v.serialized) {
+        bytes += sizeof(SerializedAnswer) + v.serialized->contentText.size() +
+                 v.serialized->contentTextJson.size() + v.serialized->payloadJson.size();
+    }
+    return bytes;
+}
+
+static void serialize(CachedValue &v)
+{
+    ToolResult r;
+    r.isError = v.isError;
+    r.payload = v.payload; // one copy per stored answer, none per hit
+    r.text = v.text;
+    v.serialized = SerializedAnswer::of(r);
 }
 
 std::shared_ptr<const CachedValue> CachedValue::make(bool isError, Json payload, std::string text)
@@ -22,6 +36,7 @@ std::shared_ptr<const CachedValue> CachedValue::make(bool isError, Json payload,
     envelope["p"] = v->payload;
     envelope["t"] = v->text;
     v->encoded = envelope.dump(-1, ' ', false, Json::error_handler_t::replace);
+    serialize(*v);
     v->bytes = estimateBytes(*v);
     return v;
 }
@@ -53,6 +68,7 @@ std::shared_ptr<const CachedValue> CachedValue::decode(std::string_view encoded)
     v->payload = std::move(*p);
     v->text = t->get<std::string>();
     v->encoded = std::string(encoded);
+    serialize(*v);
     v->bytes = estimateBytes(*v);
     return v;
 }

@@ -4,6 +4,7 @@
 // (for the SQLite level). Immutable once built and shared between threads.
 #pragma once
 
+#include "engine/engine.h"
 #include "model/json.h"
 
 #include <cstddef>
@@ -22,6 +23,8 @@ struct CachedValue
     std::string encoded;   ///< {"e":isError,"p":payload,"t":text} as compact JSON
     std::size_t bytes = 0; ///< estimated memory held by this value
     bool bypass = false;   ///< marker: answers for this key are not cacheable (memory level only)
+    /// The answer written out for the MCP transports (null on the bypass marker).
+    std::shared_ptr<const SerializedAnswer> serialized;
 
     // Builds a value and its encoded form.
     static std::shared_ptr<const CachedValue> make(bool isError, Json payload, std::string text);

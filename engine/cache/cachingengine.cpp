@@ -158,7 +158,7 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
     // then recorded in the session, so MCP traffic, where every client is a session, is cached.
     const CallContext anonymous;
     const auto answered = [&](ToolResult result) {
-        m_engine.recordSessionCall(name, arguments, result, ctx);
+        m_engine.recordSessionCall(name, arguments, result.payload, result.isError, ctx);
         return finish(std::move(result));
     };
 
@@ -200,9 +200,13 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
             return answered(m_engine.callTool(name, arguments, anonymous));
         ToolResult r;
         r.isError = hit->isError;
-        r.payload = hit->payload;
-        r.text = hit->text;
-        return answered(std::move(r));
+        r.serialized = hit->serialized;
+        if (ctx.payloadNeeded) {
+            r.payload = hit->payload;
+            r.text = hit->text;
+        }
+        m_engine.recordSessionCall(name, arguments, hit->payload, hit->isError, ctx);
+        return finish(std::move(r));
     }
 
     ToolResult result = m_engine.callTool(name, arguments, anonymous);
@@ -210,6 +214,7 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
                                hasLoopState(result.payload.value("context", Json()));
     if (!timeDependent) {
         CachedValuePtr value = CachedValue::make(result.isError, result.payload, result.text);
+        result.serialized = value->serialized;
         std::shared_lock storeLock(m_storeMutex);
         // Store only if the set did not change while we computed (the engine may have served
         // a newer generation than the one in the key).

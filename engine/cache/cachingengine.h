@@ -4,8 +4,9 @@
 //
 // Cached: workflow_list, workflow_get, workflow_validate, and workflow_next when neither the
 // request nor the answer carries loop state (loop answers embed the current time and the 300 s
-// loop timeout depends on it). Never cached: calls attributed to a session (the engine records
-// them), workflow_validate_json, workflow_get_schema (its metadata carries "now"), unknown tools.
+// loop timeout depends on it). Never cached: workflow_validate_json, workflow_get_schema (its
+// metadata carries "now"), unknown tools. Calls attributed to a session are answered the same
+// way and then recorded in it (Engine::recordSessionCall), hits included.
 //
 // No stale read: every key holds the content hash of the workflow it depends on (or of the whole
 // set for workflow_list and unknown ids), taken from the same repository snapshot generation the

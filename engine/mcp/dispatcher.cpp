@@ -14,9 +14,11 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <charconv>
 #include <map>
+#include <mutex>
 
 namespace wfs::mcp {
 
@@ -129,6 +131,22 @@ std::size_t decodeCursor(const Json &params, std::string_view list, std::size_t 
 }
 
 // Pages `items` into `key`, adding nextCursor when more follow.
+// True while this thread handles a body for Dispatcher::Output::Wire.
+thread_local bool t_wireOutput = false;
+
+struct WireOutputScope
+{
+    bool previous;
+    explicit WireOutputScope(bool wire)
+        : previous(t_wireOutput)
+    {
+        t_wireOutput = wire;
+    }
+    ~WireOutputScope() { t_wireOutput = previous; }
+    WireOutputScope(const WireOutputScope &) = delete;
+    WireOutputScope &operator=(const WireOutputScope &) = delete;
+};
+
 Json page(const Json &params, const char *key, Json items, std::size_t pageSize)
 {
     const std::size_t offset = decodeCursor(params, key, items.size());
@@ -485,12 +503,13 @@ std::string Dispatcher::handleText(Session &session, std::string_view text, cons
     Parsed parsed = parse(text);
     if (!parsed.ok)
         return serialize(parsed.errorResponse);
-    const Json reply = handle(session, parsed.value, notify);
+    const Json reply = handle(session, parsed.value, notify, Output::Wire);
     return reply.is_null() ? std::string() : serialize(reply);
 }
 
-Json Dispatcher::handle(Session &session, const Json &body, const Emit &notify)
+Json Dispatcher::handle(Session &session, const Json &body, const Emit &notify, Output output)
 {
+    const WireOutputScope scope(output == Output::Wire);
     if (!body.is_array())
         return d->handleOne(session, body, notify);
 
@@ -747,6 +766,22 @@ Json Dispatcher::Private::toolsList(Session &session, const Json &params)
 {
     const ToolCatalog &catalog = ToolCatalog::instance();
     const ProtocolVersion v = session.effectiveVersion();
+    if (t_wireOutput && decodeCursor(params, "tools", catalog.tools().size()) == 0) {
+        // The catalog never changes: each revision's list is written out once.
+        static std::array<std::once_flag, 4> once;
+        static std::array<std::string, 4> written;
+        const auto index = static_cast<std::size_t>(v);
+        assert(index < written.size() && "a protocol revision without a tools/list slot");
+        std::call_once(once[index], [&] {
+            Json tools = Json::array();
+            for (const ToolDefinition &t : catalog.tools())
+                tools.push_back(catalog.listEntry(t, v));
+            written[index] = serialize(tools);
+        });
+        Json out = Json::object();
+        out["tools"] = rawJson(written[index]);
+        return out;
+    }
     Json tools = Json::array();
     for (const ToolDefinition &t : catalog.tools())
         tools.push_back(catalog.listEntry(t, v));
@@ -825,6 +860,7 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
     CallContext context;
     context.sessionId = session.id();
     context.client = session.client();
+    context.payloadNeeded = !t_wireOutput; // the wire takes the cached text instead
     ToolResult r;
     try {
         r = backend->callTool(toolName, arguments, context);
@@ -837,6 +873,16 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
     finish(r.isError);
     progress(1, "done");
 
+    if (t_wireOutput && r.serialized && !r.isError) {
+        // Served through the cache: splice the text written when it was stored.
+        Json block = Json::object();
+        block["type"] = "text";
+        block["text"] = rawJson(r.serialized->contentTextJson);
+        result["content"] = Json::array({std::move(block)});
+        if (v >= ProtocolVersion::V2025_06_18 && !r.serialized->payloadJson.empty())
+            result["structuredContent"] = rawJson(r.serialized->payloadJson);
+        return result;
+    }
     result["content"] = textContent(r.contentText());
     if (!r.isError && v >= ProtocolVersion::V2025_06_18 && r.payload.is_object())
         result["structuredContent"] = std::move(r.payload);

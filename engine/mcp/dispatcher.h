@@ -120,10 +120,14 @@ public:
     // True when `body` is or holds an initialize request.
     static bool isInitialize(const Json &body);
 
+    // Plain: the response is an ordinary Json value. Wire: it may hold rawJson() nodes (answers
+    // the cache has already written out), for transports that only serialize() it.
+    enum class Output { Plain, Wire };
     // Handles one parsed body. Returns the response (object; array for a batch) or null when
     // nothing is to be answered (notifications, responses, cancelled requests).
-    Json handle(Session &session, const Json &body, const Emit &notify = {});
-    // parse + handle + serialize; "" when nothing is to be answered.
+    Json handle(Session &session, const Json &body, const Emit &notify = {},
+                Output output = Output::Plain);
+    // parse + handle (Output::Wire) + serialize; "" when nothing is to be answered.
     std::string handleText(Session &session, std::string_view text, const Emit &notify = {});
 
     // Sends notifications/{tools,prompts,resources}/list_changed to every ready session.

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// Streamable HTTP on Boost.Beast. Each TCP connection is a Connection on its own strand; it
+// Streamable HTTP on Boost.Beast. Each TCP connection is a Connection on one I/O thread; it
 // reads one request at a time (keep-alive), runs the checks of spec/mcp-transport.md §6.2 in
 // order, dispatches synchronously on the I/O thread (tool calls take microseconds to a few
 // milliseconds) and writes one response. A GET turns its connection into the session's SSE
@@ -134,7 +134,11 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
     Options options;
     HttpServer *q = nullptr;
 
-    std::unique_ptr<asio::io_context> ioc;
+    // One io_context per thread (concurrency hint 1): a connection lives on one thread for its
+    // whole life, so it needs no strand and the reactor takes no contended lock; connections are
+    // dealt out round-robin.
+    std::vector<std::unique_ptr<asio::io_context>> iocs;
+    std::size_t nextIoc = 0; ///< used on the acceptor's thread only
     std::unique_ptr<tcp::acceptor> acceptor;
     std::vector<std::thread> threads;
     std::atomic<bool> running{false};
@@ -585,7 +589,8 @@ private:
         std::vector<Json> notes;
         const Emit notify = [&notes](const Json &m) { notes.push_back(m); };
         m_dispatched = true;
-        const Json reply = server().dispatcher.handle(*session->mcp, body, notify);
+        const Json reply =
+            server().dispatcher.handle(*session->mcp, body, notify, Dispatcher::Output::Wire);
         if (created && !session->mcp->initializeAnswered()) {
             // initialize failed: no session was established.
             server().removeSession(session->mcp->id());
@@ -795,24 +800,25 @@ private:
 
 void HttpServer::Private::accept()
 {
-    acceptor->async_accept(asio::make_strand(*ioc), [self = shared_from_this()](
-                                                        beast::error_code ec, tcp::socket socket) {
-        if (ec) {
-            if (ec == asio::error::operation_aborted || !self->running)
-                return;
-        } else {
-            socket.set_option(tcp::no_delay(true), ec);
-            auto connection = std::make_shared<Connection>(std::move(socket), self);
-            {
-                std::lock_guard lock(self->connectionsMutex);
-                std::erase_if(self->connections, [](const auto &w) { return w.expired(); });
-                self->connections.push_back(connection);
+    asio::io_context &target = *iocs[nextIoc++ % iocs.size()];
+    acceptor->async_accept(
+        target, [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+            if (ec) {
+                if (ec == asio::error::operation_aborted || !self->running)
+                    return;
+            } else {
+                socket.set_option(tcp::no_delay(true), ec);
+                auto connection = std::make_shared<Connection>(std::move(socket), self);
+                {
+                    std::lock_guard lock(self->connectionsMutex);
+                    std::erase_if(self->connections, [](const auto &w) { return w.expired(); });
+                    self->connections.push_back(connection);
+                }
+                connection->start();
             }
-            connection->start();
-        }
-        if (self->running)
-            self->accept();
-    });
+            if (self->running)
+                self->accept();
+        });
 }
 
 std::shared_ptr<HttpSession> HttpServer::Private::findSession(const std::string &id, bool *expired)
@@ -947,12 +953,14 @@ Result<void> HttpServer::start()
         return Result<void>::failure("cannot listen on '" + d->options.host +
                                      "': not an IP address (" + ec.message() + ")");
     }
-    d->ioc = std::make_unique<asio::io_context>(std::max(d->options.threads, 1));
-    d->acceptor = std::make_unique<tcp::acceptor>(asio::make_strand(*d->ioc));
+    const int threadCount = std::max(d->options.threads, 1);
+    for (int i = 0; i < threadCount; ++i)
+        d->iocs.push_back(std::make_unique<asio::io_context>(1));
+    d->acceptor = std::make_unique<tcp::acceptor>(*d->iocs.front());
     const tcp::endpoint endpoint(address, d->options.port);
     const auto fail = [this, &endpoint](const char *what, const beast::error_code &e) {
         d->acceptor.reset();
-        d->ioc.reset();
+        d->iocs.clear();
         return Result<void>::failure(
             std::string("cannot listen on ") + endpoint.address().to_string() + ":" +
             std::to_string(endpoint.port()) + ": " + what + ": " + e.message());
@@ -970,8 +978,12 @@ Result<void> HttpServer::start()
     d->boundPort = d->acceptor->local_endpoint().port();
     d->running = true;
     d->accept();
-    for (int i = 0; i < std::max(d->options.threads, 1); ++i)
-        d->threads.emplace_back([ioc = d->ioc.get()] { ioc->run(); });
+    for (const auto &ioc : d->iocs)
+        d->threads.emplace_back([ioc = ioc.get()] {
+            // Idle contexts (no connection yet) must keep running until stop().
+            auto guard = asio::make_work_guard(*ioc);
+            ioc->run();
+        });
     emit stateChanged(true);
     return {};
 }
@@ -1002,14 +1014,15 @@ void HttpServer::stop()
     }
     // Give the closes a moment to flush, then stop the loop.
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    d->ioc->stop();
+    for (const auto &ioc : d->iocs)
+        ioc->stop();
     for (std::thread &t : d->threads) {
         if (t.joinable())
             t.join();
     }
     d->threads.clear();
     d->acceptor.reset();
-    d->ioc.reset();
+    d->iocs.clear();
     d->boundPort = 0;
     emit stateChanged(false);
 }

@@ -27,6 +27,7 @@
 #pragma once
 
 #include "model/json.h"
+#include "model/jsonwrite.h"
 
 #include <optional>
 #include <string>
@@ -90,8 +91,9 @@ Json makeError(const Json &id, ErrorCode code, std::string message, Json data = 
 // {"jsonrpc":"2.0","method":method[,"params":params]}
 Json makeNotification(std::string method, Json params = nullptr);
 
-// Compact serialisation for the wire: invalid UTF-8 in strings is replaced, never thrown on.
-// Byte-identical to Json::dump(-1, ' ', false, error_handler_t::replace), several times faster.
+// Compact serialisation for the wire (model/jsonwrite.h: writeJson): invalid UTF-8 in strings
+// is replaced, never thrown on; rawJson() nodes are copied verbatim. Byte-identical to
+// Json::dump(-1, ' ', false, error_handler_t::replace) for every parsed value.
 std::string serialize(const Json &message);
 // serialize(value), appended to `out`.
 void appendSerialized(std::string &out, const Json &value);

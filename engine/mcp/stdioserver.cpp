@@ -187,7 +187,8 @@ void StdioServer::Private::handleLine(std::string_view line)
     }
     if (options.workers <= 0) {
         const Emit notify = [this](const Json &m) { appendToBatch(m); };
-        const Json reply = dispatcher.handle(*session, parsed.value, notify);
+        const Json reply =
+            dispatcher.handle(*session, parsed.value, notify, Dispatcher::Output::Wire);
         if (!reply.is_null())
             appendToBatch(reply);
         if (batch.size() > 256u * 1024u)
@@ -198,13 +199,14 @@ void StdioServer::Private::handleLine(std::string_view line)
     if (runsOnWorker(parsed.value)) {
         auto message = std::make_shared<Json>(std::move(parsed.value));
         submit([this, message, notify] {
-            const Json reply = dispatcher.handle(*session, *message, notify);
+            const Json reply =
+                dispatcher.handle(*session, *message, notify, Dispatcher::Output::Wire);
             if (!reply.is_null())
                 writeMessage(reply);
         });
         return;
     }
-    const Json reply = dispatcher.handle(*session, parsed.value, notify);
+    const Json reply = dispatcher.handle(*session, parsed.value, notify, Dispatcher::Output::Wire);
     if (!reply.is_null())
         writeMessage(reply);
 }

@@ -1,21 +1,25 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// The load generator. Request arguments are prepared up front per workflow (a handful of
-// variants each: both workflow_get modes, workflow_next with growing completedSteps prefixes,
-// workflow_validate on each top-level step), so the timed loop only picks and calls.
+// The load generator. The request set is prepared up front (buildLoadTestMix), the virtual users
+// are plain threads that pick, call through their LoadTestClient, measure and think; the calling
+// thread waits for the deadline or a cancel. Latencies are measured here, at the call site, into
+// a registry private to the run, so a report never mixes in other traffic of the process.
 #include "loadtest.h"
 
 #include "metricsregistry.h"
 #include "processstats.h"
 
 #include "engine/cache/cachingengine.h"
+#include "engine/runtime.h"
 #include "engine/store/metricsstore.h"
 #include "engine/workflowrepository.h"
 
-#include <QCoreApplication>
-
-#include <atomic>
-#include <random>
+#include <algorithm>
+#include <cassert>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -23,21 +27,114 @@ namespace wfs::metrics {
 
 namespace {
 
-struct Request
+using Clock = std::chrono::steady_clock;
+
+const char *const kTools[4] = {"workflow_list", "workflow_get", "workflow_next",
+                               "workflow_validate"};
+// Distinct error kinds kept per user; further kinds are counted as "other".
+constexpr std::size_t kMaxErrorKinds = 16;
+
+// The run's end, as something to wait on: think time and the main thread's wait both end as
+// soon as the deadline passes or a cancel arrives.
+class StopSignal
 {
-    const char *tool;
-    Json arguments;
+public:
+    void raise()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_flag.store(true);
+        }
+        m_cv.notify_all();
+    }
+    const std::atomic<bool> &flag() const { return m_flag; }
+    bool raised() const { return m_flag.load(std::memory_order_relaxed); }
+    // Waits up to `d`; true when the signal was raised.
+    template<typename Duration> bool waitFor(Duration d)
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        return m_cv.wait_for(lock, d, [this] { return m_flag.load(); });
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    std::atomic<bool> m_flag{false};
 };
 
-void buildRequests(const WorkflowSnapshot &snap, std::vector<Request> *gets,
-                   std::vector<Request> *nexts, std::vector<Request> *validates)
+bool cancelled(const LoadTestOptions &o)
 {
+    return o.cancel && o.cancel->load();
+}
+
+class EngineClient : public LoadTestClient
+{
+public:
+    explicit EngineClient(cache::CachingEngine &engine)
+        : m_engine(engine)
+    {}
+    LoadTestOutcome call(const LoadTestRequest &r) override
+    {
+        if (m_engine.callTool(r.tool, r.arguments, m_ctx).isError)
+            return {LoadTestOutcome::Status::Error, "tool error"};
+        return {};
+    }
+
+private:
+    cache::CachingEngine &m_engine;
+    const CallContext m_ctx{std::string(), "loadtest"};
+};
+
+class RuntimeClient : public LoadTestClient
+{
+public:
+    explicit RuntimeClient(Runtime &runtime)
+        : m_runtime(runtime)
+    {}
+    LoadTestOutcome call(const LoadTestRequest &r) override
+    {
+        if (m_runtime.toolCall(r.tool, r.arguments, m_ctx).isError)
+            return {LoadTestOutcome::Status::Error, "tool error"};
+        return {};
+    }
+
+private:
+    Runtime &m_runtime;
+    const CallContext m_ctx{std::string(), "loadtest"};
+};
+
+double rate(std::uint64_t hits, std::uint64_t misses)
+{
+    return hits + misses == 0 ? 0.0 : double(hits) / double(hits + misses);
+}
+
+} // namespace
+
+const LoadTestRequest &LoadTestMix::pick(std::mt19937_64 &rng) const
+{
+    assert(!gets.empty() && "pick() needs a non-empty mix");
+    const int m = int(rng() % 100);
+    if (m < 40)
+        return list;
+    if (m < 70)
+        return gets[rng() % gets.size()];
+    if (m < 90 && !nexts.empty())
+        return nexts[rng() % nexts.size()];
+    if (m >= 90 && !validates.empty())
+        return validates[rng() % validates.size()];
+    return gets[rng() % gets.size()];
+}
+
+LoadTestMix buildLoadTestMix(const WorkflowSnapshot &snap)
+{
+    LoadTestMix mix;
     for (const WorkflowEntry &e : snap.entries()) {
         if (!e.workflow)
             continue;
+        ++mix.workflows;
         const std::string &id = e.workflow->id();
-        gets->push_back({"workflow_get", Json{{"id", id}}});
-        gets->push_back({"workflow_get", Json{{"id", id}, {"mode", "metadata"}}});
+        mix.gets.push_back({"workflow_get", Json{{"id", id}}});
+        mix.gets.push_back({"workflow_get", Json{{"id", id}, {"mode", "metadata"}}});
         const Json &doc = e.workflow->document();
         std::vector<std::string> topIds;
         if (doc.contains("steps") && doc["steps"].is_array()) {
@@ -48,20 +145,28 @@ void buildRequests(const WorkflowSnapshot &snap, std::vector<Request> *gets,
             }
         }
         Json completed = Json::array();
-        nexts->push_back({"workflow_next", Json{{"workflowId", id}}});
+        mix.nexts.push_back({"workflow_next", Json{{"workflowId", id}}});
         for (std::size_t i = 0; i < topIds.size() && i < 3; ++i) {
             completed.push_back(topIds[i]);
-            nexts->push_back(
+            mix.nexts.push_back(
                 {"workflow_next", Json{{"workflowId", id}, {"completedSteps", completed}}});
         }
         for (std::size_t i = 0; i < topIds.size() && i < 3; ++i)
-            validates->push_back({"workflow_validate", Json{{"workflowId", id},
-                                                            {"stepId", topIds[i]},
-                                                            {"output", "Analysis complete."}}});
+            mix.validates.push_back({"workflow_validate", Json{{"workflowId", id},
+                                                               {"stepId", topIds[i]},
+                                                               {"output", "Analysis complete."}}});
     }
+    return mix;
 }
 
-} // namespace
+const LoadTestOperation *LoadTestReport::find(const std::string &name) const
+{
+    for (const LoadTestOperation &o : operations) {
+        if (o.name == name)
+            return &o;
+    }
+    return nullptr;
+}
 
 Json LoadTestReport::toJson() const
 {
@@ -70,14 +175,21 @@ Json LoadTestReport::toJson() const
         ops[o.name] = {{"count", o.count},   {"errors", o.errors}, {"p50_us", o.p50Us},
                        {"p95_us", o.p95Us},  {"p99_us", o.p99Us},  {"max_us", o.maxUs},
                        {"mean_us", o.meanUs}};
-    return Json{{"rps", rps},
+    Json kinds = Json::object();
+    for (const auto &[kind, count] : errorKinds)
+        kinds[kind] = count;
+    return Json{{"target", target},
+                {"rps", rps},
                 {"errors", errors},
                 {"requests", requests},
                 {"seconds", seconds},
                 {"users", users},
+                {"think_ms", thinkMs},
+                {"cancelled", cancelled},
                 {"workflows", workflows},
                 {"rss_mb", rssMb},
                 {"cache", {{"l1_hit_rate", l1HitRate}, {"l2_hit_rate", l2HitRate}}},
+                {"error_kinds", std::move(kinds)},
                 {"operations", std::move(ops)}};
 }
 
@@ -86,8 +198,12 @@ std::string LoadTestReport::toText() const
     std::ostringstream out;
     out.setf(std::ios::fixed);
     out.precision(1);
-    out << "Load test: " << users << " users, " << seconds << " s, " << workflows << " workflows\n";
+    out << "Load test (" << target << "): " << users << " users, " << seconds << " s, think "
+        << thinkMs << " ms, " << workflows << " workflows" << (cancelled ? ", cancelled" : "")
+        << "\n";
     out << "  requests/s  " << rps << "  (" << requests << " requests, " << errors << " errors)\n";
+    for (const auto &[kind, count] : errorKinds)
+        out << "  error       " << count << " x " << kind << "\n";
     out.precision(2);
     out << "  cache       L1 hit rate " << l1HitRate * 100 << "%, L2 hit rate " << l2HitRate * 100
         << "%\n";
@@ -103,84 +219,82 @@ std::string LoadTestReport::toText() const
     return out.str();
 }
 
-Result<LoadTestReport> runLoadTest(const LoadTestOptions &options)
+LoadTestReport runLoadTestClients(const LoadTestMix &mix, const LoadTestOptions &options,
+                                  const LoadTestClientFactory &factory)
 {
-    Engine::Options eo;
-    eo.includeBundled = options.includeBundled;
-    eo.useStandardLocations = false;
-    eo.useEnvironment = false;
-    eo.watchFiles = false;
-    eo.extraDirs = options.workflowDirs;
-    Engine engine(eo);
-    const std::shared_ptr<const WorkflowSnapshot> snap = engine.snapshot();
-    std::vector<Request> gets, nexts, validates;
-    buildRequests(*snap, &gets, &nexts, &validates);
-    if (gets.empty())
-        return Result<LoadTestReport>::failure(
-            "no workflows to call: add --workflows DIR or bundled samples");
+    assert(!mix.empty() && "runLoadTestClients() needs a non-empty mix");
+    MetricsRegistry measured;
+    LatencyTracker *trackers[4];
+    for (int i = 0; i < 4; ++i)
+        trackers[i] = &measured.operation(kTools[i]);
+    const auto trackerFor = [&trackers](const std::string &tool) {
+        for (int i = 0; i < 4; ++i) {
+            if (tool == kTools[i])
+                return trackers[i];
+        }
+        return trackers[1];
+    };
 
-    MetricsRegistry registry;
-    std::shared_ptr<cache::L2Cache> l2;
-    if (options.database)
-        l2 = std::make_shared<cache::L2Cache>(*options.database, cache::L2Cache::Options{});
-    auto cache = std::make_shared<cache::ResultCache>(cache::ResultCache::Options{}, l2);
-    cache::CachingEngine cached(engine, cache, registry);
-
-    const Request list{"workflow_list", Json::object()};
     const int users = std::max(1, options.users);
-    std::atomic<bool> stop{false};
-    std::atomic<std::uint64_t> errors{0};
+    const auto think = std::chrono::duration_cast<Clock::duration>(
+        std::chrono::duration<double, std::milli>(std::max(0.0, options.thinkMs)));
+    StopSignal stop;
+    std::mutex kindsMutex;
+    std::map<std::string, std::uint64_t> kinds;
     std::vector<std::thread> pool;
-    const auto start = std::chrono::steady_clock::now();
+    const auto start = Clock::now();
     for (int u = 0; u < users; ++u) {
         pool.emplace_back([&, u] {
+            std::unique_ptr<LoadTestClient> client = factory(u, stop.flag());
             std::mt19937_64 rng(options.seed * 7919 + std::uint64_t(u));
-            std::uniform_int_distribution<int> mix(0, 99);
-            std::uint64_t localErrors = 0;
-            const CallContext ctx{std::string(), "bench"};
-            while (!stop.load(std::memory_order_relaxed)) {
-                const int m = mix(rng);
-                const Request *r = nullptr;
-                if (m < 40)
-                    r = &list;
-                else if (m < 70)
-                    r = &gets[rng() % gets.size()];
-                else if (m < 90 && !nexts.empty())
-                    r = &nexts[rng() % nexts.size()];
-                else if (!validates.empty())
-                    r = &validates[rng() % validates.size()];
-                else
-                    r = &gets[rng() % gets.size()];
-                if (cached.callTool(r->tool, r->arguments, ctx).isError)
-                    ++localErrors;
+            std::map<std::string, std::uint64_t> local;
+            while (client && !stop.raised()) {
+                const LoadTestRequest &r = mix.pick(rng);
+                const auto t0 = Clock::now();
+                const LoadTestOutcome outcome = client->call(r);
+                // A client that had to (re)open a session first reports the call's own time.
+                const std::int64_t ns =
+                    outcome.ns >= 0
+                        ? outcome.ns
+                        : std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - t0)
+                              .count();
+                if (outcome.status == LoadTestOutcome::Status::Aborted)
+                    break;
+                const bool failed = outcome.status == LoadTestOutcome::Status::Error;
+                trackerFor(r.tool)->record(std::uint64_t(std::max<std::int64_t>(ns, 0)), failed);
+                if (failed) {
+                    if (local.size() < kMaxErrorKinds || local.count(outcome.error))
+                        ++local[outcome.error];
+                    else
+                        ++local["other"];
+                }
+                if (think.count() > 0 && stop.waitFor(think))
+                    break;
             }
-            errors.fetch_add(localErrors);
+            std::lock_guard<std::mutex> lock(kindsMutex);
+            for (const auto &[kind, count] : local)
+                kinds[kind] += count;
         });
     }
-    // Tick the windows once a second while the users run.
-    const auto deadline = start + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+    const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
                                       std::chrono::duration<double>(options.seconds));
-    while (std::chrono::steady_clock::now() < deadline) {
-        const std::chrono::steady_clock::duration left =
-            deadline - std::chrono::steady_clock::now();
+    while (Clock::now() < deadline && !cancelled(options))
         std::this_thread::sleep_for(
-            std::min<std::chrono::steady_clock::duration>(std::chrono::milliseconds(200), left));
-        registry.tick();
-    }
-    stop.store(true);
+            std::min<Clock::duration>(std::chrono::milliseconds(20), deadline - Clock::now()));
+    const bool wasCancelled = cancelled(options);
+    stop.raise();
     for (std::thread &t : pool)
         t.join();
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
 
     LoadTestReport report;
     report.seconds = elapsed;
     report.users = users;
-    report.workflows = int(gets.size() / 2);
-    report.errors = errors.load();
-    const MetricsSnapshot s = registry.snapshot();
-    for (const char *name :
-         {"workflow_list", "workflow_get", "workflow_next", "workflow_validate"}) {
+    report.thinkMs = std::max(0.0, options.thinkMs);
+    report.cancelled = wasCancelled;
+    report.workflows = mix.workflows;
+    const MetricsSnapshot s = measured.snapshot();
+    for (const char *name : kTools) {
         LoadTestOperation o;
         o.name = name;
         if (const OperationSnapshot *op = s.find(name)) {
@@ -194,18 +308,71 @@ Result<LoadTestReport> runLoadTest(const LoadTestOptions &options)
             o.meanUs = h.meanNs / 1000.0;
         }
         report.requests += o.count;
+        report.errors += o.errors;
         report.operations.push_back(std::move(o));
     }
-    report.rps = double(report.requests) / elapsed;
+    report.errorKinds.assign(kinds.begin(), kinds.end());
+    std::stable_sort(report.errorKinds.begin(), report.errorKinds.end(),
+                     [](const auto &a, const auto &b) { return a.second > b.second; });
+    report.rps = elapsed > 0 ? double(report.requests) / elapsed : 0;
     report.rssMb = double(currentRssBytes()) / (1024.0 * 1024.0);
+    return report;
+}
+
+Result<LoadTestReport> runLoadTest(const LoadTestOptions &options)
+{
+    Engine::Options eo;
+    eo.includeBundled = options.includeBundled;
+    eo.useStandardLocations = false;
+    eo.useEnvironment = false;
+    eo.watchFiles = false;
+    eo.extraDirs = options.workflowDirs;
+    Engine engine(eo);
+    const LoadTestMix mix = buildLoadTestMix(*engine.snapshot());
+    if (mix.empty())
+        return Result<LoadTestReport>::failure(
+            "no workflows to call: add --workflows DIR or bundled samples");
+
+    MetricsRegistry registry;
+    std::shared_ptr<cache::L2Cache> l2;
+    if (options.database)
+        l2 = std::make_shared<cache::L2Cache>(*options.database, cache::L2Cache::Options{});
+    auto cache = std::make_shared<cache::ResultCache>(cache::ResultCache::Options{}, l2);
+    cache::CachingEngine cached(engine, cache, registry);
+
+    LoadTestReport report =
+        runLoadTestClients(mix, options, [&cached](int, const std::atomic<bool> &) {
+            return std::make_unique<EngineClient>(cached);
+        });
+    report.target = "in-process";
     const cache::CacheStats cs = cache->stats();
     report.l1HitRate = cs.l1HitRate();
     report.l2HitRate = cs.l2HitRate();
     if (options.database) {
+        registry.tick();
         store::MetricsStore ms(*options.database);
         (void)ms.persist(registry, cs.toCounters());
         (void)ms.addUsage(cached.takeUsage());
     }
+    return report;
+}
+
+Result<LoadTestReport> runLoadTest(Runtime &runtime, const LoadTestOptions &options)
+{
+    const std::shared_ptr<const WorkflowSnapshot> snap = runtime.engine().snapshot();
+    const LoadTestMix mix = snap ? buildLoadTestMix(*snap) : LoadTestMix{};
+    if (mix.empty())
+        return Result<LoadTestReport>::failure(
+            "no workflows to call: the studio's engine serves none");
+    const cache::CacheStats before = runtime.cache().stats();
+    LoadTestReport report =
+        runLoadTestClients(mix, options, [&runtime](int, const std::atomic<bool> &) {
+            return std::make_unique<RuntimeClient>(runtime);
+        });
+    report.target = "runtime";
+    const cache::CacheStats after = runtime.cache().stats();
+    report.l1HitRate = rate(after.l1.hits - before.l1.hits, after.l1.misses - before.l1.misses);
+    report.l2HitRate = rate(after.l2.hits - before.l2.hits, after.l2.misses - before.l2.misses);
     return report;
 }
 

@@ -5,10 +5,13 @@
 // logging, pagination, tools/prompts/resources and list_changed.
 #include "fakebackend.h"
 #include "testutil.h"
+#include "wirefixtures.h"
 
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/toolcatalog.h"
 #include "engine/metrics/metricsregistry.h"
+#include "engine/cache/resultcache.h"
+#include "engine/runtime.h"
 #include "model/jsonio.h"
 
 #include <QFile>
@@ -654,6 +657,57 @@ private slots:
         QVERIFY(a.find_first_not_of("0123456789abcdef") == std::string::npos);
     }
 
+    // Output::Wire splices answers the cache wrote out (rawJson); the bytes on the wire are
+    // exactly those of the plain response, on a miss and on a hit, for every revision.
+    void wireOutputMatchesPlain_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<QByteArray>("request");
+        const char *versions[] = {"2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"};
+        for (const char *v : versions) {
+            for (const auto &[name, text] : test::wireRequests())
+                QTest::addRow("%s %s", v, name) << QString(v) << QByteArray(text);
+        }
+    }
+    void wireOutputMatchesPlain()
+    {
+        QFETCH(QString, version);
+        QFETCH(QByteArray, request);
+        Runtime::Options o;
+        o.useStandardLocations = false;
+        o.useEnvironment = false;
+        o.watchFiles = false;
+        o.storage = Runtime::Storage::Disabled;
+        o.warmLimit = 0;
+        o.tickMetrics = false;
+        o.registry = m_metrics.get();
+        Runtime runtime(o);
+        Dispatcher::Options options;
+        options.metrics = m_metrics.get();
+        Dispatcher dispatcher(std::make_shared<RuntimeBackend>(&runtime), options);
+        m_dispatcher.reset(); // initialized() below works on `dispatcher`
+        const auto start = [&] {
+            auto s = dispatcher.createSession("test");
+            dispatcher.handleText(*s, test::initializeRequest(version.toStdString()));
+            return s;
+        };
+        const auto wire = start();
+        const auto plain = start();
+        const Json parsed = Json::parse(request.toStdString());
+        for (int round = 0; round < 2; ++round) { // miss, then hit
+            const std::string onWire = dispatcher.handleText(*wire, request.toStdString());
+            const std::string expected = serialize(dispatcher.handle(*plain, parsed));
+            QVERIFY2(onWire == expected, (onWire + "\n!=\n" + expected).c_str());
+            QVERIFY(!Json::parse(onWire).contains("error"));
+        }
+        if (parsed["method"] == "tools/call") {
+            std::uint64_t hits = 0;
+            for (const auto &op : runtime.cache().stats().operations)
+                hits += op.l1Hits;
+            QVERIFY(hits >= 2); // the second round of both sessions came from the cache
+        }
+    }
+
     // serialize() is the wire format: byte-identical to nlohmann's dump with replacement of
     // invalid UTF-8, on every kind of value.
     void serializeMatchesDump_data()
@@ -672,7 +726,9 @@ private slots:
             << false;
         QTest::newRow("empty containers and literals")
             << QByteArray("[{},[],\"\",null,true,false,{\"a\":[{}]}]") << false;
-        QTest::newRow("invalid UTF-8: lone continuation") << QByteArray("a\x80" "b") << true;
+        QTest::newRow("invalid UTF-8: lone continuation") << QByteArray("a\x80"
+                                                                        "b")
+                                                          << true;
         QTest::newRow("invalid UTF-8: truncated sequence") << QByteArray("ok \xe2\x82") << true;
         QTest::newRow("invalid UTF-8: overlong") << QByteArray("\xc0\xaf and \xe0\x80\xaf") << true;
         QTest::newRow("invalid UTF-8: surrogate") << QByteArray("\xed\xa0\x80") << true;
@@ -682,6 +738,12 @@ private slots:
                    "\xc2\x80\xdf\xbf\xe0\xa0\x80\xef\xbf\xbf\xf0\x90\x80\x80\xf4\x8f\xbf\xbf")
             << true;
     }
+    void rawJsonIsWrittenVerbatim()
+    {
+        const auto [message, expected] = test::rawJsonMessage();
+        QCOMPARE(serialize(message), expected);
+    }
+
     void serializeMatchesDump()
     {
         QFETCH(QByteArray, bytes);

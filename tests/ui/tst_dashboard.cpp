@@ -3,25 +3,37 @@
 // The performance dashboard fed by a synthetic source: every chart series moves, the 10-minute
 // window trims, pause freezes the charts (not the data), the log axis toggles, CSV and PNG
 // export; the live registry source computes rates and percentiles; the request log filters;
-// the load test panel runs and keeps its results.
+// the load test panel runs and keeps its results; its targets follow the MCP listener, the
+// in-process target moves the global registry the charts read, the HTTP target talks to a real
+// listener, Cancel ends a run; the latency legend labels its markers (issue #8).
 #include "testutil.h"
 
+#include "engine/mcp/backend.h"
+#include "engine/mcp/dispatcher.h"
+#include "engine/mcp/httpserver.h"
 #include "engine/metrics/metricsregistry.h"
+#include "engine/runtime.h"
 #include "ui/dashboard/dashboardsource.h"
 #include "ui/dashboard/dashboardwidget.h"
 #include "ui/dashboard/loadtestpanel.h"
 #include "ui/dashboard/requestlogview.h"
 
+#include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace wfs;
@@ -78,10 +90,29 @@ private slots:
     void requestLogFilters_data();
     void requestLogFilters();
     void loadTestRunsAndKeepsHistory();
+    void latencyLegendIsLabelled_data();
+    void latencyLegendIsLabelled();
+    void loadTestTargetFollowsListener_data();
+    void loadTestTargetFollowsListener();
+    void loadTestInProcessMovesGlobalRegistry();
+    void loadTestOverHttp_data();
+    void loadTestOverHttp();
+    void loadTestCancel();
+    void cleanupTestCase();
 
 private:
+    // The studio's composition for the load test: a runtime and its MCP listener with a token.
+    void startStudio();
+
     QTemporaryDir m_tmp;
+    std::unique_ptr<Runtime> m_runtime;
+    std::unique_ptr<mcp::Dispatcher> m_dispatcher;
+    std::unique_ptr<mcp::HttpServer> m_server;
 };
+
+namespace {
+constexpr const char *kToken = "dashboard-test-token";
+}
 
 void TestDashboard::initTestCase()
 {
@@ -286,11 +317,11 @@ void TestDashboard::requestLogFilters()
     RequestLogView view;
     std::vector<RequestLogEntry> log{
         {kT0, QStringLiteral("127.0.0.1:5000"), QStringLiteral("abc12345"),
-         QStringLiteral("tools/call"), QStringLiteral("workflow_next"), 0.4, 200},
+         QStringLiteral("tools/call"), QStringLiteral("workflow_next"), 0.4, 200, QString()},
         {kT0 + 5, QStringLiteral("127.0.0.1:5000"), QStringLiteral("abc12345"),
-         QStringLiteral("tools/call"), QStringLiteral("workflow_validate"), 0.9, 200},
+         QStringLiteral("tools/call"), QStringLiteral("workflow_validate"), 0.9, 200, QString()},
         {kT0 + 9, QStringLiteral("127.0.0.1:5001"), QString(), QStringLiteral("initialize"),
-         QString(), 0.2, 429}};
+         QString(), 0.2, 429, QString()}};
     view.setFetch([&log] { return log; });
     view.setFilter(filter);
     QCOMPARE(view.rowCount(), rows);
@@ -315,6 +346,206 @@ void TestDashboard::loadTestRunsAndKeepsHistory()
     QVERIFY(panel.results()[0].requests > 0);
     QCOMPARE(panel.historyView()->topLevelItemCount(), 1);
     QVERIFY(panel.summaryView()->text().contains(QLatin1String("req/s")));
+}
+
+void TestDashboard::startStudio()
+{
+    if (m_server)
+        return;
+    Runtime::Options o;
+    o.useStandardLocations = false;
+    o.useEnvironment = false;
+    o.watchFiles = false;
+    o.storage = Runtime::Storage::Disabled;
+    o.warmLimit = 0;
+    m_runtime = std::make_unique<Runtime>(o);
+    m_dispatcher =
+        std::make_unique<mcp::Dispatcher>(std::make_shared<mcp::RuntimeBackend>(m_runtime.get()));
+    mcp::HttpServer::Options so;
+    so.port = 0;
+    so.token = kToken;
+    so.rateLimitPerSecond = 0; // a closed loop exceeds the default per-session limit (429)
+    m_server = std::make_unique<mcp::HttpServer>(*m_dispatcher, so);
+    const auto started = m_server->start();
+    QVERIFY2(started.ok(), started.ok() ? "" : started.error().c_str());
+}
+
+void TestDashboard::cleanupTestCase()
+{
+    m_server.reset();
+    m_dispatcher.reset();
+    m_runtime.reset();
+}
+
+// Issue #8: twelve latency series used to give twelve unlabelled legend markers. The legend now
+// has one labelled marker per operation, and the title keys the percentiles' line styles.
+void TestDashboard::latencyLegendIsLabelled_data()
+{
+    QTest::addColumn<bool>("logScale");
+    QTest::newRow("linear axis") << false;
+    QTest::newRow("after toggling the log axis") << true;
+}
+
+void TestDashboard::latencyLegendIsLabelled()
+{
+    QFETCH(bool, logScale);
+    DashboardWidget w;
+    w.resize(1000, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    SyntheticSource source;
+    w.setSource(&source);
+    source.push(synthetic(0));
+    if (logScale) {
+        w.setLogScale(true);
+        w.setLogScale(false);
+        w.setLogScale(true);
+    }
+    QChart *chart = w.chartView(DashboardWidget::LatencyChart)->chart();
+    QStringList visible;
+    int hidden = 0;
+    for (QLegendMarker *m : chart->legend()->markers()) {
+        QVERIFY2(!m->label().isEmpty(), "every legend marker has a label");
+        if (m->isVisible())
+            visible << m->label();
+        else
+            ++hidden;
+    }
+    QCOMPARE(visible, QStringList({"list", "get", "next", "validate"}));
+    QCOMPARE(hidden, 8);
+    QVERIFY(chart->title().contains(QLatin1String("p50")));
+    QVERIFY(chart->title().contains(QLatin1String("p95")));
+    QVERIFY(chart->title().contains(QLatin1String("p99")));
+    // The series keep their full names (tooltips say "next p95 at …").
+    QCOMPARE(w.series(DashboardWidget::LatencyChart)[7]->name(), QStringLiteral("next p95"));
+    // The other charts keep one labelled marker per series.
+    QCOMPARE(w.chartView(DashboardWidget::CacheChart)->chart()->legend()->markers().size(), 3);
+}
+
+void TestDashboard::loadTestTargetFollowsListener_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("offReason");
+    QTest::addColumn<bool>("httpAvailable");
+    QTest::newRow("listener running")
+        << QStringLiteral("http://127.0.0.1:8765/mcp") << QString() << true;
+    QTest::newRow("listener off with a reason")
+        << QString() << QStringLiteral("MCP listener: off (--no-mcp)") << false;
+    QTest::newRow("listener off, no reason") << QString() << QString() << false;
+}
+
+void TestDashboard::loadTestTargetFollowsListener()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, offReason);
+    QFETCH(bool, httpAvailable);
+    LoadTestPanel panel;
+    auto *combo = panel.findChild<QComboBox *>(QStringLiteral("loadTestTarget"));
+    QVERIFY(combo);
+    auto *model = qobject_cast<QStandardItemModel *>(combo->model());
+    QVERIFY(model);
+    // Starts running, then the listener's state changes to the row's.
+    panel.setListener(QStringLiteral("http://127.0.0.1:1/mcp"), QStringLiteral("t"));
+    QVERIFY(panel.setTarget(LoadTestPanel::Target::Http));
+    panel.setListener(url, QStringLiteral("token"), offReason);
+    QCOMPARE(panel.isTargetAvailable(LoadTestPanel::Target::Http), httpAvailable);
+    QCOMPARE(model->item(1)->isEnabled(), httpAvailable);
+    const QString tip = model->item(1)->toolTip();
+    QVERIFY(!tip.isEmpty());
+    if (httpAvailable) {
+        QCOMPARE(panel.target(), LoadTestPanel::Target::Http);
+        QVERIFY(tip.contains(url));
+    } else {
+        // Off: back to in-process, and the tooltip says why.
+        QCOMPARE(panel.target(), LoadTestPanel::Target::InProcess);
+        QVERIFY(!panel.setTarget(LoadTestPanel::Target::Http));
+        QVERIFY(tip.contains(QLatin1String("off")));
+        if (!offReason.isEmpty())
+            QVERIFY(tip.contains(offReason));
+    }
+}
+
+// The in-process target is the studio's Runtime: the global registry (what RegistrySource and
+// so the charts read) moves by what the run measured.
+void TestDashboard::loadTestInProcessMovesGlobalRegistry()
+{
+    startStudio();
+    const auto count = [](const char *tool) {
+        const metrics::MetricsSnapshot s = metrics::MetricsRegistry::global().snapshot();
+        const metrics::OperationSnapshot *op = s.find(tool);
+        return op ? op->total.stats.count : 0;
+    };
+    const std::uint64_t before = count("workflow_next");
+    LoadTestPanel panel;
+    panel.setRuntime(m_runtime.get());
+    panel.setUsers(2);
+    panel.setSeconds(0.4);
+    panel.setThinkMs(1);
+    QSignalSpy finished(&panel, &LoadTestPanel::finished);
+    QVERIFY(panel.start());
+    QVERIFY(finished.wait(15000));
+    const metrics::LoadTestReport &r = panel.results().at(0);
+    QCOMPARE(r.target, std::string("runtime"));
+    QCOMPARE(r.thinkMs, 1.0);
+    QCOMPARE(r.errors, std::uint64_t(0));
+    QVERIFY(r.find("workflow_next")->count > 0);
+    QCOMPARE(count("workflow_next") - before, r.find("workflow_next")->count);
+    QTreeWidgetItem *row = panel.historyView()->topLevelItem(0);
+    QCOMPARE(row->text(2), QStringLiteral("2"));         // users
+    QCOMPARE(row->text(3), QStringLiteral("1"));         // think ms
+    QVERIFY(row->text(10).count(QLatin1Char('/')) == 2); // next p50 / p95 / p99
+}
+
+void TestDashboard::loadTestOverHttp_data()
+{
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<bool>("expectErrors");
+    QTest::newRow("the listener's token") << QString::fromLatin1(kToken) << false;
+    QTest::newRow("a wrong token: 401") << QStringLiteral("wrong") << true;
+}
+
+void TestDashboard::loadTestOverHttp()
+{
+    QFETCH(QString, token);
+    QFETCH(bool, expectErrors);
+    startStudio();
+    LoadTestPanel panel;
+    panel.setRuntime(m_runtime.get());
+    panel.setListener(QString::fromStdString(m_server->url()), token);
+    QVERIFY(panel.setTarget(LoadTestPanel::Target::Http));
+    panel.setUsers(2);
+    panel.setSeconds(0.4);
+    QSignalSpy finished(&panel, &LoadTestPanel::finished);
+    QVERIFY(panel.start());
+    QVERIFY(finished.wait(15000));
+    const metrics::LoadTestReport &r = panel.results().at(0);
+    QCOMPARE(r.target, std::string("http"));
+    QCOMPARE(panel.historyView()->topLevelItem(0)->text(1), QStringLiteral("MCP HTTP"));
+    if (!expectErrors) {
+        QVERIFY2(r.errors == 0, qPrintable(panel.summaryView()->text()));
+        QVERIFY(r.requests > 10);
+        return;
+    }
+    QVERIFY(r.errors > 0);
+    QVERIFY(panel.summaryView()->text().contains(QLatin1String("401")));
+    QVERIFY(panel.historyView()->topLevelItem(0)->toolTip(7).contains(QLatin1String("401")));
+}
+
+void TestDashboard::loadTestCancel()
+{
+    LoadTestPanel panel;
+    panel.setUsers(2);
+    panel.setSeconds(60);
+    QSignalSpy finished(&panel, &LoadTestPanel::finished);
+    QVERIFY(panel.start());
+    QTimer::singleShot(300, &panel, [&panel] { panel.cancel(); });
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(clock.elapsed() < 5000);
+    QVERIFY(panel.results().at(0).cancelled);
+    QVERIFY(panel.summaryView()->text().contains(QLatin1String("Cancelled")));
+    QVERIFY(!panel.isRunning());
 }
 
 QTEST_MAIN(TestDashboard)

@@ -224,6 +224,20 @@ void DashboardWidget::buildCharts()
             pen.setStyle(Qt::DotLine);
         m_series[LatencyChart][i]->setPen(pen);
     }
+    // Twelve markers do not fit a chart's width (QtCharts then drops every label): the legend
+    // shows one marker per operation, labelled with its name, and the title keys the line
+    // styles of the percentiles. Tooltips on the lines still name the exact series.
+    QChart *latency = m_views[LatencyChart]->chart();
+    latency->setTitle(titles[LatencyChart] + QStringLiteral("<br><small>") +
+                      tr("solid p50 · dashed p95 · dotted p99") + QStringLiteral("</small>"));
+    for (int i = 0; i < m_series[LatencyChart].size(); ++i) {
+        const QList<QLegendMarker *> markers =
+            latency->legend()->markers(m_series[LatencyChart][i]);
+        for (QLegendMarker *m : markers) {
+            m->setVisible(i % 3 == 0);
+            m->setLabel(QLatin1String(dashboardOpName(i / 3)));
+        }
+    }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (int c = 0; c < ChartCount; ++c)
         m_xAxes[c]->setRange(QDateTime::fromMSecsSinceEpoch(now - kWindowSeconds * 1000),

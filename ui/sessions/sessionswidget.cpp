@@ -18,11 +18,16 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace wfs::studio {
 
 namespace {
 
 enum Column { ColId, ColWorkflow, ColClient, ColCompleted, ColCurrent, ColUpdated, ColCount };
+
+// At most one refresh per this period while sessions change continuously (a load test).
+constexpr qint64 kMinFlushIntervalMs = 50;
 
 QString qs(const std::string &s)
 {
@@ -50,9 +55,8 @@ SessionsWidget::SessionsWidget(Engine *engine, QWidget *parent)
     m_tree->setToolTip(tr("Select a session to follow it on the canvas (read-only)."));
 
     // Updates can come from any thread (MCP server threads): queue them, then coalesce bursts
-    // into one refresh (well within the 1 s the canvas must follow in).
+    // into one refresh (well within the 1 s the canvas must follow in; see armFlush()).
     m_coalesce->setSingleShot(true);
-    m_coalesce->setInterval(50);
     connect(m_coalesce, &QTimer::timeout, this, &SessionsWidget::flush);
     SessionManager &sessions = m_engine->sessions();
     connect(&sessions, &SessionManager::sessionCreated, this, &SessionsWidget::scheduleUpdate,
@@ -64,7 +68,7 @@ SessionsWidget::SessionsWidget(Engine *engine, QWidget *parent)
         [this](const QString &id) {
             m_removed.insert(id);
             m_dirty.remove(id);
-            m_coalesce->start();
+            armFlush();
         },
         Qt::QueuedConnection);
 
@@ -135,12 +139,23 @@ QTreeWidgetItem *SessionsWidget::rowFor(const QString &id) const
 void SessionsWidget::scheduleUpdate(const QString &id)
 {
     m_dirty.insert(id);
-    if (!m_coalesce->isActive())
-        m_coalesce->start();
+    armFlush();
+}
+
+void SessionsWidget::armFlush()
+{
+    if (m_coalesce->isActive())
+        return;
+    // Leading edge: the first change after a quiet period is shown at once — after the events
+    // already queued, so a burst still becomes one refresh; then at most one refresh per
+    // kMinFlushIntervalMs while changes keep coming.
+    const qint64 since = m_sinceFlush.isValid() ? m_sinceFlush.elapsed() : kMinFlushIntervalMs;
+    m_coalesce->start(int(std::max<qint64>(0, kMinFlushIntervalMs - since)));
 }
 
 void SessionsWidget::flush()
 {
+    m_sinceFlush.start();
     const bool sorting = m_tree->isSortingEnabled();
     m_tree->setSortingEnabled(false);
     for (const QString &id : std::as_const(m_removed))

@@ -8,6 +8,7 @@
 
 #include "ui/canvas/workflowscene.h"
 
+#include <QElapsedTimer>
 #include <QSet>
 #include <QWidget>
 
@@ -45,6 +46,7 @@ signals:
 
 private:
     void scheduleUpdate(const QString &id);
+    void armFlush();
     void flush();
     void updateRow(const Session &s);
     void emitMarks();
@@ -53,6 +55,7 @@ private:
     Engine *m_engine;
     QTreeWidget *m_tree;
     QTimer *m_coalesce;
+    QElapsedTimer m_sinceFlush; ///< since the last flush (invalid before the first)
     QSet<QString> m_dirty;
     QSet<QString> m_removed;
     QString m_followed;

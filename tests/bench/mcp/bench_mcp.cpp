@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// In-process cost of one MCP message through Dispatcher::handleText (parse, dispatch, engine,
-// serialise) for the tools agents call most, plus the protocol-only floor (ping). Workflows:
+// In-process cost of one MCP message through Dispatcher::handleText (parse, dispatch, cached
+// engine as `wfstudio mcp --no-db` serves it, serialise) for the tools agents call most, plus
+// the protocol-only floor (ping). Workflows:
 // ../shared's WorkRail corpus and probes when present, else the bundled samples.
 //   build/bin/bench_mcp --benchmark_min_time=2
 #include "testutil.h"
@@ -9,6 +10,7 @@
 #include "engine/engine.h"
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
+#include "engine/runtime.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,13 +21,15 @@ namespace {
 
 struct Fixture
 {
-    std::unique_ptr<wfs::Engine> engine;
+    std::unique_ptr<wfs::Runtime> runtime;
     std::unique_ptr<wfs::mcp::Dispatcher> dispatcher;
     std::shared_ptr<wfs::mcp::Session> session;
 
     Fixture()
     {
-        wfs::Engine::Options o;
+        wfs::Runtime::Options o;
+        o.storage = wfs::Runtime::Storage::Disabled;
+        o.warmLimit = 0;
         o.useStandardLocations = false;
         o.useEnvironment = false;
         o.watchFiles = false;
@@ -33,11 +37,11 @@ struct Fixture
         for (const char *sub : {"/workrail/workflows", "/workrail/workflows/examples/loops",
                                 "/workrail-traces/workflows"}) {
             if (QDir(shared + sub).exists())
-                o.extraDirs.push_back((shared + sub).toStdString());
+                o.workflowDirs.push_back((shared + sub).toStdString());
         }
-        engine = std::make_unique<wfs::Engine>(o);
+        runtime = std::make_unique<wfs::Runtime>(o);
         dispatcher = std::make_unique<wfs::mcp::Dispatcher>(
-            std::make_shared<wfs::mcp::EngineBackend>(engine.get()));
+            std::make_shared<wfs::mcp::RuntimeBackend>(runtime.get()));
         session = dispatcher->createSession("bench");
         dispatcher->handleText(
             *session,
