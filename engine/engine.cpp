@@ -27,16 +27,13 @@ using engine::CompiledWorkflow;
 
 std::string ToolResult::contentText() const
 {
-    if (serialized)
-        return serialized->contentText;
     return payload.is_null() ? text : toJsJson(payload, 2);
 }
 
 std::shared_ptr<const SerializedAnswer> SerializedAnswer::of(const ToolResult &result)
 {
     auto s = std::make_shared<SerializedAnswer>();
-    s->contentText = result.payload.is_null() ? result.text : toJsJson(result.payload, 2);
-    appendJsonStringText(s->contentTextJson, s->contentText);
+    appendJsonStringText(s->contentTextJson, result.contentText());
     if (result.payload.is_object())
         s->payloadJson = writeJson(result.payload);
     return s;

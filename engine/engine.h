@@ -33,8 +33,7 @@ struct ToolResult;
 // the MCP transports splice text instead of copying and re-serialising the payload each time.
 struct SerializedAnswer
 {
-    std::string contentText;     ///< ToolResult::contentText()
-    std::string contentTextJson; ///< contentText as a quoted JSON string
+    std::string contentTextJson; ///< ToolResult::contentText() as a quoted JSON string
     std::string payloadJson;     ///< the payload object, compact; "" when it is not an object
 
     static std::shared_ptr<const SerializedAnswer> of(const ToolResult &result);
@@ -48,7 +47,7 @@ struct ToolResult
     Json payload;     ///< the answer object; null when the answer is plain text
     std::string text; ///< plain-text answer ("Unknown tool: x"), used when payload is null
     /// Set on answers that went through the cache. With CallContext::payloadNeeded false a
-    /// cache hit leaves `payload` null and only this is filled.
+    /// successful cache hit leaves `payload` and `text` empty and only this is filled.
     std::shared_ptr<const SerializedAnswer> serialized;
 
     // payload as JSON.stringify(payload, null, 2), or `text`.

@@ -30,6 +30,10 @@
 #include <mutex>
 #include <thread>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace wfs {
 
 using Clock = std::chrono::steady_clock;
@@ -120,9 +124,21 @@ void Runtime::Private::persistMetrics()
     }
 }
 
+// Gives the heap's free pages back to the system once more than 1 MB lies free (start-up
+// parsing and bursts of requests leave freed blocks that glibc keeps otherwise): a long-running
+// `wfstudio mcp` should hold what it uses, not its peak.
+static void releaseFreeMemory()
+{
+#ifdef __GLIBC__
+    if (mallinfo2().fordblks > (std::size_t(1) << 20))
+        malloc_trim(0);
+#endif
+}
+
 void Runtime::Private::run()
 {
     warm();
+    releaseFreeMemory();
     const auto flushEvery = std::chrono::milliseconds(std::max(10, options.sessionFlushMs));
     const auto persistEvery = std::chrono::milliseconds(std::max(100, options.metricsPersistMs));
     const auto tickEvery = std::chrono::seconds(1);
@@ -145,6 +161,7 @@ void Runtime::Private::run()
         if (now >= nextTick) {
             if (options.tickMetrics)
                 registry->tick();
+            releaseFreeMemory();
             nextTick = now + tickEvery;
         }
         if (now >= nextPersist) {
@@ -183,8 +200,12 @@ Runtime::Runtime(Options options, QObject *parent)
 
     if (d->db) {
         d->sink = std::make_shared<store::SqliteSessionSink>(*d->db);
-        if (Result<int> n = d->sink->restoreInto(d->engine->sessions()); !n)
-            qWarning("runtime: sessions not restored: %s", n.error().c_str());
+        if (d->options.restoreSessions > 0) {
+            if (Result<int> n =
+                    d->sink->restoreInto(d->engine->sessions(), d->options.restoreSessions);
+                !n)
+                qWarning("runtime: sessions not restored: %s", n.error().c_str());
+        }
         d->engine->sessions().setSink(d->sink);
         d->engine->sessions().setWriteBehind(true);
         d->metricsStore = std::make_unique<store::MetricsStore>(*d->db);

@@ -74,7 +74,11 @@ public:
         std::int64_t l2Bytes = std::int64_t(64) << 20; ///< SQLite level budget
         std::int64_t cacheTtlMs = 10 * 60 * 1000;      ///< entry lifetime in both levels
 
-        int sessionFlushMs = 200;     ///< write-behind period for sessions
+        int sessionFlushMs = 200; ///< write-behind period for sessions
+        /// Sessions of previous runs loaded at start, most recent first (the studio's Sessions
+        /// list and stepper resume); 0 = none (`wfstudio mcp`: a transport session never
+        /// outlives its process). Older ones stay in the database (`wfstudio sessions`).
+        int restoreSessions = 200;
         int metricsPersistMs = 5000;  ///< performance_metrics / usage period
         int metricsRetentionDays = 0; ///< older samples are deleted (hourly); 0 = keep all
         bool tickMetrics = true;      ///< tick the registry's 1 s windows on the runtime thread

@@ -175,6 +175,9 @@ int runMcp(const QStringList &args)
     runtimeOptions.databasePath = o.databasePath;
     if (o.noDatabase)
         runtimeOptions.storage = Runtime::Storage::Disabled;
+    // An MCP session lives as long as its connection: nothing of earlier runs is resumed here
+    // (the studio and `wfstudio sessions` read them from the database).
+    runtimeOptions.restoreSessions = 0;
     std::unique_ptr<Runtime> runtime;
     // The runtime (database, cache, and the engine that loads and validates every workflow) is
     // built on the main thread; a request that needs it earlier asks for it and waits.

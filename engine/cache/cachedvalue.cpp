@@ -10,8 +10,8 @@ static std::size_t estimateBytes(const CachedValue &v)
 {
     std::size_t bytes = sizeof(CachedValue) + v.encoded.size() * 3 + v.text.size() + 64;
     if (v.serialized) {
-        bytes += sizeof(SerializedAnswer) + v.serialized->contentText.size() +
-                 v.serialized->contentTextJson.size() + v.serialized->payloadJson.size();
+        bytes += sizeof(SerializedAnswer) + v.serialized->contentTextJson.size() +
+                 v.serialized->payloadJson.size();
     }
     return bytes;
 }

@@ -201,7 +201,7 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
         ToolResult r;
         r.isError = hit->isError;
         r.serialized = hit->serialized;
-        if (ctx.payloadNeeded) {
+        if (ctx.payloadNeeded || hit->isError) { // error texts are read, not spliced
             r.payload = hit->payload;
             r.text = hit->text;
         }

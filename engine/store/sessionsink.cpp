@@ -50,9 +50,9 @@ void SqliteSessionSink::sessionRemoved(const std::string &id)
     }
 }
 
-Result<int> SqliteSessionSink::restoreInto(SessionManager &manager)
+Result<int> SqliteSessionSink::restoreInto(SessionManager &manager, int limit)
 {
-    Result<std::vector<SessionRecord>> all = m_store.loadAll();
+    Result<std::vector<SessionRecord>> all = m_store.loadAll(limit);
     if (!all)
         return Result<int>::failure(all.error());
     int n = 0;

@@ -26,7 +26,8 @@ public:
     void sessionRemoved(const std::string &id) override;
 
     // Loads every stored session into `manager` (SessionManager::restore). Returns how many.
-    Result<int> restoreInto(SessionManager &manager);
+    // Loads the `limit` most recently updated sessions (0 = all) into `manager`.
+    Result<int> restoreInto(SessionManager &manager, int limit = 0);
 
     SessionStore &store() { return m_store; }
     // Write failures so far (the sink interface cannot report them; the health view can).

@@ -72,6 +72,8 @@ class TestRuntime : public QObject
 private slots:
     void init();
     void sessionsSurviveReopen();
+    void restoresOnlyRecentSessions_data();
+    void restoresOnlyRecentSessions();
     void cachedAnswerInvalidatedByFileChange();
     void unwritableDatabaseDegrades_data();
     void unwritableDatabaseDegrades();
@@ -123,6 +125,41 @@ void TestRuntime::sessionsSurviveReopen()
     QVERIFY(s->completedSteps == Json::array({"step-one"}));
     QCOMPARE(s->context.value("color", ""), std::string("blue"));
     QCOMPARE(s->currentStep.value("id", ""), std::string("step-two"));
+}
+
+void TestRuntime::restoresOnlyRecentSessions_data()
+{
+    QTest::addColumn<int>("limit");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("default: all 3 (under 200)") << 200 << QStringList{"s-1", "s-2", "s-3"};
+    QTest::newRow("2: the most recently updated") << 2 << QStringList{"s-2", "s-3"};
+    QTest::newRow("0: none (wfstudio mcp)") << 0 << QStringList{};
+}
+
+// Start-up loads a bounded number of past sessions, most recently updated first: the history
+// in the database grows with every run, the memory of a new process must not.
+void TestRuntime::restoresOnlyRecentSessions()
+{
+    QFETCH(int, limit);
+    QFETCH(QStringList, expected);
+    const QString db = m_dir->filePath(QStringLiteral("recent.db"));
+    {
+        Runtime rt(optionsFor(m_workflows, db));
+        for (const char *id : {"s-1", "s-2", "s-3"}) {
+            (void)rt.toolCall("workflow_next",
+                              Json{{"workflowId", "rt-demo"}, {"completedSteps", Json::array()}},
+                              CallContext{id, "test"});
+            QTest::qWait(5); // distinct updated_at
+        }
+    }
+    Runtime::Options o = optionsFor(m_workflows, db);
+    o.restoreSessions = limit;
+    Runtime again(o);
+    QStringList restored;
+    for (const Session &s : again.sessions().list())
+        restored << QString::fromStdString(s.id);
+    restored.sort();
+    QCOMPARE(restored, expected);
 }
 
 // The second identical workflow_get is an L1 hit; after the file changes on disk the next read

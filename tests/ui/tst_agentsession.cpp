@@ -21,6 +21,8 @@
 #include "ui/editorpage.h"
 #include "ui/mainwindow.h"
 #include "ui/sessions/sessionswidget.h"
+#include "ui/stepper/stepperpanel.h"
+#include "ui/stepper/stepperrun.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -84,13 +86,6 @@ std::vector<NodeItem *> nodesFor(WorkflowScene *scene, const std::string &stepId
     }
     return out;
 }
-
-// One JSON line of the Node script, stamped when the test read it.
-struct Line
-{
-    Json json;
-    qint64 readMs = 0;
-};
 
 // What the Sessions widget sent to the canvas, stamped when it arrived (after MainWindow applied
 // it: this observer is connected after MainWindow's own connection).
@@ -201,7 +196,7 @@ void TestAgentSession::sdkSessionFollowedLive()
     QString mcpSessionId;
     qint64 rowAt = -1;
     std::vector<MarksEvent> marksLog;
-    std::deque<Line> lines;
+    std::deque<Json> lines; // the Node script's stdout, one JSON object per line
     bool skipped = false;
 
     // --- the studio, wired as app/studio/main.cpp wires it -----------------------------------
@@ -264,7 +259,7 @@ void TestAgentSession::sdkSessionFollowedLive()
             Json j = Json::parse(raw.toStdString(), nullptr, false);
             if (j.is_discarded())
                 j = Json{{"error", "not JSON: " + raw.toStdString()}};
-            lines.push_back({std::move(j), nowMs()});
+            lines.push_back(std::move(j));
         }
     });
     agent.start(m_node, {m_script, QString::fromStdString(server.url()),
@@ -283,7 +278,7 @@ void TestAgentSession::sdkSessionFollowedLive()
                                  .arg(agent.exitCode())
                                  .arg(stderrText())));
         }
-        out = std::move(lines.front().json);
+        out = std::move(lines.front());
         lines.pop_front();
         QVERIFY2(!out.contains("error"), out.dump().c_str());
     };
@@ -331,9 +326,10 @@ void TestAgentSession::sdkSessionFollowedLive()
             // (a) The session appears in the Sessions list.
             QTRY_VERIFY_WITH_TIMEOUT(rowAt >= 0, kWaitMs);
             const qint64 rowLatency = rowAt - sdkMs;
-            m_latencies.push_back(QStringLiteral("[%1] Sessions row: %2 ms after the SDK's answer")
-                                      .arg(QString::fromLatin1(QTest::currentDataTag()))
-                                      .arg(rowLatency));
+            m_latencies.push_back(
+                QStringLiteral("[%1] Sessions row: %2 ms after the SDK's answer (< 0: before it)")
+                    .arg(QString::fromLatin1(QTest::currentDataTag()))
+                    .arg(rowLatency));
             QVERIFY2(rowLatency <= kBudgetMs,
                      qPrintable(QStringLiteral("row after %1 ms").arg(rowLatency)));
             QTreeWidgetItem *row = rowFor();
@@ -348,6 +344,21 @@ void TestAgentSession::sdkSessionFollowedLive()
             QVERIFY(page);
             QCOMPARE(documentId(page), workflowId);
             QVERIFY2(!page->view()->isInteractive(), "following a session is read-only");
+            QVERIFY2(!window.stepper()->run()->isActive(), "following starts no stepper run");
+            // A drag and a Delete on the followed canvas edit nothing.
+            const std::vector<NodeItem *> nodes = nodesFor(page->scene(), stepId);
+            QVERIFY(!nodes.empty());
+            page->view()->setInteractive(true);
+            page->view()->ensureVisible(nodes.front());
+            const QPoint from =
+                page->view()->mapFromScene(nodes.front()->sceneBoundingRect().center());
+            QWidget *viewport = page->view()->viewport();
+            QTest::mousePress(viewport, Qt::LeftButton, {}, from);
+            QTest::mouseMove(viewport, from + QPoint(150, 120));
+            QTest::mouseRelease(viewport, Qt::LeftButton, {}, from + QPoint(150, 120));
+            QTest::keyClick(page->view(), Qt::Key_Delete);
+            QVERIFY2(!page->document()->isModified(), "the followed workflow was edited");
+            QCOMPARE(page->document()->undoStack()->count(), 0);
         }
 
         // (b) The canvas marks the step the SDK just received as current, earlier ones completed.
@@ -435,11 +446,13 @@ void TestAgentSession::sdkSessionFollowedLive()
         worst = std::max(worst, ms);
         all << QString::number(ms);
     }
-    m_latencies.push_back(QStringLiteral("[%1] canvas marks per call (ms after the SDK's answer): "
-                                         "%2; worst %3 ms; test body %4 ms")
-                              .arg(QString::fromLatin1(QTest::currentDataTag()), all.join(u' '))
-                              .arg(worst)
-                              .arg(total.elapsed()));
+    m_latencies.push_back(
+        QStringLiteral(
+            "[%1] canvas marks per call (ms after the SDK's answer; < 0: shown before it): "
+            "%2; worst %3 ms; test body %4 ms")
+            .arg(QString::fromLatin1(QTest::currentDataTag()), all.join(u' '))
+            .arg(worst)
+            .arg(total.elapsed()));
     qInfo().noquote() << m_latencies.back();
     server.stop();
 }

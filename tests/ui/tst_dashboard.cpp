@@ -276,6 +276,7 @@ void TestDashboard::registrySourceMeasures()
     for (int i = 0; i < 100; ++i)
         registry.record("workflow_next", std::uint64_t(1000 + i * 10), i % 10 == 0);
     registry.record("workflow_get", 5000);
+    registry.record("mcp/workflow_get", 6000); // the same call seen by the MCP dispatcher
     stats.l1.hits = 30;
     stats.l1.misses = 10;
     stats.l2Enabled = true;
@@ -296,6 +297,9 @@ void TestDashboard::registrySourceMeasures()
     QVERIFY(std::isnan(s.latency[std::size_t(DashboardOp::List)].p50Us));
     QVERIFY(s.latency[std::size_t(DashboardOp::Get)].p50Us > 4.9);
     QVERIFY(s.errorPercent > 9.8 && s.errorPercent < 10.0); // 10 of 101
+    // 101 calls in that second; the MCP view of the workflow_get call is not counted twice.
+    QVERIFY2(s.requestsPerSec > 100.5 && s.requestsPerSec < 101.5,
+             qPrintable(QString::number(s.requestsPerSec)));
     QVERIFY(s.rssMb > 1);
 }
 

@@ -78,13 +78,16 @@ DashboardSample RegistrySource::sampleNow()
         s.latency[std::size_t(op)] = {double(h.p50Ns) / 1000.0, double(h.p95Ns) / 1000.0,
                                       double(h.p99Ns) / 1000.0};
     }
+    double rate = 0;
     for (const metrics::OperationSnapshot &o : snap.operations) {
         if (o.name.rfind("mcp/", 0) == 0 && snap.find(o.name.substr(4)))
             continue; // counted under the engine's name already
         count += o.last1s.stats.count;
         errors += o.last1s.stats.errors;
+        rate += o.last1s.ratePerSec;
     }
-    s.requestsPerSec = snap.requestRate1s;
+    // Not snap.requestRate1s: that sums every operation, so an MCP call would count twice.
+    s.requestsPerSec = rate;
     s.errorPercent = count == 0 ? 0.0 : 100.0 * double(errors) / double(count);
     s.rssMb = double(snap.process.rssBytes) / (1024.0 * 1024.0);
     s.heapMb = double(snap.process.heapBytes) / (1024.0 * 1024.0);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-FileCopyrightText: 2026 Workflow Studio authors
 # SPDX-License-Identifier: MIT
-# Requests per second over HTTP keep-alive against `wfstudio mcp --http` (needs wrk and curl):
+# Requests per second over HTTP keep-alive against `wfstudio mcp --http` (needs wrk and curl).
+# Bodies: ping, tools/list, a cached workflow_get, a cached workflow_next, and a workflow_next
+# that enters a loop (its answer carries the loop's start time, so it is computed every time):
 #   tests/bench/mcp/http_bench.sh build/bin/wfstudio [SHARED_DIR] [SECONDS]
 set -euo pipefail
 bin=${1:-build/bin/wfstudio}
@@ -25,6 +27,8 @@ curl -s -o /dev/null "${hdr[@]}" -H "Mcp-Session-Id: $MCP_SESSION" "$url" \
   -d '{"jsonrpc":"2.0","method":"notifications/initialized"}'
 for body in '{"jsonrpc":"2.0","id":1,"method":"ping"}' \
             '{"jsonrpc":"2.0","id":1,"method":"tools/list"}' \
+            '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_get","arguments":{"id":"simple-batch-example","mode":"metadata"}}}' \
+            '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_next","arguments":{"workflowId":"simple-batch-example","completedSteps":[]}}}' \
             '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"workflow_next","arguments":{"workflowId":"simple-batch-example","completedSteps":["load-data"],"context":{"items":["a","b"]}}}}'; do
   echo "== $body"
   MCP_BODY=$body wrk -t2 -c16 -d"${secs}s" -s "$here/post.lua" "$url" | grep -E 'Requests/sec|Latency|Non-2xx'
