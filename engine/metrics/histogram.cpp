@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <new>
 
 namespace wfs::metrics {
 
@@ -84,19 +85,35 @@ HistogramStats HistogramData::stats() const
     return s;
 }
 
-Histogram::Histogram()
-    : m_counts(new std::atomic<std::uint64_t>[std::size_t(kBucketCount)])
+Histogram::Histogram() = default;
+
+Histogram::~Histogram()
 {
+    delete[] m_counts.load(std::memory_order_acquire);
+}
+
+std::atomic<std::uint64_t> *Histogram::allocateCounts() noexcept
+{
+    auto *fresh = new (std::nothrow) std::atomic<std::uint64_t>[std::size_t(kBucketCount)];
+    assert(fresh && "out of memory for histogram counters");
     for (int i = 0; i < kBucketCount; ++i)
-        m_counts[std::size_t(i)].store(0, std::memory_order_relaxed);
+        fresh[i].store(0, std::memory_order_relaxed);
+    std::atomic<std::uint64_t> *expected = nullptr;
+    if (m_counts.compare_exchange_strong(expected, fresh, std::memory_order_acq_rel))
+        return fresh;
+    delete[] fresh; // another thread's first record() won
+    return expected;
 }
 
 HistogramData Histogram::snapshot() const
 {
     HistogramData d;
+    const std::atomic<std::uint64_t> *counts = m_counts.load(std::memory_order_acquire);
+    if (!counts)
+        return d;
     std::uint64_t total = 0;
     for (int i = 0; i < kBucketCount; ++i) {
-        const std::uint64_t c = m_counts[std::size_t(i)].load(std::memory_order_relaxed);
+        const std::uint64_t c = counts[i].load(std::memory_order_relaxed);
         d.counts[std::size_t(i)] = c;
         total += c;
     }
@@ -112,8 +129,10 @@ HistogramData Histogram::snapshot() const
 
 void Histogram::reset() noexcept
 {
-    for (int i = 0; i < kBucketCount; ++i)
-        m_counts[std::size_t(i)].store(0, std::memory_order_relaxed);
+    if (std::atomic<std::uint64_t> *counts = m_counts.load(std::memory_order_acquire)) {
+        for (int i = 0; i < kBucketCount; ++i)
+            counts[i].store(0, std::memory_order_relaxed);
+    }
     m_sum.store(0, std::memory_order_relaxed);
     m_errors.store(0, std::memory_order_relaxed);
     m_max.store(0, std::memory_order_relaxed);
@@ -129,14 +148,18 @@ void LatencyTracker::tick(std::int64_t nowNs)
     const std::int64_t second = nowNs / 1'000'000'000;
     // Snapshot under the lock: two concurrent ticks must see increasing counters.
     std::lock_guard lock(m_mutex);
-    const HistogramData current = m_total.snapshot();
+    if (!m_total.used())
+        return; // never recorded: no slice, no 32 KB copy of empty counters
+    HistogramData current = m_total.snapshot();
+    static const HistogramData kEmpty;
+    const HistogramData &previous = m_previous ? *m_previous : kEmpty;
     Slice slice;
     slice.second = second;
     int lowest = -1;
     int highest = -1;
     for (std::size_t i = 0; i < current.counts.size(); ++i) {
         const std::uint64_t delta =
-            current.counts[i] - std::min(current.counts[i], m_previous.counts[i]);
+            current.counts[i] - std::min(current.counts[i], previous.counts[i]);
         if (delta == 0)
             continue;
         slice.buckets.emplace_back(std::uint16_t(i),
@@ -146,13 +169,13 @@ void LatencyTracker::tick(std::int64_t nowNs)
             lowest = int(i);
         highest = int(i);
     }
-    slice.errors = current.errors - std::min(current.errors, m_previous.errors);
-    slice.sumNs = current.sumNs - std::min(current.sumNs, m_previous.sumNs);
+    slice.errors = current.errors - std::min(current.errors, previous.errors);
+    slice.sumNs = current.sumNs - std::min(current.sumNs, previous.sumNs);
     if (slice.count > 0) {
         slice.minNs = std::max(Histogram::bucketLow(lowest), current.minNs);
         slice.maxNs = std::min(Histogram::bucketHigh(highest), current.maxNs);
     }
-    m_previous = current;
+    m_previous = std::move(current);
     if (slice.count == 0 && slice.errors == 0)
         return;
     if (!m_slices.empty() && m_slices.back().second == second) {

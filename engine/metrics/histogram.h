@@ -28,6 +28,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -109,13 +110,17 @@ public:
         int((37 - kSubBucketBits - 1) * kSubBucketCount + 2 * kSubBucketCount);
 
     Histogram();
+    ~Histogram();
     Histogram(const Histogram &) = delete;
     Histogram &operator=(const Histogram &) = delete;
 
     // Records one sample of `ns` nanoseconds; `error` marks a failed operation. Lock-free.
     void record(std::uint64_t ns, bool error = false) noexcept
     {
-        m_counts[std::size_t(bucketIndex(ns))].fetch_add(1, std::memory_order_relaxed);
+        std::atomic<std::uint64_t> *counts = m_counts.load(std::memory_order_acquire);
+        if (!counts) [[unlikely]]
+            counts = allocateCounts();
+        counts[std::size_t(bucketIndex(ns))].fetch_add(1, std::memory_order_relaxed);
         m_sum.fetch_add(ns, std::memory_order_relaxed);
         if (error)
             m_errors.fetch_add(1, std::memory_order_relaxed);
@@ -125,6 +130,9 @@ public:
 
     // A copy of the counters (count is the sum of the bucket counts read).
     HistogramData snapshot() const;
+    // False until the first record(): the 32 KB of counters are allocated then, so the many
+    // operations a process never performs cost no memory.
+    bool used() const noexcept { return m_counts.load(std::memory_order_acquire) != nullptr; }
     // Clears every counter. Not atomic with respect to concurrent record() calls: samples that
     // race with it may survive or vanish. Tests and "reset statistics" only.
     void reset() noexcept;
@@ -143,7 +151,9 @@ private:
         }
     }
 
-    std::unique_ptr<std::atomic<std::uint64_t>[]> m_counts;
+    std::atomic<std::uint64_t> *allocateCounts() noexcept;
+
+    std::atomic<std::atomic<std::uint64_t> *> m_counts{nullptr}; ///< kBucketCount; owned
     std::atomic<std::uint64_t> m_sum{0};
     std::atomic<std::uint64_t> m_errors{0};
     std::atomic<std::uint64_t> m_max{0};
@@ -202,8 +212,8 @@ private:
     Histogram m_total;
     const std::int64_t m_startNs;
     mutable std::mutex m_mutex;
-    HistogramData m_previous;   ///< counters at the last tick (guarded by m_mutex)
-    std::deque<Slice> m_slices; ///< newest last, at most kMaxWindowSeconds + 1
+    std::optional<HistogramData> m_previous; ///< counters at the last tick (guarded by m_mutex)
+    std::deque<Slice> m_slices;              ///< newest last, at most kMaxWindowSeconds + 1
 };
 
 } // namespace wfs::metrics

@@ -348,7 +348,6 @@ void TestAgentSession::sdkSessionFollowedLive()
             // A drag and a Delete on the followed canvas edit nothing.
             const std::vector<NodeItem *> nodes = nodesFor(page->scene(), stepId);
             QVERIFY(!nodes.empty());
-            page->view()->setInteractive(true);
             page->view()->ensureVisible(nodes.front());
             const QPoint from =
                 page->view()->mapFromScene(nodes.front()->sceneBoundingRect().center());
