@@ -96,21 +96,37 @@ Json findAnswer(const std::string &contentType, const std::string &body, int id)
         Json m = Json::parse(body, nullptr, false);
         return matches(m) ? m : Json();
     }
+    // SSE: an event's data is its "data:" lines joined with '\n'; a blank line ends the event.
+    std::string data;
     std::size_t pos = 0;
-    while (pos < body.size()) {
+    while (pos <= body.size()) {
         std::size_t eol = body.find('\n', pos);
         if (eol == std::string::npos)
             eol = body.size();
         std::string_view line(body.data() + pos, eol - pos);
         pos = eol + 1;
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (line.empty()) {
+            if (!data.empty()) {
+                Json m = Json::parse(data, nullptr, false);
+                if (matches(m))
+                    return m;
+            }
+            data.clear();
+            continue;
+        }
         if (line.rfind("data:", 0) != 0)
             continue;
         line.remove_prefix(5);
-        while (!line.empty() && line.front() == ' ')
+        if (!line.empty() && line.front() == ' ')
             line.remove_prefix(1);
-        if (line.empty())
-            continue;
-        Json m = Json::parse(line.begin(), line.end(), nullptr, false);
+        if (!data.empty())
+            data += '\n';
+        data.append(line.data(), line.size());
+    }
+    if (!data.empty()) {
+        Json m = Json::parse(data, nullptr, false);
         if (matches(m))
             return m;
     }
@@ -186,7 +202,7 @@ public:
         }
         const Json answer = findAnswer(contentType(reply), reply.res.body(), id);
         if (answer.is_null()) {
-            out.error = "no JSON-RPC answer in the response";
+            out.error = "no JSON-RPC answer in the response (" + contentType(reply) + ")";
             return out;
         }
         if (answer.contains("error")) {

@@ -63,19 +63,25 @@ public:
         }
     }
 
-    // The next stdout line (without '\n'), or an empty array after `timeoutMs`.
+    // The next stdout line (without '\n'), or an empty array after `timeoutMs`. Buffers on its
+    // own: QProcess::canReadLine() can miss a line that arrived after a large write (Qt 6.4),
+    // which made every such wait last its full timeout.
     QByteArray readLine(int timeoutMs = 10000)
     {
         QElapsedTimer t;
         t.start();
-        while (!m_process.canReadLine()) {
+        for (;;) {
+            m_pending += m_process.readAllStandardOutput();
+            const qsizetype newline = m_pending.indexOf('\n');
+            if (newline >= 0) {
+                QByteArray line = m_pending.left(newline);
+                m_pending.remove(0, newline + 1);
+                return line;
+            }
             if (t.elapsed() > timeoutMs || m_process.state() == QProcess::NotRunning)
-                return m_process.canReadLine() ? m_process.readLine().chopped(1) : QByteArray();
-            m_process.waitForReadyRead(100);
+                return QByteArray();
+            m_process.waitForReadyRead(50);
         }
-        QByteArray line = m_process.readLine();
-        line.chop(1);
-        return line;
     }
     Json readJson(int timeoutMs = 10000)
     {
@@ -101,6 +107,7 @@ public:
 
 private:
     QProcess m_process;
+    QByteArray m_pending; ///< stdout read but not yet returned as a line
 };
 
 const QByteArray kInit =
