@@ -7,10 +7,10 @@
 #include "testutil.h"
 #include "wirefixtures.h"
 
+#include "engine/cache/resultcache.h"
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/toolcatalog.h"
 #include "engine/metrics/metricsregistry.h"
-#include "engine/cache/resultcache.h"
 #include "engine/runtime.h"
 #include "model/jsonio.h"
 
@@ -22,12 +22,6 @@
 
 using namespace wfs;
 using namespace wfs::mcp;
-
-// QCOMPARE for wfs::Json and anything convertible to it (QCOMPARE's mixed-type overloads do not
-// accept nlohmann values); prints both sides on failure.
-#define JCOMPARE(actual, expected)                                                                 \
-    QVERIFY2(wfs::Json(actual) == wfs::Json(expected),                                             \
-             (wfs::Json(actual).dump() + " != " + wfs::Json(expected).dump()).c_str())
 
 namespace {
 

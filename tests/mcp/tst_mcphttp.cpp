@@ -17,12 +17,6 @@
 using namespace wfs;
 using namespace wfs::mcp;
 
-// QCOMPARE for wfs::Json and anything convertible to it (QCOMPARE's mixed-type overloads do not
-// accept nlohmann values); prints both sides on failure.
-#define JCOMPARE(actual, expected)                                                                 \
-    QVERIFY2(wfs::Json(actual) == wfs::Json(expected),                                             \
-             (wfs::Json(actual).dump() + " != " + wfs::Json(expected).dump()).c_str())
-
 namespace {
 
 struct HttpReply

@@ -16,12 +16,6 @@
 
 using wfs::Json;
 
-// QCOMPARE for wfs::Json and anything convertible to it (QCOMPARE's mixed-type overloads do not
-// accept nlohmann values); prints both sides on failure.
-#define JCOMPARE(actual, expected)                                                                 \
-    QVERIFY2(wfs::Json(actual) == wfs::Json(expected),                                             \
-             (wfs::Json(actual).dump() + " != " + wfs::Json(expected).dump()).c_str())
-
 namespace {
 
 QString wfstudio()
@@ -63,9 +57,7 @@ public:
         }
     }
 
-    // The next stdout line (without '\n'), or an empty array after `timeoutMs`. Buffers on its
-    // own: QProcess::canReadLine() can miss a line that arrived after a large write (Qt 6.4),
-    // which made every such wait last its full timeout.
+    // The next stdout line (without '\n'), or an empty array after `timeoutMs`.
     QByteArray readLine(int timeoutMs = 10000)
     {
         QElapsedTimer t;
