@@ -3,8 +3,6 @@
 // Helpers shared by the tests: where ../shared is, and skipping cleanly when it is absent.
 #pragma once
 
-#include "model/json.h"
-
 #include <QDir>
 #include <QString>
 #include <QTest>
@@ -50,15 +48,4 @@ inline QString binaryDir()
     do {                                                                                           \
         const auto &wfsResult_ = (expr);                                                           \
         QVERIFY2(wfsResult_.ok(), wfsResult_.ok() ? "" : wfsResult_.error().c_str());              \
-    } while (false)
-
-// QCOMPARE for wfs::Json and anything convertible to it (QCOMPARE's mixed-type overloads do not
-// accept nlohmann values); prints both sides on failure. Each side is evaluated once: a side
-// that reads a reply must not read a second one to build the message.
-#define JCOMPARE(actual, expected)                                                                 \
-    do {                                                                                           \
-        const wfs::Json jcompareActual_ = wfs::Json(actual);                                       \
-        const wfs::Json jcompareExpected_ = wfs::Json(expected);                                   \
-        QVERIFY2(jcompareActual_ == jcompareExpected_,                                             \
-                 (jcompareActual_.dump() + " != " + jcompareExpected_.dump()).c_str());            \
     } while (false)

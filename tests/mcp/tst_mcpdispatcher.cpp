@@ -4,6 +4,7 @@
 // code with the right id, version negotiation, batches per revision, cancellation, progress,
 // logging, pagination, tools/prompts/resources and list_changed.
 #include "fakebackend.h"
+#include "jsoncompare.h"
 #include "testutil.h"
 #include "wirefixtures.h"
 

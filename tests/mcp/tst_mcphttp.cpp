@@ -5,6 +5,7 @@
 // sessions, status codes, JSON and SSE answers, the GET stream with replay, batches per
 // revision, rate limiting and the request log.
 #include "fakebackend.h"
+#include "jsoncompare.h"
 #include "testutil.h"
 
 #include "engine/mcp/httpserver.h"

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // `wfstudio mcp` over stdio, as an agent spawns it: framing, bad input, stdout hygiene, EOF and
 // SIGTERM, concurrency, list_changed from a --workflows directory.
+#include "jsoncompare.h"
 #include "testutil.h"
 
 #include "model/json.h"
