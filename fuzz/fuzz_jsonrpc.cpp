@@ -7,6 +7,7 @@
 // checks that the wire serialiser (mcp::serialize) is byte-identical to nlohmann's dump on
 // every parsed line and on the raw input as a string (invalid UTF-8 included).
 #include "engine/engine.h"
+#include "engine/runtime.h"
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
 #include "engine/session.h"
@@ -19,23 +20,30 @@
 
 namespace {
 
+// As `wfstudio mcp --no-db` serves: the engine behind the result cache, so answers spliced from
+// the cache (rawJson) are fuzzed too.
 struct Harness
 {
-    wfs::Engine engine;
-    std::shared_ptr<wfs::mcp::EngineBackend> backend;
+    wfs::Runtime runtime;
+    wfs::Engine &engine;
+    std::shared_ptr<wfs::mcp::RuntimeBackend> backend;
     wfs::mcp::Dispatcher dispatcher;
 
-    static wfs::Engine::Options engineOptions()
+    static wfs::Runtime::Options runtimeOptions()
     {
-        wfs::Engine::Options o;
+        wfs::Runtime::Options o;
         o.useStandardLocations = false;
         o.useEnvironment = false;
         o.watchFiles = false;
+        o.storage = wfs::Runtime::Storage::Disabled;
+        o.warmLimit = 0;
+        o.tickMetrics = false;
         return o;
     }
     Harness()
-        : engine(engineOptions())
-        , backend(std::make_shared<wfs::mcp::EngineBackend>(&engine))
+        : runtime(runtimeOptions())
+        , engine(runtime.engine())
+        , backend(std::make_shared<wfs::mcp::RuntimeBackend>(&runtime))
         , dispatcher(backend)
     {}
 };

@@ -35,6 +35,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QValueAxis>
 
 using namespace wfs;
 using namespace wfs::studio;
@@ -84,6 +85,8 @@ private slots:
     void windowKeepsTenMinutes();
     void pauseFreezesChartsNotData();
     void logAxisToggle();
+    void errorAxisLabelsStayDistinct_data();
+    void errorAxisLabelsStayDistinct();
     void csvExport();
     void pngExport();
     void registrySourceMeasures();
@@ -157,6 +160,40 @@ void TestDashboard::syntheticSourceMovesEverySeries()
     QCOMPARE(w.series(DashboardWidget::LatencyChart)[4]->at(total - 1).y(), 40.0 + total - 1);
     QCOMPARE(w.series(DashboardWidget::MemoryChart)[0]->at(total - 1).y(), last.rssMb);
     QCOMPARE(w.series(DashboardWidget::ThroughputChart)[0]->at(total - 1).y(), last.requestsPerSec);
+}
+
+void TestDashboard::errorAxisLabelsStayDistinct_data()
+{
+    QTest::addColumn<double>("errorPercent");
+    QTest::addColumn<QString>("format");
+    QTest::newRow("no errors: 0-1 %, two decimals") << 0.0 << "%.2f %%";
+    QTest::newRow("0.3 %: two decimals") << 0.3 << "%.2f %%";
+    QTest::newRow("25 %: whole percents") << 25.0 << "%.0f %%";
+}
+
+// The error-rate axis (right of the throughput chart) keeps its tick labels distinct however
+// small the rate: whole percents on a 0-1 % range would print "0 %, 0 %, 1 %, 1 %".
+void TestDashboard::errorAxisLabelsStayDistinct()
+{
+    QFETCH(double, errorPercent);
+    QFETCH(QString, format);
+    DashboardWidget w;
+    SyntheticSource source;
+    w.setSource(&source);
+    for (int i = 0; i < 3; ++i) {
+        DashboardSample sample = synthetic(i);
+        sample.errorPercent = errorPercent;
+        source.push(sample);
+    }
+    QValueAxis *errorAxis = nullptr;
+    for (QAbstractAxis *axis :
+         w.chartView(DashboardWidget::ThroughputChart)->chart()->axes(Qt::Vertical)) {
+        if (axis->alignment() == Qt::AlignRight)
+            errorAxis = qobject_cast<QValueAxis *>(axis);
+    }
+    QVERIFY(errorAxis);
+    QCOMPARE(errorAxis->labelFormat(), format);
+    QVERIFY(errorAxis->max() > errorPercent);
 }
 
 void TestDashboard::windowKeepsTenMinutes()

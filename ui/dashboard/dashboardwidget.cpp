@@ -334,8 +334,13 @@ void DashboardWidget::trimAndRescale(std::int64_t nowMs)
         m_yAxes[c]->setRange(0, upper);
         if (c == LatencyChart)
             m_latencyLog->setRange(0.1, std::max(upper, 1.0));
-        if (c == ThroughputChart)
-            m_errorAxis->setRange(0, errorTop <= 0 ? 1 : std::min(100.0, errorTop * 1.2 + 1));
+        if (c == ThroughputChart) {
+            const double errorUpper = errorTop <= 0 ? 1 : std::min(100.0, errorTop * 1.2 + 1);
+            m_errorAxis->setRange(0, errorUpper);
+            // Whole percents repeat themselves on a 0-1 % axis ("0 %, 0 %, 1 %, 1 %").
+            m_errorAxis->setLabelFormat(errorUpper < 5 ? QStringLiteral("%.2f %%")
+                                                       : QStringLiteral("%.0f %%"));
+        }
     }
 }
 
