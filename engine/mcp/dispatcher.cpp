@@ -859,7 +859,11 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
     progress(0, "started");
     CallContext context;
     context.sessionId = session.id();
-    context.client = session.client();
+    // The engine session's client: the agent's own name from initialize's clientInfo, with the
+    // transport ("Claude Code (http:1a2b3c4d)"), so the studio's Sessions list says who it is.
+    const std::string agent = session.clientName();
+    context.client =
+        agent == session.client() ? session.client() : agent + " (" + session.client() + ")";
     context.payloadNeeded = !t_wireOutput; // the wire takes the cached text instead
     ToolResult r;
     try {

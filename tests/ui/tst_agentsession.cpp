@@ -335,8 +335,10 @@ void TestAgentSession::sdkSessionFollowedLive()
             QTreeWidgetItem *row = rowFor();
             QVERIFY(row);
             QCOMPARE(row->text(ColWorkflow), workflowId);
-            // The HTTP transport names the client "http:" + the first 8 hex of its session.
-            QCOMPARE(row->text(ColClient), QStringLiteral("http:") + mcpSessionId.left(8));
+            // The agent's clientInfo name, then the transport: "http:" + the first 8 hex of
+            // its MCP session.
+            QCOMPARE(row->text(ColClient), QStringLiteral("wfs-agentsession-test (http:") +
+                                               mcpSessionId.left(8) + QLatin1Char(')'));
             // Follow it, as a user selecting the row.
             tree->setCurrentItem(row);
             QCOMPARE(sessions->followedSession(), mcpSessionId);
