@@ -354,39 +354,16 @@ private:
         m_buffer.clear();
     }
 
-    // One request/response on the current (or a new) connection; false on a network failure or
-    // abort (`reply` says which).
-    bool exchangeOnce(http::request<http::string_body> &req, std::chrono::milliseconds timeout,
-                      bool watchStop, Reply *reply)
+    // Starts one asynchronous step (`start` receives its completion handler) under `timeout` and
+    // runs the loop until it completes. False when the run was stopped (reply->aborted); the
+    // step's error, if any, is in `ec`.
+    template<typename Start>
+    bool step(Start &&start, std::chrono::milliseconds timeout, bool watchStop,
+              beast::error_code &ec, Reply *reply)
     {
-        beast::error_code ec;
         bool done = false;
-        if (!m_connected) {
-            tcp::resolver resolver(m_ioc);
-            const auto endpoints = resolver.resolve(m_url.host, m_url.port, ec);
-            if (ec) {
-                reply->error = "cannot resolve " + m_url.host + ": " + ec.message();
-                return false;
-            }
-            m_stream.expires_after(timeout);
-            m_stream.async_connect(endpoints, [&](beast::error_code e, const tcp::endpoint &) {
-                ec = e;
-                done = true;
-            });
-            if (!runUntil(done, watchStop)) {
-                reply->aborted = true;
-                return false;
-            }
-            if (ec) {
-                disconnect();
-                reply->error = networkError(ec);
-                return false;
-            }
-            m_connected = true;
-        }
-        done = false;
         m_stream.expires_after(timeout);
-        http::async_write(m_stream, req, [&](beast::error_code e, std::size_t) {
+        start([&](beast::error_code e, auto &&...) {
             ec = e;
             done = true;
         });
@@ -394,18 +371,39 @@ private:
             reply->aborted = true;
             return false;
         }
-        if (!ec) {
-            done = false;
-            m_stream.expires_after(timeout);
-            http::async_read(m_stream, m_buffer, reply->res, [&](beast::error_code e, std::size_t) {
-                ec = e;
-                done = true;
-            });
-            if (!runUntil(done, watchStop)) {
-                reply->aborted = true;
+        return true;
+    }
+
+    // One request/response on the current (or a new) connection; false on a network failure or
+    // abort (`reply` says which).
+    bool exchangeOnce(http::request<http::string_body> &req, std::chrono::milliseconds timeout,
+                      bool watchStop, Reply *reply)
+    {
+        beast::error_code ec;
+        if (!m_connected) {
+            tcp::resolver resolver(m_ioc);
+            const auto endpoints = resolver.resolve(m_url.host, m_url.port, ec);
+            if (ec) {
+                reply->error = "cannot resolve " + m_url.host + ": " + ec.message();
                 return false;
             }
+            if (!step([&](auto handler) { m_stream.async_connect(endpoints, handler); }, timeout,
+                      watchStop, ec, reply))
+                return false;
+            if (ec) {
+                disconnect();
+                reply->error = networkError(ec);
+                return false;
+            }
+            m_connected = true;
         }
+        if (!step([&](auto handler) { http::async_write(m_stream, req, handler); }, timeout,
+                  watchStop, ec, reply))
+            return false;
+        if (!ec &&
+            !step([&](auto handler) { http::async_read(m_stream, m_buffer, reply->res, handler); },
+                  timeout, watchStop, ec, reply))
+            return false;
         if (ec) {
             disconnect();
             reply->error = networkError(ec);
