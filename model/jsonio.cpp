@@ -7,6 +7,8 @@
 // computes line:column from its byte offset, and the pointer from the container stack.
 #include "jsonio.h"
 
+#include "jsonwrite.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -1092,48 +1094,12 @@ void appendJsNumber(std::string &out, double v)
     }
 }
 
+// JSON.stringify's string form: the same escapes as the wire writer (control characters,
+// '"' and '\\'; other characters as they are). Invalid UTF-8, which a JavaScript string cannot
+// hold, comes out as U+FFFD as it would after Node decoded the bytes.
 void appendJsString(std::string &out, const std::string &s)
 {
-    out += '"';
-    std::size_t runStart = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(s, runStart, i - runStart);
-        runStart = i + 1;
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default: {
-            static const char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-        }
-        }
-    }
-    out.append(s, runStart, std::string::npos);
-    out += '"';
+    appendJsonStringText(out, s);
 }
 
 // Canonical array index ("0", "17"; below 2^32 - 1): JavaScript lists these keys first.

@@ -5,6 +5,7 @@
 // logging, pagination, tools/prompts/resources and list_changed.
 #include "fakebackend.h"
 #include "jsoncompare.h"
+#include "listeningstudio.h"
 #include "testutil.h"
 #include "wirefixtures.h"
 
@@ -668,12 +669,7 @@ private slots:
     {
         QFETCH(QString, version);
         QFETCH(QByteArray, request);
-        Runtime::Options o;
-        o.useStandardLocations = false;
-        o.useEnvironment = false;
-        o.watchFiles = false;
-        o.storage = Runtime::Storage::Disabled;
-        o.warmLimit = 0;
+        Runtime::Options o = test::isolatedRuntimeOptions();
         o.tickMetrics = false;
         o.registry = m_metrics.get();
         Runtime runtime(o);

@@ -5,6 +5,7 @@
 // HTTP target against a real in-process listener completes with no errors, and reports a wrong
 // token (401), a closed port and failing tools as errors without hanging; Cancel ends every
 // target early; a bad URL is a clear error.
+#include "listeningstudio.h"
 #include "testutil.h"
 
 #include "engine/mcp/backend.h"
@@ -32,18 +33,6 @@ Q_DECLARE_METATYPE(std::string)
 namespace {
 
 constexpr const char *kToken = "loadtest-secret-token";
-
-Runtime::Options runtimeOptions()
-{
-    Runtime::Options o;
-    o.includeBundled = true;
-    o.useStandardLocations = false;
-    o.useEnvironment = false;
-    o.watchFiles = false;
-    o.storage = Runtime::Storage::Disabled;
-    o.warmLimit = 0;
-    return o;
-}
 
 std::uint64_t globalCount(const char *tool)
 {
@@ -100,31 +89,19 @@ private slots:
 
 private:
     QTemporaryDir m_tmp;
-    std::unique_ptr<Runtime> m_runtime;
-    std::unique_ptr<mcp::Dispatcher> m_dispatcher;
-    std::unique_ptr<mcp::HttpServer> m_server;
+    test::ListeningStudio m_studio;
 };
 
 void TestLoadTest::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
-    m_runtime = std::make_unique<Runtime>(runtimeOptions());
-    m_dispatcher =
-        std::make_unique<mcp::Dispatcher>(std::make_shared<mcp::RuntimeBackend>(m_runtime.get()));
-    mcp::HttpServer::Options o;
-    o.port = 0;
-    o.token = kToken;
-    o.rateLimitPerSecond = 0; // a closed loop exceeds the default per-session limit (429)
-    m_server = std::make_unique<mcp::HttpServer>(*m_dispatcher, o);
-    const auto started = m_server->start();
+    const auto started = m_studio.start(test::isolatedRuntimeOptions(), kToken);
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().c_str());
 }
 
 void TestLoadTest::cleanupTestCase()
 {
-    m_server.reset();
-    m_dispatcher.reset();
-    m_runtime.reset();
+    m_studio.reset();
 }
 
 // Each virtual user waits `think` ms between requests: 4 users x 50 ms think can make at most
@@ -165,7 +142,7 @@ void TestLoadTest::runtimeMovesGlobalRegistry()
     LoadTestOptions o;
     o.users = 2;
     o.seconds = 0.4;
-    const auto r = runLoadTest(*m_runtime, o);
+    const auto r = runLoadTest(*m_studio.runtime, o);
     WFS_VERIFY_RESULT(r);
     QCOMPARE(r->target, std::string("runtime"));
     QCOMPARE(r->errors, std::uint64_t(0));
@@ -199,7 +176,7 @@ void TestLoadTest::http()
     QFETCH(bool, expectErrors);
     QFETCH(std::string, kind);
     HttpLoadTestTarget t;
-    t.url = m_server->url();
+    t.url = m_studio.server->url();
     t.token = kToken;
     t.timeoutMs = 2000;
     if (which == QLatin1String("wrong-token"))
@@ -215,12 +192,12 @@ void TestLoadTest::http()
         lo.token = kToken;
         lo.rateLimitPerSecond = 20;
         lo.rateLimitBurst = 5;
-        limited = std::make_unique<mcp::HttpServer>(*m_dispatcher, lo);
+        limited = std::make_unique<mcp::HttpServer>(*m_studio.dispatcher, lo);
         const auto started = limited->start();
         QVERIFY2(started.ok(), started.ok() ? "" : started.error().c_str());
         t.url = limited->url();
     }
-    std::shared_ptr<const WorkflowSnapshot> snapshot = m_runtime->engine().snapshot();
+    std::shared_ptr<const WorkflowSnapshot> snapshot = m_studio.runtime->engine().snapshot();
     std::unique_ptr<Engine> other;
     if (which == QLatin1String("unknown-workflows")) {
         QFile f(m_tmp.filePath(QStringLiteral("ghost.json")));
@@ -254,7 +231,7 @@ void TestLoadTest::http()
         for (const LoadTestOperation &op : r->operations)
             QVERIFY2(op.count > 0, op.name.c_str());
         // Each virtual user ended its session (DELETE) when the run ended.
-        QTRY_COMPARE_WITH_TIMEOUT(m_server->sessionCount(), std::size_t(0), 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_studio.server->sessionCount(), std::size_t(0), 2000);
         return;
     }
     QVERIFY2(r->errors > 0, kinds.c_str());
@@ -296,10 +273,10 @@ void TestLoadTest::cancelEndsEarly()
     if (target == QLatin1String("engine")) {
         r = runLoadTest(o);
     } else if (target == QLatin1String("runtime")) {
-        r = runLoadTest(*m_runtime, o);
+        r = runLoadTest(*m_studio.runtime, o);
     } else {
-        HttpLoadTestTarget t{m_server->url(), kToken};
-        r = runHttpLoadTest(t, *m_runtime->engine().snapshot(), o);
+        HttpLoadTestTarget t{m_studio.server->url(), kToken};
+        r = runHttpLoadTest(t, *m_studio.runtime->engine().snapshot(), o);
     }
     canceller.join();
     WFS_VERIFY_RESULT(r);
@@ -323,7 +300,7 @@ void TestLoadTest::badUrlIsAnError()
     HttpLoadTestTarget t{url, kToken};
     LoadTestOptions o;
     o.seconds = 0.2;
-    const auto r = runHttpLoadTest(t, *m_runtime->engine().snapshot(), o);
+    const auto r = runHttpLoadTest(t, *m_studio.runtime->engine().snapshot(), o);
     QVERIFY(!r);
     QVERIFY2(r.error().find("invalid listener URL") != std::string::npos, r.error().c_str());
 }

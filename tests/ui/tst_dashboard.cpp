@@ -6,6 +6,7 @@
 // the load test panel runs and keeps its results; its targets follow the MCP listener, the
 // in-process target moves the global registry the charts read, the HTTP target talks to a real
 // listener, Cancel ends a run; the latency legend labels its markers (issue #8).
+#include "listeningstudio.h"
 #include "testutil.h"
 
 #include "engine/mcp/backend.h"
@@ -108,9 +109,7 @@ private:
     void startStudio();
 
     QTemporaryDir m_tmp;
-    std::unique_ptr<Runtime> m_runtime;
-    std::unique_ptr<mcp::Dispatcher> m_dispatcher;
-    std::unique_ptr<mcp::HttpServer> m_server;
+    test::ListeningStudio m_studio;
 };
 
 namespace {
@@ -391,31 +390,15 @@ void TestDashboard::loadTestRunsAndKeepsHistory()
 
 void TestDashboard::startStudio()
 {
-    if (m_server)
+    if (m_studio.server)
         return;
-    Runtime::Options o;
-    o.useStandardLocations = false;
-    o.useEnvironment = false;
-    o.watchFiles = false;
-    o.storage = Runtime::Storage::Disabled;
-    o.warmLimit = 0;
-    m_runtime = std::make_unique<Runtime>(o);
-    m_dispatcher =
-        std::make_unique<mcp::Dispatcher>(std::make_shared<mcp::RuntimeBackend>(m_runtime.get()));
-    mcp::HttpServer::Options so;
-    so.port = 0;
-    so.token = kToken;
-    so.rateLimitPerSecond = 0; // a closed loop exceeds the default per-session limit (429)
-    m_server = std::make_unique<mcp::HttpServer>(*m_dispatcher, so);
-    const auto started = m_server->start();
+    const auto started = m_studio.start(test::isolatedRuntimeOptions(), kToken);
     QVERIFY2(started.ok(), started.ok() ? "" : started.error().c_str());
 }
 
 void TestDashboard::cleanupTestCase()
 {
-    m_server.reset();
-    m_dispatcher.reset();
-    m_runtime.reset();
+    m_studio.reset();
 }
 
 // Issue #8: twelve latency series used to give twelve unlabelled legend markers. The legend now
@@ -518,7 +501,7 @@ void TestDashboard::loadTestInProcessMovesGlobalRegistry()
     };
     const std::uint64_t before = count("workflow_next");
     LoadTestPanel panel;
-    panel.setRuntime(m_runtime.get());
+    panel.setRuntime(m_studio.runtime.get());
     panel.setUsers(2);
     panel.setSeconds(0.4);
     panel.setThinkMs(1);
@@ -551,8 +534,8 @@ void TestDashboard::loadTestOverHttp()
     QFETCH(bool, expectErrors);
     startStudio();
     LoadTestPanel panel;
-    panel.setRuntime(m_runtime.get());
-    panel.setListener(QString::fromStdString(m_server->url()), token);
+    panel.setRuntime(m_studio.runtime.get());
+    panel.setListener(QString::fromStdString(m_studio.server->url()), token);
     QVERIFY(panel.setTarget(LoadTestPanel::Target::Http));
     panel.setUsers(2);
     panel.setSeconds(0.4);
