@@ -12,6 +12,9 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 jobs=$(nproc 2>/dev/null || echo 2)
+# ccache: paths relative to the clone (hits across clones and worktrees) and the precompiled
+# headers cacheable.
+export CCACHE_BASEDIR="$here" CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 
 packages=(
   cmake ninja-build g++ pkg-config ccache git
