@@ -233,6 +233,23 @@ void MainWindow::createActions()
     edit->addAction(make(QStringLiteral("editDelete"), tr("&Delete Steps"),
                          [this] { deleteSelection(); }, QKeySequence::Delete,
                          QStyle::SP_TrashIcon));
+    // Keyboard reordering: one place up or down, into and out of loop bodies.
+    const auto moveBy = [this](int delta) {
+        EditorPage *p = currentPage();
+        if (!p || !p->view()->isInteractive())
+            return; // following an agent's session is read-only
+        if (p->scene()->selectedPointers().empty())
+            statusBar()->showMessage(tr("Select the steps to move first."), 4000);
+        else if (!p->scene()->moveSelection(delta))
+            statusBar()->showMessage(delta < 0 ? tr("The selection cannot move further up.")
+                                               : tr("The selection cannot move further down."),
+                                     4000);
+    };
+    edit->addAction(make(QStringLiteral("editMoveUp"), tr("Move &Up"), [moveBy] { moveBy(-1); },
+                         QKeySequence(Qt::ALT | Qt::Key_Up)));
+    edit->addAction(make(QStringLiteral("editMoveDown"), tr("Move Dow&n"),
+                         [moveBy] { moveBy(1); }, QKeySequence(Qt::ALT | Qt::Key_Down)));
+    edit->addSeparator();
     edit->addAction(make(QStringLiteral("editSelectAll"), tr("Select &All Steps"),
                          [this] {
                              if (EditorPage *p = currentPage()) {
@@ -474,7 +491,8 @@ void MainWindow::currentChanged()
         m_undoGroup->setActiveStack(nullptr);
     }
     for (const char *name : {"fileSave", "fileSaveAs", "fileClose", "fileReload", "editCopy",
-                             "editPaste", "editDelete", "editSelectAll", "insertStep",
+                             "editPaste", "editDelete", "editMoveUp", "editMoveDown",
+                             "editSelectAll", "insertStep",
                              "insertLoop", "viewZoomIn", "viewZoomOut", "viewResetZoom",
                              "viewFit"}) {
         if (QAction *a = m_actions.value(QString::fromLatin1(name)))

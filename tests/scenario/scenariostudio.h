@@ -10,6 +10,7 @@
 
 #include "engine/engine.h"
 #include "engine/runtime.h"
+#include "engine/workflowrepository.h"
 #include "model/jsonio.h"
 #include "ui/canvas/nodeitems.h"
 #include "ui/canvas/workflowscene.h"
@@ -63,7 +64,8 @@ public:
                                               path(QStringLiteral("recovery")));
         window->resize(config.windowSize);
         window->show();
-        QTest::qWaitForWindowExposed(window.get());
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            qWarning("ScenarioStudio: the window was not exposed");
     }
     ~ScenarioStudio()
     {
@@ -136,6 +138,14 @@ public:
 
     // Step ids in document order (loop bodies after their loop).
     QStringList stepIds() const { return doc()->allStepIds(); }
+
+    // The whole workflow the engine serves under `id` (null when it serves none).
+    Json servedDocument(const QString &id) const
+    {
+        const auto snapshot = runtime->engine().repository().snapshot();
+        const WorkflowEntry *entry = snapshot->find(id.toStdString());
+        return entry ? entry->workflow->document() : Json();
+    }
 
     // What an agent gets from workflow_get (null when it is not served).
     Json served(const QString &id) const

@@ -65,15 +65,23 @@ NodeItem::NodeItem(Kind kind, std::string pointer, const Json &step, QSizeF size
     , m_size(size)
 {
     setFlags(ItemIsSelectable | ItemIsMovable);
+    if (m_kind == Kind::Loop)
+        setZValue(-1);
+    setStep(step);
+}
+
+void NodeItem::setStep(const Json &step)
+{
     m_id = str(step, "id");
     m_title = str(step, "title");
+    m_subtitle.clear();
+    m_badges.clear();
     if (m_kind == Kind::Loop) {
         m_subtitle = step.is_object() && step.contains("loop") ? loopSummary(step["loop"])
                                                                 : Tr::tr("no loop configuration");
         if (step.is_object() && step.contains("body") && step["body"].is_string())
             m_badges << Tr::tr("Repeats step “%1”").arg(str(step, "body"));
-        setZValue(-1);
-        setToolTip(Tr::tr("Loop %1: %2").arg(m_id, m_subtitle));
+        m_baseToolTip = Tr::tr("Loop %1: %2").arg(m_id, m_subtitle);
     } else {
         m_subtitle = str(step, "agentRole");
         if (truthy(step, "requireConfirmation"))
@@ -90,19 +98,47 @@ NodeItem::NodeItem(Kind kind, std::string pointer, const Json &step, QSizeF size
         QString prompt = str(step, "prompt");
         if (prompt.size() > 400)
             prompt = prompt.left(400) + QStringLiteral("…");
-        setToolTip(QStringLiteral("<b>%1</b> (%2)<br>%3")
-                       .arg(m_title.toHtmlEscaped(), m_id.toHtmlEscaped(),
-                            prompt.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
+        m_baseToolTip = QStringLiteral("<b>%1</b> (%2)<br>%3")
+                            .arg(m_title.toHtmlEscaped(), m_id.toHtmlEscaped(),
+                                 prompt.toHtmlEscaped().replace(QLatin1Char('\n'),
+                                                                QStringLiteral("<br>")));
     }
+    updateToolTip();
+    update();
 }
 
 void NodeItem::setProblems(const QString &text, bool error)
 {
+    if (text == m_problems && error == m_hasError)
+        return;
     m_problems = text;
     m_hasError = error;
-    if (!text.isEmpty())
-        setToolTip(text);
+    updateToolTip();
     update();
+}
+
+void NodeItem::updateToolTip()
+{
+    QString tip = m_baseToolTip;
+    if (!m_problems.isEmpty())
+        tip = m_problems.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))
+              + QStringLiteral("<hr>") + tip;
+    switch (m_runState) {
+    case RunState::Current:
+        tip = Tr::tr("Current step") + QStringLiteral("<br>") + tip;
+        break;
+    case RunState::Completed:
+        tip = Tr::tr("Completed") + QStringLiteral("<br>") + tip;
+        break;
+    case RunState::Skipped:
+        tip = Tr::tr("Skipped: %1").arg(m_runNote.toHtmlEscaped()) + QStringLiteral("<br>") + tip;
+        break;
+    case RunState::None:
+        break;
+    }
+    if (m_kind == Kind::Loop && !m_runNote.isEmpty() && m_runState != RunState::Skipped)
+        tip = m_runNote.toHtmlEscaped() + QStringLiteral("<br>") + tip;
+    setToolTip(tip);
 }
 
 // Draws a node's run state above its contents (and above a loop's body nodes), so the
@@ -134,27 +170,9 @@ void NodeItem::setRunState(RunState state, const QString &note)
         return;
     if (!m_runOverlay)
         m_runOverlay = new RunOverlayItem(this);
-    if (m_runState == RunState::None && m_runNote.isEmpty())
-        m_baseToolTip = toolTip();
     m_runState = state;
     m_runNote = note;
-    QString tip = m_baseToolTip;
-    switch (state) {
-    case RunState::Current:
-        tip = Tr::tr("Current step") + QStringLiteral("<br>") + tip;
-        break;
-    case RunState::Completed:
-        tip = Tr::tr("Completed") + QStringLiteral("<br>") + tip;
-        break;
-    case RunState::Skipped:
-        tip = Tr::tr("Skipped: %1").arg(note.toHtmlEscaped()) + QStringLiteral("<br>") + tip;
-        break;
-    case RunState::None:
-        break;
-    }
-    if (m_kind == Kind::Loop && !note.isEmpty() && state != RunState::Skipped)
-        tip = note.toHtmlEscaped() + QStringLiteral("<br>") + tip;
-    setToolTip(tip);
+    updateToolTip();
     m_runOverlay->update();
 }
 
@@ -315,23 +333,36 @@ EdgeItem::EdgeItem(QPointF from, QPointF to, const QString &label, QGraphicsItem
     : QGraphicsItem(parent)
     , m_from(from)
     , m_to(to)
-    , m_label(label)
+    , m_labelMaxWidth(labelMaxWidth)
 {
     setZValue(-2);
-    if (!m_label.isEmpty()) {
+    setLabel(label);
+}
+
+void EdgeItem::setLabel(const QString &label)
+{
+    if (label == m_fullLabel)
+        return;
+    prepareGeometryChange();
+    m_fullLabel = label;
+    m_label.clear();
+    m_labelRect = QRectF();
+    setToolTip(QString());
+    if (!label.isEmpty()) {
         QFont f;
         f.setPointSizeF(f.pointSizeF() * 0.85);
         const QFontMetricsF fm(f);
         const QString marker = QStringLiteral("◆ ");
         const qreal padding = 14; // 7 each side of the text
-        const qreal room = labelMaxWidth - padding - fm.horizontalAdvance(marker);
-        const QString shown = marker + fm.elidedText(m_label, Qt::ElideRight, std::max(room, 20.0));
-        const qreal w = std::min(fm.horizontalAdvance(shown) + padding, labelMaxWidth);
+        const qreal room = m_labelMaxWidth - padding - fm.horizontalAdvance(marker);
+        const QString shown = marker + fm.elidedText(label, Qt::ElideRight, std::max(room, 20.0));
+        const qreal w = std::min(fm.horizontalAdvance(shown) + padding, m_labelMaxWidth);
         const QPointF mid = (m_from + m_to) / 2;
         m_labelRect = QRectF(mid.x() + 10, mid.y() - fm.height() / 2 - 3, w, fm.height() + 6);
         m_label = shown;
         setToolTip(Tr::tr("Runs only when: %1").arg(label));
     }
+    update();
 }
 
 QRectF EdgeItem::boundingRect() const

@@ -30,13 +30,17 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
                QWidget *widget) override;
 
+    // Shows `step`'s current contents (a field edit: the node is updated, not rebuilt).
+    void setStep(const Json &step);
+
     Kind kind() const { return m_kind; }
     const std::string &pointer() const { return m_pointer; }
     QString stepId() const { return m_id; }
+    QString title() const { return m_title; }
     // Where the layout put it (scene coordinates); a drag moves it away until the drop.
     QPointF homePos() const { return m_home; }
     void setHomePos(QPointF scenePos) { m_home = scenePos; }
-    // Error diagnostics on this step (empty = none): a red border and a tooltip.
+    // Diagnostics on this step (empty = none): a coloured border and a tooltip.
     void setProblems(const QString &text, bool error);
 
     // Run mode (stepper, followed sessions): how far a run got with this step. `note` is the
@@ -64,6 +68,7 @@ private:
     QGraphicsItem *m_runOverlay = nullptr;    ///< child drawn above the body (created lazily)
     friend class RunOverlayItem;
     void paintRunState(QPainter *painter, const QRectF &r) const;
+    void updateToolTip(); ///< run state, problems, then the step's own summary
 };
 
 class EdgeItem : public QGraphicsItem
@@ -79,11 +84,16 @@ public:
                QWidget *widget) override;
     // The guard label's box in item coordinates (empty when the edge is unconditional).
     QRectF labelRect() const { return m_labelRect; }
+    // The guard as written (not elided); setLabel() changes it in place.
+    QString label() const { return m_fullLabel; }
+    void setLabel(const QString &label);
 
 private:
     QPointF m_from;
     QPointF m_to;
-    QString m_label;
+    QString m_label; ///< as drawn (marker, elided)
+    QString m_fullLabel;
+    qreal m_labelMaxWidth;
     QRectF m_labelRect;
 };
 

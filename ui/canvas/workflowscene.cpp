@@ -10,8 +10,11 @@
 #include <QClipboard>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
 #include <QMenu>
+#include <QTimer>
 
+#include <algorithm>
 #include <set>
 
 namespace wfs::studio {
@@ -22,15 +25,42 @@ WorkflowScene::WorkflowScene(WorkflowDocument &doc, QObject *parent)
     , m_doc(doc)
 {
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
-    connect(&m_doc, &WorkflowDocument::contentsChanged, this, &WorkflowScene::rebuild);
+    connect(&m_doc, &WorkflowDocument::structureChanged, this, &WorkflowScene::rebuild);
+    connect(&m_doc, &WorkflowDocument::modelReset, this, &WorkflowScene::rebuild);
+    connect(&m_doc, &WorkflowDocument::stepChanged, this, &WorkflowScene::updateStep);
     rebuild();
+}
+
+void WorkflowScene::updateStep(const QString &qpointer)
+{
+    const std::string pointer = qpointer.toStdString();
+    NodeItem *item = nodeItem(pointer);
+    const Json step = m_doc.valueAt(pointer);
+    const auto sig = m_signatures.find(pointer);
+    if (!item || sig == m_signatures.end() || sig->second != layoutSignature(step)) {
+        rebuild(); // the geometry changes: a new guard, a loop body of another length
+        return;
+    }
+    item->setStep(step);
+    if (const auto edge = m_entering.find(pointer); edge != m_entering.end())
+        edge->second->setLabel(guardLabel(step));
+    applyRunMarks();
 }
 
 void WorkflowScene::rebuild()
 {
-    const std::vector<std::string> selection = selectedPointers();
+    // The selection by step id (pointer for steps without one), restored after the rebuild.
+    std::vector<std::pair<QString, std::string>> selection;
+    for (QGraphicsItem *item : selectedItems()) {
+        if (item->type() == NodeItem::Type) {
+            const auto *node = static_cast<NodeItem *>(item);
+            selection.emplace_back(node->stepId(), node->pointer());
+        }
+    }
     QSignalBlocker blocker(this);
     m_nodes.clear();
+    m_entering.clear();
+    m_signatures.clear();
     m_dropIndicator = nullptr;
     clear();
     m_layout = layoutWorkflow(m_doc.json());
@@ -53,6 +83,7 @@ void WorkflowScene::rebuild()
         if (!inBody)
             addItem(item);
         m_nodes.emplace(n.pointer, item);
+        m_signatures.emplace(n.pointer, layoutSignature(step));
         if (n.kind == LayoutNode::Kind::Loop) {
             currentLoop = item;
             currentLoopPrefix = n.pointer + "/body/";
@@ -60,11 +91,29 @@ void WorkflowScene::rebuild()
             currentLoop = nullptr;
         }
     }
-    for (const LayoutEdge &e : m_layout.edges)
-        addItem(new EdgeItem(e.from, e.to, e.label, nullptr, e.labelMaxWidth));
-    setSceneRect(m_layout.bounds.adjusted(-220, -60, 220, 60));
+    for (const LayoutEdge &e : m_layout.edges) {
+        auto *edge = new EdgeItem(e.from, e.to, e.label, nullptr, e.labelMaxWidth);
+        addItem(edge);
+        m_entering[e.target] = edge;
+    }
     blocker.unblock();
-    selectPointers(selection);
+    // Outside the blocker: the views follow sceneRectChanged (their scroll ranges, the minimap).
+    setSceneRect(m_layout.bounds.adjusted(-220, -60, 220, 60));
+    QHash<QString, int> idCount;
+    for (const auto &[pointer, item] : m_nodes)
+        ++idCount[item->stepId()];
+    std::vector<std::string> restored;
+    for (const auto &[id, pointer] : selection) {
+        if (!id.isEmpty() && idCount[id] == 1) {
+            for (const auto &[p, item] : m_nodes) {
+                if (item->stepId() == id)
+                    restored.push_back(p);
+            }
+        } else if (m_nodes.count(pointer)) {
+            restored.push_back(pointer);
+        }
+    }
+    selectPointers(restored);
     applyMarks();
     applyRunMarks();
 }
@@ -94,6 +143,16 @@ void WorkflowScene::selectPointers(const std::vector<std::string> &pointers)
             item->setSelected(wanted.count(pointer) > 0);
     }
     emit selectionChanged();
+}
+
+QStringList WorkflowScene::selectedStepIds() const
+{
+    QStringList out;
+    for (const std::string &p : selectedPointers()) {
+        if (const NodeItem *item = nodeItem(p))
+            out << item->stepId();
+    }
+    return out;
 }
 
 NodeItem *WorkflowScene::nodeItem(const std::string &pointer) const
@@ -131,6 +190,146 @@ void WorkflowScene::pushAndSelect(StepsSnapshotCommand *cmd)
     const std::vector<std::string> result = cmd->resultPointers();
     m_doc.undoStack()->push(cmd);
     selectPointers(result);
+    if (!result.empty())
+        reveal(result.front());
+}
+
+void WorkflowScene::reveal(const std::string &pointer)
+{
+    // Once the views have taken in the new scene rectangle (their scroll ranges follow it on
+    // the next turn of the event loop).
+    QTimer::singleShot(0, this, [this, pointer] { revealNow(pointer); });
+}
+
+void WorkflowScene::revealNow(const std::string &pointer)
+{
+    NodeItem *item = nodeItem(pointer);
+    if (!item)
+        return;
+    for (QGraphicsView *v : views()) {
+        // A loop taller than the view shows its header; anything else is shown whole.
+        const QRectF r = item->sceneBoundingRect();
+        const qreal room = v->viewport()->height() / std::max(v->transform().m22(), 0.01);
+        v->ensureVisible(r.height() > room - 80 ? QRectF(r.topLeft(), QSizeF(r.width(), room - 80))
+                                                : r,
+                         40, 40);
+    }
+}
+
+std::optional<StepLocation> WorkflowScene::moveTarget(int delta,
+                                                      std::vector<std::string> *moved) const
+{
+    std::vector<std::string> sel = selectedPointers();
+    // A loop selected with some of its body moves as a whole.
+    std::set<std::string> set(sel.begin(), sel.end());
+    sel.erase(std::remove_if(sel.begin(), sel.end(),
+                             [&](const std::string &p) {
+                                 const auto loc = WorkflowDocument::locationOf(p);
+                                 return loc && !loc->loopPointer.empty()
+                                        && set.count(loc->loopPointer);
+                             }),
+              sel.end());
+    if (sel.empty() || delta == 0)
+        return std::nullopt;
+    const auto first = WorkflowDocument::locationOf(sel.front());
+    const auto last = WorkflowDocument::locationOf(sel.back());
+    if (!first || !last || first->loopPointer != last->loopPointer)
+        return std::nullopt;
+    bool movingLoop = false;
+    for (const std::string &p : sel) {
+        const auto loc = WorkflowDocument::locationOf(p);
+        if (!loc || loc->loopPointer != first->loopPointer)
+            return std::nullopt; // steps from several lists: no single "up"
+        movingLoop = movingLoop || WorkflowDocument::isLoop(m_doc.valueAt(p));
+    }
+    const std::string &container = first->loopPointer;
+    const Json list = m_doc.valueAt(container.empty() ? "/steps" : container + "/body");
+    if (!list.is_array())
+        return std::nullopt;
+    const int size = static_cast<int>(list.size());
+    *moved = sel;
+    const auto inlineLoopAt = [&](int index) {
+        if (index < 0 || index >= size || movingLoop)
+            return false;
+        const Json &s = list[static_cast<std::size_t>(index)];
+        return WorkflowDocument::isLoop(s) && s.contains("body") && s["body"].is_array();
+    };
+    if (!container.empty()) {
+        const auto loop = WorkflowDocument::locationOf(container);
+        if (delta < 0) {
+            if (first->index == 0)
+                return StepLocation{{}, loop->index}; // out of the loop, above it
+            return StepLocation{container, first->index - 1};
+        }
+        if (last->index >= size - 1)
+            return StepLocation{{}, loop->index + 1}; // out of the loop, below it
+        return StepLocation{container, last->index + 2};
+    }
+    if (delta < 0) {
+        if (first->index == 0)
+            return std::nullopt;
+        if (inlineLoopAt(first->index - 1)) {
+            const std::string loopPointer = WorkflowDocument::pointerFor({{}, first->index - 1});
+            return StepLocation{loopPointer, -1}; // into the loop above, at its end
+        }
+        return StepLocation{{}, first->index - 1};
+    }
+    if (last->index >= size - 1)
+        return std::nullopt;
+    if (inlineLoopAt(last->index + 1))
+        return StepLocation{WorkflowDocument::pointerFor({{}, last->index + 1}), 0};
+    return StepLocation{{}, last->index + 2};
+}
+
+bool WorkflowScene::canMoveSelection(int delta) const
+{
+    std::vector<std::string> moved;
+    return moveTarget(delta, &moved).has_value();
+}
+
+bool WorkflowScene::moveSelection(int delta)
+{
+    std::vector<std::string> moved;
+    const auto where = moveTarget(delta, &moved);
+    if (!where)
+        return false;
+    auto *cmd = new MoveStepsCommand(&m_doc, moved, *where);
+    if (cmd->isObsolete()) {
+        delete cmd;
+        return false;
+    }
+    pushAndSelect(cmd);
+    return true;
+}
+
+void WorkflowScene::selectAdjacent(int delta)
+{
+    if (m_layout.nodes.empty())
+        return;
+    const std::vector<std::string> sel = selectedPointers();
+    const int count = static_cast<int>(m_layout.nodes.size());
+    int index = delta > 0 ? -1 : count;
+    if (!sel.empty()) {
+        const std::string &anchor = delta > 0 ? sel.back() : sel.front();
+        for (int i = 0; i < count; ++i) {
+            if (m_layout.nodes[static_cast<std::size_t>(i)].pointer == anchor)
+                index = i;
+        }
+    }
+    index = std::clamp(index + delta, 0, count - 1);
+    const std::string &pointer = m_layout.nodes[static_cast<std::size_t>(index)].pointer;
+    selectPointers({pointer});
+    reveal(pointer);
+}
+
+void WorkflowScene::selectEnd(bool last)
+{
+    if (m_layout.nodes.empty())
+        return;
+    const std::string &pointer = last ? m_layout.nodes.back().pointer
+                                      : m_layout.nodes.front().pointer;
+    selectPointers({pointer});
+    reveal(pointer);
 }
 
 void WorkflowScene::insertStep(StepLocation where)

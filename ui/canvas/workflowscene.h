@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // The canvas scene: draws a WorkflowDocument with the automatic layout and turns gestures
-// (drag and drop, insert, delete, paste) into commands on the document's undo stack. It only
-// observes the document: every change arrives through the document's signals and rebuilds the
-// items; selection is kept by JSON pointer across rebuilds.
+// (drag and drop, insert, delete, paste, move up/down) into commands on the document's undo
+// stack. It only observes the document: a field edit updates the one node it concerns (and the
+// guard label of the edge into it); a structure change rebuilds the items. Selection is kept
+// by step id across rebuilds (by position only for steps without a unique id), so an undo or a
+// move never leaves a different step selected.
 #pragma once
 
 #include "ui/document/workflowdocument.h"
@@ -13,6 +15,7 @@
 #include <QHash>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -35,6 +38,8 @@ public:
     // Pointers of the selected steps, in document order.
     std::vector<std::string> selectedPointers() const;
     void selectPointers(const std::vector<std::string> &pointers);
+    // Ids of the selected steps, in document order.
+    QStringList selectedStepIds() const;
     NodeItem *nodeItem(const std::string &pointer) const;
     std::vector<NodeItem *> nodeItems() const;
 
@@ -51,6 +56,17 @@ public:
     QString paste(const QString &text, std::optional<StepLocation> where = std::nullopt);
     // Drops the selected steps at `scenePos` (what a mouse drag ends with).
     void dropSelection(QPointF scenePos);
+    // Edit ▸ Move Up / Move Down: the selected steps one place up or down in their list. At the
+    // end of a loop body they leave the loop; a step next to a loop with an inline body enters
+    // it (loops do not nest). Returns false when nothing can move.
+    bool moveSelection(int delta);
+    bool canMoveSelection(int delta) const;
+    // Keyboard navigation: selects the step `delta` places away in document order (Up/Down),
+    // or the first/last step (Home/End), and scrolls it into view.
+    void selectAdjacent(int delta);
+    void selectEnd(bool last);
+    // Scrolls every view of the scene to the node of `pointer`.
+    void reveal(const std::string &pointer);
 
     // Marks steps with problems: JSON pointer of each diagnostic -> message; error or not.
     struct Mark
@@ -97,10 +113,15 @@ private:
     void applyRunMarks();
     bool draggingLoop() const;
     void showDropIndicator(QPointF scenePos);
+    void updateStep(const QString &pointer);
+    void revealNow(const std::string &pointer);
+    std::optional<StepLocation> moveTarget(int delta, std::vector<std::string> *moved) const;
 
     WorkflowDocument &m_doc;
     WorkflowLayout m_layout;
     std::unordered_map<std::string, NodeItem *> m_nodes; ///< owned by the scene
+    std::unordered_map<std::string, class EdgeItem *> m_entering; ///< edge into each step
+    std::unordered_map<std::string, std::string> m_signatures;    ///< layoutSignature per step
     std::vector<Mark> m_marks;
     RunMarks m_runMarks;
     QGraphicsLineItem *m_dropIndicator = nullptr;

@@ -207,6 +207,33 @@ void WorkflowView::mouseReleaseEvent(QMouseEvent *event)
 
 void WorkflowView::keyPressEvent(QKeyEvent *event)
 {
+    // Keyboard selection: Up/Down walk the steps in document order, Home/End jump to the
+    // first/last, Enter opens the selected step in the inspector. Left/Right still scroll.
+    if (auto *ws = qobject_cast<WorkflowScene *>(scene());
+        ws && (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier) {
+        switch (event->key()) {
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+            ws->selectAdjacent(event->key() == Qt::Key_Up ? -1 : 1);
+            event->accept();
+            return;
+        case Qt::Key_Home:
+        case Qt::Key_End:
+            ws->selectEnd(event->key() == Qt::Key_End);
+            event->accept();
+            return;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (const auto sel = ws->selectedPointers(); sel.size() == 1) {
+                emit ws->stepActivated(QString::fromStdString(sel.front()));
+                event->accept();
+                return;
+            }
+            break;
+        default:
+            break;
+        }
+    }
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         m_spaceHeld = true;
         viewport()->setCursor(Qt::OpenHandCursor);

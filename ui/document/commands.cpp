@@ -265,11 +265,14 @@ MoveStepsCommand::MoveStepsCommand(WorkflowDocument *doc, std::vector<std::strin
         finish(m_before, {});
         return;
     }
+    // Mark the moved steps first, while every recorded pointer still names its step: the
+    // marks keep their slots, so `where.index` (counted before the move) stays valid for the
+    // placeholder, and nothing is removed by a pointer that an insertion has shifted.
+    for (const std::string &p : pointers)
+        markDiscarded(after, p);
     const int size = static_cast<int>(target->size());
     const int index = where.index < 0 || where.index > size ? size : where.index;
     target->insert(target->begin() + index, Json(kMoveTarget));
-    for (const std::string &p : pointers)
-        markDiscarded(after, p);
     removeDiscarded(after);
 
     std::vector<std::string> result;

@@ -8,9 +8,7 @@ namespace wfs::studio {
 
 using namespace layout;
 
-namespace {
-
-QString guardOf(const Json &step)
+QString guardLabel(const Json &step)
 {
     if (!step.is_object() || !step.contains("runCondition"))
         return {};
@@ -20,7 +18,19 @@ QString guardOf(const Json &step)
     return conditionSummary(c);
 }
 
-} // namespace
+std::string layoutSignature(const Json &step)
+{
+    std::string sig = WorkflowDocument::isLoop(step) ? "L" : "S";
+    sig += guardLabel(step).isEmpty() ? '-' : 'g';
+    if (WorkflowDocument::isLoop(step)) {
+        const Json *body = step.contains("body") ? &step["body"] : nullptr;
+        if (body && body->is_array())
+            sig += "[" + std::to_string(body->size()) + "]";
+        else
+            sig += body && body->is_string() ? "ref" : "none";
+    }
+    return sig;
+}
 
 const LayoutNode *WorkflowLayout::node(const std::string &pointer) const
 {
@@ -46,7 +56,7 @@ WorkflowLayout layoutWorkflow(const Json &workflow)
     // Places the next item's top, adding the incoming edge (with its guard label).
     const auto enter = [&](const Json &step, const std::string &pointer, qreal &cursor,
                            bool &hasPrev, QPointF &prevBottom) {
-        const QString guard = guardOf(step);
+        const QString guard = guardLabel(step);
         if (hasPrev || !guard.isEmpty())
             cursor += guard.isEmpty() ? kGap : kGuardGap;
         const QPointF top(0, cursor);

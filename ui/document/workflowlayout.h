@@ -62,6 +62,12 @@ struct WorkflowLayout
 
 WorkflowLayout layoutWorkflow(const Json &workflow);
 
+// The guard label drawn on the edge into `step` (its runCondition, summarised); "" = none.
+QString guardLabel(const Json &step);
+// What of one step decides the geometry of the layout (loop or not, guarded or not, the kind
+// and length of a loop's body). A field edit that keeps it needs no relayout.
+std::string layoutSignature(const Json &step);
+
 // Where steps dropped at `pos` go: into the inline body of the loop frame under `pos` (unless
 // a loop is being dragged: loops do not nest), else between the top-level items.
 StepLocation dropLocation(const WorkflowLayout &layout, const Json &workflow, QPointF pos,

@@ -115,6 +115,7 @@ JsonView::JsonView(WorkflowDocument &doc, QWidget *parent)
     , m_editor(new JsonEditor(this))
     , m_status(new QLabel(this))
     , m_applyTimer(new QTimer(this))
+    , m_refreshTimer(new QTimer(this))
 {
     m_status->setWordWrap(true);
     m_status->setVisible(false);
@@ -131,14 +132,48 @@ JsonView::JsonView(WorkflowDocument &doc, QWidget *parent)
         if (!m_settingText)
             m_applyTimer->start();
     });
-    connect(&m_doc, &WorkflowDocument::contentsChanged, this, &JsonView::documentChanged);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(kRefreshDelayMs);
+    connect(m_refreshTimer, &QTimer::timeout, this, &JsonView::refreshIfStale);
+    connect(&m_doc, &WorkflowDocument::contentsChanged, this, &JsonView::scheduleRefresh);
     documentChanged();
+}
+
+JsonEditor *JsonView::editor()
+{
+    refreshIfStale();
+    return m_editor;
+}
+
+void JsonView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshIfStale();
+}
+
+void JsonView::scheduleRefresh()
+{
+    if (m_applying)
+        return;
+    // A pending edit of the text loses to a change made elsewhere (canvas, inspector, undo).
+    m_applyTimer->stop();
+    m_stale = true;
+    if (isVisible())
+        m_refreshTimer->start(); // restarted by every change: written once typing pauses
+}
+
+void JsonView::refreshIfStale()
+{
+    m_refreshTimer->stop();
+    if (m_stale)
+        documentChanged();
 }
 
 void JsonView::documentChanged()
 {
     if (m_applying)
         return;
+    m_stale = false;
     // A pending edit of the text loses to a change made elsewhere (canvas, inspector, undo).
     m_applyTimer->stop();
     const std::string current = m_editor->toPlainText().toStdString();
@@ -166,6 +201,8 @@ void JsonView::documentChanged()
 void JsonView::applyPendingEdit()
 {
     m_applyTimer->stop();
+    if (m_stale)
+        return; // the document changed since: its text replaces the edit
     const std::string text = m_editor->toPlainText().toStdString();
     const ParsedJson parsed = parseJson(text, m_doc.filePath().toStdString());
     if (!parsed.ok) {
@@ -218,6 +255,7 @@ void JsonView::markProblems()
 
 void JsonView::jumpTo(int line, int column, bool focus)
 {
+    refreshIfStale();
     const QTextBlock block = m_editor->document()->findBlockByNumber(std::max(line, 1) - 1);
     if (!block.isValid())
         return;
@@ -231,6 +269,7 @@ void JsonView::jumpTo(int line, int column, bool focus)
 
 bool JsonView::jumpToPointer(const std::string &pointer, bool focus)
 {
+    refreshIfStale();
     const std::string text = m_editor->toPlainText().toStdString();
     const TextPos pos = locatePointer(text, pointer);
     if (pos.line <= 0)

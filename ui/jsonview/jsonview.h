@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // The JSON source view: the document as formatted JSON with line numbers and highlighting.
-// Two-way: document changes rewrite the text (unless it already says the same); valid edits
+// Two-way: document changes rewrite the text (unless it already says the same) once typing
+// pauses, or when the view is shown or read (editor()), so a keystroke elsewhere never waits
+// for the whole document to be re-formatted; valid edits
 // are applied as one ReplaceJsonCommand after a short pause; invalid text is marked at the
 // parser's line:column while the document keeps its last good value.
 #pragma once
@@ -42,7 +44,8 @@ class JsonView : public QWidget
 public:
     explicit JsonView(WorkflowDocument &doc, QWidget *parent = nullptr);
 
-    JsonEditor *editor() const { return m_editor; }
+    // The text editor, brought up to date with the document first.
+    JsonEditor *editor();
     // Moves the cursor to the value at `pointer` (via locatePointer); false when not found.
     bool jumpToPointer(const std::string &pointer, bool focus = true);
     // Moves the cursor to a 1-based line and code-point column.
@@ -52,6 +55,11 @@ public:
     // The parse error of the current text; empty when the text is valid JSON.
     const Diagnostics &textProblems() const { return m_problems; }
     static constexpr int kApplyDelayMs = 350;
+    // How long the text may lag behind the document while it changes (typing elsewhere).
+    static constexpr int kRefreshDelayMs = 150;
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 signals:
     // The text became invalid or valid again (problems panel shows it).
@@ -59,12 +67,16 @@ signals:
 
 private:
     void documentChanged();
+    void scheduleRefresh();
+    void refreshIfStale();
     void markProblems();
 
     WorkflowDocument &m_doc;
     JsonEditor *m_editor;
     QLabel *m_status;
     QTimer *m_applyTimer;
+    QTimer *m_refreshTimer;
+    bool m_stale = false; ///< the document changed since the text was written
     Diagnostics m_problems;
     bool m_settingText = false;
     bool m_applying = false;
