@@ -210,8 +210,11 @@ StepperPanel::StepperPanel(Engine *engine, QWidget *parent)
     connect(m_start, &QPushButton::clicked, this, &StepperPanel::startRequested);
     connect(m_validate, &QPushButton::clicked, this, [this] { validateOutput(); });
     connect(m_complete, &QPushButton::clicked, this, [this] { completeStep(); });
+    // The box is hidden on steps that need no confirmation: only a shown box can hold the
+    // button back (completeStep() unticks it after the next step is already shown).
     connect(m_confirmed, &QCheckBox::toggled, this, [this](bool on) {
-        m_complete->setEnabled(!m_run->currentStepId().empty() && !m_run->isComplete() && on);
+        m_complete->setEnabled(!m_run->currentStepId().empty() && !m_run->isComplete()
+                               && (m_confirmed->isHidden() || on));
     });
     connect(m_restart, &QPushButton::clicked, this, [this] {
         if (QMessageBox::question(this, tr("Restart Run"),

@@ -9,6 +9,8 @@
 #include "testutil.h"
 
 #include "ui/canvas/workflowscene.h"
+#include "ui/canvas/workflowview.h"
+#include "ui/canvas/nodeitems.h"
 #include "ui/document/commands.h"
 #include "ui/document/workflowdocument.h"
 #include "ui/inspector/inspectorwidget.h"
