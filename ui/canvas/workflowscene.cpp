@@ -44,7 +44,7 @@ void WorkflowScene::updateStep(const QString &qpointer)
     item->setStep(step);
     if (const auto edge = m_entering.find(pointer); edge != m_entering.end())
         edge->second->setLabel(guardLabel(step));
-    applyRunMarks();
+    applyRunMarks(item); // the id may have changed
 }
 
 void WorkflowScene::rebuild()
@@ -541,25 +541,29 @@ void WorkflowScene::setRunMarks(const RunMarks &marks)
 
 void WorkflowScene::applyRunMarks()
 {
+    for (const auto &[pointer, item] : m_nodes)
+        applyRunMarks(item);
+}
+
+void WorkflowScene::applyRunMarks(NodeItem *item)
+{
     using RunState = NodeItem::RunState;
-    for (const auto &[pointer, item] : m_nodes) {
-        const std::string id = item->stepId().toStdString();
-        RunState state = RunState::None;
-        QString note;
-        if (const auto skip = m_runMarks.skipped.find(id); skip != m_runMarks.skipped.end()) {
-            state = RunState::Skipped;
-            note = skip->second;
-        } else if (!id.empty() && (id == m_runMarks.current || id == m_runMarks.activeLoop)) {
-            state = RunState::Current;
-        } else if (m_runMarks.completed.count(id)) {
-            state = RunState::Completed;
-        }
-        if (item->kind() == NodeItem::Kind::Loop && state != RunState::Skipped) {
-            if (const auto c = m_runMarks.loopCounters.find(id); c != m_runMarks.loopCounters.end())
-                note = c->second;
-        }
-        item->setRunState(state, note);
+    const std::string id = item->stepId().toStdString();
+    RunState state = RunState::None;
+    QString note;
+    if (const auto skip = m_runMarks.skipped.find(id); skip != m_runMarks.skipped.end()) {
+        state = RunState::Skipped;
+        note = skip->second;
+    } else if (!id.empty() && (id == m_runMarks.current || id == m_runMarks.activeLoop)) {
+        state = RunState::Current;
+    } else if (m_runMarks.completed.count(id)) {
+        state = RunState::Completed;
     }
+    if (item->kind() == NodeItem::Kind::Loop && state != RunState::Skipped) {
+        if (const auto c = m_runMarks.loopCounters.find(id); c != m_runMarks.loopCounters.end())
+            note = c->second;
+    }
+    item->setRunState(state, note);
 }
 
 } // namespace wfs::studio

@@ -111,6 +111,7 @@ private:
     void pushAndSelect(class StepsSnapshotCommand *cmd);
     void applyMarks();
     void applyRunMarks();
+    void applyRunMarks(NodeItem *item);
     bool draggingLoop() const;
     void showDropIndicator(QPointF scenePos);
     void updateStep(const QString &pointer);
