@@ -75,13 +75,6 @@ ConnectAgentDialog::ConnectAgentDialog(const AgentSetup &setup, QWidget *parent)
                running ? httpClientInstructions(setup) : notRunning);
     m_tabs->addTab(http, tr("Other Clients (HTTP)"));
 
-    if (!running) {
-        for (const char *name : {"vsCodeHttpCopy", "httpCopy"}) {
-            if (auto *copy = findChild<QPushButton *>(QString::fromLatin1(name)))
-                copy->setEnabled(false);
-        }
-    }
-
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -90,6 +83,12 @@ ConnectAgentDialog::ConnectAgentDialog(const AgentSetup &setup, QWidget *parent)
     layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
     resize(760, 520);
+    if (!running) { // nothing to copy for HTTP
+        for (const char *name : {"vsCodeHttpCopy", "httpCopy"}) {
+            if (auto *copy = findChild<QPushButton *>(QString::fromLatin1(name)))
+                copy->setEnabled(false);
+        }
+    }
 }
 
 QWidget *ConnectAgentDialog::addSnippet(QWidget *page, const QString &name,
