@@ -237,7 +237,7 @@ void TestScenarioFiles::externalEditWhileOpen()
     const QString file = s.workflowsDir() + QStringLiteral("/ext-flow.json");
     QVERIFY(ScenarioStudio::writeFile(
         file, workflowText("ext-flow", "Before", "First title", "Do it")));
-    QVERIFY(ScenarioStudio::waitFor([&] { return servedName(s, "ext-flow") == "Before"; }, 1000));
+    QVERIFY(ScenarioStudio::waitFor([&] { return servedName(s, "ext-flow") == "Before"; }));
     QVERIFY(s.window->openFile(file));
     // Saved once in the studio (an edit, Ctrl+S).
     retitleStep(s, QStringLiteral("step-1"), QStringLiteral("Studio title"));
@@ -286,7 +286,7 @@ void TestScenarioFiles::externalDeleteWhileOpen()
     const QString file = s.workflowsDir() + QStringLiteral("/gone-flow.json");
     QVERIFY(ScenarioStudio::writeFile(
         file, workflowText("gone-flow", "Soon gone", "Only step", "Do it")));
-    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("gone-flow").is_object(); }, 1000));
+    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("gone-flow").is_object(); }));
     EditorPage *page = s.window->openFile(file);
     QVERIFY(page);
     s.shortcut(QKeySequence::Save); // saved once in the studio
@@ -325,7 +325,7 @@ void TestScenarioFiles::renamedIdIsNoLongerServed()
     ScenarioStudio s;
     const QString file = s.workflowsDir() + QStringLiteral("/old-id.json");
     QVERIFY(ScenarioStudio::writeFile(file, workflowText("old-id", "Renamed", "Step", "Do it")));
-    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("old-id").is_object(); }, 1000));
+    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("old-id").is_object(); }));
     QVERIFY(s.window->openFile(file));
     s.shortcut(QKeySequence::Save); // saved once under the old id
     retypeId(s, QStringLiteral("new-id"));
@@ -373,7 +373,8 @@ void TestScenarioFiles::librarySearch()
         s.workflowsDir() + QStringLiteral("/gamma.json"),
         workflowText("gamma-flow", "Gamma", "Review", "Read the report.")));
     LibraryWidget *library = s.window->library();
-    QVERIFY(ScenarioStudio::waitFor([&] { return library->visibleIds().size() == 3; }, 1000));
+    QVERIFY2(ScenarioStudio::waitFor([&] { return library->visibleIds().size() == 3; }),
+             qPrintable(library->visibleIds().join(',')));
     auto *search = s.window->findChild<QLineEdit *>(QStringLiteral("librarySearch"));
     QVERIFY(search);
     QLabel *hint = library->hint();
@@ -406,7 +407,7 @@ void TestScenarioFiles::libraryOpensEveryEntry()
     ScenarioStudio s(config);
     const QString file = s.workflowsDir() + QStringLiteral("/mine.json");
     QVERIFY(ScenarioStudio::writeFile(file, workflowText("mine", "Mine", "Step", "Do it")));
-    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("mine").is_object(); }, 1000));
+    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("mine").is_object(); }));
     QVERIFY(s.window->openFile(file));
     retitleStep(s, QStringLiteral("step-1"), QStringLiteral("Saved in the studio"));
     s.shortcut(QKeySequence::Save);
@@ -467,7 +468,7 @@ void TestScenarioFiles::saveOutsideServedFoldersOffersToServe()
     ScenarioStudio s;
     QVERIFY(ScenarioStudio::writeFile(s.workflowsDir() + QStringLiteral("/resident.json"),
                                       workflowText("resident", "Resident", "Step", "Do it")));
-    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("resident").is_object(); }, 1000));
+    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("resident").is_object(); }));
     const QString outside = s.path(QStringLiteral("elsewhere"));
     QVERIFY(QDir().mkpath(outside));
     s.shortcut(QKeySequence::New);
@@ -531,7 +532,7 @@ void TestScenarioFiles::settingsFoldersApplyAtOnce()
     QVERIFY(QDir().mkpath(extra));
     QVERIFY(ScenarioStudio::writeFile(extra + QStringLiteral("/team.json"),
                                       workflowText("team-flow", "Team", "Step", "Do it")));
-    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("resident").is_object(); }, 1000));
+    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("resident").is_object(); }));
     QVERIFY(!s.served("team-flow").is_object());
 
     ModalAnswerer modal([&extra](QWidget *dialog) {
