@@ -535,7 +535,12 @@ void TestScenarioFiles::settingsFoldersApplyAtOnce()
     QVERIFY(ScenarioStudio::waitFor([&] { return s.served("resident").is_object(); }));
     QVERIFY(!s.served("team-flow").is_object());
 
-    ModalAnswerer modal([&extra](QWidget *dialog) {
+    bool tokenLabelled = false;
+    ModalAnswerer modal([&extra, &tokenLabelled](QWidget *dialog) {
+        // "Bearer &token:" showed its "&": a label needs its buddy for the mnemonic.
+        auto *token = dialog->findChild<QLineEdit *>(QStringLiteral("mcpToken"));
+        for (const QLabel *label : dialog->findChildren<QLabel *>())
+            tokenLabelled = tokenLabelled || (token && label->buddy() == token);
         auto *dirs = dialog->findChild<QListWidget *>(QStringLiteral("workflowDirs"));
         auto *note = dialog->findChild<QLabel *>(QStringLiteral("foldersNote"));
         if (dirs && note && note->text().contains(QLatin1String("at once")))
@@ -545,6 +550,7 @@ void TestScenarioFiles::settingsFoldersApplyAtOnce()
     });
     s.window->action(QStringLiteral("fileSettings"))->trigger();
     QCOMPARE(modal.seen, QStringList{QStringLiteral("settingsDialog")});
+    QVERIFY(tokenLabelled);
     QVERIFY(ScenarioStudio::waitFor([&] { return s.served("team-flow").is_object(); }, 1000));
     QVERIFY(s.served("resident").is_object());
     QVERIFY(ScenarioStudio::waitFor(

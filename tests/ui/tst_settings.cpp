@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -69,6 +70,7 @@ private slots:
     void setupForTheRunningListener();
     void dialogCopiesSnippets();
     void dialogSaysWhenNotRunning();
+    void everyLabelHasItsMnemonic();
 };
 
 void TestSettings::initTestCase()
@@ -344,6 +346,27 @@ void TestSettings::dialogSaysWhenNotRunning()
     QVERIFY(dialog.snippet(QStringLiteral("claudeCode")).contains(QLatin1String("--workflows")));
     ConnectAgentDialog running(sampleSetup());
     QVERIFY(running.listenerText().contains(sampleSetup().url));
+}
+
+// A label with "&" shows an underlined key only with a buddy; without one the "&" itself shows
+// (seen as "Bearer &token:" in the running studio).
+void TestSettings::everyLabelHasItsMnemonic()
+{
+    SettingsDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QStringList orphans;
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->isVisible() && label->text().contains(QRegularExpression(QStringLiteral("&\\w")))
+            && !label->buddy())
+            orphans << label->text();
+    }
+    QVERIFY2(orphans.isEmpty(), qPrintable(orphans.join(QStringLiteral(", "))));
+    auto *token = dialog.findChild<QLineEdit *>(QStringLiteral("mcpToken"));
+    bool tokenHasLabel = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        tokenHasLabel = tokenHasLabel || label->buddy() == token;
+    QVERIFY(tokenHasLabel);
 }
 
 QTEST_MAIN(TestSettings)

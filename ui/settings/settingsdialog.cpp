@@ -92,7 +92,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     tokenRow->addWidget(show);
     tokenRow->addWidget(copy);
     tokenRow->addWidget(regenerate);
-    mcpForm->addRow(tr("Bearer &token:"), tokenRow);
+    // A row holding a layout gets no buddy: without one the label would show the "&".
+    auto *tokenLabel = new QLabel(tr("Bearer &token:"));
+    tokenLabel->setBuddy(m_token);
+    mcpForm->addRow(tokenLabel, tokenRow);
     auto *restartNote = new QLabel(tr("Listener changes take effect after a restart."));
     restartNote->setWordWrap(true);
     mcpForm->addRow(restartNote);
