@@ -56,7 +56,9 @@ struct Runtime::Private
     std::unique_ptr<store::MetricsStore> metricsStore;
     Clock::time_point nextPrune{}; ///< guarded by mutex
 
-    std::mutex mutex; ///< guards stop, warmed, warmedCount and serialises persistMetrics()
+    /// guards stop, warmed, warmedCount, options.metricsRetentionDays, nextPrune and serialises
+    /// persistMetrics()
+    mutable std::mutex mutex;
     std::condition_variable wake;
     bool stop = false;
     bool warmed = false;
@@ -226,6 +228,22 @@ Runtime::~Runtime()
     SessionManager &sessions = d->engine->sessions();
     sessions.setWriteBehind(false);
     sessions.setSink(nullptr);
+}
+
+void Runtime::setMetricsRetentionDays(int days)
+{
+    std::lock_guard lock(d->mutex);
+    const int value = std::max(0, days);
+    if (d->options.metricsRetentionDays == value)
+        return;
+    d->options.metricsRetentionDays = value;
+    d->nextPrune = {}; // prune with the new limit at the next persist
+}
+
+int Runtime::metricsRetentionDays() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->options.metricsRetentionDays;
 }
 
 void Runtime::flush()

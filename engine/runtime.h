@@ -111,6 +111,11 @@ public:
     // "degraded" (the runtime serves from memory); one disabled by the options is healthy.
     metrics::HealthReport health() const;
 
+    // Changes Options::metricsRetentionDays while running (the settings dialog): the next
+    // metrics persist prunes with the new limit (0 = keep all). Thread-safe.
+    void setMetricsRetentionDays(int days);
+    int metricsRetentionDays() const;
+
     // Writes pending sessions, metrics and usage now, on the calling thread (tests, shutdown).
     void flush();
     // Blocks until the start-up warming has finished (tests); returns the answers it loaded.

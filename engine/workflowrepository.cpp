@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QSet>
 #include <QTimer>
 
 #include <algorithm>
@@ -184,52 +185,47 @@ void WorkflowRepository::scheduleReload()
 
 void WorkflowRepository::reload()
 {
-    m_snapshot.store(build());
+    std::shared_ptr<const WorkflowSnapshot> fresh = build();
+    {
+        std::lock_guard lock(m_mutex);
+        // A rebuild that started later (newer generation) already published what the disk
+        // says now: this older view must not replace it.
+        if (const auto current = m_snapshot.load();
+            current && current->generation() > fresh->generation())
+            return;
+        m_snapshot.store(std::move(fresh));
+    }
     QMetaObject::invokeMethod(
         this, [this] { updateWatcher(); }, Qt::AutoConnection);
     emit changed();
 }
 
-void WorkflowRepository::setOverride(const std::string &id, Json workflow)
+void WorkflowRepository::setExtraDirs(std::vector<std::string> dirs)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_overrides[id] = std::move(workflow);
+        if (m_options.extraDirs == dirs)
+            return;
+        m_options.extraDirs = std::move(dirs);
     }
     reload();
 }
 
-void WorkflowRepository::clearOverride(const std::string &id)
+std::vector<std::string> WorkflowRepository::extraDirs() const
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_overrides.erase(id) == 0)
-            return;
-    }
-    reload();
+    std::lock_guard lock(m_mutex);
+    return m_options.extraDirs;
 }
 
-void WorkflowRepository::addFile(const std::string &path)
+bool WorkflowRepository::servesFile(const std::string &file) const
 {
-    {
-        std::lock_guard lock(m_mutex);
-        if (std::find(m_files.begin(), m_files.end(), path) != m_files.end())
-            return;
-        m_files.push_back(path);
-    }
-    reload();
-}
-
-void WorkflowRepository::removeFile(const std::string &path)
-{
-    {
-        std::lock_guard lock(m_mutex);
-        const auto it = std::find(m_files.begin(), m_files.end(), path);
-        if (it == m_files.end())
-            return;
-        m_files.erase(it);
-    }
-    reload();
+    const QFileInfo fi(QString::fromStdString(file));
+    if (fi.suffix() != QLatin1String("json"))
+        return false;
+    const std::string dir = QDir::cleanPath(fi.absolutePath()).toStdString();
+    const auto snap = snapshot();
+    return std::find(snap->sources().begin(), snap->sources().end(), dir) !=
+           snap->sources().end();
 }
 
 std::vector<std::string> WorkflowRepository::directories() const
@@ -241,9 +237,6 @@ void WorkflowRepository::updateWatcher()
 {
     if (!m_watcher)
         return;
-    const QStringList old = m_watcher->directories() + m_watcher->files();
-    if (!old.isEmpty())
-        m_watcher->removePaths(old);
     const auto snap = snapshot();
     QStringList paths;
     for (const std::string &dir : snap->sources()) {
@@ -256,19 +249,28 @@ void WorkflowRepository::updateWatcher()
         for (const QFileInfo &fi : files)
             paths << fi.filePath();
     }
-    {
-        std::lock_guard lock(m_mutex);
-        for (const std::string &f : m_files)
-            paths << QString::fromStdString(f);
-    }
-    paths.removeDuplicates();
-    if (!paths.isEmpty())
-        m_watcher->addPaths(paths);
+    // Only the difference: a path unwatched and watched again could miss a change in between.
+    const QSet<QString> wanted(paths.begin(), paths.end());
+    const QStringList watchedList = m_watcher->directories() + m_watcher->files();
+    const QSet<QString> watched(watchedList.begin(), watchedList.end());
+    const QStringList gone = (watched - wanted).values();
+    const QStringList added = (wanted - watched).values();
+    if (!gone.isEmpty())
+        m_watcher->removePaths(gone);
+    if (!added.isEmpty())
+        m_watcher->addPaths(added);
 }
 
 std::shared_ptr<const WorkflowSnapshot> WorkflowRepository::build()
 {
     auto snap = std::make_shared<WorkflowSnapshot>();
+    std::vector<std::string> extraDirs;
+    {
+        // The generation is taken before the disk is read: a later start sees a later disk.
+        std::lock_guard lock(m_mutex);
+        snap->m_generation = ++m_generation;
+        extraDirs = m_options.extraDirs;
+    }
     std::vector<std::string> dirs;
     auto addDir = [&](const QString &path) {
         const QFileInfo fi(path);
@@ -296,87 +298,13 @@ std::shared_ptr<const WorkflowSnapshot> WorkflowRepository::build()
         for (const QString &p : env.split(sep, Qt::SkipEmptyParts))
             addDir(QDir::current().absoluteFilePath(p));
     }
-    for (const std::string &d : m_options.extraDirs)
+    for (const std::string &d : extraDirs)
         addDir(QDir::current().absoluteFilePath(QString::fromStdString(d)));
 
     std::vector<Candidate> candidates;
     const bool validate = m_options.validateSchema;
     for (const std::string &dir : dirs)
         scanDirectory(dir, validate, candidates, snap->m_diagnostics);
-
-    std::vector<std::string> files;
-    std::map<std::string, Json> overrides;
-    {
-        std::lock_guard lock(m_mutex);
-        files = m_files;
-        overrides = m_overrides;
-        snap->m_generation = ++m_generation;
-    }
-    for (const std::string &f : files) {
-        const QFileInfo fi(QString::fromStdString(f));
-        std::vector<Candidate> one;
-        // Reuse the directory scanner's checks on a single file by scanning a filtered list.
-        auto text = readTextFile(f, kMaxWorkflowFileBytes);
-        SourceDiagnostic diag;
-        diag.source = "saved file";
-        diag.file = f;
-        if (!text) {
-            diag.kind = SourceDiagnostic::Kind::Unreadable;
-            diag.message = "skipped: " + text.error();
-            snap->m_diagnostics.push_back(std::move(diag));
-            continue;
-        }
-        ParsedJson parsed = parseJson(*text, f);
-        if (!parsed.ok || !parsed.value.is_object() || !parsed.value.contains("id") ||
-            !parsed.value["id"].is_string()) {
-            diag.kind =
-                parsed.ok ? SourceDiagnostic::Kind::MissingId : SourceDiagnostic::Kind::InvalidJson;
-            diag.message = f + ": skipped: " +
-                           (parsed.ok ? std::string("no string \"id\" at the top level")
-                                      : "invalid JSON: " + parsed.diagnostics.front().message);
-            snap->m_diagnostics.push_back(std::move(diag));
-            continue;
-        }
-        if (validate) {
-            const std::string problems = schemaProblems(parsed.value, *text);
-            if (!problems.empty()) {
-                diag.kind = SourceDiagnostic::Kind::SchemaInvalid;
-                diag.message = f + ": not served: " + problems;
-                snap->m_diagnostics.push_back(std::move(diag));
-                continue;
-            }
-        }
-        Candidate c;
-        c.id = parsed.value["id"].get<std::string>();
-        c.document = std::move(parsed.value);
-        c.file = f;
-        c.source = "saved file";
-        candidates.push_back(std::move(c));
-    }
-    for (auto &[id, doc] : overrides) {
-        SourceDiagnostic diag;
-        diag.source = "override";
-        if (!doc.is_object() || !doc.contains("id") || !doc["id"].is_string()) {
-            diag.kind = SourceDiagnostic::Kind::MissingId;
-            diag.message = "override '" + id + "': not served: no string \"id\" at the top level";
-            snap->m_diagnostics.push_back(std::move(diag));
-            continue;
-        }
-        if (validate) {
-            const std::string problems = schemaProblems(doc, {});
-            if (!problems.empty()) {
-                diag.kind = SourceDiagnostic::Kind::SchemaInvalid;
-                diag.message = "override '" + id + "': not served: " + problems;
-                snap->m_diagnostics.push_back(std::move(diag));
-                continue;
-            }
-        }
-        Candidate c;
-        c.id = doc["id"].get<std::string>();
-        c.document = doc;
-        c.source = "override";
-        candidates.push_back(std::move(c));
-    }
 
     for (Candidate &c : candidates) {
         WorkflowEntry e;
@@ -390,7 +318,7 @@ std::shared_ptr<const WorkflowSnapshot> WorkflowRepository::build()
             info.source = e.source;
             info.file = e.file;
             info.message = "workflow '" + c.id + "' from " + snap->m_entries[it->second].file +
-                           " is overridden by " + (e.file.empty() ? e.source : e.file);
+                           " is overridden by " + e.file;
             snap->m_diagnostics.push_back(std::move(info));
             snap->m_entries[it->second] = std::move(e); // keeps the list position
         } else {

@@ -4,14 +4,19 @@
 // serves them from.
 //
 // Sources, lowest to highest precedence: bundled samples (:/workflows), ~/.workrail/workflows,
-// ./workflows, each WORKFLOW_STORAGE_PATH entry, each --workflows DIR, registered saved files,
-// then studio overrides. Per directory only direct *.json children; files over 1,000,000 bytes,
+// ./workflows, each WORKFLOW_STORAGE_PATH entry, each extra directory (the studio's workflow
+// folders and --workflows DIR). There is no other layer: what is served is what the files in
+// those directories say, so an edit, a new file, a deletion or a rename applies with the next
+// reload (the watcher's, within the debounce, or reload()). Per directory only direct *.json
+// children; files over 1,000,000 bytes,
 // unparsable JSON, objects without an id and schema-invalid workflows are skipped AND reported
 // (diagnostics()), and a skipped file never hides the valid workflow it would override.
 //
 // Threading: snapshot() is safe from any thread and never blocks on a rebuild (atomic
 // shared_ptr swap). The repository itself (watcher, timers, signals) lives in the thread that
-// created it; setOverride()/reload() may be called from any thread.
+// created it; reload() and setExtraDirs() may be called from any thread. Every rebuild takes a
+// generation number when it starts, and a rebuild finishing after a newer one is dropped, so
+// concurrent reloads never publish an older view of the disk last.
 #pragma once
 
 #include "compiledworkflow.h"
@@ -21,7 +26,6 @@
 
 #include <atomic>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -45,16 +49,16 @@ struct SourceDiagnostic
         Overridden     ///< a valid workflow replaced one of a lower-precedence source (info)
     };
     Kind kind = Kind::Unreadable;
-    std::string source;  ///< the directory (or "override", ":/workflows")
-    std::string file;    ///< the file path ("" for overrides)
+    std::string source;  ///< the directory (":/workflows" for the bundled samples)
+    std::string file;    ///< the file path
     std::string message; ///< human-readable, names the file and, when known, line:column/pointer
 };
 
 struct WorkflowEntry
 {
     std::shared_ptr<const engine::CompiledWorkflow> workflow;
-    std::string file;   ///< where it was read from ("" for overrides)
-    std::string source; ///< the source directory / "override"
+    std::string file;   ///< where it was read from (":/workflows/x.json" when bundled)
+    std::string source; ///< the source directory
 };
 
 // An immutable set of workflows.
@@ -89,7 +93,7 @@ public:
         bool includeBundled = true;         ///< :/workflows
         bool useStandardLocations = true;   ///< ~/.workrail/workflows, ./workflows
         bool useEnvironment = true;         ///< WORKFLOW_STORAGE_PATH
-        std::vector<std::string> extraDirs; ///< --workflows DIR, highest precedence
+        std::vector<std::string> extraDirs; ///< workflow folders, --workflows DIR; highest
         bool watchFiles = true;             ///< QFileSystemWatcher + debounce
         bool validateSchema = true;         ///< drop schema-invalid files (reported)
         int debounceMs = 250;
@@ -101,22 +105,23 @@ public:
     // The current set; never null. Cheap; call it once per operation and keep the pointer.
     std::shared_ptr<const WorkflowSnapshot> snapshot() const;
 
-    // Rebuilds the set from disk now and emits changed().
+    // Rebuilds the set from disk now and emits changed() (unless a rebuild that started later
+    // has already been published: then this one is dropped).
     void reload();
 
-    // The studio's last saved version of a workflow, served above every source until cleared.
-    // Invalid JSON objects are reported in diagnostics and not served.
-    void setOverride(const std::string &id, Json workflow);
-    void clearOverride(const std::string &id);
-    // A file the studio saved: read with the highest file precedence and watched.
-    void addFile(const std::string &path);
-    void removeFile(const std::string &path);
+    // Replaces the extra directories (the settings' workflow folders and --workflows DIRs, in
+    // precedence order) and reloads.
+    void setExtraDirs(std::vector<std::string> dirs);
+    std::vector<std::string> extraDirs() const;
 
     // The directories in precedence order (existing ones only), as the last reload saw them.
     std::vector<std::string> directories() const;
+    // True when `file` is read by the next reload: a *.json file directly inside one of
+    // directories() (compared as clean absolute paths).
+    bool servesFile(const std::string &file) const;
 
 signals:
-    // The set was rebuilt (file change on disk, override, reload()).
+    // The set was rebuilt (file change on disk, reload(), setExtraDirs()).
     void changed();
 
 private:
@@ -126,9 +131,7 @@ private:
 
     Options m_options;
     std::atomic<std::shared_ptr<const WorkflowSnapshot>> m_snapshot;
-    mutable std::mutex m_mutex; ///< guards m_overrides, m_files, m_generation
-    std::map<std::string, Json> m_overrides;
-    std::vector<std::string> m_files;
+    mutable std::mutex m_mutex; ///< guards m_options.extraDirs, m_generation, publishing
     std::uint64_t m_generation = 0;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_debounce = nullptr;

@@ -402,6 +402,54 @@
             <source>The run uses the saved workflow. Save “%1” now?</source>
             <translation>Der Lauf verwendet den gespeicherten Workflow. „%1“ jetzt speichern?</translation>
         </message>
+        <message>
+            <source>Serve This Workflow?</source>
+            <translation>Diesen Workflow bereitstellen?</translation>
+        </message>
+        <message>
+            <source>%1 is not in a workflow folder the studio serves, so agents will not see this workflow.</source>
+            <translation>%1 liegt in keinem Workflow-Ordner, den das Studio bereitstellt; Agenten sehen diesen Workflow daher nicht.</translation>
+        </message>
+        <message>
+            <source>Serve the folder %1 (it is added to the workflow folders in the settings), save into your workflow folder %2 instead, or keep the file where it is, unserved?</source>
+            <translation>Den Ordner %1 bereitstellen (er wird zu den Workflow-Ordnern in den Einstellungen hinzugefügt), stattdessen in Ihrem Workflow-Ordner %2 speichern oder die Datei dort lassen, wo sie ist, ohne sie bereitzustellen?</translation>
+        </message>
+        <message>
+            <source>Serve the Folder</source>
+            <translation>Ordner bereitstellen</translation>
+        </message>
+        <message>
+            <source>Save in My Workflows</source>
+            <translation>In „Meine Workflows“ speichern</translation>
+        </message>
+        <message>
+            <source>Keep Unserved</source>
+            <translation>Nicht bereitstellen</translation>
+        </message>
+        <message>
+            <source>Cannot create %1.</source>
+            <translation>%1 kann nicht angelegt werden.</translation>
+        </message>
+        <message>
+            <source>Serving the workflows in %1</source>
+            <translation>Die Workflows in %1 werden bereitgestellt</translation>
+        </message>
+        <message>
+            <source>%1 (deleted)</source>
+            <translation>%1 (gelöscht)</translation>
+        </message>
+        <message>
+            <source>%1 was deleted by another program; its tab keeps the workflow.</source>
+            <translation>%1 wurde von einem anderen Programm gelöscht; der Tab behält den Workflow.</translation>
+        </message>
+        <message>
+            <source>The engine serves “%1” from %2, which takes precedence over this file, so the run would not use what you see.</source>
+            <translation>Die Engine stellt „%1“ aus %2 bereit, das Vorrang vor dieser Datei hat; der Lauf würde also nicht das verwenden, was Sie sehen.</translation>
+        </message>
+        <message>
+            <source>The engine does not serve “%1”: its file is outside the served workflow folders or has problems (see the Problems list). Save it into a served folder to run it.</source>
+            <translation>Die Engine stellt „%1“ nicht bereit: Die Datei liegt außerhalb der bereitgestellten Workflow-Ordner oder hat Probleme (siehe die Problemliste). Speichern Sie sie in einem bereitgestellten Ordner, um sie auszuführen.</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::ConditionEditor</name>
@@ -562,6 +610,28 @@
         <message>
             <source>Copied</source>
             <translation>Kopiert</translation>
+        </message>
+        <message>
+            <source>Listener: %1 (running, bearer token required)</source>
+            <translation>Listener: %1 (läuft, Bearer-Token erforderlich)</translation>
+        </message>
+        <message>
+            <source>Listener: not running — %1. The stdio configurations work without it; for HTTP, turn the listener on in Settings and restart the studio.</source>
+            <translation>Listener: läuft nicht – %1. Die stdio-Konfigurationen funktionieren ohne ihn; für HTTP schalten Sie den Listener in den Einstellungen ein und starten das Studio neu.</translation>
+        </message>
+        <message>
+            <source>the MCP listener is off</source>
+            <translation>der MCP-Listener ist aus</translation>
+        </message>
+        <message>
+            <source>The MCP listener of this studio is not running (%1), so there is no HTTP address to connect to.
+</source>
+            <translation>Der MCP-Listener dieses Studios läuft nicht (%1), daher gibt es keine HTTP-Adresse zum Verbinden.
+</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>aus</translation>
         </message>
     </context>
     <context>
@@ -741,6 +811,10 @@
         <message>
             <source>Cannot write %1: %2</source>
             <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>%1 was deleted or moved by another program. The workflow stays open here; save it to write the file again.</source>
+            <translation>%1 wurde von einem anderen Programm gelöscht oder verschoben. Der Workflow bleibt hier geöffnet; speichern Sie ihn, um die Datei neu zu schreiben.</translation>
         </message>
     </context>
     <context>
@@ -978,10 +1052,6 @@
             <translation>Mitgelieferte Beispiele</translation>
         </message>
         <message>
-            <source>Saved in the studio</source>
-            <translation>Im Studio gespeichert</translation>
-        </message>
-        <message>
             <source>My workflows (%1)</source>
             <translation>Meine Workflows (%1)</translation>
         </message>
@@ -1103,6 +1173,37 @@ Das kann nicht rückgängig gemacht werden.</translation>
 %3</source>
             <translation>%1 von %2 Dateien importiert. Übersprungen:
 %3</translation>
+        </message>
+        <message>
+            <source>the search index could not be created: %1</source>
+            <translation>der Suchindex konnte nicht angelegt werden: %1</translation>
+        </message>
+        <message>
+            <source>the search index could not be updated: %1</source>
+            <translation>der Suchindex konnte nicht aktualisiert werden: %1</translation>
+        </message>
+        <message>
+            <source>Search: %1.</source>
+            <translation>Suche: %1.</translation>
+        </message>
+        <message>
+            <source>Search is unavailable (%1). Showing every workflow.</source>
+            <translation>Die Suche ist nicht verfügbar (%1). Alle Workflows werden angezeigt.</translation>
+        </message>
+        <message>
+            <source>Search failed: %1. Showing every workflow.</source>
+            <translation>Die Suche ist fehlgeschlagen: %1. Alle Workflows werden angezeigt.</translation>
+        </message>
+        <message>
+            <source>No workflow matches “%1”.</source>
+            <translation>Kein Workflow passt zu „%1“.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n workflow(s) match “%1”.</source>
+            <translation>
+                <numerusform>%n Workflow passt zu „%1“.</numerusform>
+                <numerusform>%n Workflows passen zu „%1“.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1668,10 +1769,6 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <translation> Tage</translation>
         </message>
         <message>
-            <source>How long metrics samples are kept.</source>
-            <translation>Wie lange Messwerte aufbewahrt werden.</translation>
-        </message>
-        <message>
             <source>Keep &amp;metrics for:</source>
             <translation>&amp;Messwerte aufbewahren:</translation>
         </message>
@@ -1686,6 +1783,14 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <message>
             <source>Add Workflow Folder</source>
             <translation>Workflow-Ordner hinzufügen</translation>
+        </message>
+        <message>
+            <source>Folder changes apply at once: the Library and connected agents see them when you press OK or Apply.</source>
+            <translation>Änderungen an den Ordnern gelten sofort: Die Bibliothek und verbundene Agenten sehen sie, sobald Sie OK oder Übernehmen drücken.</translation>
+        </message>
+        <message>
+            <source>How long metrics samples are kept. Applies at once: older samples are deleted at the next save of the metrics.</source>
+            <translation>Wie lange Metrik-Messwerte aufbewahrt werden. Gilt sofort: Ältere Messwerte werden beim nächsten Speichern der Metriken gelöscht.</translation>
         </message>
     </context>
     <context>

@@ -402,6 +402,54 @@
             <source>The run uses the saved workflow. Save “%1” now?</source>
             <translation>L’exécution utilise le workflow enregistré. Enregistrer « %1 » maintenant ?</translation>
         </message>
+        <message>
+            <source>Serve This Workflow?</source>
+            <translation>Servir ce workflow ?</translation>
+        </message>
+        <message>
+            <source>%1 is not in a workflow folder the studio serves, so agents will not see this workflow.</source>
+            <translation>%1 n’est dans aucun dossier de workflows servi par le studio : les agents ne verront pas ce workflow.</translation>
+        </message>
+        <message>
+            <source>Serve the folder %1 (it is added to the workflow folders in the settings), save into your workflow folder %2 instead, or keep the file where it is, unserved?</source>
+            <translation>Servir le dossier %1 (il est ajouté aux dossiers de workflows des paramètres), enregistrer plutôt dans votre dossier de workflows %2, ou garder le fichier où il est, sans le servir ?</translation>
+        </message>
+        <message>
+            <source>Serve the Folder</source>
+            <translation>Servir le dossier</translation>
+        </message>
+        <message>
+            <source>Save in My Workflows</source>
+            <translation>Enregistrer dans Mes workflows</translation>
+        </message>
+        <message>
+            <source>Keep Unserved</source>
+            <translation>Ne pas servir</translation>
+        </message>
+        <message>
+            <source>Cannot create %1.</source>
+            <translation>Impossible de créer %1.</translation>
+        </message>
+        <message>
+            <source>Serving the workflows in %1</source>
+            <translation>Les workflows de %1 sont servis</translation>
+        </message>
+        <message>
+            <source>%1 (deleted)</source>
+            <translation>%1 (supprimé)</translation>
+        </message>
+        <message>
+            <source>%1 was deleted by another program; its tab keeps the workflow.</source>
+            <translation>%1 a été supprimé par un autre programme ; son onglet garde le workflow.</translation>
+        </message>
+        <message>
+            <source>The engine serves “%1” from %2, which takes precedence over this file, so the run would not use what you see.</source>
+            <translation>Le moteur sert « %1 » depuis %2, qui a priorité sur ce fichier : l’exécution n’utiliserait donc pas ce que vous voyez.</translation>
+        </message>
+        <message>
+            <source>The engine does not serve “%1”: its file is outside the served workflow folders or has problems (see the Problems list). Save it into a served folder to run it.</source>
+            <translation>Le moteur ne sert pas « %1 » : son fichier est hors des dossiers de workflows servis ou présente des problèmes (voir la liste des problèmes). Enregistrez-le dans un dossier servi pour l’exécuter.</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::ConditionEditor</name>
@@ -562,6 +610,28 @@
         <message>
             <source>Copied</source>
             <translation>Copié</translation>
+        </message>
+        <message>
+            <source>Listener: %1 (running, bearer token required)</source>
+            <translation>Écouteur : %1 (actif, jeton bearer requis)</translation>
+        </message>
+        <message>
+            <source>Listener: not running — %1. The stdio configurations work without it; for HTTP, turn the listener on in Settings and restart the studio.</source>
+            <translation>Écouteur : inactif — %1. Les configurations stdio fonctionnent sans lui ; pour HTTP, activez l’écouteur dans les paramètres et redémarrez le studio.</translation>
+        </message>
+        <message>
+            <source>the MCP listener is off</source>
+            <translation>l’écouteur MCP est désactivé</translation>
+        </message>
+        <message>
+            <source>The MCP listener of this studio is not running (%1), so there is no HTTP address to connect to.
+</source>
+            <translation>L’écouteur MCP de ce studio n’est pas actif (%1) : il n’y a donc pas d’adresse HTTP à laquelle se connecter.
+</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>désactivé</translation>
         </message>
     </context>
     <context>
@@ -741,6 +811,10 @@
         <message>
             <source>Cannot write %1: %2</source>
             <translation>Impossible d’écrire %1 : %2</translation>
+        </message>
+        <message>
+            <source>%1 was deleted or moved by another program. The workflow stays open here; save it to write the file again.</source>
+            <translation>%1 a été supprimé ou déplacé par un autre programme. Le workflow reste ouvert ici ; enregistrez-le pour réécrire le fichier.</translation>
         </message>
     </context>
     <context>
@@ -978,10 +1052,6 @@
             <translation>Exemples fournis</translation>
         </message>
         <message>
-            <source>Saved in the studio</source>
-            <translation>Enregistrés dans le studio</translation>
-        </message>
-        <message>
             <source>My workflows (%1)</source>
             <translation>Mes workflows (%1)</translation>
         </message>
@@ -1103,6 +1173,37 @@ Cette action est irréversible.</translation>
 %3</source>
             <translation>%1 fichiers sur %2 importés. Ignorés :
 %3</translation>
+        </message>
+        <message>
+            <source>the search index could not be created: %1</source>
+            <translation>l’index de recherche n’a pas pu être créé : %1</translation>
+        </message>
+        <message>
+            <source>the search index could not be updated: %1</source>
+            <translation>l’index de recherche n’a pas pu être mis à jour : %1</translation>
+        </message>
+        <message>
+            <source>Search: %1.</source>
+            <translation>Recherche : %1.</translation>
+        </message>
+        <message>
+            <source>Search is unavailable (%1). Showing every workflow.</source>
+            <translation>La recherche est indisponible (%1). Tous les workflows sont affichés.</translation>
+        </message>
+        <message>
+            <source>Search failed: %1. Showing every workflow.</source>
+            <translation>La recherche a échoué : %1. Tous les workflows sont affichés.</translation>
+        </message>
+        <message>
+            <source>No workflow matches “%1”.</source>
+            <translation>Aucun workflow ne correspond à « %1 ».</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n workflow(s) match “%1”.</source>
+            <translation>
+                <numerusform>%n workflow correspond à « %1 ».</numerusform>
+                <numerusform>%n workflows correspondent à « %1 ».</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1668,10 +1769,6 @@ Cette action est irréversible.</translation>
             <translation> jours</translation>
         </message>
         <message>
-            <source>How long metrics samples are kept.</source>
-            <translation>Durée de conservation des mesures.</translation>
-        </message>
-        <message>
             <source>Keep &amp;metrics for:</source>
             <translation>Conserver les &amp;mesures :</translation>
         </message>
@@ -1686,6 +1783,14 @@ Cette action est irréversible.</translation>
         <message>
             <source>Add Workflow Folder</source>
             <translation>Ajouter un dossier de workflows</translation>
+        </message>
+        <message>
+            <source>Folder changes apply at once: the Library and connected agents see them when you press OK or Apply.</source>
+            <translation>Les changements de dossiers s’appliquent aussitôt : la bibliothèque et les agents connectés les voient dès que vous cliquez sur OK ou Appliquer.</translation>
+        </message>
+        <message>
+            <source>How long metrics samples are kept. Applies at once: older samples are deleted at the next save of the metrics.</source>
+            <translation>Durée de conservation des mesures. S’applique aussitôt : les mesures plus anciennes sont supprimées au prochain enregistrement des métriques.</translation>
         </message>
     </context>
     <context>

@@ -13,6 +13,7 @@
 #include "ui/document/workflowdocument.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QSaveFile>
 #include <QVBoxLayout>
 
@@ -27,9 +28,21 @@ EditorPage::EditorPage(QWidget *parent)
     , m_json(new JsonView(*m_doc))
     , m_problems(new ProblemsPanel)
     , m_runner(new DiagnosticsRunner(*m_doc, studioCheck, this))
+    , m_banner(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_banner->setObjectName(QStringLiteral("fileBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(6);
+    m_banner->setAutoFillBackground(true);
+    QPalette warning = m_banner->palette();
+    warning.setColor(QPalette::Window, QColor(255, 236, 179));
+    warning.setColor(QPalette::WindowText, QColor(80, 50, 0));
+    m_banner->setPalette(warning);
+    m_banner->hide();
+    layout->addWidget(m_banner);
     layout->addWidget(m_view);
 
     connect(m_scene, &QGraphicsScene::selectionChanged, this, [this] {
@@ -69,6 +82,7 @@ Result<void> EditorPage::loadFile(const QString &path)
     m_diskBytes = resource ? QByteArray() : QByteArray::fromStdString(text);
     m_doc->load(parsed.value, resource ? QString() : path);
     m_view->showTop();
+    setFileMissing(false);
     return {};
 }
 
@@ -87,7 +101,24 @@ Result<void> EditorPage::saveTo(const QString &path)
     m_diskBytes = QByteArray::fromStdString(text);
     m_doc->setFilePath(path);
     m_doc->markSaved();
+    setFileMissing(false);
     return {};
+}
+
+void EditorPage::setFileMissing(bool missing)
+{
+    if (missing == m_fileMissing)
+        return;
+    m_fileMissing = missing;
+    if (missing) {
+        m_banner->setText(tr("%1 was deleted or moved by another program. The workflow stays "
+                             "open here; save it to write the file again.")
+                              .arg(m_doc->filePath()));
+    }
+    m_banner->setVisible(missing);
+    emit fileMissingChanged(missing);
+    if (missing)
+        m_doc->markModified();
 }
 
 void EditorPage::updateProblems()

@@ -10,6 +10,8 @@
 
 #include <QWidget>
 
+class QLabel;
+
 namespace wfs::studio {
 
 class WorkflowDocument;
@@ -43,12 +45,19 @@ public:
     // What the file on disk said when last loaded or saved (to ignore our own writes).
     const QByteArray &lastDiskBytes() const { return m_diskBytes; }
 
+    // The document's file was deleted or moved away by another program: a bar above the canvas
+    // says so (the contents stay, marked unsaved); saving or the file's return clears it.
+    void setFileMissing(bool missing);
+    bool isFileMissing() const { return m_fileMissing; }
+    QLabel *fileBanner() const { return m_banner; }
+
     // Shows where a problem is: selects its step, focuses the inspector field, moves the JSON
     // view (and asks the window to show it when the problem has no model position).
     void showDiagnostic(const Diagnostic &d);
 
 signals:
     void jsonViewRequested();
+    void fileMissingChanged(bool missing);
 
 private:
     void updateProblems();
@@ -61,6 +70,8 @@ private:
     ProblemsPanel *m_problems;    ///< shown in a dock; deleted with the page
     DiagnosticsRunner *m_runner;
     QByteArray m_diskBytes;
+    QLabel *m_banner;
+    bool m_fileMissing = false;
 };
 
 } // namespace wfs::studio

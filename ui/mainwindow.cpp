@@ -32,6 +32,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -47,6 +48,18 @@ using namespace studio;
 namespace {
 constexpr int kMaxRecent = 10;
 const char *const kRecentKey = "recentFiles";
+// A file reported missing may be back a moment later (editors that delete, then write).
+constexpr int kMissingGraceMs = 300;
+
+QString absoluteDir(const QString &dir)
+{
+    return QDir::cleanPath(QDir::current().absoluteFilePath(dir));
+}
+
+QString parentDir(const QString &file)
+{
+    return QDir::cleanPath(QFileInfo(file).absolutePath());
+}
 } // namespace
 
 MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryDir)
@@ -76,6 +89,20 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
         closePage(static_cast<EditorPage *>(m_tabs->widget(index)));
     });
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this,
+            &MainWindow::directoryChangedOnDisk);
+    if (m_engine) {
+        // The served folders that are not the settings' came from the command line: they stay
+        // when the settings' folders change.
+        QStringList fromSettings;
+        for (const QString &d : settings::workflowDirs())
+            fromSettings << absoluteDir(d);
+        for (const std::string &d : m_engine->repository().extraDirs()) {
+            const QString abs = absoluteDir(QString::fromStdString(d));
+            if (!fromSettings.contains(abs) && !m_fixedDirs.contains(abs))
+                m_fixedDirs << abs;
+        }
+    }
 
     createDocks();
     createActions();
@@ -300,7 +327,7 @@ void MainWindow::createActions()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(make(QStringLiteral("helpConnectAgent"), tr("&Connect an Agent…"), [this] {
-        ConnectAgentDialog dialog(this);
+        ConnectAgentDialog dialog(agentSetup(), this);
         dialog.exec();
     }));
     help->addSeparator();
@@ -352,6 +379,7 @@ void MainWindow::addPage(EditorPage *page, const QString &title)
     };
     connect(doc, &WorkflowDocument::modifiedChanged, this, retitle);
     connect(doc, &WorkflowDocument::filePathChanged, this, retitle);
+    connect(page, &EditorPage::fileMissingChanged, this, retitle);
     connect(page, &EditorPage::jsonViewRequested, this, [this] {
         m_jsonDock->show();
         m_jsonDock->raise();
@@ -361,12 +389,6 @@ void MainWindow::addPage(EditorPage *page, const QString &title)
     m_recovery->track(doc);
     m_tabs->setCurrentIndex(index);
     retitle();
-}
-
-QString MainWindow::tabTitle(EditorPage *page) const
-{
-    WorkflowDocument *doc = page->document();
-    return doc->displayName() + (doc->isModified() ? QStringLiteral(" *") : QString());
 }
 
 EditorPage *MainWindow::newDocument(const Json &workflow)
@@ -429,14 +451,20 @@ bool MainWindow::saveAs(EditorPage *page, const QString &pathArg)
                                       ? QString::fromStdString(j["id"].get<std::string>())
                                             + QStringLiteral(".json")
                                       : QStringLiteral("workflow.json");
-        path = QFileDialog::getSaveFileName(this, tr("Save Workflow"), suggested,
+        path = QFileDialog::getSaveFileName(this, tr("Save Workflow"),
+                                            QDir(userWorkflowFolder()).filePath(suggested),
                                             tr("Workflows (*.json)"));
         if (path.isEmpty())
             return false;
     }
+    path = QFileInfo(path).absoluteFilePath();
+    const std::optional<QString> target = offerServing(path);
+    if (!target)
+        return false;
+    path = *target;
     const QString old = page->document()->filePath();
     if (!old.isEmpty())
-        m_watcher->removePath(old);
+        unwatch(old);
     const Result<void> saved = page->saveTo(path);
     watch(page);
     if (!saved) {
@@ -445,14 +473,111 @@ bool MainWindow::saveAs(EditorPage *page, const QString &pathArg)
     }
     m_recovery->writeNow(page->document());
     addRecent(page->document()->filePath());
-    if (m_engine) {
-        // MCP clients get the studio's last saved version at once.
-        const Json &j = page->document()->json();
-        if (j.is_object() && j.contains("id") && j["id"].is_string())
-            m_engine->repository().setOverride(j["id"].get<std::string>(), j);
+    if (m_engine && m_engine->repository().servesFile(path.toStdString())) {
+        // Agents and the Library get the saved file now, not after the watcher's debounce.
+        m_engine->repository().reload();
     }
     statusBar()->showMessage(tr("Saved %1").arg(path), 3000);
     return true;
+}
+
+std::optional<QString> MainWindow::offerServing(const QString &path)
+{
+    if (!m_engine || m_engine->repository().servesFile(path.toStdString())
+        || m_keepUnserved.contains(path))
+        return path;
+    const QString dir = parentDir(path);
+    const QString userDir = userWorkflowFolder();
+    QMessageBox box(QMessageBox::Question, tr("Serve This Workflow?"),
+                    tr("%1 is not in a workflow folder the studio serves, so agents will not "
+                       "see this workflow.")
+                        .arg(path),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("serveOfferDialog"));
+    box.setInformativeText(
+        tr("Serve the folder %1 (it is added to the workflow folders in the settings), save "
+           "into your workflow folder %2 instead, or keep the file where it is, unserved?")
+            .arg(QDir::toNativeSeparators(dir), QDir::toNativeSeparators(userDir)));
+    QPushButton *serve = box.addButton(tr("Serve the Folder"), QMessageBox::AcceptRole);
+    serve->setObjectName(QStringLiteral("serveFolder"));
+    QPushButton *user = box.addButton(tr("Save in My Workflows"), QMessageBox::AcceptRole);
+    user->setObjectName(QStringLiteral("saveToUserFolder"));
+    QPushButton *keep = box.addButton(tr("Keep Unserved"), QMessageBox::AcceptRole);
+    keep->setObjectName(QStringLiteral("keepUnserved"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelSave"));
+    box.setDefaultButton(serve);
+    box.setEscapeButton(cancel);
+    box.exec();
+    if (box.clickedButton() == serve) {
+        serveFolder(dir);
+        return path;
+    }
+    if (box.clickedButton() == keep) {
+        m_keepUnserved.insert(path);
+        return path;
+    }
+    if (box.clickedButton() != user)
+        return std::nullopt;
+    if (!QDir().mkpath(userDir)) {
+        QMessageBox::warning(this, tr("Save Workflow"), tr("Cannot create %1.").arg(userDir));
+        return std::nullopt;
+    }
+    const QFileInfo chosen(path);
+    QString target = QDir(userDir).filePath(chosen.fileName());
+    for (int n = 2; QFile::exists(target); ++n) // never overwrite another workflow
+        target = QDir(userDir).filePath(QStringLiteral("%1-%2.%3")
+                                            .arg(chosen.completeBaseName())
+                                            .arg(n)
+                                            .arg(chosen.suffix()));
+    if (!m_engine->repository().servesFile(target.toStdString())) {
+        // ~/.workrail/workflows created just now: a standard location once it exists.
+        m_engine->repository().reload();
+        if (!m_engine->repository().servesFile(target.toStdString()))
+            serveFolder(userDir);
+    }
+    return target;
+}
+
+void MainWindow::serveFolder(const QString &dir)
+{
+    QStringList dirs = settings::workflowDirs();
+    QStringList absolute;
+    for (const QString &d : dirs)
+        absolute << absoluteDir(d);
+    if (!absolute.contains(absoluteDir(dir))) {
+        dirs << absoluteDir(dir);
+        QSettings().setValue(QString::fromLatin1(settings::kWorkflowDirs), dirs);
+    }
+    applyWorkflowDirs();
+    statusBar()->showMessage(tr("Serving the workflows in %1").arg(dir), 5000);
+}
+
+void MainWindow::applyWorkflowDirs()
+{
+    if (!m_engine)
+        return;
+    QStringList all;
+    for (const QString &d : settings::workflowDirs() + m_fixedDirs) {
+        const QString abs = absoluteDir(d);
+        if (!all.contains(abs))
+            all << abs;
+    }
+    std::vector<std::string> dirs;
+    for (const QString &d : all)
+        dirs.push_back(d.toStdString());
+    m_engine->repository().setExtraDirs(std::move(dirs));
+}
+
+QString MainWindow::userWorkflowFolder() const
+{
+    if (m_engine) {
+        for (const std::string &d : m_engine->repository().directories()) {
+            if (d.rfind(":/", 0) != 0)
+                return QString::fromStdString(d);
+        }
+    }
+    return LibraryWidget::userDirectory();
 }
 
 bool MainWindow::closePage(EditorPage *page)
@@ -471,7 +596,7 @@ bool MainWindow::closePage(EditorPage *page)
             return false;
     }
     if (!page->document()->filePath().isEmpty())
-        m_watcher->removePath(page->document()->filePath());
+        unwatch(page->document()->filePath());
     m_recovery->untrack(page->document());
     m_undoGroup->removeStack(page->document()->undoStack());
     m_tabs->removeTab(m_tabs->indexOf(page));
@@ -543,11 +668,49 @@ void MainWindow::updateRecentMenu()
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
+QString MainWindow::tabTitle(EditorPage *page) const
+{
+    WorkflowDocument *doc = page->document();
+    QString title = doc->displayName();
+    if (page->isFileMissing())
+        title = tr("%1 (deleted)").arg(title);
+    return title + (doc->isModified() ? QStringLiteral(" *") : QString());
+}
+
 void MainWindow::watch(EditorPage *page)
 {
     const QString path = page->document()->filePath();
-    if (!path.isEmpty() && QFile::exists(path))
+    if (path.isEmpty())
+        return;
+    if (QFile::exists(path) && !m_watcher->files().contains(path))
         m_watcher->addPath(path);
+    // The folder too: a file replaced, deleted or brought back shows there.
+    const QString dir = parentDir(path);
+    if (QFileInfo(dir).isDir() && !m_watcher->directories().contains(dir))
+        m_watcher->addPath(dir);
+}
+
+void MainWindow::unwatch(const QString &path)
+{
+    if (m_watcher->files().contains(path))
+        m_watcher->removePath(path);
+    const QString dir = parentDir(path);
+    for (EditorPage *p : pages()) {
+        const QString other = p->document()->filePath();
+        if (!other.isEmpty() && other != path && parentDir(other) == dir)
+            return; // another tab still needs the folder
+    }
+    if (m_watcher->directories().contains(dir))
+        m_watcher->removePath(dir);
+}
+
+void MainWindow::directoryChangedOnDisk(const QString &dir)
+{
+    for (EditorPage *p : pages()) {
+        const QString path = p->document()->filePath();
+        if (!path.isEmpty() && parentDir(path) == dir)
+            fileChangedOnDisk(path);
+    }
 }
 
 void MainWindow::fileChangedOnDisk(const QString &path)
@@ -559,30 +722,57 @@ void MainWindow::fileChangedOnDisk(const QString &path)
     }
     if (!page)
         return;
+    if (!QFile::exists(path)) {
+        if (page->isFileMissing())
+            return;
+        // Gone, or being replaced: look again shortly before saying so.
+        QTimer::singleShot(kMissingGraceMs, this, [this, path, guard = QPointer(page)] {
+            if (!guard || guard->document()->filePath() != path || QFile::exists(path)
+                || guard->isFileMissing())
+                return;
+            guard->setFileMissing(true);
+            statusBar()->showMessage(
+                tr("%1 was deleted by another program; its tab keeps the workflow.").arg(path),
+                8000);
+        });
+        return;
+    }
     // Editors often replace the file: watch the new one.
-    QTimer::singleShot(100, this, [this, path] {
-        if (QFile::exists(path) && !m_watcher->files().contains(path))
-            m_watcher->addPath(path);
-    });
+    if (!m_watcher->files().contains(path))
+        m_watcher->addPath(path);
+    page->setFileMissing(false); // back (replaced, or written again)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return; // deleted or being replaced; the document keeps its contents
+        return; // being replaced; the change after it reports the new file
     const QByteArray bytes = file.readAll();
     if (bytes == page->lastDiskBytes())
         return; // our own save, or no real change
+    if (m_declinedReload.value(path) == bytes)
+        return; // already asked about this version, and the user kept theirs
     const ParsedJson parsed = parseJson(bytes.toStdString(), path.toStdString());
     if (parsed.ok && parsed.value == page->document()->json())
         return;
     if (page->document()->isModified()) {
+        if (m_asking.contains(path))
+            return; // the file's and the folder's events for one change: ask once
+        m_asking.insert(path);
         m_tabs->setCurrentWidget(page);
-        if (QMessageBox::question(this, tr("File Changed on Disk"),
-                                  tr("%1 was changed by another program, and you have unsaved "
-                                     "changes here. Reload it and lose your changes?")
-                                      .arg(path),
-                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
-            != QMessageBox::Yes)
+        const auto answer = QMessageBox::question(
+            this, tr("File Changed on Disk"),
+            tr("%1 was changed by another program, and you have unsaved changes here. Reload "
+               "it and lose your changes?")
+                .arg(path),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        m_asking.remove(path);
+        if (answer != QMessageBox::Yes) {
+            m_declinedReload.insert(path, bytes);
+            return;
+        }
+        // The page may have gone while the question was open.
+        if (!pages().contains(page) || page->document()->filePath() != path)
             return;
     }
+    m_declinedReload.remove(path);
     const Result<void> loaded = page->loadFile(path);
     if (!loaded)
         statusBar()->showMessage(tr("Not reloaded: %1").arg(QString::fromStdString(loaded.error())),
@@ -669,6 +859,24 @@ QString MainWindow::mcpStatus() const
     return m_mcpLabel->text();
 }
 
+void MainWindow::setMcpListener(const QString &url, const QString &token)
+{
+    m_listenerUrl = url;
+    m_listenerToken = url.isEmpty() ? QString() : token;
+}
+
+AgentSetup MainWindow::agentSetup() const
+{
+    QStringList dirs;
+    if (m_engine) {
+        for (const std::string &d : m_engine->repository().directories()) {
+            if (d.rfind(":/", 0) != 0)
+                dirs << QString::fromStdString(d);
+        }
+    }
+    return agentSetupFor(dirs, m_listenerUrl, m_listenerToken, mcpStatus());
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     for (EditorPage *p : pages()) {
@@ -688,6 +896,10 @@ void MainWindow::showSettings()
     SettingsDialog dialog(this);
     connect(&dialog, &SettingsDialog::autosaveIntervalChanged, m_recovery,
             [this](int seconds) { m_recovery->setAutosaveInterval(seconds * 1000); });
+    connect(&dialog, &SettingsDialog::workflowDirsChanged, this,
+            [this] { applyWorkflowDirs(); });
+    connect(&dialog, &SettingsDialog::retentionDaysChanged, this,
+            &MainWindow::metricsRetentionChanged);
     dialog.exec();
 }
 

@@ -4,13 +4,24 @@
 // library, inspector, JSON source and problems, menus and toolbars with the standard shortcuts,
 // file handling (recent files, reload on change, crash recovery) and a status bar that shows
 // the MCP listener's state.
+//
+// What agents see comes from files only: saving into a served workflow folder reloads the
+// engine's repository at once; saving elsewhere offers to serve that folder, to save into the
+// user's workflow folder instead, or to keep the file unserved. Files changed, replaced or
+// deleted by other programs update their tabs (reloaded, asked when modified, or marked as
+// gone with the contents kept).
 #pragma once
 
 #include "model/json.h"
 
+#include "ui/settings/agentconfigs.h"
+
 #include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
+
+#include <optional>
 
 class QFileSystemWatcher;
 class QLabel;
@@ -53,7 +64,9 @@ public:
     // which then receives it) and returns nullptr.
     studio::EditorPage *openFile(const QString &path, QString *error = nullptr);
     bool save(studio::EditorPage *page);
-    // Saves under `path` (asks when empty).
+    // Saves under `path` (asks when empty). A path outside every served workflow folder gets
+    // the serve offer first (dialog "serveOfferDialog", buttons "serveFolder",
+    // "saveToUserFolder", "keepUnserved" and Cancel), once per path.
     bool saveAs(studio::EditorPage *page, const QString &path = {});
     // Asks Save/Discard/Cancel when modified; false = the user cancelled.
     bool closePage(studio::EditorPage *page);
@@ -64,6 +77,21 @@ public:
     // Status bar text for the MCP listener ("MCP listener: off", "... http://127.0.0.1:port").
     void setMcpStatus(const QString &text);
     QString mcpStatus() const;
+    // The running MCP listener's endpoint and bearer token (main() calls this whenever the
+    // server's state changes); "" when it is not running. Help > Connect an Agent shows these.
+    void setMcpListener(const QString &url, const QString &token);
+    QString mcpListenerUrl() const { return m_listenerUrl; }
+    // What Connect an Agent shows: wfstudio with the served workflow folders as --workflows,
+    // the running listener's URL and token, and the status text when it is not running.
+    studio::AgentSetup agentSetup() const;
+
+    // Serves the settings' workflow folders (then the folders main() was given on the command
+    // line) at once: the repository is reconfigured, the Library and agents follow.
+    void applyWorkflowDirs();
+    // Where "save into my workflows" writes: the first served folder that is not the bundled
+    // samples (~/.workrail/workflows when it exists, else the settings' first folder, ...);
+    // ~/.workrail/workflows when none is served.
+    QString userWorkflowFolder() const;
     // File > Settings… (modal).
     void showSettings();
 
@@ -78,6 +106,10 @@ public:
     bool startRun();
     // Opens (or finds) the tab showing `workflowId`; nullptr when the engine does not serve it.
     studio::EditorPage *pageForWorkflow(const QString &workflowId, bool open);
+
+signals:
+    // Settings changed the metrics retention (days); main() passes it to the Runtime.
+    void metricsRetentionChanged(int days);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -94,7 +126,14 @@ private:
     void updateRecentMenu();
     void addRecent(const QString &path);
     void fileChangedOnDisk(const QString &path);
+    void directoryChangedOnDisk(const QString &dir);
     void watch(studio::EditorPage *page);
+    void unwatch(const QString &path);
+    // The serve offer for a save to `path`: the path to write (maybe in the user's folder), or
+    // nullopt when the user cancelled.
+    std::optional<QString> offerServing(const QString &path);
+    // Adds `dir` to the settings' workflow folders and serves it.
+    void serveFolder(const QString &dir);
     QString tabTitle(studio::EditorPage *page) const;
     void copy();
     void paste();
@@ -113,6 +152,12 @@ private:
     QLabel *m_mcpLabel;
     QMenu *m_recentMenu = nullptr;
     QHash<QString, QAction *> m_actions;
+    QStringList m_fixedDirs;    ///< served folders not from the settings (--workflows)
+    QSet<QString> m_keepUnserved; ///< paths the user chose to keep unserved
+    QSet<QString> m_asking;       ///< files whose reload question is open
+    QHash<QString, QByteArray> m_declinedReload; ///< disk versions the user chose not to load
+    QString m_listenerUrl;
+    QString m_listenerToken;
 
     void createRunMode();
     void setFollowPage(studio::EditorPage *page);

@@ -196,6 +196,21 @@ bool MainWindow::startRun()
                                   QMessageBox::Save) != QMessageBox::Save ||
             !save(page))
             return false;
+        // Served only from a file in a served folder, valid, and not overridden by another.
+        const auto saved = m_engine->snapshot();
+        const WorkflowEntry *now = saved ? saved->find(id.toStdString()) : nullptr;
+        if (!now || now->workflow->document() != page->document()->json()) {
+            QMessageBox::warning(
+                this, tr("Start Run"),
+                now ? tr("The engine serves “%1” from %2, which takes precedence over this "
+                         "file, so the run would not use what you see.")
+                          .arg(id, QString::fromStdString(now->file))
+                    : tr("The engine does not serve “%1”: its file is outside the served "
+                         "workflow folders or has problems (see the Problems list). Save it "
+                         "into a served folder to run it.")
+                          .arg(id));
+            return false;
+        }
     }
     m_sessions->stopFollowing();
     setFollowPage(nullptr);

@@ -46,7 +46,7 @@ void applyTestHooks(MainWindow &window)
     if (dialog == QLatin1String("connect-agent") || dialog == QLatin1String("settings")) {
         QDialog *d = dialog == QLatin1String("settings")
                          ? static_cast<QDialog *>(new SettingsDialog(&window))
-                         : new ConnectAgentDialog(&window);
+                         : new ConnectAgentDialog(window.agentSetup(), &window);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->show();
     } else if (!dialog.isEmpty()) {

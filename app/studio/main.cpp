@@ -86,6 +86,9 @@ int main(int argc, char *argv[])
     options.metricsRetentionDays = wfs::studio::settings::retentionDays();
     wfs::Runtime runtime(options);
     wfs::MainWindow window(&runtime.engine());
+    // Settings' metrics retention applies to the running runtime at once.
+    QObject::connect(&window, &wfs::MainWindow::metricsRetentionChanged, &runtime,
+                     [&runtime](int days) { runtime.setMetricsRetentionDays(days); });
 
     // MCP calls go through the runtime's CachingEngine; every request is measured per tool in
     // MetricsRegistry::global() ("mcp/<tool>") and kept in dispatcher->requestLog().
@@ -117,12 +120,16 @@ int main(int argc, char *argv[])
             serverOptions.port = static_cast<std::uint16_t>(port);
             serverOptions.token = settings::ensureMcpToken().toStdString();
             server = std::make_unique<wfs::mcp::HttpServer>(*dispatcher, serverOptions);
+            // The status bar and Connect an Agent follow the listener that actually runs
+            // (its port may be --mcp-port's or, for 0, whatever the system gave).
             const auto showState = [&window, s = server.get()](bool running) {
                 window.setMcpStatus(running
                                         ? QApplication::translate(
                                               "main", "MCP listener: %1 (bearer token required)")
                                               .arg(QString::fromStdString(s->url()))
                                         : QApplication::translate("main", "MCP listener: stopped"));
+                window.setMcpListener(running ? QString::fromStdString(s->url()) : QString(),
+                                      QString::fromStdString(s->options().token));
             };
             QObject::connect(server.get(), &wfs::mcp::HttpServer::stateChanged, &window, showState);
             if (const auto started = server->start(); !started)

@@ -19,6 +19,20 @@
 using namespace wfs;
 using namespace wfs::cache;
 
+namespace {
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+void writeAll(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+} // namespace
+
 class TestCachingEngine : public QObject
 {
     Q_OBJECT
@@ -171,13 +185,17 @@ void TestCachingEngine::studioSaveIsSeenAtOnce()
     QCOMPARE(cached.callTool("workflow_next", next).contentText(), before);
     Json edited = engine.snapshot()->find("alpha-flow")->workflow->document();
     edited["steps"][0]["prompt"] = "Do the first thing, carefully";
-    engine.repository().setOverride("alpha-flow", edited);
+    const QByteArray original = readAll(m_dir.filePath(QStringLiteral("alpha-flow.json")));
+    writeAll(m_dir.filePath(QStringLiteral("alpha-flow.json")),
+             QByteArray::fromStdString(edited.dump()));
+    engine.repository().reload();
     const ToolResult after = cached.callTool("workflow_next", next);
     QCOMPARE(after.payload.at("step").at("prompt").get<std::string>(),
              std::string("Do the first thing, carefully"));
     QCOMPARE(after.contentText(), engine.callTool("workflow_next", next).contentText());
     // And back: the old content is served again, freshly.
-    engine.repository().clearOverride("alpha-flow");
+    writeAll(m_dir.filePath(QStringLiteral("alpha-flow.json")), original);
+    engine.repository().reload();
     QCOMPARE(cached.callTool("workflow_next", next).contentText(), before);
 }
 

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // Many threads through engine + cache (both levels) + metrics at once, while another thread
-// keeps changing a workflow (studio saves) and a third polls metrics and cache statistics.
+// keeps changing a workflow (studio saves: the file rewritten, then reload()) and a third polls metrics and cache statistics.
 // Built a second time with ThreadSanitizer when WFS_TSAN=ON (tst_hammer_tsan). Checks: no
 // crash or race, every answer is one the engine could have given, and once writers stop the
 // cached answer equals the engine's.
@@ -14,6 +14,7 @@
 #include "testutil.h"
 
 #include <QFile>
+#include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -104,7 +105,13 @@ void TestHammer::hammer()
         for (int rev = 1; rev <= 30; ++rev) {
             Json wf = engine.snapshot()->find("flow-0")->workflow->document();
             wf["steps"][0]["prompt"] = "rev " + std::to_string(rev);
-            engine.repository().setOverride("flow-0", wf);
+            QSaveFile f(dir.filePath(QStringLiteral("flow-0.json")));
+            const std::string text = wf.dump();
+            if (f.open(QIODevice::WriteOnly)) {
+                f.write(text.data(), qint64(text.size()));
+                f.commit();
+            }
+            engine.repository().reload();
             revision.store(rev);
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }

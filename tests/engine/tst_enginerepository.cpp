@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // Workflow sources: precedence, skipped files reported, a schema-invalid override never hides
-// the valid workflow, studio overrides, and changes on disk picked up within a second.
+// the valid workflow, extra folders changed at run time, concurrent reloads never publishing an
+// older view last, and changes on disk (edit, new file, rename of the id, deletion) picked up
+// within a second.
 #include "testutil.h"
 
 #include "engine/engine.h"
@@ -12,6 +14,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace wfs;
 
@@ -55,7 +60,8 @@ class TestEngineRepository : public QObject
 private slots:
     void precedenceAndDiagnostics();
     void environmentPath();
-    void overrides();
+    void extraDirsApplyAtOnce();
+    void concurrentReloadsPublishTheNewest();
     void fileChangesArePickedUp();
 };
 
@@ -111,20 +117,70 @@ void TestEngineRepository::environmentPath()
     QCOMPARE(int(e.snapshot()->sources().size()), 2);
 }
 
-void TestEngineRepository::overrides()
+void TestEngineRepository::extraDirsApplyAtOnce()
+{
+    QTemporaryDir a, b;
+    writeFile(a.filePath("w.json"), workflow("wf-a", "in a"));
+    writeFile(b.filePath("w.json"), workflow("wf-b", "in b"));
+    Engine e(options({a.path().toStdString()}));
+    QSignalSpy spy(&e, &Engine::workflowsChanged);
+    QCOMPARE(nameOf(e, "wf-b"), std::string("<error>"));
+    QVERIFY(e.repository().servesFile(a.filePath("w.json").toStdString()));
+    QVERIFY(e.repository().servesFile(a.filePath("new.json").toStdString()));
+    QVERIFY(!e.repository().servesFile(b.filePath("w.json").toStdString()));
+    QVERIFY(!e.repository().servesFile(a.filePath("notes.txt").toStdString()));
+    e.repository().setExtraDirs({a.path().toStdString(), b.path().toStdString()});
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(nameOf(e, "wf-b"), std::string("in b"));
+    QVERIFY(e.repository().servesFile(b.filePath("w.json").toStdString()));
+    e.repository().setExtraDirs({b.path().toStdString()});
+    QCOMPARE(nameOf(e, "wf-a"), std::string("<error>"));
+    QCOMPARE(nameOf(e, "wf-b"), std::string("in b"));
+    QCOMPARE(e.repository().extraDirs(), std::vector<std::string>{b.path().toStdString()});
+    // Same folders: nothing to do.
+    e.repository().setExtraDirs({b.path().toStdString()});
+    QCOMPARE(spy.count(), 2);
+}
+
+void TestEngineRepository::concurrentReloadsPublishTheNewest()
 {
     QTemporaryDir d;
-    writeFile(d.filePath("w.json"), workflow("wf-edit", "on disk"));
+    for (int i = 0; i < 40; ++i)
+        writeFile(d.filePath(QStringLiteral("w%1.json").arg(i)),
+                  workflow(qPrintable(QStringLiteral("wf-%1").arg(i)), "v0"));
     Engine e(options({d.path().toStdString()}));
-    QSignalSpy spy(&e, &Engine::workflowsChanged);
-    Json edited = Json::parse(workflow("wf-edit", "edited in studio").toStdString());
-    e.repository().setOverride("wf-edit", edited);
-    QCOMPARE(nameOf(e, "wf-edit"), std::string("edited in studio"));
-    e.repository().setOverride("wf-edit", Json::parse(R"({"id":"wf-edit"})"));
-    QCOMPARE(nameOf(e, "wf-edit"), std::string("on disk")); // invalid override not served
-    e.repository().clearOverride("wf-edit");
-    QCOMPARE(nameOf(e, "wf-edit"), std::string("on disk"));
-    QVERIFY(spy.count() >= 2);
+    std::atomic<bool> stop{false};
+    std::atomic<int> backwards{0};
+    // Whoever looks sees generations only grow.
+    std::thread watcher([&] {
+        std::uint64_t last = 0;
+        while (!stop.load()) {
+            const std::uint64_t g = e.snapshot()->generation();
+            if (g < last)
+                backwards.fetch_add(1);
+            last = std::max(last, g);
+        }
+    });
+    std::vector<std::thread> reloaders;
+    for (int t = 0; t < 4; ++t) {
+        reloaders.emplace_back([&] {
+            for (int i = 0; i < 25; ++i)
+                e.repository().reload();
+        });
+    }
+    for (auto &t : reloaders)
+        t.join();
+    // The last write, then reloads racing each other: the snapshot left says what the disk says.
+    writeFile(d.filePath("w0.json"), workflow("wf-0", "final"));
+    reloaders.clear();
+    for (int t = 0; t < 4; ++t)
+        reloaders.emplace_back([&] { e.repository().reload(); });
+    for (auto &t : reloaders)
+        t.join();
+    stop.store(true);
+    watcher.join();
+    QCOMPARE(backwards.load(), 0);
+    QCOMPARE(nameOf(e, "wf-0"), std::string("final"));
 }
 
 void TestEngineRepository::fileChangesArePickedUp()
@@ -138,6 +194,10 @@ void TestEngineRepository::fileChangesArePickedUp()
     QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-live"), std::string("v2"), 1500);
     writeFile(d.filePath("new.json"), workflow("wf-new", "new"));
     QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-new"), std::string("new"), 1500);
+    // A new id in the same file: the old id is no longer served.
+    writeFile(d.filePath("w.json"), workflow("wf-renamed", "v3"));
+    QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-renamed"), std::string("v3"), 1000);
+    QCOMPARE(nameOf(e, "wf-live"), std::string("<error>"));
     QFile::remove(d.filePath("new.json"));
     QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-new"), std::string("<error>"), 1500);
     QVERIFY(spy.count() >= 3);

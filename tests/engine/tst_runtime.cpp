@@ -81,6 +81,7 @@ private slots:
     void warmsFromRecordedUsage();
     void prunesMetricsOlderThanRetention_data();
     void prunesMetricsOlderThanRetention();
+    void retentionChangeAppliesWhileRunning();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -296,6 +297,39 @@ void TestRuntime::prunesMetricsOlderThanRetention()
     WFS_VERIFY_RESULT(counters);
     QCOMPARE(counters->count("test.old") == 1, oldKept);
     QCOMPARE(counters->count("test.recent"), std::size_t(1));
+}
+
+// The settings dialog lowers the retention: the running runtime prunes with the new limit at
+// its next persist, not an hour (or a restart) later.
+void TestRuntime::retentionChangeAppliesWhileRunning()
+{
+    const QString path = m_dir->filePath(QStringLiteral("retention-live.db"));
+    const std::int64_t nowMs = QDateTime::currentMSecsSinceEpoch();
+    {
+        auto db = store::Database::open(path.toStdString());
+        WFS_VERIFY_RESULT(db);
+        WFS_VERIFY_RESULT(store::migrate(**db));
+        store::MetricsStore ms(**db);
+        WFS_VERIFY_RESULT(ms.writeCounters({{"test.old", 1}}, nowMs - 40LL * 86'400'000));
+    }
+    const auto oldKept = [&path]() -> bool {
+        auto db = store::Database::open(path.toStdString());
+        if (!db)
+            return false;
+        store::MetricsStore ms(**db);
+        auto counters = ms.latestCounters();
+        return counters && counters->count("test.old") == 1;
+    };
+    Runtime::Options o = optionsFor(m_workflows, path);
+    o.metricsRetentionDays = 60;
+    Runtime rt(o);
+    QVERIFY(rt.database());
+    rt.flush();
+    QVERIFY(oldKept());
+    rt.setMetricsRetentionDays(30);
+    QCOMPARE(rt.metricsRetentionDays(), 30);
+    rt.flush();
+    QVERIFY(!oldKept());
 }
 
 QTEST_GUILESS_MAIN(TestRuntime)

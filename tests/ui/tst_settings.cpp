@@ -14,6 +14,9 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -64,8 +67,10 @@ private slots:
     void claudeCode();
     void vsCode();
     void httpClients();
-    void currentSetupUsesSettings();
+    void setupForTheRunningListener();
     void dialogCopiesSnippets();
+    void dialogSaysWhenNotRunning();
+    void everyLabelHasItsMnemonic();
 };
 
 void TestSettings::initTestCase()
@@ -145,6 +150,8 @@ void TestSettings::dialogWritesSettings()
     QCOMPARE(QApplication::clipboard()->text(), token->text());
 
     QSignalSpy autosaveSpy(&dialog, &SettingsDialog::autosaveIntervalChanged);
+    QSignalSpy dirsSpy(&dialog, &SettingsDialog::workflowDirsChanged);
+    QSignalSpy retentionSpy(&dialog, &SettingsDialog::retentionDaysChanged);
     enabled->setChecked(false);
     host->setText(QStringLiteral("0.0.0.0"));
     port->setValue(9100);
@@ -166,6 +173,15 @@ void TestSettings::dialogWritesSettings()
     QCOMPARE(s.value(QStringLiteral("metrics/retentionDays")).toInt(), 7);
     QCOMPARE(autosaveSpy.count(), 1);
     QCOMPARE(autosaveSpy.front().front().toInt(), 45);
+    // Folders and retention apply at once: the window is told, once per change.
+    QCOMPARE(dirsSpy.count(), 1);
+    QCOMPARE(dirsSpy.front().front().toStringList(),
+             (QStringList{QStringLiteral("/a"), QStringLiteral("/b c")}));
+    QCOMPARE(retentionSpy.count(), 1);
+    QCOMPARE(retentionSpy.front().front().toInt(), 7);
+    dialog.apply();
+    QCOMPARE(dirsSpy.count(), 1);
+    QCOMPARE(retentionSpy.count(), 1);
 }
 
 void TestSettings::themeChangesPalette_data()
@@ -267,19 +283,28 @@ void TestSettings::httpClients()
     QVERIFY(text.contains(QLatin1String("curl -s http://127.0.0.1:9100/mcp")));
 }
 
-void TestSettings::currentSetupUsesSettings()
+void TestSettings::setupForTheRunningListener()
 {
+    // The settings say nothing about the running listener: its URL and token are passed in.
     QSettings s;
-    s.setValue(QStringLiteral("mcp/host"), QStringLiteral("::1"));
     s.setValue(QStringLiteral("mcp/port"), 9200);
     s.setValue(QStringLiteral("mcp/token"), QStringLiteral("abc"));
-    s.setValue(QStringLiteral("workflows/dirs"), QStringList{QStringLiteral("/w")});
-    const AgentSetup setup = currentAgentSetup();
-    QCOMPARE(setup.url, QStringLiteral("http://[::1]:9200/mcp"));
-    QCOMPARE(setup.token, QStringLiteral("abc"));
-    QCOMPARE(setup.workflowDirs, QStringList{QStringLiteral("/w")});
+    const QString relative = QStringLiteral("flows");
+    const AgentSetup setup =
+        agentSetupFor({QStringLiteral("/w"), relative, QStringLiteral("/w/")},
+                      QStringLiteral("http://127.0.0.1:41234/mcp"), QStringLiteral("t0k"));
+    QCOMPARE(setup.url, QStringLiteral("http://127.0.0.1:41234/mcp"));
+    QCOMPARE(setup.token, QStringLiteral("t0k"));
+    // Absolute (agents start elsewhere), once each.
+    QCOMPARE(setup.workflowDirs,
+             (QStringList{QStringLiteral("/w"), QDir::current().absoluteFilePath(relative)}));
     QCOMPARE(setup.cliPath, QCoreApplication::applicationDirPath() + QStringLiteral("/wfstudio"));
     QVERIFY(QFileInfo(setup.cliPath).isAbsolute());
+    const AgentSetup off = agentSetupFor({}, {}, QStringLiteral("t0k"),
+                                         QStringLiteral("MCP listener: off (--no-mcp)"));
+    QVERIFY(off.url.isEmpty());
+    QVERIFY(off.token.isEmpty());
+    QCOMPARE(off.listenerStatus, QStringLiteral("MCP listener: off (--no-mcp)"));
 }
 
 void TestSettings::dialogCopiesSnippets()
@@ -300,6 +325,48 @@ void TestSettings::dialogCopiesSnippets()
         copy->click();
         QCOMPARE(QApplication::clipboard()->text(), dialog.snippet(name));
     }
+}
+
+void TestSettings::dialogSaysWhenNotRunning()
+{
+    AgentSetup setup = sampleSetup();
+    setup.url.clear();
+    setup.token.clear();
+    setup.listenerStatus = QStringLiteral("MCP listener: off (--no-mcp)");
+    ConnectAgentDialog dialog(setup);
+    QVERIFY2(dialog.listenerText().contains(QLatin1String("not running")),
+             qPrintable(dialog.listenerText()));
+    QVERIFY(dialog.listenerText().contains(setup.listenerStatus));
+    for (const QString &name : {QStringLiteral("vsCodeHttp"), QStringLiteral("http")}) {
+        QVERIFY(dialog.snippet(name).contains(QLatin1String("not running")));
+        QVERIFY(!dialog.snippet(name).contains(QLatin1String("http://")));
+        QVERIFY(!dialog.findChild<QPushButton *>(name + QStringLiteral("Copy"))->isEnabled());
+    }
+    // The stdio variants work without the listener, with the folders.
+    QVERIFY(dialog.snippet(QStringLiteral("claudeCode")).contains(QLatin1String("--workflows")));
+    ConnectAgentDialog running(sampleSetup());
+    QVERIFY(running.listenerText().contains(sampleSetup().url));
+}
+
+// A label with "&" shows an underlined key only with a buddy; without one the "&" itself shows
+// (seen as "Bearer &token:" in the running studio).
+void TestSettings::everyLabelHasItsMnemonic()
+{
+    SettingsDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QStringList orphans;
+    for (const QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (label->isVisible() && label->text().contains(QRegularExpression(QStringLiteral("&\\w")))
+            && !label->buddy())
+            orphans << label->text();
+    }
+    QVERIFY2(orphans.isEmpty(), qPrintable(orphans.join(QStringLiteral(", "))));
+    auto *token = dialog.findChild<QLineEdit *>(QStringLiteral("mcpToken"));
+    bool tokenHasLabel = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        tokenHasLabel = tokenHasLabel || label->buddy() == token;
+    QVERIFY(tokenHasLabel);
 }
 
 QTEST_MAIN(TestSettings)

@@ -207,8 +207,20 @@ void TestStudio::buildWorkflowByInput()
     QCOMPARE(doc->valueAt("/steps/1/body/1/id").dump(), Json("new-step").dump());
 
     // Save and compare with the expected file.
+    // The folder is not served: the studio offers to serve it; keep the file unserved.
     const QString path = m_tmp.filePath(QStringLiteral("built.json"));
+    QString offered;
+    QTimer::singleShot(0, &w, [&offered] {
+        if (QWidget *d = QApplication::activeModalWidget()) {
+            offered = d->objectName();
+            if (auto *keep = d->findChild<QPushButton *>(QStringLiteral("keepUnserved")))
+                keep->click();
+            else
+                d->close();
+        }
+    });
     QVERIFY(w.saveAs(page, path));
+    QCOMPARE(offered, QStringLiteral("serveOfferDialog"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const std::string saved = file.readAll().toStdString();

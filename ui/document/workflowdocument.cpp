@@ -80,6 +80,14 @@ void WorkflowDocument::markSaved()
         emit modifiedChanged(false);
 }
 
+void WorkflowDocument::markModified()
+{
+    const bool wasModified = isModified();
+    m_forcedModified = true;
+    if (!wasModified)
+        emit modifiedChanged(true);
+}
+
 bool WorkflowDocument::contains(const std::string &pointer) const
 {
     const auto p = toPointer(pointer);

@@ -54,6 +54,9 @@ public:
     bool isModified() const { return m_forcedModified || !m_undoStack.isClean(); }
     // The current state is what is on disk (after saving).
     void markSaved();
+    // The current state is not on disk (its file was deleted by another program): modified
+    // until saved, whatever undo and redo do.
+    void markModified();
     // Increases on every change of the JSON; lets asynchronous checks discard stale results.
     quint64 revision() const { return m_revision; }
 

@@ -4,34 +4,59 @@
 
 #include "engine/engine.h"
 #include "engine/store/database.h"
+#include "engine/store/storeopen.h"
 #include "engine/store/workflowstore.h"
 #include "engine/workflowrepository.h"
 #include "model/jsonio.h"
 #include "ui/document/commands.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QAbstractTextDocumentLayout>
+#include <QHash>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QPainter>
 #include <QStandardItemModel>
+#include <QStyledItemDelegate>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <map>
+#include <optional>
 
 namespace wfs::studio {
 
 namespace {
 
-enum Role { PathRole = Qt::UserRole + 1, IdRole, EntryRole };
+constexpr int PathRole = LibraryWidget::PathRole;
+constexpr int IdRole = LibraryWidget::IdRole;
+constexpr int EntryRole = LibraryWidget::EntryRole;
+constexpr int MatchRole = LibraryWidget::MatchRole;
+
+// The store's snippet (matched words between \x02 and \x03) as HTML, matched words bold on a
+// highlight that stays readable in the light and the dark theme.
+QString snippetHtml(const std::string &snippet)
+{
+    QString text = QString::fromStdString(snippet).toHtmlEscaped();
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\x02'),
+                 QStringLiteral("<b style=\"background-color:#ffe066;color:#000000\">"));
+    text.replace(QLatin1Char('\x03'), QStringLiteral("</b>"));
+    return text;
+}
 
 QString qs(const std::string &s)
 {
@@ -50,8 +75,6 @@ QString sourceLabel(const std::string &source)
     const QString s = qs(source);
     if (s.startsWith(QLatin1Char(':')))
         return LibraryWidget::tr("Bundled samples");
-    if (s == QLatin1String("override"))
-        return LibraryWidget::tr("Saved in the studio");
     if (QDir::cleanPath(s) == QDir::cleanPath(LibraryWidget::userDirectory()))
         return LibraryWidget::tr("My workflows (%1)").arg(s);
     return s;
@@ -59,15 +82,31 @@ QString sourceLabel(const std::string &source)
 
 } // namespace
 
-// Shows entries whose id is in the allowed set (all when the set is off), with their groups.
+// Shows the entries the search matched (all when there is no search), with their groups, and
+// hands each match's highlighted text to the delegate (MatchRole).
 class LibraryFilter : public QSortFilterProxyModel
 {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
-    void setAllowed(std::optional<QSet<QString>> ids)
+    // id -> highlighted match; nullopt = no search.
+    void setMatches(std::optional<QHash<QString, QString>> matches)
     {
-        m_allowed = std::move(ids);
+        m_matches = std::move(matches);
         invalidateFilter();
+    }
+    QString match(const QString &id) const
+    {
+        return m_matches ? m_matches->value(id) : QString();
+    }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role != MatchRole)
+            return QSortFilterProxyModel::data(index, role);
+        if (!m_matches || !QSortFilterProxyModel::data(index, EntryRole).toBool())
+            return {};
+        const auto it = m_matches->constFind(QSortFilterProxyModel::data(index, IdRole).toString());
+        return it == m_matches->constEnd() ? QVariant() : QVariant(*it);
     }
 
 protected:
@@ -76,17 +115,87 @@ protected:
         const QModelIndex index = sourceModel()->index(row, 0, parent);
         if (!index.data(EntryRole).toBool())
             return false; // groups show when a child shows (recursive filtering)
-        return !m_allowed || m_allowed->contains(index.data(IdRole).toString());
+        return !m_matches || m_matches->contains(index.data(IdRole).toString());
     }
 
 private:
-    std::optional<QSet<QString>> m_allowed;
+    std::optional<QHash<QString, QString>> m_matches;
 };
+
+namespace {
+
+// A search match: the row tinted, the name in bold, and under it the matching text with the
+// matched words highlighted.
+class MatchDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        const QString match = index.data(MatchRole).toString();
+        if (match.isEmpty()) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem opt(option);
+        initStyleOption(&opt, index);
+        const QString name = opt.text;
+        opt.text.clear();
+        const bool selected = opt.state & QStyle::State_Selected;
+        if (!selected) {
+            QColor tint = opt.palette.color(QPalette::Highlight);
+            tint.setAlpha(45);
+            painter->fillRect(opt.rect, tint);
+        }
+        QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget);
+        QTextDocument doc;
+        doc.setDefaultFont(opt.font);
+        doc.setDocumentMargin(1);
+        doc.setHtml(richText(name, match));
+        painter->save();
+        painter->translate(textRect.topLeft());
+        painter->setClipRect(QRect(QPoint(0, 0), textRect.size()));
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette.setColor(QPalette::Text,
+                                 opt.palette.color(selected ? QPalette::HighlightedText
+                                                            : QPalette::Text));
+        doc.documentLayout()->draw(painter, context);
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QString match = index.data(MatchRole).toString();
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        if (match.isEmpty())
+            return size;
+        QTextDocument doc;
+        doc.setDefaultFont(option.font);
+        doc.setDocumentMargin(1);
+        doc.setHtml(richText(index.data(Qt::DisplayRole).toString(), match));
+        const QSizeF docSize = doc.size();
+        return {std::max(size.width(), int(docSize.width()) + 8),
+                std::max(size.height(), int(docSize.height()) + 2)};
+    }
+
+private:
+    static QString richText(const QString &name, const QString &match)
+    {
+        return QStringLiteral("<b>%1</b><br><small>%2</small>").arg(name.toHtmlEscaped(), match);
+    }
+};
+
+} // namespace
 
 LibraryWidget::LibraryWidget(Engine *engine, QWidget *parent)
     : QWidget(parent)
     , m_engine(engine)
     , m_search(new QLineEdit(this))
+    , m_hint(new QLabel(this))
     , m_view(new QTreeView(this))
     , m_model(new QStandardItemModel(this))
     , m_filter(new LibraryFilter(this))
@@ -94,6 +203,10 @@ LibraryWidget::LibraryWidget(Engine *engine, QWidget *parent)
     m_search->setPlaceholderText(tr("Search workflows (names, steps, prompts)…"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("librarySearch"));
+    m_hint->setObjectName(QStringLiteral("libraryHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->hide();
     m_filter->setSourceModel(m_model);
     m_filter->setRecursiveFilteringEnabled(true);
     m_view->setModel(m_filter);
@@ -101,6 +214,7 @@ LibraryWidget::LibraryWidget(Engine *engine, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setObjectName(QStringLiteral("libraryView"));
+    m_view->setItemDelegate(new MatchDelegate(m_view));
 
     auto *buttons = new QHBoxLayout;
     const auto button = [&](const QString &text, const QString &tip, auto slot) {
@@ -123,12 +237,16 @@ LibraryWidget::LibraryWidget(Engine *engine, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_search);
+    layout->addWidget(m_hint);
     layout->addLayout(buttons);
     layout->addWidget(m_view);
 
-    if (auto db = store::Database::openInMemory()) {
+    // The search index: an in-memory database with the product schema (FTS5 included).
+    if (auto db = store::openProductDatabase(":memory:")) {
         m_db = std::move(*db);
         m_store = std::make_unique<store::WorkflowStore>(*m_db);
+    } else {
+        m_indexError = tr("the search index could not be created: %1").arg(qs(db.error()));
     }
 
     connect(m_search, &QLineEdit::textChanged, this, &LibraryWidget::applySearch);
@@ -162,6 +280,7 @@ void LibraryWidget::refresh()
     if (!m_engine)
         return;
     const auto snapshot = m_engine->repository().snapshot();
+    m_entryCount = static_cast<int>(snapshot->entries().size());
     std::map<QString, std::map<QString, QStandardItem *>> groups; // category -> source -> item
     std::vector<std::pair<Json, store::WorkflowMeta>> forStore;
     for (const WorkflowEntry &e : snapshot->entries()) {
@@ -194,26 +313,65 @@ void LibraryWidget::refresh()
         group->appendRow(item);
         forStore.push_back({doc, store::WorkflowMeta{category.toStdString(), e.source}});
     }
-    if (m_store)
-        (void)m_store->sync(forStore);
+    if (m_store) {
+        const auto synced = m_store->sync(forStore);
+        m_indexError = synced ? QString()
+                              : tr("the search index could not be updated: %1")
+                                    .arg(qs(synced.error()));
+    }
     m_view->expandAll();
     applySearch();
+}
+
+void LibraryWidget::showHint(const QString &text, bool problem)
+{
+    m_hint->setText(text);
+    m_hint->setVisible(!text.isEmpty());
+    QPalette palette = this->palette();
+    if (problem)
+        palette.setColor(QPalette::WindowText, QColor(200, 40, 40));
+    m_hint->setPalette(palette);
 }
 
 void LibraryWidget::applySearch()
 {
     const QString text = m_search->text().trimmed();
-    if (text.isEmpty() || !m_store) {
-        m_filter->setAllowed(std::nullopt);
+    if (text.isEmpty()) {
+        m_filter->setMatches(std::nullopt);
+        showHint(m_indexError.isEmpty() ? QString() : tr("Search: %1.").arg(m_indexError),
+                 !m_indexError.isEmpty());
+    } else if (!m_store) {
+        m_filter->setMatches(std::nullopt);
+        showHint(tr("Search is unavailable (%1). Showing every workflow.").arg(m_indexError),
+                 true);
     } else {
-        QSet<QString> ids;
-        if (auto hits = m_store->search(text.toStdString())) {
+        store::SearchOptions options;
+        options.limit = std::max(m_entryCount, 1); // every match, however many
+        options.snippetTokens = 10;
+        const auto hits = m_store->search(text.toStdString(), options);
+        if (!hits) {
+            m_filter->setMatches(std::nullopt);
+            showHint(tr("Search failed: %1. Showing every workflow.").arg(qs(hits.error())), true);
+        } else {
+            QHash<QString, QString> matches;
             for (const store::SearchHit &h : *hits)
-                ids.insert(qs(h.workflowId));
+                matches.insert(qs(h.workflowId), snippetHtml(h.snippet));
+            m_filter->setMatches(std::move(matches));
+            QString message = hits->empty()
+                                  ? tr("No workflow matches “%1”.").arg(text)
+                                  : tr("%n workflow(s) match “%1”.", nullptr, int(hits->size()))
+                                        .arg(text);
+            if (!m_indexError.isEmpty())
+                message += QLatin1Char(' ') + tr("Search: %1.").arg(m_indexError);
+            showHint(message, !m_indexError.isEmpty());
         }
-        m_filter->setAllowed(ids);
     }
     m_view->expandAll();
+}
+
+QString LibraryWidget::matchHtml(const QString &id) const
+{
+    return visibleIds().contains(id) ? m_filter->match(id) : QString();
 }
 
 QStringList LibraryWidget::visibleIds() const

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: MIT
 #include "agentconfigs.h"
 
-#include "appsettings.h"
 #include "model/json.h"
 
 #include <QCoreApplication>
@@ -30,17 +29,20 @@ QString pretty(const Json &json)
 
 } // namespace
 
-AgentSetup currentAgentSetup()
+AgentSetup agentSetupFor(const QStringList &workflowDirs, const QString &url,
+                         const QString &token, const QString &listenerStatus)
 {
     AgentSetup setup;
     setup.cliPath =
         QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("wfstudio"));
-    setup.workflowDirs = settings::workflowDirs();
-    QString host = settings::mcpHost();
-    if (host.contains(QLatin1Char(':')) && !host.startsWith(QLatin1Char('[')))
-        host = QLatin1Char('[') + host + QLatin1Char(']'); // IPv6 literal
-    setup.url = QStringLiteral("http://%1:%2/mcp").arg(host).arg(settings::mcpPort());
-    setup.token = settings::ensureMcpToken();
+    for (const QString &dir : workflowDirs) {
+        const QString abs = QDir::cleanPath(QDir::current().absoluteFilePath(dir));
+        if (!setup.workflowDirs.contains(abs))
+            setup.workflowDirs << abs;
+    }
+    setup.url = url;
+    setup.token = url.isEmpty() ? QString() : token;
+    setup.listenerStatus = listenerStatus;
     return setup;
 }
 

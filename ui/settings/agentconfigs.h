@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // The ready-to-copy configurations of the Connect an Agent dialog, generated from this
-// installation's paths, listener URL and token (pure functions, tested in tst_settings).
+// installation's paths, the studio's workflow folders and the running listener's URL and token
+// (pure functions, tested in tst_settings).
 #pragma once
 
 #include <QString>
@@ -12,14 +13,17 @@ namespace wfs::studio {
 struct AgentSetup
 {
     QString cliPath;          ///< absolute path of wfstudio
-    QStringList workflowDirs; ///< extra workflow folders (passed as --workflows DIR)
-    QString url;              ///< the HTTP listener's MCP endpoint, http://host:port/mcp
+    QStringList workflowDirs; ///< the studio's workflow folders (passed as --workflows DIR)
+    QString url;              ///< the running listener's endpoint, http://host:port/mcp; "" = off
     QString token;            ///< bearer token ("" = no Authorization header)
+    QString listenerStatus;   ///< why there is no listener when `url` is "" (status bar text)
 };
 
-// This installation: wfstudio next to the running binary, the settings' folders, host, port
-// and token (generated and stored when there is none yet).
-AgentSetup currentAgentSetup();
+// This installation's wfstudio (next to the running binary) serving `workflowDirs` (made
+// absolute: agents start in other folders), and the listener's `url` and `token` as the
+// running server reports them ("" when it is not running, `listenerStatus` saying why).
+AgentSetup agentSetupFor(const QStringList &workflowDirs, const QString &url,
+                         const QString &token, const QString &listenerStatus = {});
 
 // Arguments of `wfstudio mcp` for the stdio configurations: "mcp" [--workflows DIR]...
 QStringList stdioArguments(const AgentSetup &setup);

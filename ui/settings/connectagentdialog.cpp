@@ -15,10 +15,6 @@
 
 namespace wfs::studio {
 
-ConnectAgentDialog::ConnectAgentDialog(QWidget *parent)
-    : ConnectAgentDialog(currentAgentSetup(), parent)
-{}
-
 ConnectAgentDialog::ConnectAgentDialog(const AgentSetup &setup, QWidget *parent)
     : QDialog(parent)
     , m_tabs(new QTabWidget)
@@ -30,6 +26,23 @@ ConnectAgentDialog::ConnectAgentDialog(const AgentSetup &setup, QWidget *parent)
            "configuration for your agent; the stdio variants start <code>wfstudio mcp</code>, "
            "the HTTP variants talk to the listener of this running studio."));
     intro->setWordWrap(true);
+    const bool running = !setup.url.isEmpty();
+    auto *listener = new QLabel;
+    listener->setObjectName(QStringLiteral("listenerState"));
+    listener->setWordWrap(true);
+    listener->setTextFormat(Qt::PlainText);
+    listener->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    listener->setText(running ? tr("Listener: %1 (running, bearer token required)").arg(setup.url)
+                              : tr("Listener: not running — %1. The stdio configurations work "
+                                   "without it; for HTTP, turn the listener on in Settings and "
+                                   "restart the studio.")
+                                    .arg(setup.listenerStatus.isEmpty()
+                                             ? tr("the MCP listener is off")
+                                             : setup.listenerStatus));
+    const QString notRunning =
+        tr("The MCP listener of this studio is not running (%1), so there is no HTTP address "
+           "to connect to.\n")
+            .arg(setup.listenerStatus.isEmpty() ? tr("off") : setup.listenerStatus);
 
     auto *desktop = new QWidget;
     addSnippet(desktop, QStringLiteral("claudeDesktop"),
@@ -52,23 +65,30 @@ ConnectAgentDialog::ConnectAgentDialog(const AgentSetup &setup, QWidget *parent)
                vsCodeStdioConfig(setup));
     addSnippet(vscode, QStringLiteral("vsCodeHttp"),
                tr("Or connect to the listener of this running studio over HTTP:"),
-               vsCodeHttpConfig(setup));
+               running ? vsCodeHttpConfig(setup) : notRunning);
     m_tabs->addTab(vscode, tr("VS Code"));
 
     auto *http = new QWidget;
     addSnippet(http, QStringLiteral("http"),
                tr("Any MCP client that speaks Streamable HTTP: point it at this URL and send the "
                   "bearer token. The listener runs while the studio is open."),
-               httpClientInstructions(setup));
+               running ? httpClientInstructions(setup) : notRunning);
     m_tabs->addTab(http, tr("Other Clients (HTTP)"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
+    layout->addWidget(listener);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(buttons);
     resize(760, 520);
+    if (!running) { // nothing to copy for HTTP
+        for (const char *name : {"vsCodeHttpCopy", "httpCopy"}) {
+            if (auto *copy = findChild<QPushButton *>(QString::fromLatin1(name)))
+                copy->setEnabled(false);
+        }
+    }
 }
 
 QWidget *ConnectAgentDialog::addSnippet(QWidget *page, const QString &name,
@@ -97,6 +117,12 @@ QWidget *ConnectAgentDialog::addSnippet(QWidget *page, const QString &name,
     layout->addLayout(row);
     layout->addWidget(edit, 1);
     return edit;
+}
+
+QString ConnectAgentDialog::listenerText() const
+{
+    const auto *label = findChild<QLabel *>(QStringLiteral("listenerState"));
+    return label ? label->text() : QString();
 }
 
 QString ConnectAgentDialog::snippet(const QString &name) const

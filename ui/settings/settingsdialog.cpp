@@ -92,7 +92,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     tokenRow->addWidget(show);
     tokenRow->addWidget(copy);
     tokenRow->addWidget(regenerate);
-    mcpForm->addRow(tr("Bearer &token:"), tokenRow);
+    // A row holding a layout gets no buddy: without one the label would show the "&".
+    auto *tokenLabel = new QLabel(tr("Bearer &token:"));
+    tokenLabel->setBuddy(m_token);
+    mcpForm->addRow(tokenLabel, tokenRow);
     auto *restartNote = new QLabel(tr("Listener changes take effect after a restart."));
     restartNote->setWordWrap(true);
     mcpForm->addRow(restartNote);
@@ -115,6 +118,14 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     folderButtons->addWidget(remove);
     folderButtons->addStretch();
     foldersLayout->addLayout(folderButtons);
+    auto *foldersBox = new QVBoxLayout;
+    foldersBox->addWidget(folders, 1);
+    auto *foldersNote =
+        new QLabel(tr("Folder changes apply at once: the Library and connected agents see them "
+                      "when you press OK or Apply."));
+    foldersNote->setObjectName(QStringLiteral("foldersNote"));
+    foldersNote->setWordWrap(true);
+    foldersBox->addWidget(foldersNote);
 
     // Appearance and editing.
     auto *general = new QGroupBox(tr("General"));
@@ -142,12 +153,13 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_retention->setObjectName(QStringLiteral("retentionDays"));
     m_retention->setRange(1, 3650);
     m_retention->setSuffix(tr(" days"));
-    m_retention->setToolTip(tr("How long metrics samples are kept."));
+    m_retention->setToolTip(tr("How long metrics samples are kept. Applies at once: older "
+                               "samples are deleted at the next save of the metrics."));
     generalForm->addRow(tr("Keep &metrics for:"), m_retention);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(mcp);
-    layout->addWidget(folders, 1);
+    layout->addLayout(foldersBox, 1);
     layout->addWidget(general);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -192,6 +204,8 @@ void SettingsDialog::apply()
     QStringList dirs;
     for (int i = 0; i < m_dirs->count(); ++i)
         dirs << m_dirs->item(i)->text();
+    const bool dirsChanged = dirs != settings::workflowDirs();
+    const bool retentionChanged = m_retention->value() != settings::retentionDays();
     s.setValue(key(settings::kWorkflowDirs), dirs);
     const QString theme = m_theme->currentData().toString();
     const bool themeChanged = theme != settings::theme();
@@ -203,6 +217,10 @@ void SettingsDialog::apply()
     if (themeChanged)
         settings::applyTheme(theme);
     emit autosaveIntervalChanged(m_autosave->value());
+    if (dirsChanged)
+        emit workflowDirsChanged(dirs);
+    if (retentionChanged)
+        emit retentionDaysChanged(m_retention->value());
 }
 
 void SettingsDialog::regenerateToken()

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT
 // Settings… : the MCP listener (on/off, address, port, bearer token), the workflow folders,
 // theme, language, autosave interval and metrics retention, stored with QSettings (keys in
-// appsettings.h). OK/Apply write them; the theme applies at once, the language and the MCP
-// listener after a restart (the dialog says so).
+// appsettings.h). OK/Apply write them; the theme, autosave, workflow folders and metrics
+// retention apply at once (the window passes them on), the language and the MCP listener after a
+// restart (the dialog says so next to them).
 #pragma once
 
 #include <QDialog>
@@ -24,13 +25,18 @@ class SettingsDialog : public QDialog
 public:
     explicit SettingsDialog(QWidget *parent = nullptr);
 
-    // Writes the form to QSettings and applies what applies at once (theme, autosave).
+    // Writes the form to QSettings and applies what applies at once (theme; the signals below
+    // for the rest).
     void apply();
     QString token() const;
 
 signals:
     // After apply(): the autosave interval in seconds (the window passes it to its recovery).
     void autosaveIntervalChanged(int seconds);
+    // After apply(), when they changed: the workflow folders (the window serves them at once)
+    // and the metrics retention in days (the runtime prunes with it from its next persist).
+    void workflowDirsChanged(const QStringList &dirs);
+    void retentionDaysChanged(int days);
 
 private:
     void load();
