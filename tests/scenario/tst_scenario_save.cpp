@@ -98,6 +98,7 @@ private slots:
     void problemsPositionsFollowTheJsonText();
     void savingWithErrorsSaysSo();
     void tabShowsTheWorkflowName();
+    void recoveredWorkIsSavedLosslessly();
 };
 
 void TestScenarioSave::editTitleAndPromptUndoRedoSaveDiff_data()
@@ -318,6 +319,48 @@ void TestScenarioSave::tabShowsTheWorkflowName()
     QVERIFY(s.window->saveAs(s.page(), file));
     QCOMPARE(tabs->tabText(i), QStringLiteral("Release train"));
     QCOMPARE(tabs->tabToolTip(i), file);
+}
+
+void TestScenarioSave::recoveredWorkIsSavedLosslessly()
+{
+    // A file with 4-space indentation, and a crashed session's unsaved edit of one title.
+    const ParsedJson sample = loadJsonFile(
+        (wfs::test::sourceDir() + QStringLiteral("/resources/workflows/bug-triage.json"))
+            .toStdString());
+    QVERIFY(sample.ok);
+    JsonTextStyle fourSpaces;
+    fourSpaces.indent = "    ";
+    const QByteArray original =
+        QByteArray::fromStdString(formatJsonText(sample.value, fourSpaces) + "\n");
+    ScenarioStudio s;
+    const QString file = s.workflowsDir() + QStringLiteral("/recovered.json");
+    QVERIFY(ScenarioStudio::writeFile(file, original));
+    Json edited = sample.value;
+    edited["steps"][0]["title"] = "Recovered title";
+    Json record = Json::object();
+    record["format"] = "workflow-studio-recovery/1";
+    record["pid"] = 2147483600; // no such process: the session that wrote it is gone
+    record["filePath"] = file.toStdString();
+    record["savedAt"] = "2026-12-03T08:00:00.000Z";
+    record["workflow"] = edited;
+    QDir().mkpath(s.path(QStringLiteral("recovery")));
+    QVERIFY(ScenarioStudio::writeFile(s.path(QStringLiteral("recovery/crashed.json")),
+                                      QByteArray::fromStdString(formatJsonForSave(record))));
+
+    qputenv("WFS_RECOVERY_AUTO_ACCEPT", "1");
+    const int recovered = s.window->offerRecovery();
+    qunsetenv("WFS_RECOVERY_AUTO_ACCEPT");
+    QCOMPARE(recovered, 1);
+    QVERIFY(s.doc()->isModified());
+    QCOMPARE(s.doc()->filePath(), file);
+    s.shortcut(QKeySequence::Save);
+    QVERIFY(!s.doc()->isModified());
+    bool sameCount = false;
+    const QByteArray saved = ScenarioStudio::readFile(file);
+    const QList<int> changed = differingLines(original, saved, &sameCount);
+    QVERIFY2(sameCount, "the number of lines changed");
+    QCOMPARE(changed,
+             QList<int>{locatePointer(original.toStdString(), "/steps/0/title").line});
 }
 
 QTEST_MAIN(TestScenarioSave)
