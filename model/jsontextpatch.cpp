@@ -538,9 +538,10 @@ void Patcher::container(int n, const Json &v, std::string_view indent, bool oneL
     }
     out += trail;
     out += m_t[c.end - 1];
-    // A one-line container that grew long is laid out on lines.
-    if (!c.multiLine && !oneLine &&
-        out.size() - from > std::max(c.end - c.start, kOneLineLimit)) {
+    // A short one-line container that grew long is laid out on lines (one that was long
+    // already, such as a minified file, keeps its form).
+    if (!c.multiLine && !oneLine && c.end - c.start <= kOneLineLimit &&
+        out.size() - from > kOneLineLimit) {
         out.resize(from);
         fresh(v, indent, false, out);
     }

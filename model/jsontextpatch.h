@@ -9,7 +9,8 @@
 // file's detected style (indentation unit, line ending, `": "`); a removed one goes with its
 // comma and line; array elements are matched (longest common subsequence, then by "id") so
 // that inserts, deletes and moves patch only what moved. A container written on one line stays
-// on one line while it stays short.
+// on one line while it stays short; a short one that grows past kOneLineLimit is laid out on
+// lines (a long one, such as a minified file, keeps its form).
 #pragma once
 
 #include "json.h"
@@ -20,8 +21,7 @@
 
 namespace wfs {
 
-// One-line containers keep their one-line form while the result is at most this long (or no
-// longer than it was).
+// A one-line container up to this long keeps its one-line form while it stays this short.
 inline constexpr std::size_t kOneLineLimit = 100;
 
 // The layout of `text` (indentation unit, line ending, key separator, one-line spacing).

@@ -306,6 +306,17 @@ void TestJsonTextPatch::patch_data()
                                        "[\n        \"a\",\n        \"b\",\n        \"" +
                                            QByteArray(100, 'z') + "\"\n    ]");
 
+    // Longer than kOneLineLimit already: edits keep it on one line.
+    const QByteArray description = R"("description":")" + QByteArray(90, 'd') + R"(",)";
+    const QByteArray minified =
+        R"({"id":"m",)" + description + R"("steps":[{"id":"a","title":"A"},{"id":"b"}]})";
+    QTest::newRow("minified file stays minified")
+        << minified
+        << QByteArray(R"({"id":"m",)" + description + R"("steps":[{"id":"a","title":")" +
+                      QByteArray(120, 'x') + R"("},{"id":"b","n":[1,{"k":true}]}]})")
+        << QByteArray(R"({"id":"m",)" + description + R"("steps":[{"id":"a","title":")" +
+                      QByteArray(120, 'x') + R"("},{"id":"b","n":[1,{"k":true}]}]})");
+
     const QByteArray numbers =
         "{\"a\": 1.0, \"b\": 1e3, \"c\": -0, \"d\": 1E+2, \"e\": 5, \"f\": 0.50}";
     QTest::newRow("number spellings kept")
