@@ -95,6 +95,7 @@ private slots:
     void editTitleAndPromptUndoRedoSaveDiff_data();
     void editTitleAndPromptUndoRedoSaveDiff();
     void problemsPositionsAreThoseOfTheFile();
+    void problemsPositionsFollowTheJsonText_data();
     void problemsPositionsFollowTheJsonText();
     void savingWithErrorsSaysSo();
     void tabShowsTheWorkflowName();
@@ -173,8 +174,10 @@ void TestScenarioSave::editTitleAndPromptUndoRedoSaveDiff()
     const int promptLine = locatePointer(original.toStdString(), pointer + "/prompt").line;
     QCOMPARE(changed, (QList<int>{titleLine, promptLine}));
     const QList<QByteArray> lines = saved.split('\n');
-    QVERIFY(lines[titleLine - 1].contains(R"("Renamed by hand \"quoted\"")"));
-    QVERIFY(lines[promptLine - 1].contains(R"("A new prompt, typed: C:\\work then stop.")"));
+    const QByteArray titleToken = "\"Renamed by hand \\\"quoted\\\"\"";
+    const QByteArray promptToken = "\"A new prompt, typed: C:\\\\work then stop.\"";
+    QVERIFY(lines[titleLine - 1].contains(titleToken));
+    QVERIFY(lines[promptLine - 1].contains(promptToken));
     if (crlf)
         QCOMPARE(saved.count("\r\n"), saved.count('\n'));
 
@@ -222,16 +225,26 @@ void TestScenarioSave::problemsPositionsAreThoseOfTheFile()
     QTRY_COMPARE_WITH_TIMEOUT(problemRows(panel), after, 10000);
 }
 
+void TestScenarioSave::problemsPositionsFollowTheJsonText_data()
+{
+    QTest::addColumn<bool>("crlf");
+    QTest::newRow("LF") << false;
+    QTest::newRow("CRLF") << true;
+}
+
 void TestScenarioSave::problemsPositionsFollowTheJsonText()
 {
+    QFETCH(bool, crlf);
     // An unsaved edit typed into the JSON view: positions are those of the text shown there.
     ScenarioStudio s;
     const QString file = s.workflowsDir() + QStringLiteral("/typed.json");
-    QVERIFY(ScenarioStudio::writeFile(
-        file, "{\n    \"id\": \"typed\",\n    \"name\": \"Typed\",\n    \"description\": \"d\",\n"
-              "    \"version\": \"0.1.0\",\n    \"steps\": [\n        {\n"
-              "            \"id\": \"step-a\",\n            \"title\": \"A\",\n"
-              "            \"prompt\": \"p\"\n        }\n    ]\n}\n"));
+    QByteArray text = "{\n    \"id\": \"typed\",\n    \"name\": \"Typed\",\n    \"description\": \"d\",\n"
+                      "    \"version\": \"0.1.0\",\n    \"steps\": [\n        {\n"
+                      "            \"id\": \"step-a\",\n            \"title\": \"A\",\n"
+                      "            \"prompt\": \"p\"\n        }\n    ]\n}\n";
+    if (crlf)
+        text.replace("\n", "\r\n");
+    QVERIFY(ScenarioStudio::writeFile(file, text));
     QVERIFY(s.window->openFile(file));
     JsonView *view = s.page()->jsonView();
     QTextCursor c = view->editor()->textCursor();
@@ -257,9 +270,12 @@ void TestScenarioSave::problemsPositionsFollowTheJsonText()
     QVERIFY2(problemRows(s.page()->problems()).contains(
                  QStringLiteral("7:14 property 'bogus' is not allowed here")),
              qPrintable(problemRows(s.page()->problems()).join('\n')));
-    // Saved as typed.
+    // Saved as typed (with the file's line ends).
     s.shortcut(QKeySequence::Save);
-    QCOMPARE(QString::fromUtf8(ScenarioStudio::readFile(file)), editorText);
+    QString expected = editorText;
+    if (crlf)
+        expected.replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
+    QCOMPARE(QString::fromUtf8(ScenarioStudio::readFile(file)), expected);
 }
 
 void TestScenarioSave::savingWithErrorsSaysSo()
