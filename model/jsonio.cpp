@@ -1161,7 +1161,19 @@ void appendNumber(std::string &out, const Json &v, NumberStyle style)
         out += ".0";
 }
 
-void writeJson(std::string &out, const Json &v, int indent, int level, NumberStyle style)
+// How a writer lays out containers (see JsonTextStyle): `indent` empty = one line.
+struct Layout
+{
+    std::string_view indent;
+    std::string_view newline = "\n";
+    std::string_view base; ///< indentation of the line the value starts on
+    std::string_view colon = ": ";
+    std::string_view comma = ",";
+    std::string_view objectPad;
+    std::string_view arrayPad;
+};
+
+void writeJson(std::string &out, const Json &v, const Layout &layout, int level, NumberStyle style)
 {
     switch (v.type()) {
     case Json::value_t::null:
@@ -1191,33 +1203,39 @@ void writeJson(std::string &out, const Json &v, int indent, int level, NumberSty
         out += isArray ? "[]" : "{}";
         return;
     }
+    const bool multiLine = !layout.indent.empty();
+    const std::string_view pad = isArray ? layout.arrayPad : layout.objectPad;
     auto newline = [&](int lvl) {
-        if (indent <= 0)
+        if (!multiLine)
             return;
-        out += '\n';
-        out.append(static_cast<std::size_t>(indent) * static_cast<std::size_t>(lvl), ' ');
+        out += layout.newline;
+        out += layout.base;
+        for (int k = 0; k < lvl; ++k)
+            out += layout.indent;
     };
     out += isArray ? '[' : '{';
+    if (!multiLine)
+        out += pad;
     bool first = true;
+    auto separate = [&] {
+        if (!first)
+            out += multiLine ? std::string_view(",") : layout.comma;
+        first = false;
+        newline(level + 1);
+    };
     if (isArray) {
         for (const Json &e : v.get_ref<const Json::array_t &>()) {
-            if (!first)
-                out += ',';
-            first = false;
-            newline(level + 1);
-            writeJson(out, e, indent, level + 1, style);
+            separate();
+            writeJson(out, e, layout, level + 1, style);
         }
     } else {
         const auto &obj = static_cast<const std::vector<Json::object_t::value_type> &>(
             v.get_ref<const Json::object_t &>());
         auto writeMember = [&](const std::string &key, const Json &value) {
-            if (!first)
-                out += ',';
-            first = false;
-            newline(level + 1);
+            separate();
             appendJsString(out, key);
-            out += indent > 0 ? ": " : ":";
-            writeJson(out, value, indent, level + 1, style);
+            out += layout.colon;
+            writeJson(out, value, layout, level + 1, style);
         };
         if (style == NumberStyle::JavaScript) {
             std::vector<std::pair<std::uint64_t, std::size_t>> indexKeys;
@@ -1239,6 +1257,8 @@ void writeJson(std::string &out, const Json &v, int indent, int level, NumberSty
                 writeMember(key, value);
         }
     }
+    if (!multiLine)
+        out += pad;
     newline(level);
     out += isArray ? ']' : '}';
 }
@@ -1405,7 +1425,11 @@ void attachPositions(Diagnostics &diagnostics, std::string_view text)
 std::string toJsJson(const Json &value, int indent)
 {
     std::string out;
-    writeJson(out, value, std::clamp(indent, 0, 10), 0, NumberStyle::JavaScript);
+    const std::string spaces(static_cast<std::size_t>(std::clamp(indent, 0, 10)), ' ');
+    Layout layout;
+    layout.indent = spaces;
+    layout.colon = spaces.empty() ? ":" : ": ";
+    writeJson(out, value, layout, 0, NumberStyle::JavaScript);
     return out;
 }
 
@@ -1413,8 +1437,26 @@ std::string formatJsonForSave(const Json &value)
 {
     std::string out;
     out.reserve(4096);
-    writeJson(out, value, 2, 0, NumberStyle::AsRead);
+    Layout layout;
+    layout.indent = "  ";
+    writeJson(out, value, layout, 0, NumberStyle::AsRead);
     out += '\n';
+    return out;
+}
+
+std::string formatJsonText(const Json &value, const JsonTextStyle &style,
+                           std::string_view baseIndent)
+{
+    std::string out;
+    Layout layout;
+    layout.indent = style.indent;
+    layout.newline = style.newline;
+    layout.base = baseIndent;
+    layout.colon = style.colon;
+    layout.comma = style.comma;
+    layout.objectPad = style.objectPad;
+    layout.arrayPad = style.arrayPad;
+    writeJson(out, value, layout, 0, NumberStyle::AsRead);
     return out;
 }
 

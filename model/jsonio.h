@@ -72,6 +72,23 @@ std::string toJsJson(const Json &value, int indent = 2);
 // as they were read (integers stay integers, doubles keep a fraction or exponent).
 std::string formatJsonForSave(const Json &value);
 
+// How a JSON text is laid out, for writing values into an existing file in its own style.
+struct JsonTextStyle
+{
+    std::string indent = "  ";  ///< one level of indentation; empty = the value on one line
+    std::string newline = "\n"; ///< "\n" or "\r\n"
+    std::string colon = ": ";   ///< between a key and its value
+    std::string comma = ", ";   ///< between items of a one-line container
+    std::string objectPad;      ///< inside the braces of a one-line object ("{ \"a\": 1 }")
+    std::string arrayPad;       ///< inside the brackets of a one-line array
+};
+
+// `value` as formatJsonForSave writes it (numbers as read, keys in stored order), laid out in
+// `style`; lines after the first start with `baseIndent` (the indentation of the line the value
+// starts on). No trailing newline.
+std::string formatJsonText(const Json &value, const JsonTextStyle &style,
+                           std::string_view baseIndent = {});
+
 // RFC 6901 helpers: `base` + "/" + escaped token.
 std::string pointerAppend(std::string_view base, std::string_view token);
 std::string pointerAppend(std::string_view base, std::size_t index);

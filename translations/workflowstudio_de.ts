@@ -271,6 +271,17 @@
             <translation>%1 gespeichert</translation>
         </message>
         <message>
+            <source>Not saved yet</source>
+            <translation>Noch nicht gespeichert</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %1 with %n error(s): agents cannot run this workflow until they are fixed (see Problems).</source>
+            <translation>
+                <numerusform>%1 mit %n Fehler gespeichert: Agenten können diesen Workflow erst ausführen, wenn er behoben ist (siehe Probleme).</numerusform>
+                <numerusform>%1 mit %n Fehlern gespeichert: Agenten können diesen Workflow erst ausführen, wenn sie behoben sind (siehe Probleme).</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Unsaved Changes</source>
             <translation>Ungespeicherte Änderungen</translation>
         </message>

@@ -271,6 +271,17 @@
             <translation>%1 enregistré</translation>
         </message>
         <message>
+            <source>Not saved yet</source>
+            <translation>Pas encore enregistré</translation>
+        </message>
+        <message numerus="yes">
+            <source>Saved %1 with %n error(s): agents cannot run this workflow until they are fixed (see Problems).</source>
+            <translation>
+                <numerusform>%1 enregistré avec %n erreur : les agents ne peuvent pas exécuter ce workflow tant qu’elle n’est pas corrigée (voir Problèmes).</numerusform>
+                <numerusform>%1 enregistré avec %n erreurs : les agents ne peuvent pas exécuter ce workflow tant qu’elles ne sont pas corrigées (voir Problèmes).</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Unsaved Changes</source>
             <translation>Modifications non enregistrées</translation>
         </message>

@@ -80,6 +80,8 @@ Result<void> EditorPage::loadFile(const QString &path)
     }
     const bool resource = path.startsWith(QLatin1Char(':'));
     m_diskBytes = resource ? QByteArray() : QByteArray::fromStdString(text);
+    // Before load(): the views that refresh on load already see the file's own text.
+    m_doc->setSavedText(resource ? std::string() : std::move(text));
     m_doc->load(parsed.value, resource ? QString() : path);
     m_view->showTop();
     setFileMissing(false);
@@ -88,7 +90,8 @@ Result<void> EditorPage::loadFile(const QString &path)
 
 Result<void> EditorPage::saveTo(const QString &path)
 {
-    const std::string text = formatJsonForSave(m_doc->json());
+    // The file as loaded, patched where the document changed (a new document: formatted).
+    const std::string text = m_doc->text();
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly))
         return Result<void>::failure(
@@ -99,6 +102,7 @@ Result<void> EditorPage::saveTo(const QString &path)
         return Result<void>::failure(
             tr("Cannot write %1: %2").arg(path, out.errorString()).toStdString());
     m_diskBytes = QByteArray::fromStdString(text);
+    m_doc->setSavedText(text);
     m_doc->setFilePath(path);
     m_doc->markSaved();
     setFileMissing(false);

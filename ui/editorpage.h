@@ -40,9 +40,11 @@ public:
     // Reads and parses a workflow file. A resource path (":/...") opens as an untitled copy.
     // Errors name the file and line:column.
     Result<void> loadFile(const QString &path);
-    // Writes formatJsonForSave(document) atomically and marks the document saved.
+    // Writes the document's text atomically (WorkflowDocument::text(): the loaded file patched
+    // where it changed, so untouched lines stay byte for byte) and marks the document saved.
     Result<void> saveTo(const QString &path);
-    // What the file on disk said when last loaded or saved (to ignore our own writes).
+    // What the file on disk said when last loaded or saved (to ignore our own writes; the
+    // document's savedText()).
     const QByteArray &lastDiskBytes() const { return m_diskBytes; }
 
     // The document's file was deleted or moved away by another program: a bar above the canvas

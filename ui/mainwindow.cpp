@@ -11,6 +11,7 @@
 #include "jsonview/jsonview.h"
 #include "library/librarywidget.h"
 #include "model/jsonio.h"
+#include "problems/diagnosticsrunner.h"
 #include "problems/problemspanel.h"
 #include "recoverymanager.h"
 #include "settings/appsettings.h"
@@ -40,6 +41,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
+
+#include <algorithm>
 
 namespace wfs {
 
@@ -170,7 +173,8 @@ void MainWindow::createDocks()
     m_jsonDock = addDock(tr("JSON"), QStringLiteral("jsonDock"), m_jsonStack, Qt::RightDockWidgetArea);
     tabifyDockWidget(inspectorDock, m_jsonDock);
     inspectorDock->raise();
-    addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemsStack, Qt::BottomDockWidgetArea);
+    m_problemsDock = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemsStack,
+                             Qt::BottomDockWidgetArea);
     resizeDocks({inspectorDock}, {460}, Qt::Horizontal);
 }
 
@@ -372,7 +376,8 @@ void MainWindow::addPage(EditorPage *page, const QString &title)
         const int i = m_tabs->indexOf(page);
         if (i >= 0) {
             m_tabs->setTabText(i, tabTitle(page));
-            m_tabs->setTabToolTip(i, page->document()->filePath());
+            const QString file = page->document()->filePath();
+            m_tabs->setTabToolTip(i, file.isEmpty() ? tr("Not saved yet") : file);
         }
         if (page == currentPage())
             updateTitle();
@@ -380,6 +385,9 @@ void MainWindow::addPage(EditorPage *page, const QString &title)
     connect(doc, &WorkflowDocument::modifiedChanged, this, retitle);
     connect(doc, &WorkflowDocument::filePathChanged, this, retitle);
     connect(page, &EditorPage::fileMissingChanged, this, retitle);
+    // The tab shows the workflow's name: follow renames (inspector, JSON view, undo).
+    connect(doc, &WorkflowDocument::workflowChanged, this, retitle);
+    connect(doc, &WorkflowDocument::modelReset, this, retitle);
     connect(page, &EditorPage::jsonViewRequested, this, [this] {
         m_jsonDock->show();
         m_jsonDock->raise();
@@ -476,6 +484,24 @@ bool MainWindow::saveAs(EditorPage *page, const QString &pathArg)
     if (m_engine && m_engine->repository().servesFile(path.toStdString())) {
         // Agents and the Library get the saved file now, not after the watcher's debounce.
         m_engine->repository().reload();
+    }
+    // Saved all the same, but say so when the workflow has errors (an agent cannot run it).
+    const Diagnostics problems =
+        studioCheck(page->document()->json(), page->document()->text(), path.toStdString());
+    const auto errors = std::count_if(problems.begin(), problems.end(), [](const Diagnostic &d) {
+        return d.severity == Severity::Error;
+    });
+    if (errors > 0) {
+        page->runner()->runNow();
+        m_problemsDock->show();
+        m_problemsDock->raise();
+        statusBar()->showMessage(
+            tr("Saved %1 with %n error(s): agents cannot run this workflow until they are fixed "
+               "(see Problems).",
+               nullptr, static_cast<int>(errors))
+                .arg(path),
+            10000);
+        return true;
     }
     statusBar()->showMessage(tr("Saved %1").arg(path), 3000);
     return true;
@@ -634,7 +660,7 @@ void MainWindow::updateTitle()
         setWindowModified(false);
         return;
     }
-    setWindowTitle(tr("%1[*] — Workflow Studio").arg(page->document()->displayName()));
+    setWindowTitle(tr("%1[*] — Workflow Studio").arg(page->document()->workflowName()));
     setWindowModified(page->document()->isModified());
 }
 
@@ -671,7 +697,7 @@ void MainWindow::updateRecentMenu()
 QString MainWindow::tabTitle(EditorPage *page) const
 {
     WorkflowDocument *doc = page->document();
-    QString title = doc->displayName();
+    QString title = doc->workflowName();
     if (page->isFileMissing())
         title = tr("%1 (deleted)").arg(title);
     return title + (doc->isModified() ? QStringLiteral(" *") : QString());
@@ -837,6 +863,11 @@ int MainWindow::offerRecovery()
     int restored = 0;
     for (const auto &o : orphans) {
         auto *page = new EditorPage;
+        // Saving recovered work patches the file as it is on disk, like any other save.
+        if (!o.filePath.isEmpty()) {
+            if (const auto disk = readTextFile(o.filePath.toStdString()); disk)
+                page->document()->setSavedText(*disk);
+        }
         page->document()->load(o.workflow, o.filePath, true);
         addPage(page, QString());
         if (!o.filePath.isEmpty())

@@ -146,6 +146,7 @@ private:
     QStackedWidget *m_problemsStack;
     studio::LibraryWidget *m_library = nullptr;
     QDockWidget *m_jsonDock = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
     QUndoGroup *m_undoGroup;
     QFileSystemWatcher *m_watcher;
     studio::RecoveryManager *m_recovery;

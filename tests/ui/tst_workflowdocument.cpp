@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // The editing model without widgets: every command kind does, undoes and redoes to the exact
 // JSON (key order included); keystrokes merge; no-ops are dropped; paste and layout helpers.
+#include "model/jsonio.h"
 #include "ui/document/commands.h"
 #include "ui/document/stepclipboard.h"
 #include "ui/document/workflowdocument.h"
@@ -145,6 +146,7 @@ private slots:
     void pasteRejectsBadText();
     void layoutHasNoOverlaps();
     void dropLocationFollowsPosition();
+    void textPatchesTheSavedText();
 };
 
 // Contract: push = the command's change; undo = the exact previous JSON text (key order too);
@@ -403,6 +405,50 @@ void TestWorkflowDocument::dropLocationFollowsPosition()
              (StepLocation{"/steps/2", 2}));
     QCOMPARE(dropLocation(l, wf, l2.center() + QPointF(0, 5), true), (StepLocation{{}, 3}));
     QCOMPARE(dropLocation(l, wf, refLoop.center(), false), (StepLocation{{}, 4}));
+}
+
+// The document's text is the file as loaded, patched where the JSON changed: a title edit
+// changes one line, undo gives the file back byte for byte, a JSON-view edit keeps the typed
+// text (a layout-only edit is an undoable edit too), and a document never saved is formatted.
+void TestWorkflowDocument::textPatchesTheSavedText()
+{
+    const std::string disk = "{\r\n    \"id\": \"wf-one\",\r\n\r\n    \"steps\": [\r\n"
+                             "        {\"id\": \"aaa\", \"title\": \"caf\\u00e9\", \"n\": 1.0}\r\n"
+                             "    ]\r\n}";
+    const auto replaced = [](std::string text, const std::string &from, const std::string &to) {
+        return text.replace(text.find(from), from.size(), to);
+    };
+    WorkflowDocument doc;
+    QCOMPARE(doc.text(), formatJsonForSave(doc.json()));
+    doc.setSavedText(disk);
+    doc.load(parseJson(disk).value, QStringLiteral("/tmp/wf-one.json"));
+    QCOMPARE(doc.text(), disk);
+
+    doc.undoStack()->push(new SetFieldCommand(&doc, "/steps/0", "/title", Json("Tea")));
+    QCOMPARE(doc.text(), replaced(disk, "\"caf\\u00e9\"", "\"Tea\""));
+    doc.undoStack()->undo();
+    QCOMPARE(doc.text(), disk);
+
+    // Typed in the JSON view: only the layout changed.
+    const std::string typed = "{\"id\": \"wf-one\", \"steps\": [{\"id\": \"aaa\", \"title\": "
+                              "\"caf\\u00e9\", \"n\": 1.0}]}";
+    doc.undoStack()->push(new ReplaceJsonCommand(&doc, parseJson(typed).value, typed));
+    QCOMPARE(doc.undoStack()->count(), 1); // the undone title edit is gone
+    QCOMPARE(doc.text(), typed);
+    QVERIFY(doc.isModified());
+    doc.undoStack()->undo();
+    QCOMPARE(doc.text(), disk);
+    doc.undoStack()->redo();
+    QCOMPARE(doc.text(), typed);
+    // The same text again is no edit.
+    doc.undoStack()->push(new ReplaceJsonCommand(&doc, parseJson(typed).value, typed));
+    QCOMPARE(doc.undoStack()->count(), 1);
+
+    // Saved: the saved text is the base from now on.
+    doc.setSavedText(typed);
+    doc.markSaved();
+    doc.undoStack()->push(new SetFieldCommand(&doc, "/steps/0", "/id", Json("bbb")));
+    QCOMPARE(doc.text(), replaced(typed, "\"aaa\"", "\"bbb\""));
 }
 
 QTEST_GUILESS_MAIN(TestWorkflowDocument)

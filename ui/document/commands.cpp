@@ -307,25 +307,28 @@ MoveStepsCommand::MoveStepsCommand(WorkflowDocument *doc, std::vector<std::strin
 
 // --- ReplaceJsonCommand ---------------------------------------------------------------------
 
-ReplaceJsonCommand::ReplaceJsonCommand(WorkflowDocument *doc, Json after, QUndoCommand *parent)
+ReplaceJsonCommand::ReplaceJsonCommand(WorkflowDocument *doc, Json after, std::string afterText,
+                                       QUndoCommand *parent)
     : QUndoCommand(parent)
     , m_doc(doc)
     , m_before(doc->json())
     , m_after(std::move(after))
+    , m_beforeText(doc->text())
+    , m_afterText(std::move(afterText))
 {
     setText(tr("Edit JSON"));
-    if (m_before == m_after)
+    if (m_before == m_after && (m_afterText.empty() || m_afterText == m_beforeText))
         setObsolete(true);
 }
 
 void ReplaceJsonCommand::redo()
 {
-    m_doc->applyAll(m_after);
+    m_doc->applyAll(m_after, m_afterText);
 }
 
 void ReplaceJsonCommand::undo()
 {
-    m_doc->applyAll(m_before);
+    m_doc->applyAll(m_before, m_beforeText);
 }
 
 // --- factories ------------------------------------------------------------------------------

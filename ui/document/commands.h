@@ -99,12 +99,14 @@ public:
                      QUndoCommand *parent = nullptr);
 };
 
-// Replaces the whole document (an edit in the JSON view).
+// Replaces the whole document (an edit in the JSON view). `afterText`, when given, is the text
+// typed there: the document's text after the edit (a change of layout alone is an edit too).
 class ReplaceJsonCommand : public QUndoCommand
 {
     Q_DECLARE_TR_FUNCTIONS(wfs::studio::ReplaceJsonCommand)
 public:
-    ReplaceJsonCommand(WorkflowDocument *doc, Json after, QUndoCommand *parent = nullptr);
+    ReplaceJsonCommand(WorkflowDocument *doc, Json after, std::string afterText = {},
+                       QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
@@ -112,6 +114,8 @@ private:
     WorkflowDocument *m_doc;
     Json m_before;
     Json m_after;
+    std::string m_beforeText;
+    std::string m_afterText;
 };
 
 // A fresh standard step / loop with an id unique in `doc`.

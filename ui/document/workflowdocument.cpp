@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "workflowdocument.h"
 
+#include "model/jsontextpatch.h"
+
 #include <QFileInfo>
 
 namespace wfs::studio {
@@ -69,6 +71,37 @@ void WorkflowDocument::setFilePath(const QString &path)
 QString WorkflowDocument::displayName() const
 {
     return m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
+}
+
+QString WorkflowDocument::workflowName() const
+{
+    if (m_json.is_object()) {
+        for (const char *key : {"name", "id"}) {
+            const auto it = m_json.find(key);
+            if (it != m_json.end() && it->is_string()) {
+                const QString s = QString::fromStdString(it->get<std::string>()).simplified();
+                if (!s.isEmpty())
+                    return s;
+            }
+        }
+    }
+    return displayName();
+}
+
+const std::string &WorkflowDocument::text() const
+{
+    if (m_textRevision != m_revision) {
+        m_text = patchJsonText(m_savedText, m_json);
+        m_textRevision = m_revision;
+    }
+    return m_text;
+}
+
+void WorkflowDocument::setSavedText(std::string text)
+{
+    m_savedText = std::move(text);
+    m_text = m_savedText;
+    m_textRevision = m_savedText.empty() ? ~quint64(0) : m_revision;
 }
 
 void WorkflowDocument::markSaved()
@@ -230,10 +263,14 @@ void WorkflowDocument::applySteps(const Json &steps)
     emit contentsChanged();
 }
 
-void WorkflowDocument::applyAll(const Json &json)
+void WorkflowDocument::applyAll(const Json &json, const std::string &text)
 {
     m_json = json;
     changed();
+    if (!text.empty()) {
+        m_text = text;
+        m_textRevision = m_revision;
+    }
     emit modelReset();
     emit contentsChanged();
 }

@@ -47,10 +47,22 @@ public:
     // `modified` marks the loaded state as unsaved (recovered work).
     void load(Json json, const QString &filePath = {}, bool modified = false);
 
+    // The document as text: what the file said when loaded or saved (savedText), patched where
+    // the JSON changed since (patchJsonText), so that saving changes only what was edited; a
+    // document never saved is formatted with formatJsonForSave. The JSON view shows this text,
+    // problems are positioned in it, and saving writes it. An edit made in the JSON view keeps
+    // the text typed there (applyAll with text).
+    const std::string &text() const;
+    const std::string &savedText() const { return m_savedText; }
+    // The text on disk, which matches the current JSON (before load(), or after saving).
+    void setSavedText(std::string text);
+
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString &path);
     // File name, or "Untitled" for a document never saved.
     QString displayName() const;
+    // What a person calls the workflow: its `name`, else its `id`, else displayName().
+    QString workflowName() const;
     bool isModified() const { return m_forcedModified || !m_undoStack.isClean(); }
     // The current state is what is on disk (after saving).
     void markSaved();
@@ -87,8 +99,9 @@ public:
     void applyOwner(const std::string &ownerPointer, const Json &value);
     // Replaces the top-level steps array (structure changes).
     void applySteps(const Json &steps);
-    // Replaces everything.
-    void applyAll(const Json &json);
+    // Replaces everything; `text` (when not empty) is the document's text from now on (an edit
+    // in the JSON view: what was typed there).
+    void applyAll(const Json &json, const std::string &text = {});
 
 signals:
     // Any change of the JSON (after the more specific signal below).
@@ -108,6 +121,9 @@ private:
     void changed();
 
     Json m_json;
+    std::string m_savedText;
+    mutable std::string m_text;    ///< text() for m_textRevision
+    mutable quint64 m_textRevision = ~quint64(0);
     QString m_filePath;
     QUndoStack m_undoStack;
     quint64 m_revision = 0;

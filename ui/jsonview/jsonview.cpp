@@ -35,6 +35,32 @@ private:
     JsonEditor *m_editor;
 };
 
+// The document's text as the editor holds it: QPlainTextEdit keeps no '\r', so CRLF line ends
+// show as '\n' (a '\r' can only be whitespace in JSON: lines and columns stay the same).
+QString displayText(const std::string &text)
+{
+    QString s = QString::fromStdString(text);
+    s.remove(QLatin1Char('\r'));
+    return s;
+}
+
+// The editor's text as the document's text: CRLF again when the document uses CRLF.
+std::string documentText(const QString &shown, const std::string &current)
+{
+    std::string text = shown.toStdString();
+    const std::size_t nl = current.find('\n');
+    if (nl == std::string::npos || nl == 0 || current[nl - 1] != '\r')
+        return text;
+    std::string crlf;
+    crlf.reserve(text.size() + text.size() / 32);
+    for (char c : text) {
+        if (c == '\n')
+            crlf += '\r';
+        crlf += c;
+    }
+    return crlf;
+}
+
 // UTF-16 offset in `text` of the 1-based code-point column.
 int utf16Offset(const QString &text, int column)
 {
@@ -176,9 +202,8 @@ void JsonView::documentChanged()
     m_stale = false;
     // A pending edit of the text loses to a change made elsewhere (canvas, inspector, undo).
     m_applyTimer->stop();
-    const std::string current = m_editor->toPlainText().toStdString();
-    const ParsedJson parsed = parseJson(current);
-    if (parsed.ok && parsed.value == m_doc.json()) {
+    const QString text = displayText(m_doc.text());
+    if (m_editor->toPlainText() == text) {
         if (!m_problems.empty()) {
             m_problems.clear();
             markProblems();
@@ -188,7 +213,7 @@ void JsonView::documentChanged()
     const int scroll = m_editor->verticalScrollBar()->value();
     const int block = m_editor->textCursor().blockNumber();
     m_settingText = true;
-    m_editor->setPlainText(QString::fromStdString(formatJsonForSave(m_doc.json())));
+    m_editor->setPlainText(text);
     m_settingText = false;
     QTextCursor c(m_editor->document()->findBlockByNumber(
         std::min(block, m_editor->document()->blockCount() - 1)));
@@ -212,10 +237,13 @@ void JsonView::applyPendingEdit()
     }
     m_problems.clear();
     markProblems();
-    if (parsed.value == m_doc.json())
+    // The typed text becomes the document's text (saved as it is), even when only its layout
+    // changed.
+    std::string typed = documentText(m_editor->toPlainText(), m_doc.text());
+    if (parsed.value == m_doc.json() && typed == m_doc.text())
         return;
     m_applying = true;
-    m_doc.undoStack()->push(new ReplaceJsonCommand(&m_doc, parsed.value));
+    m_doc.undoStack()->push(new ReplaceJsonCommand(&m_doc, parsed.value, std::move(typed)));
     m_applying = false;
 }
 

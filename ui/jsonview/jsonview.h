@@ -1,11 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// The JSON source view: the document as formatted JSON with line numbers and highlighting.
-// Two-way: document changes rewrite the text (unless it already says the same) once typing
-// pauses, or when the view is shown or read (editor()), so a keystroke elsewhere never waits
-// for the whole document to be re-formatted; valid edits
-// are applied as one ReplaceJsonCommand after a short pause; invalid text is marked at the
-// parser's line:column while the document keeps its last good value.
+// The JSON source view: the document's text (WorkflowDocument::text(): the file as on disk,
+// patched where it was edited) with line numbers and highlighting. Two-way: document changes
+// rewrite the text (unless it already says the same) once typing pauses, or when the view is
+// shown or read (editor()), so a keystroke elsewhere never waits for the whole document to be
+// written; valid edits are applied as one ReplaceJsonCommand after a short pause, and the typed
+// text becomes the document's text; invalid text is marked at the parser's line:column while
+// the document keeps its last good value.
 #pragma once
 
 #include "model/diagnostic.h"

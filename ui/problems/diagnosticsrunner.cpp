@@ -45,10 +45,12 @@ void DiagnosticsRunner::runNow()
     m_runningRevision = m_doc.revision();
     const Json json = m_doc.json();
     const std::string file = m_doc.filePath().toStdString();
+    // Positions refer to the document's text: the file on disk (patched where edited), which
+    // the JSON view shows and saving writes.
+    const std::string text = m_doc.text();
     CheckFunction check = m_check;
-    m_watcher.setFuture(QtConcurrent::run([json, file, check] {
-        return check(json, formatJsonForSave(json), file);
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([json, text, file, check] { return check(json, text, file); }));
 }
 
 void DiagnosticsRunner::finished()

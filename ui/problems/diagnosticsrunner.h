@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // Live checking of a document: after each change (debounced), runs the workflow checks on a
-// worker thread (QtConcurrent) over a copy of the JSON and its formatted text, and publishes
-// the diagnostics unless the document changed meanwhile (stale results are dropped).
+// worker thread (QtConcurrent) over a copy of the JSON and of the document's text (positions
+// are those of that text), and publishes the diagnostics unless the document changed meanwhile
+// (stale results are dropped).
 #pragma once
 
 #include "model/diagnostic.h"
