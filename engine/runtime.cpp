@@ -16,9 +16,10 @@
 #include "engine/cache/resultcache.h"
 #include "engine/metrics/metricsregistry.h"
 #include "engine/metrics/processstats.h"
+#include "engine/store/database.h"
 #include "engine/store/metricsstore.h"
-#include "engine/store/sessionsink.h"
 #include "engine/store/migrations.h"
+#include "engine/store/sessionsink.h"
 
 #include <QDateTime>
 #include <QDebug>
@@ -73,7 +74,7 @@ struct Runtime::Private
     std::thread worker;
 
     void openDatabase();
-    void attachDatabase();
+    void attachDatabase(bool late);
     void run();
     void warm();
     void persistMetrics();
@@ -173,17 +174,34 @@ void Runtime::Private::openDatabase()
     dbError.clear();
 }
 
-// Sessions (restored, then written behind), metrics and usage on the open database.
-void Runtime::Private::attachDatabase()
+// Sessions (restored, then written behind), metrics and usage on the open database. `late`:
+// opened by reopenDatabase() while the runtime was serving from memory; the sessions kept in
+// memory meanwhile are written to it and win over older copies of the same id in the file.
+void Runtime::Private::attachDatabase(bool late)
 {
     auto newSink = std::make_shared<store::SqliteSessionSink>(*db);
+    SessionManager &sessions = engine->sessions();
     if (options.restoreSessions > 0) {
-        if (Result<int> n = newSink->restoreInto(engine->sessions(), options.restoreSessions); !n)
-            qWarning("runtime: sessions not restored: %s", n.error().c_str());
+        if (!late) {
+            if (Result<int> n = newSink->restoreInto(sessions, options.restoreSessions); !n)
+                qWarning("runtime: sessions not restored: %s", n.error().c_str());
+        } else {
+            SessionManager stored;
+            if (Result<int> n = newSink->restoreInto(stored, options.restoreSessions); !n)
+                qWarning("runtime: sessions not restored: %s", n.error().c_str());
+            for (Session &s : stored.list()) {
+                if (!sessions.get(s.id))
+                    sessions.restore(std::move(s));
+            }
+        }
+    }
+    if (late) {
+        for (const Session &s : sessions.list())
+            newSink->sessionSaved(s);
     }
     sink = newSink;
-    engine->sessions().setSink(sink);
-    engine->sessions().setWriteBehind(true);
+    sessions.setSink(sink);
+    sessions.setWriteBehind(true);
     std::lock_guard lock(mutex);
     metricsStore = std::make_unique<store::MetricsStore>(*db);
 }
@@ -191,8 +209,13 @@ void Runtime::Private::attachDatabase()
 void Runtime::Private::warm()
 {
     int n = 0;
-    if (metricsStore && options.warmLimit > 0) {
-        Result<int> r = caching->warmFromUsage(*metricsStore, options.warmLimit);
+    store::MetricsStore *usage = nullptr;
+    {
+        std::lock_guard lock(mutex); // reopenDatabase() may set it meanwhile
+        usage = metricsStore.get();
+    }
+    if (usage && options.warmLimit > 0) {
+        Result<int> r = caching->warmFromUsage(*usage, options.warmLimit);
         if (r)
             n = *r;
         else
@@ -302,7 +325,7 @@ Runtime::Runtime(Options options, QObject *parent)
     d->caching = std::make_unique<cache::CachingEngine>(*d->engine, d->cache, *d->registry);
 
     if (d->db)
-        d->attachDatabase();
+        d->attachDatabase(false);
     d->worker = std::thread([p = d.get()] { p->run(); });
 }
 
@@ -437,7 +460,7 @@ Result<void> Runtime::reopenDatabase()
     d->openDatabase();
     if (!d->db)
         return Result<void>::failure(databaseError());
-    d->attachDatabase();
+    d->attachDatabase(true);
     emit databaseReopened();
     return Result<void>();
 }

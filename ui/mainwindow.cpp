@@ -35,6 +35,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -146,7 +147,14 @@ QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWid
 {
     auto *d = new QDockWidget(title, this);
     d->setObjectName(name);
-    d->setWidget(content);
+    // The dock may be narrower or shorter than its contents need: they scroll then, instead of
+    // forcing their minimum size on the window (a 1024x700 screen with every dock open).
+    auto *scroll = new QScrollArea(d);
+    scroll->setObjectName(name + QStringLiteral("Scroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    d->setWidget(scroll);
     addDockWidget(area, d);
     // A dock opened from a menu comes to the front of its tab group.
     connect(d->toggleViewAction(), &QAction::triggered, d, [d](bool on) {
@@ -810,8 +818,10 @@ int MainWindow::offerRecovery()
         addPage(page, QString());
         if (!o.filePath.isEmpty())
             watch(page);
-        m_recovery->writeNow(page->document()); // now ours; the crashed session's file goes
-        QFile::remove(o.recoveryFile);
+        // Now ours: the crashed session's file goes only once this instance's copy is written
+        // (a failed write was reported; the old file is offered again at the next start).
+        if (m_recovery->writeNow(page->document()))
+            QFile::remove(o.recoveryFile);
         ++restored;
     }
     statusBar()->showMessage(tr("Recovered %n document(s)", nullptr, restored), 8000);

@@ -450,6 +450,9 @@ void TestRuntime::readOnlyFolderCannotMoveAside()
     makeWritable(folder);
     QVERIFY(rt.reopenDatabase());
     QVERIFY(rt.database() != nullptr);
+    // The session served from memory meanwhile is kept in the reopened database.
+    rt.flush();
+    QCOMPARE(rowCount(db, "sessions"), std::int64_t(1));
 }
 
 // Usage recorded by one run (persisted at shutdown) warms the cache of the next: its first

@@ -79,7 +79,8 @@ public:
         window->setRuntime(runtime.get());
         window->resize(config.windowSize);
         window->show();
-        QTest::qWaitForWindowExposed(window.get());
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            qWarning("ScenarioStudio: the window was not exposed");
         // As main() does once the window is up (a window-modal box, not blocking).
         window->offerDatabaseRepair();
     }

@@ -21,7 +21,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
-#include <QToolButton>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -102,15 +102,15 @@ LibraryWidget::LibraryWidget(Engine *engine, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setObjectName(QStringLiteral("libraryView"));
 
-    auto *buttons = new QHBoxLayout;
+    // A tool bar: when the dock is narrow, what does not fit goes to its » menu.
+    auto *buttons = new QToolBar(this);
+    buttons->setObjectName(QStringLiteral("libraryToolBar"));
+    buttons->setToolButtonStyle(Qt::ToolButtonTextOnly);
     const auto button = [&](const QString &text, const QString &tip, auto slot) {
-        auto *b = new QToolButton(this);
-        b->setText(text);
-        b->setToolTip(tip);
-        b->setAutoRaise(true);
-        connect(b, &QToolButton::clicked, this, slot);
-        buttons->addWidget(b);
-        return b;
+        QAction *a = buttons->addAction(text);
+        a->setToolTip(tip);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
     };
     button(tr("Open"), tr("Open the selected workflow"), &LibraryWidget::openSelected);
     button(tr("Duplicate"), tr("Copy the selected workflow into %1").arg(userDirectory()),
@@ -118,12 +118,11 @@ LibraryWidget::LibraryWidget(Engine *engine, QWidget *parent)
     button(tr("Delete"), tr("Delete the selected workflow's file"), &LibraryWidget::deleteSelected);
     button(tr("Import…"), tr("Copy every workflow of a folder into %1").arg(userDirectory()),
            [this] { importFolder(); });
-    buttons->addStretch();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_search);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
     layout->addWidget(m_view);
 
     if (auto db = store::Database::openInMemory()) {
