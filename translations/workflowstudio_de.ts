@@ -567,8 +567,8 @@
 %3</translation>
         </message>
         <message>
-            <source>The damaged database was moved aside to %1; a fresh database is in use.</source>
-            <translation>Die beschädigte Datenbank wurde nach %1 beiseitegelegt; eine neue Datenbank ist in Gebrauch.</translation>
+            <source>The damaged database was kept as %1; a fresh database is in use.</source>
+            <translation>Die beschädigte Datenbank wurde als %1 aufbewahrt; eine neue Datenbank ist in Gebrauch.</translation>
         </message>
         <message>
             <source>The database still cannot be opened: %1

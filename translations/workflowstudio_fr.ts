@@ -567,8 +567,8 @@
 %3</translation>
         </message>
         <message>
-            <source>The damaged database was moved aside to %1; a fresh database is in use.</source>
-            <translation>La base de données endommagée a été mise de côté sous %1 ; une nouvelle base de données est utilisée.</translation>
+            <source>The damaged database was kept as %1; a fresh database is in use.</source>
+            <translation>La base de données endommagée a été conservée sous le nom %1 ; une nouvelle base de données est utilisée.</translation>
         </message>
         <message>
             <source>The database still cannot be opened: %1

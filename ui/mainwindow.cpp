@@ -143,18 +143,23 @@ QList<EditorPage *> MainWindow::pages() const
 }
 
 QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWidget *content,
-                                 Qt::DockWidgetArea area)
+                                 Qt::DockWidgetArea area, bool scroll)
 {
     auto *d = new QDockWidget(title, this);
     d->setObjectName(name);
-    // The dock may be narrower or shorter than its contents need: they scroll then, instead of
-    // forcing their minimum size on the window (a 1024x700 screen with every dock open).
-    auto *scroll = new QScrollArea(d);
-    scroll->setObjectName(name + QStringLiteral("Scroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
-    d->setWidget(scroll);
+    if (scroll) {
+        // A panel of fixed controls (not a view that scrolls itself) may be shorter or
+        // narrower than they need: it scrolls then, instead of forcing its minimum size on
+        // the window (a 1024x700 screen with every dock open).
+        auto *area = new QScrollArea(d);
+        area->setObjectName(name + QStringLiteral("Scroll"));
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(content);
+        d->setWidget(area);
+    } else {
+        d->setWidget(content);
+    }
     addDockWidget(area, d);
     // A dock opened from a menu comes to the front of its tab group.
     connect(d->toggleViewAction(), &QAction::triggered, d, [d](bool on) {
@@ -1035,8 +1040,8 @@ void MainWindow::databaseChoice(const QString &choice)
                           QString::fromStdString(opened.error()), goingOn));
         } else {
             statusBar()->showMessage(
-                tr("The damaged database was moved aside to %1; a fresh database is in use.")
-                    .arg(QDir::toNativeSeparators(QString::fromStdString(*moved))),
+                tr("The damaged database was kept as %1; a fresh database is in use.")
+                    .arg(QFileInfo(QString::fromStdString(*moved)).fileName()),
                 15000);
         }
     } else if (choice == QLatin1String("retry")) {

@@ -111,9 +111,10 @@ private:
     void databaseChoice(const QString &choice);
     // Narrows the side docks when they leave the canvas less than half the window's width.
     void keepCanvasWide();
-    // A dock named `name` (saved window state) holding `content`, added in `area`.
+    // A dock named `name` (saved window state) holding `content`, added in `area`; `scroll`:
+    // inside a scroll area (panels of controls that have no scrolling of their own).
     QDockWidget *addDock(const QString &title, const QString &name, QWidget *content,
-                         Qt::DockWidgetArea area);
+                         Qt::DockWidgetArea area, bool scroll = false);
     void addPage(studio::EditorPage *page, const QString &title);
     void currentChanged();
     void updateTitle();

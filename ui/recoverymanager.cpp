@@ -163,6 +163,11 @@ bool RecoveryManager::writeNow(WorkflowDocument *doc)
     if (!QDir().mkpath(m_dir))
         return fail(tr("Recovery data of “%1” not saved: cannot create the folder %2")
                         .arg(name, QDir::toNativeSeparators(m_dir)));
+    // The folder may have become writable since the start: own the files before writing one
+    // (without the lock, another instance would take them for a crashed session's).
+    if (!m_lock->isLocked() && !m_lock->tryLock(0))
+        return fail(tr("Cannot lock %1: unsaved work may not be recoverable after a crash")
+                        .arg(QDir::toNativeSeparators(m_lock->fileName())));
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
         return fail(tr("Recovery data of “%1” not saved to %2: %3")
