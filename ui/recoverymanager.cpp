@@ -230,6 +230,14 @@ QList<RecoveryManager::Orphan> RecoveryManager::orphans() const
         o.instance = instance;
         out << o;
     }
+    // Lock files of instances that crashed with nothing unsaved: probing removes stale ones.
+    static const QString prefix = QStringLiteral("instance-");
+    for (const QString &name :
+         dir.entryList({prefix + QStringLiteral("*.lock")}, QDir::Files | QDir::Hidden)) {
+        const QString id = name.mid(prefix.size(), name.size() - prefix.size() - 5);
+        if (!alive.contains(id))
+            instanceAlive(id);
+    }
     return out;
 }
 

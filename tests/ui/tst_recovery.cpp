@@ -190,6 +190,16 @@ void TestRecovery::liveProcessFilesAreNotOrphans()
     }
     // Gone cleanly: its lock file went with it.
     QCOMPARE(QDir(dir).entryList({QStringLiteral("instance-*.lock")}).size(), 1);
+    // Killed with nothing unsaved: its stale lock file is removed by the next look.
+    const QString idle = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QFile lock(RecoveryManager::lockFileName(dir, idle));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write("999999999\nworkflow-studio\n\n");
+    }
+    QVERIFY(manager.orphans().isEmpty());
+    QVERIFY(!QFile::exists(RecoveryManager::lockFileName(dir, idle)));
+    QVERIFY(QFile::exists(RecoveryManager::lockFileName(dir, manager.instanceId())));
 
     // A crashed instance whose process id now belongs to a running process (here: this test,
     // as a reused id would): its lock file names a live process, but nobody holds the lock.
