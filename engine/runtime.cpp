@@ -53,7 +53,7 @@ struct Runtime::Private
     // writes to it, the engine outlives the decorator that observes it.
     std::unique_ptr<store::Database> db; ///< set once: at construction or by reopenDatabase()
     std::atomic<store::Database *> dbView{nullptr}; ///< db.get() for other threads
-    mutable std::mutex stateMutex;                 ///< guards dbPath, dbError, dbProblem
+    mutable std::mutex stateMutex;                  ///< guards dbPath, dbError, dbProblem
     std::string dbPath;
     std::string dbError;
     DatabaseProblem dbProblem = DatabaseProblem::None;
@@ -133,7 +133,8 @@ void Runtime::Private::openDatabase()
         const QString folder = existingFolderOf(qpath);
         if (QFileInfo(folder).isDir() && !folderWritable(folder)) {
             elapsed();
-            return fail(Problem::ReadOnly, "the folder " + QDir::toNativeSeparators(folder).toStdString() +
+            return fail(Problem::ReadOnly, "the folder " +
+                                               QDir::toNativeSeparators(folder).toStdString() +
                                                " is read-only: " + path + " cannot be written");
         }
         if (file.isFile() && !QFile(qpath).open(QIODevice::ReadWrite)) {
@@ -155,11 +156,11 @@ void Runtime::Private::openDatabase()
     }
     if (*version > store::latestSchemaVersion()) {
         elapsed();
-        return fail(Problem::NewerSchema,
-                    "database " + path + " has schema version " + std::to_string(*version) +
-                        ", newer than this program's " +
-                        std::to_string(store::latestSchemaVersion()) +
-                        " (written by a newer Workflow Studio)");
+        return fail(Problem::NewerSchema, "database " + path + " has schema version " +
+                                              std::to_string(*version) +
+                                              ", newer than this program's " +
+                                              std::to_string(store::latestSchemaVersion()) +
+                                              " (written by a newer Workflow Studio)");
     }
     if (Result<int> v = store::migrate(**opened); !v) {
         elapsed();
@@ -437,8 +438,8 @@ Result<std::string> Runtime::moveDatabaseAside()
         target = path + QStringLiteral(".broken-%1-%2").arg(stamp).arg(n);
     // The journal files belong to the broken file: they go with it, or a fresh database
     // would replay them.
-    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm"),
-                                 QStringLiteral("-journal")}) {
+    for (const QString &suffix :
+         {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
         if (QFileInfo::exists(path + suffix) && !QFile::rename(path + suffix, target + suffix))
             return R::failure("cannot move " + (path + suffix).toStdString() + " aside to " +
                               (target + suffix).toStdString());

@@ -4,6 +4,7 @@
 
 #include "canvas/workflowscene.h"
 #include "canvas/workflowview.h"
+#include "dashboard/dashboardsource.h"
 #include "editorpage.h"
 #include "engine/engine.h"
 #include "engine/runtime.h"
@@ -18,7 +19,6 @@
 #include "settings/connectagentdialog.h"
 #include "settings/settingsdialog.h"
 #include "ui/document/workflowdocument.h"
-#include "dashboard/dashboardsource.h"
 
 #include <QAction>
 #include <QApplication>
@@ -66,9 +66,8 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
     , m_problemsStack(new QStackedWidget)
     , m_undoGroup(new QUndoGroup(this))
     , m_watcher(new QFileSystemWatcher(this))
-    , m_recovery(new RecoveryManager(recoveryDir.isEmpty() ? RecoveryManager::defaultDirectory()
-                                                           : recoveryDir,
-                                     this))
+    , m_recovery(new RecoveryManager(
+          recoveryDir.isEmpty() ? RecoveryManager::defaultDirectory() : recoveryDir, this))
     , m_mcpLabel(new QLabel(this))
     , m_dataLabel(new QLabel(this))
 {
@@ -102,9 +101,8 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
     connect(m_recovery, &RecoveryManager::writeFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     if (!m_recovery->lastError().isEmpty()) {
-        QTimer::singleShot(0, this, [this] {
-            statusBar()->showMessage(m_recovery->lastError(), 15000);
-        });
+        QTimer::singleShot(0, this,
+                           [this] { statusBar()->showMessage(m_recovery->lastError(), 15000); });
     }
 
     QSettings settings;
@@ -395,8 +393,9 @@ void MainWindow::createActions()
                          },
                          QKeySequence::Close));
     file->addSeparator();
-    file->addAction(make(QStringLiteral("fileSettings"), tr("Settin&gs…"),
-                         [this] { showSettings(); }, QKeySequence::Preferences));
+    file->addAction(make(
+        QStringLiteral("fileSettings"), tr("Settin&gs…"), [this] { showSettings(); },
+        QKeySequence::Preferences));
     file->addAction(make(QStringLiteral("fileQuit"), tr("&Quit"), [this] { close(); },
                          QKeySequence::Quit));
 
@@ -469,8 +468,8 @@ void MainWindow::createActions()
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
     view->addSeparator();
-    view->addAction(make(QStringLiteral("viewResetLayout"), tr("&Reset Layout"),
-                         [this] { resetLayout(); }));
+    view->addAction(
+        make(QStringLiteral("viewResetLayout"), tr("&Reset Layout"), [this] { resetLayout(); }));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(make(QStringLiteral("helpConnectAgent"), tr("&Connect an Agent…"), [this] {
@@ -894,9 +893,9 @@ void MainWindow::updateDataStatus()
     m_dataLabel->setProperty("warning", warning);
     if (warning) {
         const bool dark = palette().color(QPalette::Window).lightness() < 128;
-        m_dataLabel->setStyleSheet(QStringLiteral("QLabel { color: %1; font-weight: bold; }")
-                                       .arg(dark ? QStringLiteral("#ffb74d")
-                                                 : QStringLiteral("#b34700")));
+        m_dataLabel->setStyleSheet(
+            QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                .arg(dark ? QStringLiteral("#ffb74d") : QStringLiteral("#b34700")));
     } else {
         m_dataLabel->setStyleSheet(QString());
     }
@@ -964,8 +963,7 @@ void MainWindow::offerDatabaseRepair()
         box->setInformativeText(tr("Move it aside (it is renamed, nothing is deleted) and start "
                                    "with a fresh database? %1")
                                     .arg(notKept));
-        preferred = button(tr("Move Aside and Start Fresh"), QMessageBox::AcceptRole,
-                           "moveAside");
+        preferred = button(tr("Move Aside and Start Fresh"), QMessageBox::AcceptRole, "moveAside");
         button(tr("Continue Without Saving Data"), QMessageBox::RejectRole, "continue");
         break;
     case Problem::NewerSchema:
@@ -975,8 +973,8 @@ void MainWindow::offerDatabaseRepair()
         box->setInformativeText(tr("Keep it for the newer version and continue without saving "
                                    "data, or move it aside (it is renamed, nothing is deleted) "
                                    "and start with a fresh database."));
-        preferred = button(tr("Keep It and Continue Without Saving Data"),
-                           QMessageBox::RejectRole, "continue");
+        preferred = button(tr("Keep It and Continue Without Saving Data"), QMessageBox::RejectRole,
+                           "continue");
         button(tr("Move Aside and Start Fresh"), QMessageBox::DestructiveRole, "moveAside");
         break;
     case Problem::ReadOnly:
@@ -987,8 +985,7 @@ void MainWindow::offerDatabaseRepair()
                                    "writable and choose Retry, or continue without saving "
                                    "data."));
         button(tr("Retry"), QMessageBox::AcceptRole, "retry");
-        preferred = button(tr("Continue Without Saving Data"), QMessageBox::RejectRole,
-                           "continue");
+        preferred = button(tr("Continue Without Saving Data"), QMessageBox::RejectRole, "continue");
         break;
     case Problem::None:
     case Problem::Unavailable:
@@ -1003,8 +1000,7 @@ void MainWindow::offerDatabaseRepair()
         button(tr("Retry"), QMessageBox::AcceptRole, "retry");
         if (s.canMoveAside)
             button(tr("Move Aside and Start Fresh"), QMessageBox::DestructiveRole, "moveAside");
-        preferred = button(tr("Continue Without Saving Data"), QMessageBox::RejectRole,
-                           "continue");
+        preferred = button(tr("Continue Without Saving Data"), QMessageBox::RejectRole, "continue");
         break;
     }
     box->setDefaultButton(preferred);

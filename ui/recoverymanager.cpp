@@ -170,13 +170,13 @@ bool RecoveryManager::writeNow(WorkflowDocument *doc)
                         .arg(QDir::toNativeSeparators(m_lock->fileName())));
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
-        return fail(tr("Recovery data of “%1” not saved to %2: %3")
-                        .arg(name, target, out.errorString()));
-    if (out.write(text.data(), static_cast<qint64>(text.size()))
-            != static_cast<qint64>(text.size())
-        || !out.commit())
-        return fail(tr("Recovery data of “%1” not saved to %2: %3")
-                        .arg(name, target, out.errorString()));
+        return fail(
+            tr("Recovery data of “%1” not saved to %2: %3").arg(name, target, out.errorString()));
+    if (out.write(text.data(), static_cast<qint64>(text.size())) !=
+            static_cast<qint64>(text.size()) ||
+        !out.commit())
+        return fail(
+            tr("Recovery data of “%1” not saved to %2: %3").arg(name, target, out.errorString()));
     m_lastError.clear();
     return true;
 }

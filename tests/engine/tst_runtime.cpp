@@ -358,8 +358,8 @@ void TestRuntime::corruptDatabaseMovedAsideAndReopened()
     const Result<std::string> moved = rt.moveDatabaseAside();
     QVERIFY2(moved, moved ? "" : moved.error().c_str());
     const QString aside = QString::fromStdString(*moved);
-    QVERIFY2(QFileInfo(aside).fileName().contains(QRegularExpression(
-                 QStringLiteral("^rt\\.db\\.broken-\\d{8}-\\d{6}"))),
+    QVERIFY2(QFileInfo(aside).fileName().contains(
+                 QRegularExpression(QStringLiteral("^rt\\.db\\.broken-\\d{8}-\\d{6}"))),
              qPrintable(aside));
     QFile asideFile(aside);
     QVERIFY(asideFile.open(QIODevice::ReadOnly));

@@ -41,13 +41,13 @@ namespace {
 
 QByteArray demoWorkflow()
 {
-    const Json wf{{"id", "startup-demo"},
-                  {"name", "Startup demo"},
-                  {"description", "A workflow for the start-up scenarios"},
-                  {"version", "0.1.0"},
-                  {"steps",
-                   Json::array({Json{{"id", "one"}, {"title", "One"}, {"prompt", "Do one"}},
-                                Json{{"id", "two"}, {"title", "Two"}, {"prompt", "Do two"}}})}};
+    const Json wf{
+        {"id", "startup-demo"},
+        {"name", "Startup demo"},
+        {"description", "A workflow for the start-up scenarios"},
+        {"version", "0.1.0"},
+        {"steps", Json::array({Json{{"id", "one"}, {"title", "One"}, {"prompt", "Do one"}},
+                               Json{{"id", "two"}, {"title", "Two"}, {"prompt", "Do two"}}})}};
     return QByteArray::fromStdString(wf.dump(2));
 }
 
@@ -254,8 +254,8 @@ void TestScenarioStartup::corruptDatabaseMovedAsideForAFreshOne()
     // A fresh database is in use; the broken file is kept beside it under a dated name.
     QVERIFY(s.runtime->database() != nullptr);
     QCOMPARE(int(s.runtime->health().status), int(metrics::HealthStatus::Healthy));
-    const QStringList aside = QDir(s.path(QString()))
-                                  .entryList({QStringLiteral("studio.db.broken-*")}, QDir::Files);
+    const QStringList aside =
+        QDir(s.path(QString())).entryList({QStringLiteral("studio.db.broken-*")}, QDir::Files);
     QCOMPARE(aside.size(), 1);
     QVERIFY2(aside.front().contains(
                  QRegularExpression(QStringLiteral("^studio\\.db\\.broken-\\d{8}-\\d{6}$"))),
@@ -272,8 +272,9 @@ void TestScenarioStartup::corruptDatabaseMovedAsideForAFreshOne()
 
     // Sessions are kept again: an agent's session lands in the new file.
     QVERIFY(s.served(QStringLiteral("startup-demo")).is_object());
-    QVERIFY(!s.runtime->toolCall("workflow_next", Json{{"workflowId", "startup-demo"}},
-                                 CallContext{"startup-session", "test"})
+    QVERIFY(!s.runtime
+                 ->toolCall("workflow_next", Json{{"workflowId", "startup-demo"}},
+                            CallContext{"startup-session", "test"})
                  .isError);
     s.runtime->flush();
     QCOMPARE(rowCount(db, "sessions"), std::int64_t(1));
@@ -321,7 +322,8 @@ void TestScenarioStartup::killedStudioIsRecoveredOnRelaunch()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString home = tmp.path();
-    const QString recovery = tmp.filePath(QStringLiteral("data/WorkflowStudio/Workflow Studio/recovery"));
+    const QString recovery =
+        tmp.filePath(QStringLiteral("data/WorkflowStudio/Workflow Studio/recovery"));
     const QString workflow = tmp.filePath(QStringLiteral("wf.json"));
     QVERIFY(ScenarioStudio::writeFile(workflow, demoWorkflow()));
     const QByteArray original = ScenarioStudio::readFile(workflow);
@@ -330,12 +332,11 @@ void TestScenarioStartup::killedStudioIsRecoveredOnRelaunch()
     StudioProcess first(home, {workflow, QStringLiteral("--no-mcp")},
                         {QStringLiteral("WFS_TEST_EDIT=/steps/0|/title|\"Edited before crash\"")});
     QVERIFY(first.pid() > 0);
-    QVERIFY2(ScenarioStudio::waitFor(
-                 [&] {
-                     return !recoveryFilesContaining(recovery, "Edited before crash").isEmpty();
-                 },
-                 30000),
-             qPrintable(QStringLiteral("no autosave in %1").arg(recovery)));
+    QVERIFY2(
+        ScenarioStudio::waitFor(
+            [&] { return !recoveryFilesContaining(recovery, "Edited before crash").isEmpty(); },
+            30000),
+        qPrintable(QStringLiteral("no autosave in %1").arg(recovery)));
     const QStringList crashed = recoveryFilesContaining(recovery, "Edited before crash");
     QCOMPARE(crashed.size(), 1);
 
@@ -393,7 +394,7 @@ void TestScenarioStartup::smallWindowKeepsTheCanvasWide()
     MainWindow *w = s.window.get();
     QCOMPARE(w->size(), QSize(1024, 700));
 
-    const QStringList docks{"libraryDock",  "inspectorDock", "jsonDock",     "problemsDock",
+    const QStringList docks{"libraryDock", "inspectorDock", "jsonDock",     "problemsDock",
                             "stepperDock", "sessionsDock",  "dashboardDock"};
     const auto check = [&](const char *when) {
         QApplication::processEvents();
@@ -403,8 +404,10 @@ void TestScenarioStartup::smallWindowKeepsTheCanvasWide()
             for (QDockWidget *d : w->findChildren<QDockWidget *>())
                 qDebug() << when << d->objectName() << d->isVisible() << d->geometry()
                          << d->minimumSizeHint() << d->widget()->minimumSizeHint();
-        QVERIFY2(canvas * 2 >= w->width(),
-                 qPrintable(QStringLiteral("%1: canvas %2 px of %3").arg(when).arg(canvas).arg(w->width())));
+        QVERIFY2(
+            canvas * 2 >= w->width(),
+            qPrintable(
+                QStringLiteral("%1: canvas %2 px of %3").arg(when).arg(canvas).arg(w->width())));
         for (const QString &name : docks) {
             auto *d = w->findChild<QDockWidget *>(name);
             QVERIFY2(d, qPrintable(name));
@@ -436,7 +439,8 @@ void TestScenarioStartup::smallWindowKeepsTheCanvasWide()
         return;
     showEveryDock(w);
     for (const QString &name : docks)
-        QVERIFY2(w->findChild<QDockWidget *>(name)->toggleViewAction()->isChecked(), qPrintable(name));
+        QVERIFY2(w->findChild<QDockWidget *>(name)->toggleViewAction()->isChecked(),
+                 qPrintable(name));
     check("every dock open");
     if (QTest::currentTestFailed())
         return;
@@ -469,8 +473,9 @@ void TestScenarioStartup::smallWindowKeepsTheCanvasWide()
     QVERIFY(w->tabifiedDockWidgets(inspector).contains(json));
     QVERIFY(inspector->isVisible()); // the front tab
     for (const char *runDock : {"stepperDock", "sessionsDock", "dashboardDock"})
-        QVERIFY2(!w->findChild<QDockWidget *>(QLatin1String(runDock))->toggleViewAction()->isChecked(),
-                 runDock);
+        QVERIFY2(
+            !w->findChild<QDockWidget *>(QLatin1String(runDock))->toggleViewAction()->isChecked(),
+            runDock);
     check("after Reset Layout");
     if (QTest::currentTestFailed())
         return;
@@ -522,7 +527,8 @@ void TestScenarioStartup::lastTabClosedShowsHowToGoOn()
     QVERIFY(hint);
     QVERIFY(hint->isVisible());
     auto *text = hint->findChild<QLabel *>(QStringLiteral("emptyHintText"));
-    QVERIFY(text && text->text().contains(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    QVERIFY(text && text->text().contains(
+                        QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     auto *library = s.window->findChild<QDockWidget *>(QStringLiteral("libraryDock"));
     library->toggleViewAction()->trigger();
     QVERIFY(!library->isVisible());

@@ -173,8 +173,8 @@ void TestRecovery::liveProcessFilesAreNotOrphans()
     const QString ours = manager.recoveryFile(&doc);
     QVERIFY(QFile::exists(ours));
     // A random name, not the process id; the record names the instance.
-    QVERIFY(!QFileInfo(ours).fileName().contains(
-        QString::number(QCoreApplication::applicationPid())));
+    QVERIFY(
+        !QFileInfo(ours).fileName().contains(QString::number(QCoreApplication::applicationPid())));
     QCOMPARE(QString::fromStdString(readRecord(ours)["instance"].get<std::string>()),
              manager.instanceId());
     QVERIFY(manager.orphans().isEmpty()); // ours: this instance holds its lock
@@ -244,7 +244,7 @@ void TestRecovery::liveProcessFilesAreNotOrphans()
     QCOMPARE(names, expected);
     QVERIFY(!manager.instanceAlive(crashed));
     QVERIFY(!QFile::exists(RecoveryManager::lockFileName(dir, crashed))); // stale: removed
-    QVERIFY(!manager.instanceAlive(QStringLiteral("../../etc"))); // not an instance id
+    QVERIFY(!manager.instanceAlive(QStringLiteral("../../etc")));         // not an instance id
 
     // Saving removes the live file.
     doc.markSaved();
