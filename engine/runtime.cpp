@@ -16,14 +16,20 @@
 #include "engine/cache/resultcache.h"
 #include "engine/metrics/metricsregistry.h"
 #include "engine/metrics/processstats.h"
+#include "engine/store/database.h"
 #include "engine/store/metricsstore.h"
+#include "engine/store/migrations.h"
 #include "engine/store/sessionsink.h"
-#include "engine/store/storeopen.h"
 
 #include <QDateTime>
 #include <QDebug>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryFile>
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <chrono>
 #include <condition_variable>
@@ -45,8 +51,12 @@ struct Runtime::Private
 
     // Declaration order is destruction order reversed: the database outlives everything that
     // writes to it, the engine outlives the decorator that observes it.
-    std::unique_ptr<store::Database> db;
+    std::unique_ptr<store::Database> db; ///< set once: at construction or by reopenDatabase()
+    std::atomic<store::Database *> dbView{nullptr}; ///< db.get() for other threads
+    mutable std::mutex stateMutex;                  ///< guards dbPath, dbError, dbProblem
+    std::string dbPath;
     std::string dbError;
+    DatabaseProblem dbProblem = DatabaseProblem::None;
     double dbOpenMs = 0;
     std::unique_ptr<Engine> engine;
     std::shared_ptr<cache::L2Cache> l2;
@@ -66,32 +76,149 @@ struct Runtime::Private
     std::thread worker;
 
     void openDatabase();
+    void attachDatabase(bool late);
     void run();
     void warm();
     void persistMetrics();
 };
 
+namespace {
+
+// True when a file can be created in `dir` (an existing folder). Asks the file system rather
+// than the permission bits: root ignores those, a read-only mount does not.
+bool folderWritable(const QString &dir)
+{
+    QTemporaryFile probe(dir + QStringLiteral("/.workflow-studio-probe-XXXXXX"));
+    return probe.open();
+}
+
+// The nearest existing folder at or above the database's folder (mkpath creates the rest).
+QString existingFolderOf(const QString &file)
+{
+    QString dir = QFileInfo(file).absolutePath();
+    while (!QFileInfo(dir).exists()) {
+        const QString parent = QFileInfo(dir).absolutePath();
+        if (parent == dir)
+            break;
+        dir = parent;
+    }
+    return dir;
+}
+
+} // namespace
+
+// Opens and migrates the database, and when that fails says why in terms a person can act on:
+// a read-only folder is checked first (nothing else can work there), a newer schema is left
+// untouched, a file that exists but does not open is corrupt.
 void Runtime::Private::openDatabase()
 {
     if (options.storage == Storage::Disabled)
         return;
-    const auto start = Clock::now();
-    Result<std::unique_ptr<store::Database>> opened =
-        store::openProductDatabase(options.databasePath);
-    dbOpenMs = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    if (!opened) {
-        dbError = opened.error();
+    using Problem = DatabaseProblem;
+    const std::string path =
+        options.databasePath.empty() ? store::Database::defaultPath() : options.databasePath;
+    const QString qpath = QString::fromStdString(path);
+    const bool memory = path == ":memory:";
+    const auto fail = [&](Problem problem, std::string reason) {
+        std::lock_guard lock(stateMutex);
+        dbPath = path;
+        dbProblem = problem;
+        dbError = std::move(reason);
         qWarning("runtime: running without a database: %s", dbError.c_str());
-        return;
+    };
+    const auto start = Clock::now();
+    const auto elapsed = [&] {
+        dbOpenMs = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    };
+    if (!memory) {
+        const QFileInfo file(qpath);
+        const QString folder = existingFolderOf(qpath);
+        if (QFileInfo(folder).isDir() && !folderWritable(folder)) {
+            elapsed();
+            return fail(Problem::ReadOnly, "the folder " +
+                                               QDir::toNativeSeparators(folder).toStdString() +
+                                               " is read-only: " + path + " cannot be written");
+        }
+        if (file.isFile() && !QFile(qpath).open(QIODevice::ReadWrite)) {
+            elapsed();
+            return fail(Problem::ReadOnly, "the file " + path + " is read-only");
+        }
     }
+    Result<std::unique_ptr<store::Database>> opened = store::Database::open(path);
+    if (!opened) {
+        elapsed();
+        const QFileInfo file(qpath);
+        return fail(file.isFile() && file.size() > 0 ? Problem::Corrupt : Problem::Unavailable,
+                    opened.error());
+    }
+    Result<int> version = (*opened)->userVersion();
+    if (!version) {
+        elapsed();
+        return fail(Problem::Corrupt, "cannot read database " + path + ": " + version.error());
+    }
+    if (*version > store::latestSchemaVersion()) {
+        elapsed();
+        return fail(Problem::NewerSchema, "database " + path + " has schema version " +
+                                              std::to_string(*version) +
+                                              ", newer than this program's " +
+                                              std::to_string(store::latestSchemaVersion()) +
+                                              " (written by a newer Workflow Studio)");
+    }
+    if (Result<int> v = store::migrate(**opened); !v) {
+        elapsed();
+        return fail(Problem::Corrupt, path + ": " + v.error());
+    }
+    elapsed();
     db = std::move(*opened);
+    dbView.store(db.get());
+    std::lock_guard lock(stateMutex);
+    dbPath = path;
+    dbProblem = Problem::None;
+    dbError.clear();
+}
+
+// Sessions (restored, then written behind), metrics and usage on the open database. `late`:
+// opened by reopenDatabase() while the runtime was serving from memory; the sessions kept in
+// memory meanwhile are written to it and win over older copies of the same id in the file.
+void Runtime::Private::attachDatabase(bool late)
+{
+    auto newSink = std::make_shared<store::SqliteSessionSink>(*db);
+    SessionManager &sessions = engine->sessions();
+    if (options.restoreSessions > 0) {
+        if (!late) {
+            if (Result<int> n = newSink->restoreInto(sessions, options.restoreSessions); !n)
+                qWarning("runtime: sessions not restored: %s", n.error().c_str());
+        } else {
+            SessionManager stored;
+            if (Result<int> n = newSink->restoreInto(stored, options.restoreSessions); !n)
+                qWarning("runtime: sessions not restored: %s", n.error().c_str());
+            for (Session &s : stored.list()) {
+                if (!sessions.get(s.id))
+                    sessions.restore(std::move(s));
+            }
+        }
+    }
+    if (late) {
+        for (const Session &s : sessions.list())
+            newSink->sessionSaved(s);
+    }
+    sink = newSink;
+    sessions.setSink(sink);
+    sessions.setWriteBehind(true);
+    std::lock_guard lock(mutex);
+    metricsStore = std::make_unique<store::MetricsStore>(*db);
 }
 
 void Runtime::Private::warm()
 {
     int n = 0;
-    if (metricsStore && options.warmLimit > 0) {
-        Result<int> r = caching->warmFromUsage(*metricsStore, options.warmLimit);
+    store::MetricsStore *usage = nullptr;
+    {
+        std::lock_guard lock(mutex); // reopenDatabase() may set it meanwhile
+        usage = metricsStore.get();
+    }
+    if (usage && options.warmLimit > 0) {
+        Result<int> r = caching->warmFromUsage(*usage, options.warmLimit);
         if (r)
             n = *r;
         else
@@ -200,18 +327,8 @@ Runtime::Runtime(Options options, QObject *parent)
     d->cache = std::make_shared<cache::ResultCache>(std::move(co), d->l2);
     d->caching = std::make_unique<cache::CachingEngine>(*d->engine, d->cache, *d->registry);
 
-    if (d->db) {
-        d->sink = std::make_shared<store::SqliteSessionSink>(*d->db);
-        if (d->options.restoreSessions > 0) {
-            if (Result<int> n =
-                    d->sink->restoreInto(d->engine->sessions(), d->options.restoreSessions);
-                !n)
-                qWarning("runtime: sessions not restored: %s", n.error().c_str());
-        }
-        d->engine->sessions().setSink(d->sink);
-        d->engine->sessions().setWriteBehind(true);
-        d->metricsStore = std::make_unique<store::MetricsStore>(*d->db);
-    }
+    if (d->db)
+        d->attachDatabase(false);
     d->worker = std::thread([p = d.get()] { p->run(); });
 }
 
@@ -291,12 +408,80 @@ metrics::MetricsRegistry &Runtime::registry() const
 
 store::Database *Runtime::database() const
 {
-    return d->db.get();
+    return d->dbView.load();
 }
 
-const std::string &Runtime::databaseError() const
+std::string Runtime::databaseError() const
 {
+    std::lock_guard lock(d->stateMutex);
     return d->dbError;
+}
+
+Runtime::DatabaseState Runtime::databaseState() const
+{
+    DatabaseState s;
+    s.disabled = d->options.storage == Storage::Disabled;
+    s.open = d->dbView.load() != nullptr;
+    {
+        std::lock_guard lock(d->stateMutex);
+        s.problem = d->dbProblem;
+        s.path = d->dbPath;
+        s.reason = d->dbError;
+    }
+    if (!s.open && !s.disabled && s.path != ":memory:" && !s.path.empty()) {
+        const QString path = QString::fromStdString(s.path);
+        s.canMoveAside = QFileInfo(path).isFile() && folderWritable(QFileInfo(path).absolutePath());
+    }
+    return s;
+}
+
+Result<std::string> Runtime::moveDatabaseAside()
+{
+    using R = Result<std::string>;
+    const DatabaseState s = databaseState();
+    if (s.open)
+        return R::failure("the database " + s.path + " is open; it is not moved aside");
+    if (s.disabled || s.path.empty() || s.path == ":memory:")
+        return R::failure("there is no database file to move aside");
+    const QString path = QString::fromStdString(s.path);
+    if (!QFileInfo(path).isFile())
+        return R::failure("there is no file " + s.path + " to move aside");
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!folderWritable(folder))
+        return R::failure("the folder " + QDir::toNativeSeparators(folder).toStdString() +
+                          " is read-only: " + s.path + " cannot be moved aside");
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = path + QStringLiteral(".broken-") + stamp;
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = path + QStringLiteral(".broken-%1-%2").arg(stamp).arg(n);
+    // The journal files belong to the broken file: they go with it, or a fresh database
+    // would replay them.
+    for (const QString &suffix :
+         {QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")}) {
+        if (QFileInfo::exists(path + suffix) && !QFile::rename(path + suffix, target + suffix))
+            return R::failure("cannot move " + (path + suffix).toStdString() + " aside to " +
+                              (target + suffix).toStdString());
+    }
+    QFile file(path);
+    if (!file.rename(target))
+        return R::failure("cannot move " + s.path + " aside to " + target.toStdString() + ": " +
+                          file.errorString().toStdString());
+    qInfo("runtime: moved the database %s aside to %s", s.path.c_str(), qPrintable(target));
+    return target.toStdString();
+}
+
+Result<void> Runtime::reopenDatabase()
+{
+    if (d->db)
+        return Result<void>();
+    if (d->options.storage == Storage::Disabled)
+        return Result<void>::failure("the database is disabled by configuration");
+    d->openDatabase();
+    if (!d->db)
+        return Result<void>::failure(databaseError());
+    d->attachDatabase(true);
+    emit databaseReopened();
+    return Result<void>();
 }
 
 double Runtime::databaseOpenMs() const
@@ -307,9 +492,11 @@ double Runtime::databaseOpenMs() const
 metrics::HealthReport Runtime::health() const
 {
     const metrics::HealthCheck check{metrics::HealthCheck::Options{}};
-    metrics::HealthReport report = check.run(d->db.get(), d->cache.get(), d->dbError);
+    store::Database *db = d->dbView.load();
+    const std::string dbError = databaseError();
+    metrics::HealthReport report = check.run(db, d->cache.get(), dbError);
     for (metrics::HealthCheckResult &c : report.checks) {
-        if (c.name != "database" || d->db)
+        if (c.name != "database" || db)
             continue;
         if (d->options.storage == Storage::Disabled) {
             c.status = metrics::HealthStatus::Healthy;
@@ -318,8 +505,8 @@ metrics::HealthReport Runtime::health() const
             c.data["disabled"] = true;
         } else {
             c.status = metrics::HealthStatus::Degraded;
-            c.detail = "not open, serving from memory without persistence: " + d->dbError;
-            c.data["error"] = d->dbError;
+            c.detail = "not open, serving from memory without persistence: " + dbError;
+            c.data["error"] = dbError;
         }
     }
     report.status = metrics::HealthStatus::Healthy;

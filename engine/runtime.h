@@ -15,6 +15,8 @@
 //
 // Degradation: when the database cannot be opened the runtime still serves every tool (memory
 // cache, sessions in memory only) and health() reports "degraded" with the reason.
+// databaseState() says why (corrupt file, read-only folder, newer schema); the studio offers
+// moveDatabaseAside() + reopenDatabase() to start fresh, a fixed folder just reopenDatabase().
 //
 // Threading: construct and destroy in one thread with a Qt event loop (the Engine's file
 // watcher lives there). toolCall() and the accessors' thread-safe members may be used from any
@@ -26,6 +28,7 @@
 
 #include "engine/metrics/healthcheck.h"
 #include "model/json.h"
+#include "model/result.h"
 
 #include <QObject>
 
@@ -86,6 +89,25 @@ public:
         metrics::MetricsRegistry *registry = nullptr; ///< null = MetricsRegistry::global()
     };
 
+    // Why the database is not open (Open: it is, or it is disabled on purpose).
+    enum class DatabaseProblem {
+        None,        ///< open, or disabled by the options
+        Corrupt,     ///< the file exists but is not a readable database
+        ReadOnly,    ///< its folder (or the file) cannot be written
+        NewerSchema, ///< written by a newer Workflow Studio: left untouched
+        Unavailable  ///< any other reason (the path is a folder, its parent a file, ...)
+    };
+    struct DatabaseState
+    {
+        bool open = false;
+        bool disabled = false; ///< Storage::Disabled: nothing is kept, on purpose
+        DatabaseProblem problem = DatabaseProblem::None;
+        std::string path;   ///< the database file (the default resolved), ":memory:", or ""
+        std::string reason; ///< databaseError(): "" when open or disabled
+        /// The file exists and its folder is writable: moveDatabaseAside() can work.
+        bool canMoveAside = false;
+    };
+
     explicit Runtime(Options options, QObject *parent = nullptr);
     // Stops the background thread, then writes pending sessions and metrics (blocking).
     ~Runtime() override;
@@ -103,7 +125,17 @@ public:
     // The open database, or null (disabled, or it could not be opened: see databaseError()).
     store::Database *database() const;
     // Why the database is not open ("" when it is open or disabled on purpose).
-    const std::string &databaseError() const;
+    std::string databaseError() const;
+    DatabaseState databaseState() const;
+    // Renames the database file that could not be opened (and its -wal/-shm files) to
+    // "<file>.broken-YYYYMMDD-HHMMSS" and returns that name. Fails (saying why) while the
+    // database is open, when there is no such file or when its folder is read-only.
+    Result<std::string> moveDatabaseAside();
+    // Opens the database again when it is not open (after moveDatabaseAside(), or once the
+    // cause was fixed) and attaches sessions (restored, written behind), metrics and usage to
+    // it. The result cache stays in memory until the next start. Call from the thread that
+    // built the runtime; databaseState() tells the new state either way.
+    Result<void> reopenDatabase();
     // Time spent opening and migrating the database in the constructor (ms).
     double databaseOpenMs() const;
 
@@ -120,6 +152,10 @@ public:
     void flush();
     // Blocks until the start-up warming has finished (tests); returns the answers it loaded.
     int waitForWarming();
+
+signals:
+    // reopenDatabase() opened the database (database() is no longer null).
+    void databaseReopened();
 
 private:
     struct Private;

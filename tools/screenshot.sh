@@ -11,6 +11,10 @@
 #   WFS_SCREENSHOT_LANGUAGE=de|fr   the UI language (written to the throw-away settings)
 #   WFS_SCREENSHOT_DIALOG=connect-agent|settings   also open that dialog (over the window)
 #   WFS_SCREENSHOT_DELAY=seconds    wait before grabbing (default 6)
+#   WFS_SCREENSHOT_GEOMETRY=WxH     screen and window size (default 1600x1000)
+#   WFS_SCREENSHOT_DOCKS=name,...   also show these docks (e.g. every dock, for
+#       docs/screenshots/layout-1024x700.png: WFS_SCREENSHOT_GEOMETRY=1024x700
+#       WFS_SCREENSHOT_DOCKS=libraryDock,inspectorDock,jsonDock,problemsDock,stepperDock,sessionsDock,dashboardDock)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -40,9 +44,11 @@ mkdir -p "$XDG_CONFIG_HOME/WorkflowStudio"
   echo "language=${WFS_SCREENSHOT_LANGUAGE:-en}"
 } > "$XDG_CONFIG_HOME/WorkflowStudio/Workflow Studio.conf"
 export WFS_TEST_DIALOG=${WFS_SCREENSHOT_DIALOG:-}
+export WFS_TEST_DOCKS=${WFS_SCREENSHOT_DOCKS:-}
+export WFS_SCREENSHOT_GEOMETRY=${WFS_SCREENSHOT_GEOMETRY:-1600x1000}
 
-xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
-  "$1" --no-mcp -geometry 1600x1000+0+0 "$2" &
+xvfb-run -a -s "-screen 0 ${WFS_SCREENSHOT_GEOMETRY}x24" bash -c '
+  "$1" --no-mcp -geometry "$WFS_SCREENSHOT_GEOMETRY+0+0" "$2" &
   pid=$!
   sleep "${WFS_SCREENSHOT_DELAY:-6}"
   import -window root "$3"

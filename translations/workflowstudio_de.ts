@@ -123,7 +123,7 @@
             <translation>S&amp;chließen</translation>
         </message>
         <message>
-            <source>Se&amp;ttings…</source>
+            <source>Settin&amp;gs…</source>
             <translation>&amp;Einstellungen…</translation>
         </message>
         <message>
@@ -460,6 +460,186 @@
         <message>
             <source>The engine does not serve “%1”: its file is outside the served workflow folders or has problems (see the Problems list). Save it into a served folder to run it.</source>
             <translation>Die Engine stellt „%1“ nicht bereit: Die Datei liegt außerhalb der bereitgestellten Workflow-Ordner oder hat Probleme (siehe die Problemliste). Speichern Sie sie in einem bereitgestellten Ordner, um sie auszuführen.</translation>
+        </message>
+        <message>
+            <source>No workflow open</source>
+            <translation>Kein Workflow geöffnet</translation>
+        </message>
+        <message>
+            <source>Create a new workflow (%1), open a file (%2), or pick one in the Library.</source>
+            <translation>Erstellen Sie einen neuen Workflow (%1), öffnen Sie eine Datei (%2) oder wählen Sie einen in der Bibliothek.</translation>
+        </message>
+        <message>
+            <source>New Workflow</source>
+            <translation>Neuer Workflow</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>Öffnen…</translation>
+        </message>
+        <message>
+            <source>Show Library</source>
+            <translation>Bibliothek anzeigen</translation>
+        </message>
+        <message>
+            <source>&amp;Reset Layout</source>
+            <translation>Anordnung &amp;zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Data: in memory only</source>
+            <translation>Daten: nur im Speicher</translation>
+        </message>
+        <message>
+            <source>The database is in memory: sessions and metrics last until the studio quits.</source>
+            <translation>Die Datenbank liegt im Speicher: Sitzungen und Messwerte bleiben bis zum Beenden des Studios erhalten.</translation>
+        </message>
+        <message>
+            <source>Data: %1</source>
+            <translation>Daten: %1</translation>
+        </message>
+        <message>
+            <source>Sessions, metrics and cached answers are kept in %1</source>
+            <translation>Sitzungen, Messwerte und zwischengespeicherte Antworten werden in %1 aufbewahrt</translation>
+        </message>
+        <message>
+            <source>Data: not kept (disabled)</source>
+            <translation>Daten: nicht aufbewahrt (deaktiviert)</translation>
+        </message>
+        <message>
+            <source>The database is disabled: sessions and metrics stay in memory.</source>
+            <translation>Die Datenbank ist deaktiviert: Sitzungen und Messwerte bleiben im Speicher.</translation>
+        </message>
+        <message>
+            <source>Data: not kept (database unavailable)</source>
+            <translation>Daten: nicht aufbewahrt (Datenbank nicht verfügbar)</translation>
+        </message>
+        <message>
+            <source>Sessions and metrics are not kept: %1</source>
+            <translation>Sitzungen und Messwerte werden nicht aufbewahrt: %1</translation>
+        </message>
+        <message>
+            <source>open: sessions, metrics and cached answers are kept</source>
+            <translation>geöffnet: Sitzungen, Messwerte und zwischengespeicherte Antworten werden aufbewahrt</translation>
+        </message>
+        <message>
+            <source>disabled: nothing is kept</source>
+            <translation>deaktiviert: nichts wird aufbewahrt</translation>
+        </message>
+        <message>
+            <source>not open: sessions and metrics are not kept</source>
+            <translation>nicht geöffnet: Sitzungen und Messwerte werden nicht aufbewahrt</translation>
+        </message>
+        <message>
+            <source>Database: %1</source>
+            <translation>Datenbank: %1</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>State: %1</source>
+            <translation>Zustand: %1</translation>
+        </message>
+        <message>
+            <source>Reason: %1</source>
+            <translation>Grund: %1</translation>
+        </message>
+        <message>
+            <source>Database Unavailable</source>
+            <translation>Datenbank nicht verfügbar</translation>
+        </message>
+        <message>
+            <source>Until then, sessions and metrics are not kept.</source>
+            <translation>Bis dahin werden Sitzungen und Messwerte nicht aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>The database %1 cannot be opened: it is damaged or not a Workflow Studio database.</source>
+            <translation>Die Datenbank %1 kann nicht geöffnet werden: Sie ist beschädigt oder keine Workflow-Studio-Datenbank.</translation>
+        </message>
+        <message>
+            <source>Move it aside (it is renamed, nothing is deleted) and start with a fresh database? %1</source>
+            <translation>Beiseitelegen (sie wird umbenannt, nichts wird gelöscht) und mit einer neuen Datenbank beginnen? %1</translation>
+        </message>
+        <message>
+            <source>Move Aside and Start Fresh</source>
+            <translation>Beiseitelegen und neu beginnen</translation>
+        </message>
+        <message>
+            <source>Continue Without Saving Data</source>
+            <translation>Ohne Datenspeicherung fortfahren</translation>
+        </message>
+        <message>
+            <source>The database %1 was written by a newer version of Workflow Studio. This version leaves it untouched.</source>
+            <translation>Die Datenbank %1 wurde von einer neueren Version von Workflow Studio geschrieben. Diese Version lässt sie unverändert.</translation>
+        </message>
+        <message>
+            <source>Keep it for the newer version and continue without saving data, or move it aside (it is renamed, nothing is deleted) and start with a fresh database.</source>
+            <translation>Für die neuere Version behalten und ohne Datenspeicherung fortfahren, oder beiseitelegen (sie wird umbenannt, nichts wird gelöscht) und mit einer neuen Datenbank beginnen.</translation>
+        </message>
+        <message>
+            <source>Keep It and Continue Without Saving Data</source>
+            <translation>Behalten und ohne Datenspeicherung fortfahren</translation>
+        </message>
+        <message>
+            <source>The database %1 is in a read-only place: sessions and metrics cannot be kept.</source>
+            <translation>Die Datenbank %1 liegt an einem schreibgeschützten Ort: Sitzungen und Messwerte können nicht aufbewahrt werden.</translation>
+        </message>
+        <message>
+            <source>The file cannot be moved aside there either. Make the folder writable and choose Retry, or continue without saving data.</source>
+            <translation>Die Datei kann dort auch nicht beiseitegelegt werden. Machen Sie den Ordner beschreibbar und wählen Sie „Erneut versuchen“, oder fahren Sie ohne Datenspeicherung fort.</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>The database %1 cannot be opened.</source>
+            <translation>Die Datenbank %1 kann nicht geöffnet werden.</translation>
+        </message>
+        <message>
+            <source>Move it aside (it is renamed, nothing is deleted) and start with a fresh database, or retry once the cause is fixed. %1</source>
+            <translation>Beiseitelegen (sie wird umbenannt, nichts wird gelöscht) und mit einer neuen Datenbank beginnen, oder erneut versuchen, sobald die Ursache behoben ist. %1</translation>
+        </message>
+        <message>
+            <source>Retry once the cause is fixed, or continue without saving data.</source>
+            <translation>Erneut versuchen, sobald die Ursache behoben ist, oder ohne Datenspeicherung fortfahren.</translation>
+        </message>
+        <message>
+            <source>Workflow Studio goes on without keeping sessions and metrics.</source>
+            <translation>Workflow Studio arbeitet weiter, ohne Sitzungen und Messwerte aufzubewahren.</translation>
+        </message>
+        <message>
+            <source>The database was not moved aside: %1
+
+%2</source>
+            <translation>Die Datenbank wurde nicht beiseitegelegt: %1
+
+%2</translation>
+        </message>
+        <message>
+            <source>The damaged database was moved aside to %1, but a fresh one cannot be opened: %2
+
+%3</source>
+            <translation>Die beschädigte Datenbank wurde nach %1 beiseitegelegt, aber eine neue kann nicht geöffnet werden: %2
+
+%3</translation>
+        </message>
+        <message>
+            <source>The damaged database was kept as %1; a fresh database is in use.</source>
+            <translation>Die beschädigte Datenbank wurde als %1 aufbewahrt; eine neue Datenbank ist in Gebrauch.</translation>
+        </message>
+        <message>
+            <source>The database still cannot be opened: %1
+
+%2</source>
+            <translation>Die Datenbank kann weiterhin nicht geöffnet werden: %1
+
+%2</translation>
+        </message>
+        <message>
+            <source>The database is open; sessions and metrics are kept.</source>
+            <translation>Die Datenbank ist geöffnet; Sitzungen und Messwerte werden aufbewahrt.</translation>
         </message>
     </context>
     <context>
@@ -1513,6 +1693,21 @@ Das kann nicht rückgängig gemacht werden.</translation>
         </message>
     </context>
     <context>
+        <name>wfs::studio::RecoveryManager</name>
+        <message>
+            <source>Cannot lock %1: unsaved work may not be recoverable after a crash</source>
+            <translation>%1 kann nicht gesperrt werden: Ungespeicherte Arbeit lässt sich nach einem Absturz womöglich nicht wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Recovery data of “%1” not saved: cannot create the folder %2</source>
+            <translation>Wiederherstellungsdaten von „%1“ nicht gesichert: Der Ordner %2 kann nicht angelegt werden</translation>
+        </message>
+        <message>
+            <source>Recovery data of “%1” not saved to %2: %3</source>
+            <translation>Wiederherstellungsdaten von „%1“ nicht nach %2 gesichert: %3</translation>
+        </message>
+    </context>
+    <context>
         <name>wfs::studio::ReplaceJsonCommand</name>
         <message>
             <source>Edit JSON</source>
@@ -1728,7 +1923,7 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <translation>Ordner, deren Workflows das Studio und der MCP-Listener zusätzlich zu den mitgelieferten bereitstellen.</translation>
         </message>
         <message>
-            <source>&amp;Add…</source>
+            <source>A&amp;dd…</source>
             <translation>&amp;Hinzufügen…</translation>
         </message>
         <message>
@@ -1772,7 +1967,7 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <translation>Wie oft ungespeicherte Arbeit in den Wiederherstellungsordner geschrieben wird.</translation>
         </message>
         <message>
-            <source>Auto&amp;save every:</source>
+            <source>A&amp;utosave every:</source>
             <translation>Automatisch &amp;sichern alle:</translation>
         </message>
         <message>
@@ -1815,7 +2010,7 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <translation>Lauf starten</translation>
         </message>
         <message>
-            <source>&amp;Validate</source>
+            <source>Va&amp;lidate</source>
             <translation>&amp;Prüfen</translation>
         </message>
         <message>

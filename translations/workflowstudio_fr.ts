@@ -123,7 +123,7 @@
             <translation>&amp;Fermer</translation>
         </message>
         <message>
-            <source>Se&amp;ttings…</source>
+            <source>Settin&amp;gs…</source>
             <translation>&amp;Paramètres…</translation>
         </message>
         <message>
@@ -460,6 +460,186 @@
         <message>
             <source>The engine does not serve “%1”: its file is outside the served workflow folders or has problems (see the Problems list). Save it into a served folder to run it.</source>
             <translation>Le moteur ne sert pas « %1 » : son fichier est hors des dossiers de workflows servis ou présente des problèmes (voir la liste des problèmes). Enregistrez-le dans un dossier servi pour l’exécuter.</translation>
+        </message>
+        <message>
+            <source>No workflow open</source>
+            <translation>Aucun workflow ouvert</translation>
+        </message>
+        <message>
+            <source>Create a new workflow (%1), open a file (%2), or pick one in the Library.</source>
+            <translation>Créez un nouveau workflow (%1), ouvrez un fichier (%2) ou choisissez-en un dans la bibliothèque.</translation>
+        </message>
+        <message>
+            <source>New Workflow</source>
+            <translation>Nouveau workflow</translation>
+        </message>
+        <message>
+            <source>Open…</source>
+            <translation>Ouvrir…</translation>
+        </message>
+        <message>
+            <source>Show Library</source>
+            <translation>Afficher la bibliothèque</translation>
+        </message>
+        <message>
+            <source>&amp;Reset Layout</source>
+            <translation>&amp;Réinitialiser la disposition</translation>
+        </message>
+        <message>
+            <source>Data: in memory only</source>
+            <translation>Données : en mémoire seulement</translation>
+        </message>
+        <message>
+            <source>The database is in memory: sessions and metrics last until the studio quits.</source>
+            <translation>La base de données est en mémoire : sessions et mesures durent jusqu’à la fermeture du studio.</translation>
+        </message>
+        <message>
+            <source>Data: %1</source>
+            <translation>Données : %1</translation>
+        </message>
+        <message>
+            <source>Sessions, metrics and cached answers are kept in %1</source>
+            <translation>Sessions, mesures et réponses en cache sont conservées dans %1</translation>
+        </message>
+        <message>
+            <source>Data: not kept (disabled)</source>
+            <translation>Données : non conservées (désactivé)</translation>
+        </message>
+        <message>
+            <source>The database is disabled: sessions and metrics stay in memory.</source>
+            <translation>La base de données est désactivée : sessions et mesures restent en mémoire.</translation>
+        </message>
+        <message>
+            <source>Data: not kept (database unavailable)</source>
+            <translation>Données : non conservées (base de données indisponible)</translation>
+        </message>
+        <message>
+            <source>Sessions and metrics are not kept: %1</source>
+            <translation>Sessions et mesures ne sont pas conservées : %1</translation>
+        </message>
+        <message>
+            <source>open: sessions, metrics and cached answers are kept</source>
+            <translation>ouverte : sessions, mesures et réponses en cache sont conservées</translation>
+        </message>
+        <message>
+            <source>disabled: nothing is kept</source>
+            <translation>désactivée : rien n’est conservé</translation>
+        </message>
+        <message>
+            <source>not open: sessions and metrics are not kept</source>
+            <translation>non ouverte : sessions et mesures ne sont pas conservées</translation>
+        </message>
+        <message>
+            <source>Database: %1</source>
+            <translation>Base de données : %1</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucune</translation>
+        </message>
+        <message>
+            <source>State: %1</source>
+            <translation>État : %1</translation>
+        </message>
+        <message>
+            <source>Reason: %1</source>
+            <translation>Raison : %1</translation>
+        </message>
+        <message>
+            <source>Database Unavailable</source>
+            <translation>Base de données indisponible</translation>
+        </message>
+        <message>
+            <source>Until then, sessions and metrics are not kept.</source>
+            <translation>D’ici là, sessions et mesures ne sont pas conservées.</translation>
+        </message>
+        <message>
+            <source>The database %1 cannot be opened: it is damaged or not a Workflow Studio database.</source>
+            <translation>La base de données %1 ne peut pas être ouverte : elle est endommagée ou n’est pas une base de Workflow Studio.</translation>
+        </message>
+        <message>
+            <source>Move it aside (it is renamed, nothing is deleted) and start with a fresh database? %1</source>
+            <translation>La mettre de côté (elle est renommée, rien n’est supprimé) et commencer avec une nouvelle base de données ? %1</translation>
+        </message>
+        <message>
+            <source>Move Aside and Start Fresh</source>
+            <translation>Mettre de côté et repartir à neuf</translation>
+        </message>
+        <message>
+            <source>Continue Without Saving Data</source>
+            <translation>Continuer sans conserver les données</translation>
+        </message>
+        <message>
+            <source>The database %1 was written by a newer version of Workflow Studio. This version leaves it untouched.</source>
+            <translation>La base de données %1 a été écrite par une version plus récente de Workflow Studio. Cette version n’y touche pas.</translation>
+        </message>
+        <message>
+            <source>Keep it for the newer version and continue without saving data, or move it aside (it is renamed, nothing is deleted) and start with a fresh database.</source>
+            <translation>La garder pour la version plus récente et continuer sans conserver les données, ou la mettre de côté (elle est renommée, rien n’est supprimé) et commencer avec une nouvelle base de données.</translation>
+        </message>
+        <message>
+            <source>Keep It and Continue Without Saving Data</source>
+            <translation>La garder et continuer sans conserver les données</translation>
+        </message>
+        <message>
+            <source>The database %1 is in a read-only place: sessions and metrics cannot be kept.</source>
+            <translation>La base de données %1 se trouve dans un emplacement en lecture seule : sessions et mesures ne peuvent pas être conservées.</translation>
+        </message>
+        <message>
+            <source>The file cannot be moved aside there either. Make the folder writable and choose Retry, or continue without saving data.</source>
+            <translation>Le fichier ne peut pas non plus y être mis de côté. Rendez le dossier accessible en écriture et choisissez « Réessayer », ou continuez sans conserver les données.</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Réessayer</translation>
+        </message>
+        <message>
+            <source>The database %1 cannot be opened.</source>
+            <translation>La base de données %1 ne peut pas être ouverte.</translation>
+        </message>
+        <message>
+            <source>Move it aside (it is renamed, nothing is deleted) and start with a fresh database, or retry once the cause is fixed. %1</source>
+            <translation>La mettre de côté (elle est renommée, rien n’est supprimé) et commencer avec une nouvelle base de données, ou réessayer une fois la cause corrigée. %1</translation>
+        </message>
+        <message>
+            <source>Retry once the cause is fixed, or continue without saving data.</source>
+            <translation>Réessayez une fois la cause corrigée, ou continuez sans conserver les données.</translation>
+        </message>
+        <message>
+            <source>Workflow Studio goes on without keeping sessions and metrics.</source>
+            <translation>Workflow Studio continue sans conserver les sessions et les mesures.</translation>
+        </message>
+        <message>
+            <source>The database was not moved aside: %1
+
+%2</source>
+            <translation>La base de données n’a pas été mise de côté : %1
+
+%2</translation>
+        </message>
+        <message>
+            <source>The damaged database was moved aside to %1, but a fresh one cannot be opened: %2
+
+%3</source>
+            <translation>La base de données endommagée a été mise de côté sous %1, mais une nouvelle ne peut pas être ouverte : %2
+
+%3</translation>
+        </message>
+        <message>
+            <source>The damaged database was kept as %1; a fresh database is in use.</source>
+            <translation>La base de données endommagée a été conservée sous le nom %1 ; une nouvelle base de données est utilisée.</translation>
+        </message>
+        <message>
+            <source>The database still cannot be opened: %1
+
+%2</source>
+            <translation>La base de données ne peut toujours pas être ouverte : %1
+
+%2</translation>
+        </message>
+        <message>
+            <source>The database is open; sessions and metrics are kept.</source>
+            <translation>La base de données est ouverte ; sessions et mesures sont conservées.</translation>
         </message>
     </context>
     <context>
@@ -1513,6 +1693,21 @@ Cette action est irréversible.</translation>
         </message>
     </context>
     <context>
+        <name>wfs::studio::RecoveryManager</name>
+        <message>
+            <source>Cannot lock %1: unsaved work may not be recoverable after a crash</source>
+            <translation>Impossible de verrouiller %1 : le travail non enregistré pourrait ne pas être récupérable après un plantage</translation>
+        </message>
+        <message>
+            <source>Recovery data of “%1” not saved: cannot create the folder %2</source>
+            <translation>Données de récupération de « %1 » non enregistrées : impossible de créer le dossier %2</translation>
+        </message>
+        <message>
+            <source>Recovery data of “%1” not saved to %2: %3</source>
+            <translation>Données de récupération de « %1 » non enregistrées dans %2 : %3</translation>
+        </message>
+    </context>
+    <context>
         <name>wfs::studio::ReplaceJsonCommand</name>
         <message>
             <source>Edit JSON</source>
@@ -1728,7 +1923,7 @@ Cette action est irréversible.</translation>
             <translation>Dossiers dont le studio et l’écouteur MCP servent les workflows, en plus de ceux fournis.</translation>
         </message>
         <message>
-            <source>&amp;Add…</source>
+            <source>A&amp;dd…</source>
             <translation>&amp;Ajouter…</translation>
         </message>
         <message>
@@ -1772,7 +1967,7 @@ Cette action est irréversible.</translation>
             <translation>Fréquence d’écriture du travail non enregistré dans le dossier de récupération.</translation>
         </message>
         <message>
-            <source>Auto&amp;save every:</source>
+            <source>A&amp;utosave every:</source>
             <translation>&amp;Sauvegarde automatique toutes les :</translation>
         </message>
         <message>
@@ -1815,7 +2010,7 @@ Cette action est irréversible.</translation>
             <translation>Démarrer l’exécution</translation>
         </message>
         <message>
-            <source>&amp;Validate</source>
+            <source>Va&amp;lidate</source>
             <translation>&amp;Valider</translation>
         </message>
         <message>

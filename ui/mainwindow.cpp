@@ -4,8 +4,10 @@
 
 #include "canvas/workflowscene.h"
 #include "canvas/workflowview.h"
+#include "dashboard/dashboardsource.h"
 #include "editorpage.h"
 #include "engine/engine.h"
+#include "engine/runtime.h"
 #include "engine/workflowrepository.h"
 #include "inspector/inspectorwidget.h"
 #include "jsonview/jsonview.h"
@@ -34,6 +36,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -41,6 +44,9 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
+#include <QVBoxLayout>
+
+#include <algorithm>
 
 #include <algorithm>
 
@@ -68,16 +74,17 @@ QString parentDir(const QString &file)
 MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryDir)
     : QMainWindow(parent)
     , m_engine(engine)
-    , m_tabs(new QTabWidget(this))
+    , m_centre(new QStackedWidget(this))
+    , m_tabs(new QTabWidget(m_centre))
     , m_inspectorStack(new QStackedWidget)
     , m_jsonStack(new QStackedWidget)
     , m_problemsStack(new QStackedWidget)
     , m_undoGroup(new QUndoGroup(this))
     , m_watcher(new QFileSystemWatcher(this))
-    , m_recovery(new RecoveryManager(recoveryDir.isEmpty() ? RecoveryManager::defaultDirectory()
-                                                           : recoveryDir,
-                                     this))
+    , m_recovery(new RecoveryManager(
+          recoveryDir.isEmpty() ? RecoveryManager::defaultDirectory() : recoveryDir, this))
     , m_mcpLabel(new QLabel(this))
+    , m_dataLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Workflow Studio"));
@@ -86,7 +93,9 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
-    setCentralWidget(m_tabs);
+    m_centre->setObjectName(QStringLiteral("centre"));
+    m_centre->addWidget(m_tabs);
+    setCentralWidget(m_centre);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::currentChanged);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
         closePage(static_cast<EditorPage *>(m_tabs->widget(index)));
@@ -110,9 +119,20 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
     createDocks();
     createActions();
     createRunMode();
+    createEmptyHint();
+    resetLayout();
+    m_dataLabel->setObjectName(QStringLiteral("dataStatus"));
+    m_dataLabel->hide(); // until setRuntime()
+    statusBar()->addPermanentWidget(m_dataLabel);
     m_mcpLabel->setObjectName(QStringLiteral("mcpStatus"));
     statusBar()->addPermanentWidget(m_mcpLabel);
     setMcpStatus(tr("MCP listener: off"));
+    connect(m_recovery, &RecoveryManager::writeFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    if (!m_recovery->lastError().isEmpty()) {
+        QTimer::singleShot(0, this,
+                           [this] { statusBar()->showMessage(m_recovery->lastError(), 15000); });
+    }
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -150,32 +170,196 @@ QList<EditorPage *> MainWindow::pages() const
 }
 
 QDockWidget *MainWindow::addDock(const QString &title, const QString &name, QWidget *content,
-                                 Qt::DockWidgetArea area)
+                                 Qt::DockWidgetArea area, bool scroll)
 {
     auto *d = new QDockWidget(title, this);
     d->setObjectName(name);
-    d->setWidget(content);
+    if (scroll) {
+        // A panel of fixed controls (not a view that scrolls itself) may be shorter or
+        // narrower than they need: it scrolls then, instead of forcing its minimum size on
+        // the window (a 1024x700 screen with every dock open).
+        auto *area = new QScrollArea(d);
+        area->setObjectName(name + QStringLiteral("Scroll"));
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(content);
+        d->setWidget(area);
+    } else {
+        d->setWidget(content);
+    }
     addDockWidget(area, d);
+    // A dock opened from a menu comes to the front of its tab group.
+    connect(d->toggleViewAction(), &QAction::triggered, d, [d](bool on) {
+        if (on)
+            d->raise();
+    });
+    // A dock shown or moved may take width from the canvas: give it back.
+    connect(d, &QDockWidget::visibilityChanged, this, [this] { keepCanvasWide(); });
+    connect(d, &QDockWidget::dockLocationChanged, this, [this] { keepCanvasWide(); });
     return d;
 }
 
 void MainWindow::createDocks()
 {
     m_library = new LibraryWidget(m_engine);
-    addDock(tr("Library"), QStringLiteral("libraryDock"), m_library, Qt::LeftDockWidgetArea);
+    m_libraryDock =
+        addDock(tr("Library"), QStringLiteral("libraryDock"), m_library, Qt::LeftDockWidgetArea);
     connect(m_library, &LibraryWidget::openRequested, this,
             [this](const QString &path) { openFile(path); });
     connect(m_library, &LibraryWidget::statusMessage, this,
             [this](const QString &m) { statusBar()->showMessage(m, 5000); });
-    QDockWidget *inspectorDock =
-        addDock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspectorStack,
-             Qt::RightDockWidgetArea);
-    m_jsonDock = addDock(tr("JSON"), QStringLiteral("jsonDock"), m_jsonStack, Qt::RightDockWidgetArea);
-    tabifyDockWidget(inspectorDock, m_jsonDock);
-    inspectorDock->raise();
+    m_inspectorDock = addDock(tr("Inspector"), QStringLiteral("inspectorDock"), m_inspectorStack,
+                              Qt::RightDockWidgetArea);
+    m_jsonDock =
+        addDock(tr("JSON"), QStringLiteral("jsonDock"), m_jsonStack, Qt::RightDockWidgetArea);
     m_problemsDock = addDock(tr("Problems"), QStringLiteral("problemsDock"), m_problemsStack,
                              Qt::BottomDockWidgetArea);
-    resizeDocks({inspectorDock}, {460}, Qt::Horizontal);
+}
+
+void MainWindow::createEmptyHint()
+{
+    m_emptyHint = new QWidget(m_centre);
+    m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
+    auto *layout = new QVBoxLayout(m_emptyHint);
+    layout->addStretch(2);
+    auto *title = new QLabel(tr("No workflow open"), m_emptyHint);
+    title->setObjectName(QStringLiteral("emptyHintTitle"));
+    QFont big = title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    title->setFont(big);
+    title->setAlignment(Qt::AlignCenter);
+    layout->addWidget(title);
+    const auto keys = [](QKeySequence::StandardKey key) {
+        return QKeySequence(key).toString(QKeySequence::NativeText);
+    };
+    auto *text = new QLabel(tr("Create a new workflow (%1), open a file (%2), or pick one in the "
+                               "Library.")
+                                .arg(keys(QKeySequence::New), keys(QKeySequence::Open)),
+                            m_emptyHint);
+    text->setObjectName(QStringLiteral("emptyHintText"));
+    text->setAlignment(Qt::AlignCenter);
+    text->setWordWrap(true);
+    layout->addWidget(text);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    auto *newButton = new QPushButton(tr("New Workflow"), m_emptyHint);
+    newButton->setObjectName(QStringLiteral("emptyHintNew"));
+    connect(newButton, &QPushButton::clicked, this, [this] { newDocument(); });
+    auto *openButton = new QPushButton(tr("Open…"), m_emptyHint);
+    openButton->setObjectName(QStringLiteral("emptyHintOpen"));
+    connect(openButton, &QPushButton::clicked, m_actions.value(QStringLiteral("fileOpen")),
+            &QAction::trigger);
+    auto *libraryButton = new QPushButton(tr("Show Library"), m_emptyHint);
+    libraryButton->setObjectName(QStringLiteral("emptyHintLibrary"));
+    connect(libraryButton, &QPushButton::clicked, this, [this] {
+        m_libraryDock->show();
+        m_libraryDock->raise();
+        m_library->setFocus();
+    });
+    for (QPushButton *b : {newButton, openButton, libraryButton})
+        buttons->addWidget(b);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    layout->addStretch(3);
+    m_centre->addWidget(m_emptyHint);
+}
+
+void MainWindow::resetLayout()
+{
+    struct Place
+    {
+        QDockWidget *dock;
+        Qt::DockWidgetArea area;
+        bool shown;
+    };
+    // One column left (the library, the sessions as a tab), one right (inspector, JSON and the
+    // stepper as tabs), one row below (problems, the dashboard as a tab): every dock fits a
+    // 1024-pixel-wide window next to a canvas of at least half of it.
+    const Place places[] = {{m_libraryDock, Qt::LeftDockWidgetArea, true},
+                            {m_sessionsDock, Qt::LeftDockWidgetArea, false},
+                            {m_inspectorDock, Qt::RightDockWidgetArea, true},
+                            {m_jsonDock, Qt::RightDockWidgetArea, true},
+                            {m_stepperDock, Qt::RightDockWidgetArea, false},
+                            {m_problemsDock, Qt::BottomDockWidgetArea, true},
+                            {m_dashboardDock, Qt::BottomDockWidgetArea, false}};
+    for (const Place &p : places) {
+        if (!p.dock)
+            continue;
+        p.dock->setFloating(false);
+        removeDockWidget(p.dock);
+    }
+    QHash<int, QDockWidget *> first;
+    for (const Place &p : places) {
+        if (!p.dock)
+            continue;
+        if (QDockWidget *f = first.value(int(p.area))) {
+            tabifyDockWidget(f, p.dock);
+        } else {
+            addDockWidget(p.area, p.dock);
+            first.insert(int(p.area), p.dock);
+        }
+        p.dock->setVisible(p.shown);
+    }
+    for (QDockWidget *d : {m_libraryDock, m_inspectorDock, m_problemsDock})
+        d->raise();
+    for (QToolBar *bar : findChildren<QToolBar *>(Qt::FindDirectChildrenOnly)) {
+        addToolBar(Qt::TopToolBarArea, bar);
+        bar->show();
+    }
+    const int w = width();
+    resizeDocks({m_libraryDock, m_inspectorDock},
+                {std::clamp(w * 18 / 100, 170, 320), std::clamp(w * 28 / 100, 250, 460)},
+                Qt::Horizontal);
+    resizeDocks({m_problemsDock}, {std::clamp(height() * 20 / 100, 110, 260)}, Qt::Vertical);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    keepCanvasWide();
+}
+
+void MainWindow::keepCanvasWide()
+{
+    if (m_keepingCanvasWide)
+        return;
+    // After the layout has placed the docks for the new size.
+    m_keepingCanvasWide = true;
+    QTimer::singleShot(0, this, [this] {
+        m_keepingCanvasWide = false;
+        const int total = width();
+        const int canvas = m_centre->width();
+        if (canvas * 2 >= total)
+            return;
+        QDockWidget *left = nullptr;
+        QDockWidget *right = nullptr;
+        for (QDockWidget *d : findChildren<QDockWidget *>()) {
+            if (!d->isVisible() || d->isFloating())
+                continue;
+            const Qt::DockWidgetArea area = dockWidgetArea(d);
+            if (area == Qt::LeftDockWidgetArea && (!left || d->width() > left->width()))
+                left = d;
+            else if (area == Qt::RightDockWidgetArea && (!right || d->width() > right->width()))
+                right = d;
+        }
+        const int l = left ? left->width() : 0;
+        const int r = right ? right->width() : 0;
+        if (l + r <= 0)
+            return;
+        const int excess = (total + 1) / 2 - canvas;
+        QList<QDockWidget *> docks;
+        QList<int> sizes;
+        if (left) {
+            docks << left;
+            sizes << std::max(1, l - excess * l / (l + r) - 1);
+        }
+        if (right) {
+            docks << right;
+            sizes << std::max(1, r - excess * r / (l + r) - 1);
+        }
+        resizeDocks(docks, sizes, Qt::Horizontal);
+    });
 }
 
 void MainWindow::createActions()
@@ -238,8 +422,9 @@ void MainWindow::createActions()
                          },
                          QKeySequence::Close));
     file->addSeparator();
-    file->addAction(make(QStringLiteral("fileSettings"), tr("Se&ttings…"),
-                         [this] { showSettings(); }, QKeySequence::Preferences));
+    file->addAction(make(
+        QStringLiteral("fileSettings"), tr("Settin&gs…"), [this] { showSettings(); },
+        QKeySequence::Preferences));
     file->addAction(make(QStringLiteral("fileQuit"), tr("&Quit"), [this] { close(); },
                          QKeySequence::Quit));
 
@@ -328,6 +513,9 @@ void MainWindow::createActions()
     view->addSeparator();
     for (QDockWidget *d : findChildren<QDockWidget *>())
         view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    view->addAction(
+        make(QStringLiteral("viewResetLayout"), tr("&Reset Layout"), [this] { resetLayout(); }));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(make(QStringLiteral("helpConnectAgent"), tr("&Connect an Agent…"), [this] {
@@ -335,12 +523,9 @@ void MainWindow::createActions()
         dialog.exec();
     }));
     help->addSeparator();
-    help->addAction(tr("&About Workflow Studio"), this, [this] {
-        QMessageBox::about(this, tr("About Workflow Studio"),
-                           tr("<b>Workflow Studio</b> %1<br>Visual editor, validator and MCP "
-                              "server for AI-agent workflows (WorkRail-compatible).")
-                               .arg(QApplication::applicationVersion()));
-    });
+    help->addAction(make(QStringLiteral("helpAbout"), tr("&About Workflow Studio"), [this] {
+        QMessageBox::about(this, tr("About Workflow Studio"), aboutText());
+    }));
 
     QToolBar *main = addToolBar(tr("Main"));
     main->setObjectName(QStringLiteral("mainToolBar"));
@@ -633,6 +818,8 @@ bool MainWindow::closePage(EditorPage *page)
 void MainWindow::currentChanged()
 {
     EditorPage *page = currentPage();
+    if (m_emptyHint)
+        m_centre->setCurrentWidget(page ? static_cast<QWidget *>(m_tabs) : m_emptyHint);
     if (page) {
         m_inspectorStack->setCurrentWidget(page->inspector());
         m_jsonStack->setCurrentWidget(page->jsonView());
@@ -872,12 +1059,233 @@ int MainWindow::offerRecovery()
         addPage(page, QString());
         if (!o.filePath.isEmpty())
             watch(page);
-        m_recovery->writeNow(page->document()); // now ours; the crashed session's file goes
-        QFile::remove(o.recoveryFile);
+        // Now ours: the crashed session's file goes only once this instance's copy is written
+        // (a failed write was reported; the old file is offered again at the next start).
+        if (m_recovery->writeNow(page->document()))
+            QFile::remove(o.recoveryFile);
         ++restored;
     }
     statusBar()->showMessage(tr("Recovered %n document(s)", nullptr, restored), 8000);
     return restored;
+}
+
+void MainWindow::setRuntime(Runtime *runtime)
+{
+    if (m_runtime)
+        disconnect(m_runtime, nullptr, this, nullptr);
+    m_runtime = runtime;
+    if (m_runtime) {
+        connect(m_runtime, &Runtime::databaseReopened, this, [this] {
+            if (m_dashboardSource)
+                m_dashboardSource->setHistoryDatabase(m_runtime->database());
+            updateDataStatus();
+        });
+    }
+    updateDataStatus();
+}
+
+namespace {
+
+QString homeRelative(const QString &path)
+{
+    const QString home = QDir::homePath();
+    const QString native = QDir::toNativeSeparators(path);
+    if (!home.isEmpty() && home != QLatin1String("/") && path.startsWith(home + QLatin1Char('/')))
+        return QStringLiteral("~") + QDir::toNativeSeparators(path.mid(home.size()));
+    return native;
+}
+
+} // namespace
+
+void MainWindow::updateDataStatus()
+{
+    if (!m_runtime) {
+        m_dataLabel->hide();
+        return;
+    }
+    const Runtime::DatabaseState s = m_runtime->databaseState();
+    const QString path = QString::fromStdString(s.path);
+    QString text;
+    QString tip;
+    bool warning = false;
+    if (s.open && path == QLatin1String(":memory:")) {
+        text = tr("Data: in memory only");
+        tip = tr("The database is in memory: sessions and metrics last until the studio quits.");
+    } else if (s.open) {
+        text = tr("Data: %1").arg(homeRelative(path));
+        tip = tr("Sessions, metrics and cached answers are kept in %1")
+                  .arg(QDir::toNativeSeparators(path));
+    } else if (s.disabled) {
+        text = tr("Data: not kept (disabled)");
+        tip = tr("The database is disabled: sessions and metrics stay in memory.");
+    } else {
+        text = tr("Data: not kept (database unavailable)");
+        tip = tr("Sessions and metrics are not kept: %1").arg(QString::fromStdString(s.reason));
+        warning = true;
+    }
+    // Long paths are shortened in the middle; the tooltip has all of it.
+    const int room = std::max(200, width() / 3);
+    m_dataLabel->setText(m_dataLabel->fontMetrics().elidedText(text, Qt::ElideMiddle, room));
+    m_dataLabel->setToolTip(tip);
+    m_dataLabel->setProperty("warning", warning);
+    if (warning) {
+        const bool dark = palette().color(QPalette::Window).lightness() < 128;
+        m_dataLabel->setStyleSheet(
+            QStringLiteral("QLabel { color: %1; font-weight: bold; }")
+                .arg(dark ? QStringLiteral("#ffb74d") : QStringLiteral("#b34700")));
+    } else {
+        m_dataLabel->setStyleSheet(QString());
+    }
+    m_dataLabel->show();
+}
+
+QString MainWindow::aboutText() const
+{
+    QString text = tr("<b>Workflow Studio</b> %1<br>Visual editor, validator and MCP "
+                      "server for AI-agent workflows (WorkRail-compatible).")
+                       .arg(QApplication::applicationVersion());
+    if (!m_runtime)
+        return text;
+    const Runtime::DatabaseState s = m_runtime->databaseState();
+    const QString path = QDir::toNativeSeparators(QString::fromStdString(s.path)).toHtmlEscaped();
+    QString state;
+    if (s.open)
+        state = tr("open: sessions, metrics and cached answers are kept");
+    else if (s.disabled)
+        state = tr("disabled: nothing is kept");
+    else
+        state = tr("not open: sessions and metrics are not kept");
+    text += QStringLiteral("<p>") + tr("Database: %1").arg(path.isEmpty() ? tr("none") : path) +
+            QStringLiteral("<br>") + tr("State: %1").arg(state);
+    if (!s.open && !s.reason.empty())
+        text += QStringLiteral("<br>") +
+                tr("Reason: %1").arg(QString::fromStdString(s.reason).toHtmlEscaped());
+    text += QStringLiteral("</p>");
+    return text;
+}
+
+QMessageBox *MainWindow::databaseOffer() const
+{
+    return m_databaseOffer;
+}
+
+void MainWindow::offerDatabaseRepair()
+{
+    if (!m_runtime || m_databaseOffer)
+        return;
+    const Runtime::DatabaseState s = m_runtime->databaseState();
+    if (s.open || s.disabled)
+        return;
+    using Problem = Runtime::DatabaseProblem;
+    const QString path = QDir::toNativeSeparators(QString::fromStdString(s.path));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Database Unavailable"), QString(),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("databaseOffer"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->setDetailedText(QString::fromStdString(s.reason));
+    const auto button = [box](const QString &text, QMessageBox::ButtonRole role,
+                              const char *choice) {
+        QPushButton *b = box->addButton(text, role);
+        b->setObjectName(QString::fromLatin1(choice));
+        return b;
+    };
+    const QString notKept = tr("Until then, sessions and metrics are not kept.");
+    QPushButton *preferred = nullptr;
+    switch (s.problem) {
+    case Problem::Corrupt:
+        box->setText(tr("The database %1 cannot be opened: it is damaged or not a Workflow "
+                        "Studio database.")
+                         .arg(path));
+        box->setInformativeText(tr("Move it aside (it is renamed, nothing is deleted) and start "
+                                   "with a fresh database? %1")
+                                    .arg(notKept));
+        preferred = button(tr("Move Aside and Start Fresh"), QMessageBox::AcceptRole, "moveAside");
+        button(tr("Continue Without Saving Data"), QMessageBox::RejectRole, "continue");
+        break;
+    case Problem::NewerSchema:
+        box->setText(tr("The database %1 was written by a newer version of Workflow Studio. "
+                        "This version leaves it untouched.")
+                         .arg(path));
+        box->setInformativeText(tr("Keep it for the newer version and continue without saving "
+                                   "data, or move it aside (it is renamed, nothing is deleted) "
+                                   "and start with a fresh database."));
+        preferred = button(tr("Keep It and Continue Without Saving Data"), QMessageBox::RejectRole,
+                           "continue");
+        button(tr("Move Aside and Start Fresh"), QMessageBox::DestructiveRole, "moveAside");
+        break;
+    case Problem::ReadOnly:
+        box->setText(tr("The database %1 is in a read-only place: sessions and metrics cannot "
+                        "be kept.")
+                         .arg(path));
+        box->setInformativeText(tr("The file cannot be moved aside there either. Make the folder "
+                                   "writable and choose Retry, or continue without saving "
+                                   "data."));
+        button(tr("Retry"), QMessageBox::AcceptRole, "retry");
+        preferred = button(tr("Continue Without Saving Data"), QMessageBox::RejectRole, "continue");
+        break;
+    case Problem::None:
+    case Problem::Unavailable:
+        box->setText(tr("The database %1 cannot be opened.").arg(path));
+        box->setInformativeText(s.canMoveAside
+                                    ? tr("Move it aside (it is renamed, nothing is deleted) and "
+                                         "start with a fresh database, or retry once the cause "
+                                         "is fixed. %1")
+                                          .arg(notKept)
+                                    : tr("Retry once the cause is fixed, or continue without "
+                                         "saving data."));
+        button(tr("Retry"), QMessageBox::AcceptRole, "retry");
+        if (s.canMoveAside)
+            button(tr("Move Aside and Start Fresh"), QMessageBox::DestructiveRole, "moveAside");
+        preferred = button(tr("Continue Without Saving Data"), QMessageBox::RejectRole, "continue");
+        break;
+    }
+    box->setDefaultButton(preferred);
+    connect(box, &QMessageBox::buttonClicked, this, [this](QAbstractButton *clicked) {
+        databaseChoice(clicked ? clicked->objectName() : QString());
+    });
+    m_databaseOffer = box;
+    box->open();
+}
+
+void MainWindow::databaseChoice(const QString &choice)
+{
+    if (!m_runtime)
+        return;
+    const auto tell = [this](const QString &text) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Database Unavailable"), text,
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("databaseNotice"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::WindowModal);
+        box->open();
+    };
+    const QString goingOn = tr("Workflow Studio goes on without keeping sessions and metrics.");
+    if (choice == QLatin1String("moveAside")) {
+        const Result<std::string> moved = m_runtime->moveDatabaseAside();
+        if (!moved) {
+            tell(tr("The database was not moved aside: %1\n\n%2")
+                     .arg(QString::fromStdString(moved.error()), goingOn));
+        } else if (const Result<void> opened = m_runtime->reopenDatabase(); !opened) {
+            tell(tr("The damaged database was moved aside to %1, but a fresh one cannot be "
+                    "opened: %2\n\n%3")
+                     .arg(QDir::toNativeSeparators(QString::fromStdString(*moved)),
+                          QString::fromStdString(opened.error()), goingOn));
+        } else {
+            statusBar()->showMessage(
+                tr("The damaged database was kept as %1; a fresh database is in use.")
+                    .arg(QFileInfo(QString::fromStdString(*moved)).fileName()),
+                15000);
+        }
+    } else if (choice == QLatin1String("retry")) {
+        if (const Result<void> opened = m_runtime->reopenDatabase(); !opened)
+            tell(tr("The database still cannot be opened: %1\n\n%2")
+                     .arg(QString::fromStdString(opened.error()), goingOn));
+        else
+            statusBar()->showMessage(tr("The database is open; sessions and metrics are kept."),
+                                     8000);
+    }
+    updateDataStatus();
 }
 
 void MainWindow::setMcpStatus(const QString &text)

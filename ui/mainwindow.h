@@ -3,7 +3,8 @@
 // The studio's main window: a tab per open workflow (canvas in the centre), docks for the
 // library, inspector, JSON source and problems, menus and toolbars with the standard shortcuts,
 // file handling (recent files, reload on change, crash recovery) and a status bar that shows
-// the MCP listener's state.
+// where data is kept (the runtime's database) and the MCP listener's state. With no tab open
+// the centre shows how to start (New, Open, the Library).
 //
 // What agents see comes from files only: saving into a served workflow folder reloads the
 // engine's repository at once; saving elsewhere offers to serve that folder, to save into the
@@ -25,6 +26,7 @@
 
 class QFileSystemWatcher;
 class QLabel;
+class QMessageBox;
 class QStackedWidget;
 class QTabWidget;
 class QUndoGroup;
@@ -32,6 +34,7 @@ class QUndoGroup;
 namespace wfs {
 
 class Engine;
+class Runtime;
 
 namespace studio {
 class DashboardWidget;
@@ -70,6 +73,23 @@ public:
     bool saveAs(studio::EditorPage *page, const QString &path = {});
     // Asks Save/Discard/Cancel when modified; false = the user cancelled.
     bool closePage(studio::EditorPage *page);
+
+    // The runtime whose database the status bar, Help > About and offerDatabaseRepair() show
+    // (main() and the scenario fixture set it; without one the data label stays hidden).
+    void setRuntime(Runtime *runtime);
+    // When the runtime's database could not be opened, offers (in a window-modal box, shown
+    // without blocking) what fits the reason: a corrupt file or a newer schema can be moved
+    // aside for a fresh database, a read-only folder can be retried after it was fixed, or the
+    // studio goes on without keeping data. Does nothing when the database is open or disabled.
+    void offerDatabaseRepair();
+    QMessageBox *databaseOffer() const;
+    // "Data: ~/…/workflow-studio.db" or "Data: not kept (…)"; its tooltip has the full path or
+    // the reason.
+    QLabel *dataStatusLabel() const { return m_dataLabel; }
+    // The text Help > About shows (database path, state and reason included).
+    QString aboutText() const;
+    // View > Reset Layout: docks back to their default areas, tab groups, visibility and sizes.
+    void resetLayout();
 
     // Offers the recovery files of crashed sessions (auto-accepted when the environment has
     // WFS_RECOVERY_AUTO_ACCEPT=1). Returns how many documents were restored.
@@ -113,13 +133,20 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createActions();
     void createDocks();
-    // A dock named `name` (saved window state) holding `content`, added in `area`.
+    void createEmptyHint();
+    void updateDataStatus();
+    void databaseChoice(const QString &choice);
+    // Narrows the side docks when they leave the canvas less than half the window's width.
+    void keepCanvasWide();
+    // A dock named `name` (saved window state) holding `content`, added in `area`; `scroll`:
+    // inside a scroll area (panels of controls that have no scrolling of their own).
     QDockWidget *addDock(const QString &title, const QString &name, QWidget *content,
-                         Qt::DockWidgetArea area);
+                         Qt::DockWidgetArea area, bool scroll = false);
     void addPage(studio::EditorPage *page, const QString &title);
     void currentChanged();
     void updateTitle();
@@ -140,17 +167,25 @@ private:
     void deleteSelection();
 
     Engine *m_engine;
+    QStackedWidget *m_centre; ///< the tabs, or the hint when no tab is open
     QTabWidget *m_tabs;
+    QWidget *m_emptyHint = nullptr;
     QStackedWidget *m_inspectorStack;
     QStackedWidget *m_jsonStack;
     QStackedWidget *m_problemsStack;
     studio::LibraryWidget *m_library = nullptr;
     QDockWidget *m_jsonDock = nullptr;
+    QDockWidget *m_libraryDock = nullptr;
+    QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_problemsDock = nullptr;
     QUndoGroup *m_undoGroup;
     QFileSystemWatcher *m_watcher;
     studio::RecoveryManager *m_recovery;
     QLabel *m_mcpLabel;
+    QLabel *m_dataLabel;
+    Runtime *m_runtime = nullptr;
+    QPointer<QMessageBox> m_databaseOffer;
+    bool m_keepingCanvasWide = false;
     QMenu *m_recentMenu = nullptr;
     QHash<QString, QAction *> m_actions;
     QStringList m_fixedDirs;    ///< served folders not from the settings (--workflows)

@@ -44,14 +44,14 @@ void MainWindow::createRunMode()
     if (!m_engine)
         return; // the editor without an engine has nothing to run
     m_stepper = new StepperPanel(m_engine);
-    m_stepperDock =
-        addDock(tr("Stepper"), QStringLiteral("stepperDock"), m_stepper, Qt::RightDockWidgetArea);
+    m_stepperDock = addDock(tr("Stepper"), QStringLiteral("stepperDock"), m_stepper,
+                            Qt::RightDockWidgetArea, true);
     m_sessions = new SessionsWidget(m_engine);
-    m_sessionsDock =
-        addDock(tr("Sessions"), QStringLiteral("sessionsDock"), m_sessions, Qt::LeftDockWidgetArea);
+    m_sessionsDock = addDock(tr("Sessions"), QStringLiteral("sessionsDock"), m_sessions,
+                             Qt::LeftDockWidgetArea, true);
     m_dashboard = new DashboardWidget;
     m_dashboardDock = addDock(tr("Dashboard"), QStringLiteral("dashboardDock"), m_dashboard,
-                           Qt::BottomDockWidgetArea);
+                              Qt::BottomDockWidgetArea, true);
     m_dashboardSource = new RegistrySource(metrics::MetricsRegistry::global(), this);
     // wfs::Runtime's thread ticks the global registry's 1 s windows (Options::tickMetrics).
     m_dashboardSource->setTickRegistry(false);

@@ -89,6 +89,8 @@ int main(int argc, char *argv[])
     // Settings' metrics retention applies to the running runtime at once.
     QObject::connect(&window, &wfs::MainWindow::metricsRetentionChanged, &runtime,
                      [&runtime](int days) { runtime.setMetricsRetentionDays(days); });
+    // The status bar says where data is kept (or why it is not); see offerDatabaseRepair().
+    window.setRuntime(&runtime);
 
     // MCP calls go through the runtime's CachingEngine; every request is measured per tool in
     // MetricsRegistry::global() ("mcp/<tool>") and kept in dispatcher->requestLog().
@@ -191,6 +193,8 @@ int main(int argc, char *argv[])
         window.offerRecovery();
         if (window.pages().isEmpty())
             window.newDocument();
+        // A database that did not open: say why and offer what fits (not blocking).
+        window.offerDatabaseRepair();
         wfs::studio::applyTestHooks(window);
     });
     const int rc = app.exec();

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: MIT
 // wfs::Runtime, the composition root: sessions persisted and restored across a re-open, cached
 // answers invalidated when the workflow file changes on disk, a database that cannot be opened
-// (degraded, still serving), a disabled database, warming from recorded usage.
+// (degraded, still serving; why: corrupt, read-only folder, newer schema), moving a broken file
+// aside and reopening a fresh one, a disabled database, warming from recorded usage.
 #include "engine/runtime.h"
 
 #include "engine/cache/resultcache.h"
@@ -16,7 +17,12 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace wfs;
@@ -64,6 +70,46 @@ std::string nameOf(const ToolResult &r)
                : std::string("<none>");
 }
 
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(bytes) == bytes.size();
+}
+
+bool canCreateIn(const QString &dir)
+{
+    QTemporaryFile probe(dir + QStringLiteral("/probe-XXXXXX"));
+    return probe.open();
+}
+
+// Makes `dir` read-only for this process: its permission bits, and for root (who ignores
+// those) the immutable attribute where the file system has it. False when neither works.
+bool makeReadOnly(const QString &dir)
+{
+    QFile::setPermissions(dir, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup |
+                                   QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+    if (!canCreateIn(dir))
+        return true;
+    QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("+i"), dir});
+    return !canCreateIn(dir);
+}
+
+void makeWritable(const QString &dir)
+{
+    QProcess::execute(QStringLiteral("chattr"), {QStringLiteral("-i"), dir});
+    QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+// Rows in `table` of the database file at `path` (-1 when it cannot be read).
+std::int64_t rowCount(const QString &path, const std::string &table)
+{
+    auto db = store::Database::open(path.toStdString());
+    if (!db)
+        return -1;
+    Result<std::int64_t> n = (*db)->queryInt("SELECT count(*) FROM " + table);
+    return n ? *n : -1;
+}
+
 } // namespace
 
 class TestRuntime : public QObject
@@ -78,6 +124,11 @@ private slots:
     void unwritableDatabaseDegrades_data();
     void unwritableDatabaseDegrades();
     void disabledDatabaseIsHealthy();
+    void databaseProblemIsNamed_data();
+    void databaseProblemIsNamed();
+    void corruptDatabaseMovedAsideAndReopened();
+    void newerSchemaIsNotTouched();
+    void readOnlyFolderCannotMoveAside();
     void warmsFromRecordedUsage();
     void prunesMetricsOlderThanRetention_data();
     void prunesMetricsOlderThanRetention();
@@ -239,6 +290,170 @@ void TestRuntime::disabledDatabaseIsHealthy()
                                  [](const auto &c) { return c.name == "database"; });
     QVERIFY(db != h.checks.end());
     QCOMPARE(int(db->status), int(metrics::HealthStatus::Healthy));
+}
+
+void TestRuntime::databaseProblemIsNamed_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("problem");
+    QTest::addColumn<QString>("reasonPart");
+    QTest::addColumn<bool>("canMoveAside");
+    using P = Runtime::DatabaseProblem;
+    QTest::newRow("corrupt") << "corrupt" << int(P::Corrupt) << "not a database" << true;
+    QTest::newRow("newer schema") << "newer" << int(P::NewerSchema) << "newer" << true;
+    QTest::newRow("read-only folder") << "readonly" << int(P::ReadOnly) << "read-only" << false;
+    QTest::newRow("path is a folder") << "folder" << int(P::Unavailable) << "rt.db" << false;
+}
+
+// A database that does not open says why, in the words a person can act on, and whether the
+// file can be moved aside.
+void TestRuntime::databaseProblemIsNamed()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, problem);
+    QFETCH(QString, reasonPart);
+    QFETCH(bool, canMoveAside);
+    const QString folder = m_dir->filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString db = folder + QStringLiteral("/rt.db");
+    const auto restore = qScopeGuard([&] { makeWritable(folder); });
+    if (kind == QLatin1String("corrupt") || kind == QLatin1String("readonly")) {
+        QVERIFY(writeBytes(db, QByteArray("this is no SQLite file\n").repeated(200)));
+    } else if (kind == QLatin1String("newer")) {
+        auto made = store::Database::open(db.toStdString());
+        QVERIFY(made);
+        QVERIFY((*made)->setUserVersion(store::latestSchemaVersion() + 7));
+    } else {
+        QVERIFY(QDir().mkpath(db));
+    }
+    if (kind == QLatin1String("readonly") && !makeReadOnly(folder))
+        QSKIP("cannot make a folder read-only for this user on this file system");
+
+    Runtime rt(optionsFor(m_workflows, db));
+    QVERIFY(rt.database() == nullptr);
+    const Runtime::DatabaseState s = rt.databaseState();
+    QVERIFY(!s.open);
+    QVERIFY(!s.disabled);
+    QCOMPARE(int(s.problem), problem);
+    QCOMPARE(QString::fromStdString(s.path), db);
+    QVERIFY2(QString::fromStdString(s.reason).contains(reasonPart), s.reason.c_str());
+    QCOMPARE(s.reason, rt.databaseError());
+    QCOMPARE(s.canMoveAside, canMoveAside);
+    // Still serving from memory.
+    QVERIFY(!rt.toolCall("workflow_list", Json::object()).isError);
+}
+
+// Garbage where the database should be: moved aside under a dated name (kept for inspection),
+// a fresh database opened in its place, and sessions are persisted again.
+void TestRuntime::corruptDatabaseMovedAsideAndReopened()
+{
+    const QString db = m_dir->filePath(QStringLiteral("rt.db"));
+    const QByteArray garbage = QByteArray("garbage, not SQLite\n").repeated(100);
+    QVERIFY(writeBytes(db, garbage));
+    Runtime rt(optionsFor(m_workflows, db));
+    QVERIFY(rt.database() == nullptr);
+    QCOMPARE(int(rt.databaseState().problem), int(Runtime::DatabaseProblem::Corrupt));
+    QVERIFY(!rt.reopenDatabase()); // still broken: the same file
+    QCOMPARE(int(rt.health().status), int(metrics::HealthStatus::Degraded));
+
+    const Result<std::string> moved = rt.moveDatabaseAside();
+    QVERIFY2(moved, moved ? "" : moved.error().c_str());
+    const QString aside = QString::fromStdString(*moved);
+    QVERIFY2(QFileInfo(aside).fileName().contains(
+                 QRegularExpression(QStringLiteral("^rt\\.db\\.broken-\\d{8}-\\d{6}"))),
+             qPrintable(aside));
+    QFile asideFile(aside);
+    QVERIFY(asideFile.open(QIODevice::ReadOnly));
+    QCOMPARE(asideFile.readAll(), garbage);
+    QVERIFY(!QFile::exists(db));
+
+    QSignalSpy reopened(&rt, &Runtime::databaseReopened);
+    const Result<void> r = rt.reopenDatabase();
+    QVERIFY2(r, r ? "" : r.error().c_str());
+    QCOMPARE(reopened.count(), 1);
+    QVERIFY(rt.database() != nullptr);
+    const Runtime::DatabaseState s = rt.databaseState();
+    QVERIFY(s.open);
+    QCOMPARE(int(s.problem), int(Runtime::DatabaseProblem::None));
+    QVERIFY(s.reason.empty());
+    QCOMPARE(int(rt.health().status), int(metrics::HealthStatus::Healthy));
+    QVERIFY(!rt.moveDatabaseAside()); // an open database is never moved
+
+    QVERIFY(!rt.toolCall("workflow_next", Json{{"workflowId", "rt-demo"}},
+                         CallContext{"sess-fresh", "test"})
+                 .isError);
+    rt.flush();
+    QCOMPARE(rowCount(db, "sessions"), std::int64_t(1));
+}
+
+// A database of a newer version is refused and left exactly as it is: reopening does not
+// migrate or touch it; only an explicit move aside replaces it.
+void TestRuntime::newerSchemaIsNotTouched()
+{
+    const QString db = m_dir->filePath(QStringLiteral("rt.db"));
+    const int newer = store::latestSchemaVersion() + 1;
+    {
+        auto made = store::Database::open(db.toStdString());
+        QVERIFY(made);
+        QVERIFY((*made)->exec("CREATE TABLE future(x)"));
+        QVERIFY((*made)->setUserVersion(newer));
+    }
+    Runtime rt(optionsFor(m_workflows, db));
+    QCOMPARE(int(rt.databaseState().problem), int(Runtime::DatabaseProblem::NewerSchema));
+    QVERIFY(!rt.reopenDatabase());
+    QCOMPARE(int(rt.databaseState().problem), int(Runtime::DatabaseProblem::NewerSchema));
+    {
+        auto again = store::Database::open(db.toStdString());
+        QVERIFY(again);
+        QCOMPARE(*(*again)->userVersion(), newer);
+        QVERIFY((*again)->queryInt("SELECT count(*) FROM future"));
+    }
+    const Result<std::string> moved = rt.moveDatabaseAside();
+    QVERIFY2(moved, moved ? "" : moved.error().c_str());
+    QVERIFY(rt.reopenDatabase());
+    QVERIFY(rt.database() != nullptr);
+    QCOMPARE(*rt.database()->userVersion(), store::latestSchemaVersion());
+}
+
+// A read-only folder: said so; the file cannot be moved aside (and nothing is lost trying),
+// the runtime keeps serving without persistence; once the folder is writable again, a reopen
+// works.
+void TestRuntime::readOnlyFolderCannotMoveAside()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("ro"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString db = folder + QStringLiteral("/rt.db");
+    {
+        auto made = store::Database::open(db.toStdString(), store::Database::Options{});
+        QVERIFY(made);
+    }
+    QFile::remove(db + QStringLiteral("-wal"));
+    QFile::remove(db + QStringLiteral("-shm"));
+    const auto restore = qScopeGuard([&] { makeWritable(folder); });
+    if (!makeReadOnly(folder))
+        QSKIP("cannot make a folder read-only for this user on this file system");
+    Runtime rt(optionsFor(m_workflows, db));
+    QVERIFY(rt.database() == nullptr);
+    const Runtime::DatabaseState s = rt.databaseState();
+    QCOMPARE(int(s.problem), int(Runtime::DatabaseProblem::ReadOnly));
+    QVERIFY2(QString::fromStdString(s.reason).contains(QStringLiteral("read-only")),
+             s.reason.c_str());
+    QVERIFY(!s.canMoveAside);
+    const Result<std::string> moved = rt.moveDatabaseAside();
+    QVERIFY(!moved);
+    QVERIFY2(QString::fromStdString(moved.error()).contains(QStringLiteral("read-only")),
+             moved.error().c_str());
+    QVERIFY(QFile::exists(db));
+    QVERIFY(!rt.toolCall("workflow_next", Json{{"workflowId", "rt-demo"}},
+                         CallContext{"sess-ro", "test"})
+                 .isError);
+
+    makeWritable(folder);
+    QVERIFY(rt.reopenDatabase());
+    QVERIFY(rt.database() != nullptr);
+    // The session served from memory meanwhile is kept in the reopened database.
+    rt.flush();
+    QCOMPARE(rowCount(db, "sessions"), std::int64_t(1));
 }
 
 // Usage recorded by one run (persisted at shutdown) warms the cache of the next: its first

@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSaveFile>
@@ -28,6 +29,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace wfs::test {
@@ -40,6 +42,13 @@ public:
         QSize windowSize{1400, 1000};
         bool includeBundled = false;
         bool storage = true; ///< a SQLite database file in the temporary folder
+        QString database = QStringLiteral("studio.db"); ///< its name in the temporary folder
+        /// Files written (names relative to the temporary folder, e.g. "studio.db") before
+        /// the Runtime is built: a broken database, a workflow to start with.
+        QList<QPair<QString, QByteArray>> files;
+        /// Runs with the temporary folder after `files` are written, before the Runtime is
+        /// built (a read-only folder, a database of a newer schema).
+        std::function<void(const QString &folder)> beforeStart;
     };
 
     ScenarioStudio() : ScenarioStudio(Config{}) {}
@@ -47,6 +56,12 @@ public:
     {
         QStandardPaths::setTestModeEnabled(true);
         QDir().mkpath(workflowsDir());
+        for (const auto &[name, bytes] : config.files) {
+            QDir().mkpath(QFileInfo(path(name)).absolutePath());
+            writeFile(path(name), bytes);
+        }
+        if (config.beforeStart)
+            config.beforeStart(m_tmp.path());
         Runtime::Options o;
         o.workflowDirs = {workflowsDir().toStdString()};
         o.includeBundled = config.includeBundled;
@@ -54,7 +69,7 @@ public:
         o.useEnvironment = false;
         o.watchFiles = true;
         if (config.storage)
-            o.databasePath = path(QStringLiteral("studio.db")).toStdString();
+            o.databasePath = path(config.database).toStdString();
         else
             o.storage = Runtime::Storage::Disabled;
         o.warmLimit = 0;
@@ -62,10 +77,13 @@ public:
         runtime = std::make_unique<Runtime>(std::move(o));
         window = std::make_unique<MainWindow>(&runtime->engine(), nullptr,
                                               path(QStringLiteral("recovery")));
+        window->setRuntime(runtime.get());
         window->resize(config.windowSize);
         window->show();
         if (!QTest::qWaitForWindowExposed(window.get()))
             qWarning("ScenarioStudio: the window was not exposed");
+        // As main() does once the window is up (a window-modal box, not blocking).
+        window->offerDatabaseRepair();
     }
     ~ScenarioStudio()
     {

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // Crash recovery of the real executable: an unsaved edit survives SIGKILL and is offered (here
-// auto-accepted) at the next start; recovery files of live processes are left alone.
+// auto-accepted) at the next start; recovery files of live instances are left alone (their
+// lock decides, not a process id); write errors are reported.
 #include "testutil.h"
 
 #include "model/jsonio.h"
@@ -11,8 +12,11 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QSignalSpy>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace wfs;
 using namespace wfs::studio;
@@ -76,6 +80,7 @@ class TestRecovery : public QObject
 private slots:
     void unsavedEditSurvivesKill();
     void liveProcessFilesAreNotOrphans();
+    void writeErrorsAreReported();
 };
 
 void TestRecovery::unsavedEditSurvivesKill()
@@ -139,41 +144,136 @@ void TestRecovery::unsavedEditSurvivesKill()
     QCOMPARE(f.readAll().toStdString(), original);
 }
 
+// Writes `record` as a recovery file `name` in `dir`.
+static bool writeRecord(const QString &dir, const QString &name, const Json &record)
+{
+    QFile out(dir + QLatin1Char('/') + name);
+    return out.open(QIODevice::WriteOnly) &&
+           out.write(QByteArray::fromStdString(record.dump())) > 0;
+}
+
+static Json readRecord(const QString &file)
+{
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly))
+        return nullptr;
+    return Json::parse(in.readAll().toStdString());
+}
+
 void TestRecovery::liveProcessFilesAreNotOrphans()
 {
     QTemporaryDir tmp;
-    RecoveryManager manager(tmp.filePath(QStringLiteral("rec")));
+    const QString dir = tmp.filePath(QStringLiteral("rec"));
+    RecoveryManager manager(dir);
+    QVERIFY(manager.holdsInstanceLock());
     WorkflowDocument doc;
     doc.load(WorkflowDocument::blankWorkflow(), {}, true);
     manager.track(&doc);
-    manager.writeNow(&doc);
-    QVERIFY(QFile::exists(manager.recoveryFile(&doc)));
-    QVERIFY(manager.orphans().isEmpty()); // ours: this process is alive
+    QVERIFY(manager.writeNow(&doc));
+    const QString ours = manager.recoveryFile(&doc);
+    QVERIFY(QFile::exists(ours));
+    // A random name, not the process id; the record names the instance.
+    QVERIFY(
+        !QFileInfo(ours).fileName().contains(QString::number(QCoreApplication::applicationPid())));
+    QCOMPARE(QString::fromStdString(readRecord(ours)["instance"].get<std::string>()),
+             manager.instanceId());
+    QVERIFY(manager.orphans().isEmpty()); // ours: this instance holds its lock
 
-    // The same record left by a process that has exited is an orphan.
+    // A second live instance (its own lock, held): it takes nothing of ours.
+    {
+        RecoveryManager other(dir);
+        QVERIFY(other.holdsInstanceLock());
+        QVERIFY(other.instanceId() != manager.instanceId());
+        QVERIFY(other.instanceAlive(manager.instanceId()));
+        QVERIFY(other.orphans().isEmpty());
+        QVERIFY(QFile::exists(ours));
+    }
+    // Gone cleanly: its lock file went with it.
+    QCOMPARE(QDir(dir).entryList({QStringLiteral("instance-*.lock")}).size(), 1);
+    // Killed with nothing unsaved: its stale lock file is removed by the next look.
+    const QString idle = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QFile lock(RecoveryManager::lockFileName(dir, idle));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write("999999999\nworkflow-studio\n\n");
+    }
+    QVERIFY(manager.orphans().isEmpty());
+    QVERIFY(!QFile::exists(RecoveryManager::lockFileName(dir, idle)));
+    QVERIFY(QFile::exists(RecoveryManager::lockFileName(dir, manager.instanceId())));
+
+    // A crashed instance whose process id now belongs to a running process (here: this test,
+    // as a reused id would): its lock file names a live process, but nobody holds the lock.
+    // Its work is an orphan; a decision by process id hid it.
+    const QString crashed = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QFile lock(RecoveryManager::lockFileName(dir, crashed));
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n' +
+                   QCoreApplication::applicationName().toUtf8() + '\n' +
+                   QSysInfo::machineHostName().toUtf8() + '\n');
+    }
+    Json record = readRecord(ours);
+    record["instance"] = crashed.toStdString();
+    record["pid"] = QCoreApplication::applicationPid();
+    record["workflow"]["name"] = "Crashed work";
+    QVERIFY(writeRecord(dir, QStringLiteral("crashed.json"), record));
+    // An instance that never left a lock file at all (killed before it took it): an orphan.
+    record["instance"] = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    record["workflow"]["name"] = "Unlocked work";
+    QVERIFY(writeRecord(dir, QStringLiteral("unlocked.json"), record));
+    // A file of an older version (no instance) whose process has exited: an orphan.
     QProcess gone;
     gone.start(QStringLiteral("sleep"), {QStringLiteral("0.1")});
     QVERIFY(gone.waitForStarted(5000));
     const qint64 deadPid = gone.processId();
     QVERIFY(gone.waitForFinished(5000));
-    QFile in(manager.recoveryFile(&doc));
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    Json record = Json::parse(in.readAll().toStdString());
+    record.erase("instance");
     record["pid"] = deadPid;
-    QFile out(tmp.filePath(QStringLiteral("rec/dead.json")));
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(QByteArray::fromStdString(record.dump()));
-    out.close();
-    if (RecoveryManager::processAlive(record["pid"].get<qint64>()))
-        QSKIP("the exited process id was reused already");
-    const auto orphans = manager.orphans();
-    QCOMPARE(orphans.size(), 1);
-    QCOMPARE(orphans.front().workflow.dump(), doc.json().dump());
+    record["workflow"]["name"] = "Old format";
+    QVERIFY(writeRecord(dir, QStringLiteral("old.json"), record));
+    const bool deadPidReused = RecoveryManager::processAlive(deadPid);
+
+    QStringList names;
+    for (const RecoveryManager::Orphan &o : manager.orphans())
+        names << QString::fromStdString(o.workflow["name"].get<std::string>());
+    names.sort();
+    QStringList expected{QStringLiteral("Crashed work"), QStringLiteral("Unlocked work")};
+    if (!deadPidReused)
+        expected << QStringLiteral("Old format");
+    expected.sort();
+    QCOMPARE(names, expected);
+    QVERIFY(!manager.instanceAlive(crashed));
+    QVERIFY(!QFile::exists(RecoveryManager::lockFileName(dir, crashed))); // stale: removed
+    QVERIFY(!manager.instanceAlive(QStringLiteral("../../etc")));         // not an instance id
 
     // Saving removes the live file.
     doc.markSaved();
-    manager.writeNow(&doc);
-    QVERIFY(!QFile::exists(manager.recoveryFile(&doc)));
+    QVERIFY(manager.writeNow(&doc));
+    QVERIFY(!QFile::exists(ours));
+}
+
+// A recovery file that cannot be written is reported (signal, lastError), not dropped.
+void TestRecovery::writeErrorsAreReported()
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("rec"));
+    RecoveryManager manager(dir);
+    WorkflowDocument doc;
+    doc.load(WorkflowDocument::blankWorkflow(), QStringLiteral("/work/flow.json"), true);
+    manager.track(&doc);
+    QSignalSpy failed(&manager, &RecoveryManager::writeFailed);
+    // The recovery file's place is taken by a folder: the write must fail.
+    QVERIFY(QDir().mkpath(manager.recoveryFile(&doc)));
+    QVERIFY(!manager.writeNow(&doc));
+    QCOMPARE(failed.count(), 1);
+    const QString message = failed.front().front().toString();
+    QVERIFY2(message.contains(QStringLiteral("flow.json")) &&
+                 message.contains(QDir::toNativeSeparators(manager.recoveryFile(&doc))),
+             qPrintable(message));
+    QCOMPARE(manager.lastError(), message);
+    QVERIFY(QDir().rmdir(manager.recoveryFile(&doc)));
+    QVERIFY(manager.writeNow(&doc));
+    QVERIFY(manager.lastError().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRecovery)

@@ -280,7 +280,11 @@ void WorkflowView::updateMinimap()
     if (!needed)
         return;
     const QRect vp = viewport()->geometry();
-    m_minimap->move(vp.right() - kMinimapWidth - 8, vp.bottom() - kMinimapHeight - 8);
+    // At most a quarter of a small canvas's width and a third of its height.
+    const QSize size(std::clamp(vp.width() / 4, 80, kMinimapWidth),
+                     std::clamp(vp.height() / 3, 110, kMinimapHeight));
+    m_minimap->setFixedSize(size);
+    m_minimap->move(vp.right() - size.width() - 8, vp.bottom() - size.height() - 8);
     m_minimap->raise();
     m_minimap->refit();
 }

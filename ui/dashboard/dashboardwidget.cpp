@@ -161,7 +161,7 @@ void DashboardWidget::buildCharts()
         auto *view = new QChartView(chart, this);
         view->setObjectName(QStringLiteral("dashboardChart%1").arg(c));
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(320, 220);
+        view->setMinimumSize(200, 150); // four fit a dock below a 1024-pixel canvas
         view->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(view, &QWidget::customContextMenuRequested, this,
                 [this, c, view](const QPoint &pos) {

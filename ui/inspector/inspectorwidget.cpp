@@ -68,6 +68,9 @@ InspectorWidget::InspectorWidget(WorkflowDocument &doc, QWidget *parent)
     m_header->setFont(f);
     m_header->setContentsMargins(6, 6, 6, 2);
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long id wraps instead of widening the dock (and narrowing the canvas).
+    m_header->setWordWrap(true);
+    m_header->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_header);

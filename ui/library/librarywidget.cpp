@@ -30,6 +30,7 @@
 #include <QStyledItemDelegate>
 #include <QTextDocument>
 #include <QToolButton>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -216,15 +217,15 @@ LibraryWidget::LibraryWidget(Engine *engine, QWidget *parent)
     m_view->setObjectName(QStringLiteral("libraryView"));
     m_view->setItemDelegate(new MatchDelegate(m_view));
 
-    auto *buttons = new QHBoxLayout;
+    // A tool bar: when the dock is narrow, what does not fit goes to its » menu.
+    auto *buttons = new QToolBar(this);
+    buttons->setObjectName(QStringLiteral("libraryToolBar"));
+    buttons->setToolButtonStyle(Qt::ToolButtonTextOnly);
     const auto button = [&](const QString &text, const QString &tip, auto slot) {
-        auto *b = new QToolButton(this);
-        b->setText(text);
-        b->setToolTip(tip);
-        b->setAutoRaise(true);
-        connect(b, &QToolButton::clicked, this, slot);
-        buttons->addWidget(b);
-        return b;
+        QAction *a = buttons->addAction(text);
+        a->setToolTip(tip);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
     };
     button(tr("Open"), tr("Open the selected workflow"), &LibraryWidget::openSelected);
     button(tr("Duplicate"), tr("Copy the selected workflow into %1").arg(userDirectory()),
@@ -232,14 +233,13 @@ LibraryWidget::LibraryWidget(Engine *engine, QWidget *parent)
     button(tr("Delete"), tr("Delete the selected workflow's file"), &LibraryWidget::deleteSelected);
     button(tr("Import…"), tr("Copy every workflow of a folder into %1").arg(userDirectory()),
            [this] { importFolder(); });
-    buttons->addStretch();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_search);
-    layout->addWidget(m_hint);
-    layout->addLayout(buttons);
     layout->addWidget(m_view);
+    layout->addWidget(m_hint);
+    layout->addWidget(buttons);
 
     // The search index: an in-memory database with the product schema (FTS5 included).
     if (auto db = store::openProductDatabase(":memory:")) {

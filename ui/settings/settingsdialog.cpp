@@ -92,8 +92,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     tokenRow->addWidget(show);
     tokenRow->addWidget(copy);
     tokenRow->addWidget(regenerate);
-    // A row holding a layout gets no buddy: without one the label would show the "&".
+    // A label of a row that is a layout gets no buddy from the form: without one its "&" is
+    // shown literally and Alt+T goes nowhere.
     auto *tokenLabel = new QLabel(tr("Bearer &token:"));
+    tokenLabel->setObjectName(QStringLiteral("mcpTokenLabel"));
     tokenLabel->setBuddy(m_token);
     mcpForm->addRow(tokenLabel, tokenRow);
     auto *restartNote = new QLabel(tr("Listener changes take effect after a restart."));
@@ -108,7 +110,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
                           "besides the bundled ones."));
     foldersLayout->addWidget(m_dirs, 1);
     auto *folderButtons = new QVBoxLayout;
-    auto *add = new QPushButton(tr("&Add…"));
+    auto *add = new QPushButton(tr("A&dd…"));
     add->setObjectName(QStringLiteral("addFolder"));
     connect(add, &QPushButton::clicked, this, &SettingsDialog::addFolder);
     auto *remove = new QPushButton(tr("&Remove"));
@@ -149,7 +151,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_autosave->setRange(5, 3600);
     m_autosave->setSuffix(tr(" s"));
     m_autosave->setToolTip(tr("How often unsaved work is written to the recovery folder."));
-    generalForm->addRow(tr("Auto&save every:"), m_autosave);
+    generalForm->addRow(tr("A&utosave every:"), m_autosave);
     m_retention->setObjectName(QStringLiteral("retentionDays"));
     m_retention->setRange(1, 3650);
     m_retention->setSuffix(tr(" days"));

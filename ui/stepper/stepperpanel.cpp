@@ -122,7 +122,7 @@ StepperPanel::StepperPanel(Engine *engine, QWidget *parent)
     , m_validation(new QLabel(this))
     , m_confirmed(new QCheckBox(tr("The user confirmed this step"), this))
     , m_start(new QPushButton(tr("Start Run"), this))
-    , m_validate(new QPushButton(tr("&Validate"), this))
+    , m_validate(new QPushButton(tr("Va&lidate"), this))
     , m_complete(new QPushButton(tr("&Complete Step"), this))
     , m_restart(new QPushButton(tr("Restart"), this))
     , m_exportMd(new QPushButton(tr("Export Markdown…"), this))
@@ -162,12 +162,15 @@ StepperPanel::StepperPanel(Engine *engine, QWidget *parent)
     m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_history->header()->setStretchLastSection(true);
 
+    // Two rows: the panel fits a narrow dock.
     auto *top = new QHBoxLayout;
     top->addWidget(m_start);
     top->addWidget(m_restart);
     top->addStretch();
-    top->addWidget(m_exportMd);
-    top->addWidget(m_exportJson);
+    auto *exports = new QHBoxLayout;
+    exports->addWidget(m_exportMd);
+    exports->addWidget(m_exportJson);
+    exports->addStretch();
 
     auto *stepBox = new QWidget(this);
     auto *stepLayout = new QVBoxLayout(stepBox);
@@ -204,6 +207,7 @@ StepperPanel::StepperPanel(Engine *engine, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addLayout(exports);
     layout->addWidget(m_sessionLabel);
     layout->addWidget(split, 1);
 
