@@ -52,7 +52,8 @@ public:
     // Drops the selected steps at `scenePos` (what a mouse drag ends with).
     void dropSelection(QPointF scenePos);
 
-    // Marks steps with problems: JSON pointer of each diagnostic -> message; error or not.
+    // Marks steps with problems: JSON pointer of each diagnostic -> message; error or warning.
+    // A step with any error is marked as an error, else as a warning; its tooltip lists all.
     struct Mark
     {
         std::string pointer;

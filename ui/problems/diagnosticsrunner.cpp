@@ -5,15 +5,14 @@
 #include "model/jsonio.h"
 #include "ui/document/workflowdocument.h"
 
-#include "model/workflowcheck.h"
-
 #include <QtConcurrent>
 
 namespace wfs::studio {
 
-Diagnostics studioCheck(const Json &doc, const std::string &text, const std::string &file)
+Diagnostics studioCheck(const Json &doc, const std::string &text, const std::string &file,
+                        const CheckOptions &options)
 {
-    return checkWorkflowDocument(doc, text, file);
+    return checkWorkflowDocument(doc, text, file, options);
 }
 
 DiagnosticsRunner::DiagnosticsRunner(WorkflowDocument &doc, CheckFunction check, QObject *parent)
@@ -45,9 +44,11 @@ void DiagnosticsRunner::runNow()
     m_runningRevision = m_doc.revision();
     const Json json = m_doc.json();
     const std::string file = m_doc.filePath().toStdString();
+    CheckOptions options;
+    options.editedStep = m_doc.renamedStep();
     CheckFunction check = m_check;
-    m_watcher.setFuture(QtConcurrent::run([json, file, check] {
-        return check(json, formatJsonForSave(json), file);
+    m_watcher.setFuture(QtConcurrent::run([json, file, options, check] {
+        return check(json, formatJsonForSave(json), file, options);
     }));
 }
 
