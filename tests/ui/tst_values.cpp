@@ -82,6 +82,7 @@ private slots:
     void contextTable();
     void contextTableShowsLoadedValuesByType();
     void validationRuleFields();
+    void pickingATypeKeepsTheText();
 
 private:
     // Shared by the editors: what is typed, the type then picked ("" = none), the value that
@@ -110,8 +111,8 @@ void TestValues::typedValues()
                                            << ValueType::String;
     QTest::newRow("quoted, then text picked (quotes dropped)")
         << "\"x y\"" << ValueType::String << "\"x y\"" << ValueType::String;
-    QTest::newRow("word, then true/false picked") << "Large" << ValueType::Boolean << "true"
-                                                  << ValueType::Boolean;
+    QTest::newRow("false, then true/false picked") << "false" << ValueType::Boolean << "false"
+                                                   << ValueType::Boolean;
 }
 
 // Typed into the value of a `var == value` row of a step's runCondition in the inspector; the
@@ -247,6 +248,24 @@ void TestValues::validationRuleFields()
     typeInto(lengthMin->lineEdit(), QStringLiteral("ten"));
     QVERIFY(lengthMin->error().contains(QStringLiteral("is not a number")));
     JCOMPARE(ui.doc.valueAt("/steps/0/validationCriteria/1/min"), Json("ten"));
+}
+
+// Picking a type the text does not fit flags the text and keeps it (nothing typed is lost;
+// value() stays the text as a string until it fits).
+void TestValues::pickingATypeKeepsTheText()
+{
+    JsonValueEdit edit;
+    edit.show();
+    typeInto(edit.lineEdit(), QStringLiteral("Large"));
+    pickType(&edit, ValueType::Boolean);
+    QCOMPARE(edit.heldType(), ValueType::Boolean);
+    QCOMPARE(edit.text(), QStringLiteral("Large"));
+    QVERIFY(edit.error().contains(QStringLiteral("is not true or false")));
+    JCOMPARE(edit.value(), Json("Large"));
+    QVERIFY(edit.lineEdit()->toolTip().contains(QStringLiteral("is not true or false")));
+    typeInto(edit.lineEdit(), QStringLiteral("false"));
+    QVERIFY(edit.error().isEmpty());
+    JCOMPARE(edit.value(), Json(false));
 }
 
 QTEST_MAIN(TestValues)

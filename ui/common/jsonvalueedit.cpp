@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPointer>
 
 namespace wfs::studio {
 
@@ -150,26 +151,13 @@ void JsonValueEdit::chooseType(ValueType type)
 {
     if (m_fixed)
         return;
+    // The text is kept (passing over a type while picking one loses nothing); only a quoted
+    // string picked as text drops its quotes: "3" becomes the text 3.
     const QString text = m_edit->text();
-    const Result<Json> now = parseValueText(text.toStdString(), m_held);
-    switch (type) {
-    case ValueType::String:
-        // "3" (quoted) becomes the text 3; anything else is taken as it stands.
-        if (now && now->is_string())
-            m_edit->setText(QString::fromStdString(now->get<std::string>()));
-        break;
-    case ValueType::Boolean:
-        if (trimmedText(text) != QLatin1String("true") &&
-            trimmedText(text) != QLatin1String("false"))
-            m_edit->setText(QStringLiteral("true"));
-        break;
-    case ValueType::Null:
-        m_edit->setText(QStringLiteral("null"));
-        break;
-    case ValueType::Number:
-    case ValueType::Structured:
-    case ValueType::Auto:
-        break;
+    if (type == ValueType::String && trimmedText(text).startsWith(QLatin1Char('"'))) {
+        const Result<Json> quoted = parseValueText(text.toStdString(), ValueType::Auto);
+        if (quoted && quoted->is_string())
+            m_edit->setText(QString::fromStdString(quoted->get<std::string>()));
     }
     m_held = type;
     refresh();
@@ -217,7 +205,10 @@ void JsonValueEdit::refresh()
 bool JsonValueEdit::focusInside() const
 {
     // The type box's popup is a window of its own; walk up through windows too.
-    for (const QWidget *w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+    // Without an active window, the window's own focus widget says where the focus is.
+    const QWidget *focus = QApplication::focusWidget() ? QApplication::focusWidget()
+                                                        : window()->focusWidget();
+    for (const QWidget *w = focus; w; w = w->parentWidget()) {
         if (w == this)
             return true;
     }
@@ -251,9 +242,18 @@ QWidget *JsonValueDelegate::createEditor(QWidget *parent, const QStyleOptionView
     auto *editor = new JsonValueEdit(parent);
     // The view commits when Return is pressed or the current cell changes; this covers the
     // focus leaving the table altogether (the line, not the editor, loses the focus).
+    // Checked once events settle: when the view closes the editor itself (Return, another
+    // cell), it takes the focus first, and the editor is hidden by then.
     connect(editor, &JsonValueEdit::editingFinished, this, [this, editor] {
-        emit const_cast<JsonValueDelegate *>(this)->commitData(editor);
-        emit const_cast<JsonValueDelegate *>(this)->closeEditor(editor);
+        QMetaObject::invokeMethod(
+            const_cast<JsonValueDelegate *>(this),
+            [this, guard = QPointer<JsonValueEdit>(editor)] {
+                if (!guard || !guard->isVisible())
+                    return;
+                emit const_cast<JsonValueDelegate *>(this)->commitData(guard);
+                emit const_cast<JsonValueDelegate *>(this)->closeEditor(guard);
+            },
+            Qt::QueuedConnection);
     });
     return editor;
 }
@@ -269,9 +269,12 @@ void JsonValueDelegate::setEditorData(QWidget *editor, const QModelIndex &index)
 void JsonValueDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
                                      const QModelIndex &index) const
 {
-    auto *e = static_cast<JsonValueEdit *>(editor);
-    model->setData(index, static_cast<int>(e->heldType()), TypeRole);
-    model->setData(index, e->text(), Qt::EditRole);
+    // Both read first: the view puts the model's data back into an open editor on each change.
+    const auto *e = static_cast<JsonValueEdit *>(editor);
+    const QString text = e->text();
+    const int held = static_cast<int>(e->heldType());
+    model->setData(index, held, TypeRole);
+    model->setData(index, text, Qt::EditRole);
 }
 
 void JsonValueDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,

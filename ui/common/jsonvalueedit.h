@@ -47,6 +47,8 @@ public:
     ValueType shownType() const;
     ValueType heldType() const { return m_held; }
     // What the user picks in the type box: holds `type` (Auto lets it follow the text again).
+    // The text stays as it is (a quoted string picked as text loses its quotes); text that
+    // does not fit the type is flagged.
     void chooseType(ValueType type);
     // Only values of `type` are allowed (the type box is hidden): String for fields the schema
     // types as strings, Number for numeric ones, Structured for objects. Auto lifts it.
