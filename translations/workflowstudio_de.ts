@@ -967,8 +967,8 @@
     <context>
         <name>wfs::studio::JsonValueEdit</name>
         <message>
-            <source>The value's JSON type. It follows what you type (Large is text, true a boolean, 3 a number, "3" text) until you pick one here: pick “text” to make true or 3 a string.</source>
-            <translation>Der JSON-Typ des Werts. Er folgt der Eingabe (Large ist Text, true ein Wahrheitswert, 3 eine Zahl, "3" Text), bis hier einer gewählt wird: „Text“ wählen, damit true oder 3 eine Zeichenkette wird.</translation>
+            <source>The value's JSON type: abc text, 123 number, t/f true or false, null, { } object or array. It follows what you type (Large is text, true a boolean, 3 a number, "3" text) until you pick one here: pick abc to make true or 3 a string.</source>
+            <translation>Der JSON-Typ des Werts: abc Text, 123 Zahl, t/f wahr oder falsch, null, { } Objekt oder Array. Er folgt der Eingabe (Large ist Text, true ein Wahrheitswert, 3 eine Zahl, "3" Text), bis hier einer gewählt wird: abc wählen, damit true oder 3 eine Zeichenkette wird.</translation>
         </message>
         <message>
             <source>text</source>

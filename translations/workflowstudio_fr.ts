@@ -967,8 +967,8 @@
     <context>
         <name>wfs::studio::JsonValueEdit</name>
         <message>
-            <source>The value's JSON type. It follows what you type (Large is text, true a boolean, 3 a number, "3" text) until you pick one here: pick “text” to make true or 3 a string.</source>
-            <translation>Le type JSON de la valeur. Il suit la saisie (Large est du texte, true un booléen, 3 un nombre, "3" du texte) jusqu’à ce qu’un type soit choisi ici : choisir « texte » pour que true ou 3 soit une chaîne.</translation>
+            <source>The value's JSON type: abc text, 123 number, t/f true or false, null, { } object or array. It follows what you type (Large is text, true a boolean, 3 a number, "3" text) until you pick one here: pick abc to make true or 3 a string.</source>
+            <translation>Le type JSON de la valeur : abc texte, 123 nombre, t/f vrai ou faux, null, { } objet ou tableau. Il suit la saisie (Large est du texte, true un booléen, 3 un nombre, "3" du texte) jusqu’à ce qu’un type soit choisi ici : choisir abc pour que true ou 3 soit une chaîne.</translation>
         </message>
         <message>
             <source>text</source>

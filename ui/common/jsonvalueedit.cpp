@@ -51,12 +51,18 @@ JsonValueEdit::JsonValueEdit(QWidget *parent)
 {
     m_edit->setObjectName(QStringLiteral("jsonValueText"));
     m_type->setObjectName(QStringLiteral("jsonValueType"));
-    for (ValueType t : kTypes)
-        m_type->addItem(typeLabel(t), static_cast<int>(t));
-    m_type->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_type->setToolTip(tr("The value's JSON type. It follows what you type (Large is text, "
-                          "true a boolean, 3 a number, \"3\" text) until you pick one here: "
-                          "pick “text” to make true or 3 a string."));
+    // The box is narrow (value fields sit in narrow columns): a sign for each type, its name
+    // in the tooltip and in the list.
+    for (ValueType t : kTypes) {
+        m_type->addItem(typeSign(t), static_cast<int>(t));
+        m_type->setItemData(m_type->count() - 1, typeLabel(t), Qt::ToolTipRole);
+    }
+    m_type->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_type->setMinimumContentsLength(3);
+    m_typeHelp = tr("The value's JSON type: abc text, 123 number, t/f true or false, null, "
+                    "{ } object or array. It follows what you type (Large is text, true a "
+                    "boolean, 3 a number, \"3\" text) until you pick one here: pick abc to "
+                    "make true or 3 a string.");
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -93,6 +99,19 @@ QString JsonValueEdit::typeLabel(ValueType type)
     case ValueType::Auto: break;
     }
     return tr("auto");
+}
+
+QString JsonValueEdit::typeSign(ValueType type)
+{
+    switch (type) {
+    case ValueType::String: return QStringLiteral("abc");
+    case ValueType::Number: return QStringLiteral("123");
+    case ValueType::Boolean: return QStringLiteral("t/f");
+    case ValueType::Null: return QStringLiteral("null");
+    case ValueType::Structured: return QStringLiteral("{ }");
+    case ValueType::Auto: break;
+    }
+    return QString();
 }
 
 QColor JsonValueEdit::typeColor(ValueType type, const QPalette &palette)
@@ -188,6 +207,8 @@ void JsonValueEdit::refresh()
 {
     const ValueType shown = shownType();
     m_type->setCurrentIndex(m_type->findData(static_cast<int>(shown)));
+    m_type->setToolTip(tr("%1 value").arg(typeLabel(shown)) + QStringLiteral("\n\n") +
+                       m_typeHelp);
     const QString why = error();
     const QPalette base = palette();
     QPalette pal = m_edit->palette();

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // The one editor of a JSON value (condition operands, validation rule fields, the stepper's
-// context table): a line for the text and a type box next to it (text, number, true/false,
-// null, JSON). The type follows what is typed (model/valuetext.h: `Large` is text, `true` a
+// context table): a line for the text and a type box next to it (text "abc", number "123",
+// true/false "t/f", null, JSON "{ }"). The type follows what is typed (model/valuetext.h: `Large` is text, `true` a
 // boolean, `"true"` text, `3` a number) until the user picks one, which then holds: picking
 // "text" makes `true` the string "true". The text is coloured like JSON syntax by type, so the
 // string "true" and the boolean true never look alike. Text that is not a valid value of the
@@ -58,8 +58,10 @@ public:
     QComboBox *typeBox() const { return m_type; }
     void setPlaceholderText(const QString &text);
 
-    // The type names the box shows ("text", "number", …), translated.
+    // The type names ("text", "number", "true/false", "null", "JSON"), translated, and the
+    // signs the narrow type box shows for them ("abc", "123", "t/f", "null", "{ }").
     static QString typeLabel(ValueType type);
+    static QString typeSign(ValueType type);
     // The colour values of `type` are written in (JSON syntax colours of `palette`).
     static QColor typeColor(ValueType type, const QPalette &palette);
 
@@ -79,6 +81,7 @@ private:
 
     QLineEdit *m_edit;
     QComboBox *m_type;
+    QString m_typeHelp;
     ValueType m_held = ValueType::Auto;
     bool m_fixed = false;
 };

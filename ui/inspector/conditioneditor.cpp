@@ -85,7 +85,11 @@ ConditionEditor::ConditionEditor(QWidget *parent)
 {
     m_tree->setColumnCount(3);
     m_tree->setHeaderLabels({tr("Variable / group"), tr("Operator"), tr("Value")});
-    m_tree->header()->setSectionResizeMode(QHeaderView::Stretch);
+    // The value (text and type box) gets the room left by the variable and the operator.
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_tree->header()->resizeSection(0, 110);
     m_tree->setRootIsDecorated(true);
     m_tree->setIndentation(12);
     m_tree->setMinimumHeight(90);
