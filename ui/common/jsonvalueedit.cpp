@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPainter>
+#include <QStyleOptionComboBox>
 #include <QPointer>
 
 namespace wfs::studio {
@@ -57,8 +58,15 @@ JsonValueEdit::JsonValueEdit(QWidget *parent)
         m_type->addItem(typeSign(t), static_cast<int>(t));
         m_type->setItemData(m_type->count() - 1, typeLabel(t), Qt::ToolTipRole);
     }
-    m_type->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_type->setMinimumContentsLength(3);
+    // As narrow as its longest sign allows (the size policy would reserve room for an icon).
+    {
+        QStyleOptionComboBox opt;
+        opt.initFrom(m_type);
+        const QSize text(m_type->fontMetrics().horizontalAdvance(QStringLiteral("null")),
+                         m_type->fontMetrics().height());
+        m_type->setFixedWidth(
+            m_type->style()->sizeFromContents(QStyle::CT_ComboBox, &opt, text, m_type).width() + 4);
+    }
     m_typeHelp = tr("The value's JSON type: abc text, 123 number, t/f true or false, null, "
                     "{ } object or array. It follows what you type (Large is text, true a "
                     "boolean, 3 a number, \"3\" text) until you pick one here: pick abc to "

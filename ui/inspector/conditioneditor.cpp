@@ -89,7 +89,7 @@ ConditionEditor::ConditionEditor(QWidget *parent)
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_tree->header()->resizeSection(0, 110);
+    m_tree->header()->resizeSection(0, 90);
     m_tree->setRootIsDecorated(true);
     m_tree->setIndentation(12);
     m_tree->setMinimumHeight(90);
