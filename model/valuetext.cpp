@@ -54,12 +54,18 @@ ValueType valueTypeOf(const Json &value)
 const char *valueTypeName(ValueType type)
 {
     switch (type) {
-    case ValueType::Auto: return "auto";
-    case ValueType::String: return "text";
-    case ValueType::Number: return "number";
-    case ValueType::Boolean: return "boolean";
-    case ValueType::Null: return "null";
-    case ValueType::Structured: return "JSON";
+    case ValueType::Auto:
+        return "auto";
+    case ValueType::String:
+        return "text";
+    case ValueType::Number:
+        return "number";
+    case ValueType::Boolean:
+        return "boolean";
+    case ValueType::Null:
+        return "null";
+    case ValueType::Structured:
+        return "JSON";
     }
     return "auto";
 }

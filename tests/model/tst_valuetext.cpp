@@ -3,9 +3,9 @@
 // The one parse rule and the one display rule of typed JSON values (model/valuetext.h), which
 // every value field of the studio uses: bare words are strings, JSON keeps its type unless the
 // user picked one, and what displayValue shows reads back as the same value.
+#include "jsoncompare.h"
 #include "model/jsonio.h"
 #include "model/valuetext.h"
-#include "jsoncompare.h"
 #include "testutil.h"
 
 #include <QTest>
@@ -57,18 +57,18 @@ private slots:
         QTest::newRow("picked text: 123") << "123" << S << "\"123\"";
         QTest::newRow("picked text keeps quotes and blanks") << " \"a\" " << S << "\" \\\"a\\\" \"";
         QTest::newRow("picked number") << " 42 " << ValueType::Number << "42";
-        QTest::newRow("picked number, a word") << "ten" << ValueType::Number
-                                               << "!\"ten\" is not a number";
+        QTest::newRow("picked number, a word")
+            << "ten" << ValueType::Number << "!\"ten\" is not a number";
         QTest::newRow("picked number, a quoted number")
             << "\"4\"" << ValueType::Number << "!is not a number";
         QTest::newRow("picked boolean") << "false" << ValueType::Boolean << "false";
-        QTest::newRow("picked boolean, a word") << "yes" << ValueType::Boolean
-                                                << "!\"yes\" is not true or false";
+        QTest::newRow("picked boolean, a word")
+            << "yes" << ValueType::Boolean << "!\"yes\" is not true or false";
         QTest::newRow("picked null, empty") << "" << ValueType::Null << "null";
         QTest::newRow("picked null, a word") << "none" << ValueType::Null << "!is not null";
         QTest::newRow("picked JSON") << "[]" << ValueType::Structured << "[]";
-        QTest::newRow("picked JSON, a number") << "3" << ValueType::Structured
-                                               << "!is not a JSON object or array";
+        QTest::newRow("picked JSON, a number")
+            << "3" << ValueType::Structured << "!is not a JSON object or array";
         QTest::newRow("picked JSON, broken") << "{\"a\"" << ValueType::Structured << "!1:";
     }
     void parse()
@@ -94,22 +94,26 @@ private slots:
         QTest::addColumn<ValueType>("type");
         QTest::addColumn<bool>("pinned");
         QTest::addColumn<QString>("label");
-        QTest::newRow("word") << "\"Large\"" << "Large" << ValueType::String << false
-                              << "\"Large\"";
-        QTest::newRow("string true") << "\"true\"" << "true" << ValueType::String << true
-                                     << "\"true\"";
-        QTest::newRow("boolean true") << "true" << "true" << ValueType::Boolean << false << "true";
-        QTest::newRow("string 123") << "\"123\"" << "123" << ValueType::String << true
-                                    << "\"123\"";
-        QTest::newRow("number") << "123" << "123" << ValueType::Number << false << "123";
-        QTest::newRow("empty string") << "\"\"" << "" << ValueType::String << false << "\"\"";
-        QTest::newRow("blanks around") << "\" x \"" << " x " << ValueType::String << true
-                                       << "\" x \"";
-        QTest::newRow("string like broken JSON") << "\"{x\"" << "{x" << ValueType::String << true
-                                                 << "\"{x\"";
-        QTest::newRow("null") << "null" << "null" << ValueType::Null << false << "null";
-        QTest::newRow("object") << "{\"a\": [1]}" << "{\"a\":[1]}" << ValueType::Structured
-                                << false << "{\"a\":[1]}";
+        QTest::newRow("word") << "\"Large\""
+                              << "Large" << ValueType::String << false << "\"Large\"";
+        QTest::newRow("string true") << "\"true\""
+                                     << "true" << ValueType::String << true << "\"true\"";
+        QTest::newRow("boolean true") << "true"
+                                      << "true" << ValueType::Boolean << false << "true";
+        QTest::newRow("string 123") << "\"123\""
+                                    << "123" << ValueType::String << true << "\"123\"";
+        QTest::newRow("number") << "123"
+                                << "123" << ValueType::Number << false << "123";
+        QTest::newRow("empty string") << "\"\""
+                                      << "" << ValueType::String << false << "\"\"";
+        QTest::newRow("blanks around") << "\" x \""
+                                       << " x " << ValueType::String << true << "\" x \"";
+        QTest::newRow("string like broken JSON") << "\"{x\""
+                                                 << "{x" << ValueType::String << true << "\"{x\"";
+        QTest::newRow("null") << "null"
+                              << "null" << ValueType::Null << false << "null";
+        QTest::newRow("object") << "{\"a\": [1]}"
+                                << "{\"a\":[1]}" << ValueType::Structured << false << "{\"a\":[1]}";
     }
     void display()
     {

@@ -41,9 +41,8 @@ QByteArray workflowFile(const QString &id, const QStringList &stepIds,
                {"version", "1.0.0"},
                {"steps", Json::array()}};
     for (const QString &s : stepIds) {
-        Json step = {{"id", s.toStdString()},
-                     {"title", ("Step " + s).toStdString()},
-                     {"prompt", "Do it."}};
+        Json step = {
+            {"id", s.toStdString()}, {"title", ("Step " + s).toStdString()}, {"prompt", "Do it."}};
         if (const auto it = extra.find(s); it != extra.end())
             for (auto m = it->second.begin(); m != it->second.end(); ++m)
                 step[m.key()] = m.value();
@@ -88,7 +87,8 @@ int pixelsNear(ScenarioStudio &s, const QString &stepId, const QColor &color)
         for (int x = std::max(0, area.left()); x <= std::min(shot.width() - 1, area.right()); ++x) {
             const QColor c = shot.pixelColor(x, y);
             if (std::abs(c.red() - color.red()) + std::abs(c.green() - color.green()) +
-                    std::abs(c.blue() - color.blue()) < 60)
+                    std::abs(c.blue() - color.blue()) <
+                60)
                 ++count;
         }
     return count;
@@ -164,12 +164,14 @@ void TestScenarioProblems::bareWordsAreStringsInConditionAndContext()
         ScenarioStudio::readFile(s.workflowsDir() + QStringLiteral("/sized.json")).toStdString());
     QVERIFY(onDisk.ok);
     JCOMPARE(onDisk.value["steps"][1]["runCondition"]["equals"], Json("Large"));
-    QVERIFY(ScenarioStudio::waitFor([&] {
-        // What the engine serves is what the window shows: "equals": "Large".
-        const auto snap = s.runtime->engine().snapshot();
-        const WorkflowEntry *e = snap ? snap->find("sized") : nullptr;
-        return e && e->workflow->document() == s.doc()->json();
-    }, 3000));
+    QVERIFY(ScenarioStudio::waitFor(
+        [&] {
+            // What the engine serves is what the window shows: "equals": "Large".
+            const auto snap = s.runtime->engine().snapshot();
+            const WorkflowEntry *e = snap ? snap->find("sized") : nullptr;
+            return e && e->workflow->document() == s.doc()->json();
+        },
+        3000));
 
     // A run (Ctrl+R); in the context table: Add Variable, type the name, Tab, type the value.
     s.shortcut(QKeySequence(QStringLiteral("Ctrl+R")));
@@ -228,8 +230,10 @@ void TestScenarioProblems::duplicateIdMarksTheEditedStep()
 
     QTRY_COMPARE(s.scene()->nodeItem("/steps/1")->problemLevel(), NodeItem::ProblemLevel::Error);
     QCOMPARE(s.scene()->nodeItem("/steps/0")->problemLevel(), NodeItem::ProblemLevel::None);
-    QVERIFY(s.scene()->nodeItem("/steps/1")->toolTip().contains(
-        QStringLiteral("duplicate step id 'first'")));
+    QVERIFY(s.scene()
+                ->nodeItem("/steps/1")
+                ->toolTip()
+                .contains(QStringLiteral("duplicate step id 'first'")));
     QTreeWidget *list = problemsList(s);
     QTreeWidgetItem *row = problemRow(list, QStringLiteral("/steps/1/id"));
     QVERIFY(row);
@@ -281,8 +285,8 @@ void TestScenarioProblems::singleClickOnProblemShowsIt()
 void TestScenarioProblems::warningMarksItsNode()
 {
     ScenarioStudio s;
-    const Json loose = Json::parse(
-        R"({"validationCriteria": [{"type": "length", "message": "Say something."}]})");
+    const Json loose =
+        Json::parse(R"({"validationCriteria": [{"type": "length", "message": "Say something."}]})");
     const Json broken = Json::parse(
         R"({"validationCriteria": [{"type": "regex", "pattern": "a(b", "message": "m"}]})");
     QVERIFY(openServed(s, QStringLiteral("marks"),
@@ -291,8 +295,10 @@ void TestScenarioProblems::warningMarksItsNode()
     QTRY_COMPARE(levelOf(s, QStringLiteral("loose")), NodeItem::ProblemLevel::Warning);
     QCOMPARE(levelOf(s, QStringLiteral("broken")), NodeItem::ProblemLevel::Error);
     QCOMPARE(levelOf(s, QStringLiteral("clean")), NodeItem::ProblemLevel::None);
-    QVERIFY(s.scene()->nodeItem("/steps/1")->toolTip().contains(
-        QStringLiteral("a length rule without")));
+    QVERIFY(s.scene()
+                ->nodeItem("/steps/1")
+                ->toolTip()
+                .contains(QStringLiteral("a length rule without")));
 
     // As painted: amber on the warned node, red on the broken one, neither on the clean one.
     const QColor amber(0xe0, 0xa8, 0x00);

@@ -93,8 +93,8 @@ void TestProblems::initTestCase()
 void TestProblems::warningsMarkNodes()
 {
     EditorPage page;
-    const Json lengthWithoutBounds = Json::parse(
-        R"({"validationCriteria": [{"type": "length", "message": "m"}]})"); // a warning
+    const Json lengthWithoutBounds =
+        Json::parse(R"({"validationCriteria": [{"type": "length", "message": "m"}]})"); // a warning
     const Json badRegex = Json::parse(
         R"({"validationCriteria": [{"type": "regex", "pattern": "a(b", "message": "m"}]})");
     const Json both = Json::parse(R"({"validationCriteria": [
@@ -125,10 +125,12 @@ void TestProblems::warningsMarkNodes()
 
 void TestProblems::duplicateIdMarksEditedStep_data()
 {
-    QTest::addColumn<QString>("edited");   // the step whose id field is typed into
+    QTest::addColumn<QString>("edited");    // the step whose id field is typed into
     QTest::addColumn<QString>("takesIdOf"); // the step whose id is typed
-    QTest::newRow("the later step gets the earlier one's id") << "/steps/2" << "/steps/0";
-    QTest::newRow("the earlier step gets the later one's id") << "/steps/0" << "/steps/2";
+    QTest::newRow("the later step gets the earlier one's id") << "/steps/2"
+                                                              << "/steps/0";
+    QTest::newRow("the earlier step gets the later one's id") << "/steps/0"
+                                                              << "/steps/2";
 }
 
 // The step the user gave an existing id to is marked and listed, never the untouched one.

@@ -106,14 +106,14 @@ void TestValues::typedValues()
     QTest::newRow("null") << "null" << none << "null" << ValueType::Null;
     QTest::newRow("quoted number") << "\"123\"" << none << "\"123\"" << ValueType::String;
     QTest::newRow("array") << "[1, 2]" << none << "[1,2]" << ValueType::Structured;
-    QTest::newRow("true, then text picked") << "true" << ValueType::String << "\"true\""
-                                            << ValueType::String;
-    QTest::newRow("123, then text picked") << "123" << ValueType::String << "\"123\""
-                                           << ValueType::String;
+    QTest::newRow("true, then text picked")
+        << "true" << ValueType::String << "\"true\"" << ValueType::String;
+    QTest::newRow("123, then text picked")
+        << "123" << ValueType::String << "\"123\"" << ValueType::String;
     QTest::newRow("quoted, then text picked (quotes dropped)")
         << "\"x y\"" << ValueType::String << "\"x y\"" << ValueType::String;
-    QTest::newRow("false, then true/false picked") << "false" << ValueType::Boolean << "false"
-                                                   << ValueType::Boolean;
+    QTest::newRow("false, then true/false picked")
+        << "false" << ValueType::Boolean << "false" << ValueType::Boolean;
 }
 
 // Typed into the value of a `var == value` row of a step's runCondition in the inspector; the
@@ -178,8 +178,8 @@ void TestValues::contextTable()
         edit->lineEdit()->setFocus();
     }
     QTest::keyClick(edit->lineEdit(), Qt::Key_Return);
-    QTRY_VERIFY(!table->viewport()->findChild<JsonValueEdit *>()
-                || !table->viewport()->findChild<JsonValueEdit *>()->isVisible());
+    QTRY_VERIFY(!table->viewport()->findChild<JsonValueEdit *>() ||
+                !table->viewport()->findChild<JsonValueEdit *>()->isVisible());
 
     const Result<Json> context = editor.value();
     QVERIFY2(context, context ? "" : context.error().c_str());

@@ -10,8 +10,8 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPainter>
-#include <QStyleOptionComboBox>
 #include <QPointer>
+#include <QStyleOptionComboBox>
 
 namespace wfs::studio {
 
@@ -99,12 +99,18 @@ JsonValueEdit::JsonValueEdit(QWidget *parent)
 QString JsonValueEdit::typeLabel(ValueType type)
 {
     switch (type) {
-    case ValueType::String: return tr("text");
-    case ValueType::Number: return tr("number");
-    case ValueType::Boolean: return tr("true/false");
-    case ValueType::Null: return tr("null");
-    case ValueType::Structured: return tr("JSON");
-    case ValueType::Auto: break;
+    case ValueType::String:
+        return tr("text");
+    case ValueType::Number:
+        return tr("number");
+    case ValueType::Boolean:
+        return tr("true/false");
+    case ValueType::Null:
+        return tr("null");
+    case ValueType::Structured:
+        return tr("JSON");
+    case ValueType::Auto:
+        break;
     }
     return tr("auto");
 }
@@ -112,12 +118,18 @@ QString JsonValueEdit::typeLabel(ValueType type)
 QString JsonValueEdit::typeSign(ValueType type)
 {
     switch (type) {
-    case ValueType::String: return QStringLiteral("abc");
-    case ValueType::Number: return QStringLiteral("123");
-    case ValueType::Boolean: return QStringLiteral("t/f");
-    case ValueType::Null: return QStringLiteral("null");
-    case ValueType::Structured: return QStringLiteral("{ }");
-    case ValueType::Auto: break;
+    case ValueType::String:
+        return QStringLiteral("abc");
+    case ValueType::Number:
+        return QStringLiteral("123");
+    case ValueType::Boolean:
+        return QStringLiteral("t/f");
+    case ValueType::Null:
+        return QStringLiteral("null");
+    case ValueType::Structured:
+        return QStringLiteral("{ }");
+    case ValueType::Auto:
+        break;
     }
     return QString();
 }
@@ -125,12 +137,16 @@ QString JsonValueEdit::typeSign(ValueType type)
 QColor JsonValueEdit::typeColor(ValueType type, const QPalette &palette)
 {
     switch (type) {
-    case ValueType::String: return jsonSyntaxColor(palette, JsonSyntax::String);
-    case ValueType::Number: return jsonSyntaxColor(palette, JsonSyntax::Number);
+    case ValueType::String:
+        return jsonSyntaxColor(palette, JsonSyntax::String);
+    case ValueType::Number:
+        return jsonSyntaxColor(palette, JsonSyntax::Number);
     case ValueType::Boolean:
-    case ValueType::Null: return jsonSyntaxColor(palette, JsonSyntax::Literal);
+    case ValueType::Null:
+        return jsonSyntaxColor(palette, JsonSyntax::Literal);
     case ValueType::Structured:
-    case ValueType::Auto: break;
+    case ValueType::Auto:
+        break;
     }
     return palette.color(QPalette::Text);
 }
@@ -215,17 +231,15 @@ void JsonValueEdit::refresh()
 {
     const ValueType shown = shownType();
     m_type->setCurrentIndex(m_type->findData(static_cast<int>(shown)));
-    m_type->setToolTip(tr("%1 value").arg(typeLabel(shown)) + QStringLiteral("\n\n") +
-                       m_typeHelp);
+    m_type->setToolTip(tr("%1 value").arg(typeLabel(shown)) + QStringLiteral("\n\n") + m_typeHelp);
     const QString why = error();
     const QPalette base = palette();
     QPalette pal = m_edit->palette();
-    pal.setColor(QPalette::Text, why.isEmpty() ? typeColor(shown, base)
-                                               : base.color(QPalette::Text));
-    pal.setColor(QPalette::Base, why.isEmpty()
-                                     ? base.color(QPalette::Base)
-                                     : mixed(base.color(QPalette::Base), QColor(0xd3, 0x2f, 0x2f),
-                                             0.22));
+    pal.setColor(QPalette::Text,
+                 why.isEmpty() ? typeColor(shown, base) : base.color(QPalette::Text));
+    pal.setColor(QPalette::Base,
+                 why.isEmpty() ? base.color(QPalette::Base)
+                               : mixed(base.color(QPalette::Base), QColor(0xd3, 0x2f, 0x2f), 0.22));
     m_edit->setPalette(pal);
     m_edit->setToolTip(why.isEmpty() ? tr("%1 value").arg(typeLabel(shown))
                                      : tr("Not a valid value: %1").arg(why));
@@ -235,8 +249,8 @@ bool JsonValueEdit::focusInside() const
 {
     // The type box's popup is a window of its own; walk up through windows too.
     // Without an active window, the window's own focus widget says where the focus is.
-    const QWidget *focus = QApplication::focusWidget() ? QApplication::focusWidget()
-                                                        : window()->focusWidget();
+    const QWidget *focus =
+        QApplication::focusWidget() ? QApplication::focusWidget() : window()->focusWidget();
     for (const QWidget *w = focus; w; w = w->parentWidget()) {
         if (w == this)
             return true;
@@ -330,15 +344,15 @@ void JsonValueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const ValueType type = valueTypeOf(*v);
     const auto [label, tag] = cellDisplay(index);
     const bool selected = opt.state & QStyle::State_Selected;
-    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget)
-                               .adjusted(2, 0, -4, 0);
+    const QRect textRect =
+        style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget).adjusted(2, 0, -4, 0);
     QFont tagFont = opt.font;
     tagFont.setPointSizeF(tagFont.pointSizeF() * 0.85);
     const int tagWidth = QFontMetrics(tagFont).horizontalAdvance(tag);
     painter->save();
     painter->setFont(tagFont);
-    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText
-                                               : QPalette::PlaceholderText));
+    painter->setPen(
+        opt.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
     painter->drawText(textRect, Qt::AlignRight | Qt::AlignVCenter, tag);
     painter->setFont(opt.font);
     painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: MIT
 // The one editor of a JSON value (condition operands, validation rule fields, the stepper's
 // context table): a line for the text and a type box next to it (text "abc", number "123",
-// true/false "t/f", null, JSON "{ }"). The type follows what is typed (model/valuetext.h: `Large` is text, `true` a
-// boolean, `"true"` text, `3` a number) until the user picks one, which then holds: picking
-// "text" makes `true` the string "true". The text is coloured like JSON syntax by type, so the
-// string "true" and the boolean true never look alike. Text that is not a valid value of the
-// chosen type is framed red with the reason in the tooltip; value() then keeps the text as a
+// true/false "t/f", null, JSON "{ }"). The type follows what is typed (model/valuetext.h: `Large`
+// is text, `true` a boolean, `"true"` text, `3` a number) until the user picks one, which then
+// holds: picking "text" makes `true` the string "true". The text is coloured like JSON syntax by
+// type, so the string "true" and the boolean true never look alike. Text that is not a valid value
+// of the chosen type is framed red with the reason in the tooltip; value() then keeps the text as a
 // string, so nothing typed is lost.
 //
 // JsonValueDelegate puts the same editor into item views and paints values in JSON notation
