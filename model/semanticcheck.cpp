@@ -33,7 +33,10 @@ std::string show(const Json &v)
 }
 
 // "(?i)abc": PCRE/Python inline flags, which JavaScript does not have.
-std::string inlineFlagsHint(const std::string &pattern)
+// A pattern that JavaScript rejects only because it starts with PCRE's inline flags, such as
+// "(?i)title:" (WorkRail's own workflows ship such patterns): the flag letters ("i"), when the
+// rest compiles as an ECMAScript regex with those flags; "" otherwise.
+std::string inlineFlagsOnly(const std::string &pattern, const schema::EcmaRegexFlags &flags)
 {
     if (pattern.size() < 4 || pattern.compare(0, 2, "(?") != 0)
         return {};
@@ -41,10 +44,15 @@ std::string inlineFlagsHint(const std::string &pattern)
     if (close == std::string::npos || close < 3)
         return {};
     const std::string letters = pattern.substr(2, close - 2);
-    if (letters.find_first_not_of("imsux") != std::string::npos)
+    if (letters.find_first_not_of("ims") != std::string::npos)
         return {};
-    return "; JavaScript has no inline flags: remove '" + pattern.substr(0, close + 1) +
-           "' and add \"flags\": \"" + letters + "\"";
+    schema::EcmaRegexFlags with = flags;
+    with.ignoreCase = with.ignoreCase || letters.find('i') != std::string::npos;
+    with.multiline = with.multiline || letters.find('m') != std::string::npos;
+    with.dotAll = with.dotAll || letters.find('s') != std::string::npos;
+    if (!schema::compileEcmaRegex(std::string_view(pattern).substr(close + 1), with))
+        return {};
+    return letters;
 }
 
 std::string describeStep(const Step &s)
@@ -252,25 +260,43 @@ std::string contradiction(const Condition &c)
 
 // ---- checks -------------------------------------------------------------------------------
 
-void checkStepIds(const Workflow &wf, Diagnostics &out)
+void checkStepIds(const Workflow &wf, Diagnostics &out, const std::string &editedStep)
 {
-    std::unordered_map<std::string, const Step *> seen;
+    // Steps by id, in document order.
+    std::vector<std::string> order;
+    std::unordered_map<std::string, std::vector<const Step *>> byId;
     for (const Step *s : wf.allSteps()) {
         if (s->id.empty())
             continue;
-        const auto [it, inserted] = seen.emplace(s->id, s);
-        if (inserted)
+        auto &group = byId[s->id];
+        if (group.empty())
+            order.push_back(s->id);
+        group.push_back(s);
+    }
+    for (const std::string &id : order) {
+        const std::vector<const Step *> &group = byId[id];
+        if (group.size() < 2)
             continue;
-        const Step *first = it->second;
-        std::string where;
-        if (s->isInline() && first->isInline() && s->topIndex == first->topIndex)
-            where = " in the same loop body";
-        else if (s->isInline() != first->isInline())
-            where = first->isInline() ? " (the first is inside a loop body)"
-                                      : " (the first is a top-level step)";
-        add(out, pointerAppend(s->pointer, "id"), Severity::Error,
-            "duplicate step id '" + s->id + "'" + where + "; the first is at " + first->pointer +
-                ". Step ids must be unique: completedSteps names steps by id");
+        // The original keeps the id: the first occurrence, unless that is the step just edited.
+        const Step *original = group.front();
+        if (!editedStep.empty() && original->pointer == editedStep)
+            original = group[1];
+        const bool originalFirst = original == group.front();
+        const std::string other = originalFirst ? "first" : "other";
+        for (const Step *s : group) {
+            if (s == original)
+                continue;
+            std::string where;
+            if (s->isInline() && original->isInline() && s->topIndex == original->topIndex)
+                where = " in the same loop body";
+            else if (s->isInline() != original->isInline())
+                where = " (the " + other + " is " +
+                        (original->isInline() ? "inside a loop body)" : "a top-level step)");
+            add(out, pointerAppend(s->pointer, "id"), Severity::Error,
+                "duplicate step id '" + s->id + "'" + where + "; the " + other + " is at " +
+                    original->pointer +
+                    ". Step ids must be unique: completedSteps names steps by id");
+        }
     }
 }
 
@@ -525,14 +551,30 @@ void checkValidationRules(const Workflow &wf, Diagnostics &out)
                     break;
                 }
                 auto re = schema::compileEcmaRegex(*r->pattern, *flags);
-                // A warning, not an error: the workflow loads, steps and validates its other
-                // steps as usual (WorkRail ships such files); only this step's validation fails.
-                if (!re)
-                    add(out, pointerAppend(r->pointer, "pattern"), Severity::Warning,
-                        "the pattern does not compile as an ECMAScript regular expression (" +
-                            re.error() + ")" + inlineFlagsHint(*r->pattern) +
-                            "; WorkRail's workflow_validate fails on this step with "
-                            "\"Invalid regex pattern in validationCriteria\"");
+                if (re)
+                    break;
+                // WorkRail loads the workflow, but every workflow_validate of this step fails:
+                // an error. Patterns that only lack JavaScript's support for PCRE's inline
+                // flags stay a warning: WorkRail's own workflows ship them, and the fix is
+                // mechanical.
+                const std::string letters = inlineFlagsOnly(*r->pattern, *flags);
+                std::string why;
+                if (!letters.empty()) {
+                    const std::string given = r->flags.value_or(std::string());
+                    std::string merged = given;
+                    for (char c : letters)
+                        if (merged.find(c) == std::string::npos)
+                            merged += c;
+                    why = "; JavaScript has no inline flags: remove '" +
+                          r->pattern->substr(0, letters.size() + 3) + "' and " +
+                          (given.empty() ? "add" : "set") + " \"flags\": \"" + merged + "\"";
+                }
+                add(out, pointerAppend(r->pointer, "pattern"),
+                    letters.empty() ? Severity::Error : Severity::Warning,
+                    "the pattern does not compile as an ECMAScript regular expression (" +
+                        re.error() + ")" + why +
+                        "; WorkRail's workflow_validate fails on this step with "
+                        "\"Invalid regex pattern in validationCriteria\"");
                 break;
             }
             case RuleType::Length:
@@ -669,10 +711,10 @@ void checkFunctions(const Workflow &wf, Diagnostics &out)
     }
 }
 
-Diagnostics checkSemantics(const Workflow &workflow)
+Diagnostics checkSemantics(const Workflow &workflow, const CheckOptions &options)
 {
     Diagnostics out;
-    checkStepIds(workflow, out);
+    checkStepIds(workflow, out, options.editedStep);
     checkLoops(workflow, out);
     checkLoopVariables(workflow, out);
     checkConditions(workflow, out);

@@ -53,7 +53,7 @@ void sortByPosition(Diagnostics &ds)
 }
 
 Diagnostics checkWorkflowDocument(const Json &doc, std::string_view sourceText,
-                                  const std::string &file)
+                                  const std::string &file, const CheckOptions &options)
 {
     Diagnostics ds;
     const Workflow workflow = Workflow::fromJson(doc, &ds);
@@ -73,7 +73,7 @@ Diagnostics checkWorkflowDocument(const Json &doc, std::string_view sourceText,
         }
     }
 
-    const Diagnostics semantic = checkSemantics(workflow);
+    const Diagnostics semantic = checkSemantics(workflow, options);
     ds.insert(ds.end(), semantic.begin(), semantic.end());
     dropModelDuplicates(ds);
     for (Diagnostic &d : ds)

@@ -665,8 +665,8 @@
             <translation>Operator</translation>
         </message>
         <message>
-            <source>Value (JSON)</source>
-            <translation>Wert (JSON)</translation>
+            <source>Value</source>
+            <translation>Wert</translation>
         </message>
         <message>
             <source>Add a “variable operator value” test</source>
@@ -685,8 +685,8 @@
             <translation>ist wahr</translation>
         </message>
         <message>
-            <source>value, e.g. true, 3, "text"</source>
-            <translation>Wert, z. B. true, 3, "Text"</translation>
+            <source>value, e.g. Large, 3, true</source>
+            <translation>Wert, z. B. Large, 3, true</translation>
         </message>
         <message>
             <source>JSON</source>
@@ -832,12 +832,12 @@
             <translation>Variable</translation>
         </message>
         <message>
-            <source>Value (JSON)</source>
-            <translation>Wert (JSON)</translation>
+            <source>Value</source>
+            <translation>Wert</translation>
         </message>
         <message>
-            <source>The context the agent sends back with the next workflow_next call. Values are JSON: "text", 42, true, [1, 2], {"a": 1}.</source>
-            <translation>Der Kontext, den der Agent mit dem nächsten Aufruf von workflow_next zurücksendet. Werte sind JSON: "Text", 42, true, [1, 2], {"a": 1}.</translation>
+            <source>The context the agent sends back with the next workflow_next call. Values: text (Large), 42, true, null, [1, 2], {"a": 1}; pick “text” in the value's type box to make true or 42 a string.</source>
+            <translation>Der Kontext, den der Agent mit dem nächsten Aufruf von workflow_next zurücksendet. Werte: Text (Large), 42, true, null, [1, 2], {"a": 1}; „Text“ im Typfeld des Werts wählen, damit true oder 42 eine Zeichenkette wird.</translation>
         </message>
         <message>
             <source>Add Variable</source>
@@ -856,12 +856,12 @@
             <translation>Zeile %1: Die Variable „%2“ kommt doppelt vor.</translation>
         </message>
         <message>
-            <source>Row %1 (“%2”): invalid JSON value at %3</source>
-            <translation>Zeile %1 („%2“): ungültiger JSON-Wert bei %3</translation>
+            <source>Row %1 (“%2”): %3</source>
+            <translation>Zeile %1 („%2“): %3</translation>
         </message>
         <message>
-            <source>Invalid JSON at %1</source>
-            <translation>Ungültiges JSON bei %1</translation>
+            <source>invalid JSON value at %1</source>
+            <translation>ungültiger JSON-Wert bei %1</translation>
         </message>
     </context>
     <context>
@@ -1227,6 +1227,45 @@
         <message>
             <source>Not applied: %1:%2: %3</source>
             <translation>Nicht übernommen: %1:%2: %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::JsonValueEdit</name>
+        <message>
+            <source>The value's JSON type: abc text, 123 number, t/f true or false, null, { } object or array. It follows what you type (Large is text, true a boolean, 3 a number, "3" text) until you pick one here: pick abc to make true or 3 a string.</source>
+            <translation>Der JSON-Typ des Werts: abc Text, 123 Zahl, t/f wahr oder falsch, null, { } Objekt oder Array. Er folgt der Eingabe (Large ist Text, true ein Wahrheitswert, 3 eine Zahl, "3" Text), bis hier einer gewählt wird: abc wählen, damit true oder 3 eine Zeichenkette wird.</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <source>number</source>
+            <translation>Zahl</translation>
+        </message>
+        <message>
+            <source>true/false</source>
+            <translation>wahr/falsch</translation>
+        </message>
+        <message>
+            <source>null</source>
+            <translation>null</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>auto</source>
+            <translation>automatisch</translation>
+        </message>
+        <message>
+            <source>%1 value</source>
+            <translation>Wert vom Typ %1</translation>
+        </message>
+        <message>
+            <source>Not a valid value: %1</source>
+            <translation>Kein gültiger Wert: %1</translation>
         </message>
     </context>
     <context>
@@ -2383,6 +2422,14 @@ Das kann nicht rückgängig gemacht werden.</translation>
     </context>
     <context>
         <name>wfs::studio::WorkflowScene</name>
+        <message>
+            <source>Error: %1</source>
+            <translation>Fehler: %1</translation>
+        </message>
+        <message>
+            <source>Warning: %1</source>
+            <translation>Warnung: %1</translation>
+        </message>
         <message>
             <source>Cannot paste: %1</source>
             <translation>Einfügen nicht möglich: %1</translation>

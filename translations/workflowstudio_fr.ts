@@ -665,8 +665,8 @@
             <translation>Opérateur</translation>
         </message>
         <message>
-            <source>Value (JSON)</source>
-            <translation>Valeur (JSON)</translation>
+            <source>Value</source>
+            <translation>Valeur</translation>
         </message>
         <message>
             <source>Add a “variable operator value” test</source>
@@ -685,8 +685,8 @@
             <translation>est vrai</translation>
         </message>
         <message>
-            <source>value, e.g. true, 3, "text"</source>
-            <translation>valeur, p. ex. true, 3, "texte"</translation>
+            <source>value, e.g. Large, 3, true</source>
+            <translation>valeur, p. ex. Large, 3, true</translation>
         </message>
         <message>
             <source>JSON</source>
@@ -832,12 +832,12 @@
             <translation>Variable</translation>
         </message>
         <message>
-            <source>Value (JSON)</source>
-            <translation>Valeur (JSON)</translation>
+            <source>Value</source>
+            <translation>Valeur</translation>
         </message>
         <message>
-            <source>The context the agent sends back with the next workflow_next call. Values are JSON: "text", 42, true, [1, 2], {"a": 1}.</source>
-            <translation>Le contexte que l’agent renvoie avec le prochain appel workflow_next. Les valeurs sont en JSON : "texte", 42, true, [1, 2], {"a": 1}.</translation>
+            <source>The context the agent sends back with the next workflow_next call. Values: text (Large), 42, true, null, [1, 2], {"a": 1}; pick “text” in the value's type box to make true or 42 a string.</source>
+            <translation>Le contexte que l’agent renvoie avec le prochain appel workflow_next. Valeurs : texte (Large), 42, true, null, [1, 2], {"a": 1} ; choisir « texte » dans le type de la valeur pour que true ou 42 soit une chaîne.</translation>
         </message>
         <message>
             <source>Add Variable</source>
@@ -856,12 +856,12 @@
             <translation>Ligne %1 : la variable « %2 » apparaît deux fois.</translation>
         </message>
         <message>
-            <source>Row %1 (“%2”): invalid JSON value at %3</source>
-            <translation>Ligne %1 (« %2 ») : valeur JSON invalide à %3</translation>
+            <source>Row %1 (“%2”): %3</source>
+            <translation>Ligne %1 (« %2 ») : %3</translation>
         </message>
         <message>
-            <source>Invalid JSON at %1</source>
-            <translation>JSON invalide à %1</translation>
+            <source>invalid JSON value at %1</source>
+            <translation>valeur JSON invalide à %1</translation>
         </message>
     </context>
     <context>
@@ -1227,6 +1227,45 @@
         <message>
             <source>Not applied: %1:%2: %3</source>
             <translation>Non appliqué : %1:%2 : %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::JsonValueEdit</name>
+        <message>
+            <source>The value's JSON type: abc text, 123 number, t/f true or false, null, { } object or array. It follows what you type (Large is text, true a boolean, 3 a number, "3" text) until you pick one here: pick abc to make true or 3 a string.</source>
+            <translation>Le type JSON de la valeur : abc texte, 123 nombre, t/f vrai ou faux, null, { } objet ou tableau. Il suit la saisie (Large est du texte, true un booléen, 3 un nombre, "3" du texte) jusqu’à ce qu’un type soit choisi ici : choisir abc pour que true ou 3 soit une chaîne.</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>texte</translation>
+        </message>
+        <message>
+            <source>number</source>
+            <translation>nombre</translation>
+        </message>
+        <message>
+            <source>true/false</source>
+            <translation>vrai/faux</translation>
+        </message>
+        <message>
+            <source>null</source>
+            <translation>null</translation>
+        </message>
+        <message>
+            <source>JSON</source>
+            <translation>JSON</translation>
+        </message>
+        <message>
+            <source>auto</source>
+            <translation>auto</translation>
+        </message>
+        <message>
+            <source>%1 value</source>
+            <translation>valeur de type %1</translation>
+        </message>
+        <message>
+            <source>Not a valid value: %1</source>
+            <translation>Valeur invalide : %1</translation>
         </message>
     </context>
     <context>
@@ -2383,6 +2422,14 @@ Cette action est irréversible.</translation>
     </context>
     <context>
         <name>wfs::studio::WorkflowScene</name>
+        <message>
+            <source>Error: %1</source>
+            <translation>Erreur : %1</translation>
+        </message>
+        <message>
+            <source>Warning: %1</source>
+            <translation>Avertissement : %1</translation>
+        </message>
         <message>
             <source>Cannot paste: %1</source>
             <translation>Impossible de coller : %1</translation>

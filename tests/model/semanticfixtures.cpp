@@ -232,7 +232,7 @@ std::vector<SemanticCase> semanticCases()
          "",
          R"(  {"id": "s-1", "title": "T", "prompt": "P", "validationCriteria": [{"type": "regex", "pattern": "a(b", "message": "m"},
      {"type": "regex", "pattern": "(?i)abc", "message": "m"}]})",
-         {"t.json:2:98: warning: the pattern does not compile as an ECMAScript regular expression "
+         {"t.json:2:98: error: the pattern does not compile as an ECMAScript regular expression "
           "(missing closing parenthesis at offset 3); WorkRail's workflow_validate fails on this "
           "step with \"Invalid regex pattern in validationCriteria\" "
           "[/steps/0/validationCriteria/0/pattern]",
@@ -240,6 +240,29 @@ std::vector<SemanticCase> semanticCases()
           "(invalid group at offset 1); JavaScript has no inline flags: remove '(?i)' and add "
           "\"flags\": \"i\"; WorkRail's workflow_validate fails on this step with \"Invalid regex "
           "pattern in validationCriteria\" [/steps/0/validationCriteria/1/pattern]"}},
+        // Inline flags are a warning only when removing them leaves a valid pattern; the fix
+        // merges the letters into the given flags. Anything else that does not compile is an
+        // error: "(?x)" has no JavaScript flag, "(?i)a(b" stays broken, "(?<" is not flags.
+        {"inline flags: warning only when that is the only defect",
+         "",
+         R"(  {"id": "s-1", "title": "T", "prompt": "P", "validationCriteria": [{"type": "regex", "pattern": "(?im)^a$", "flags": "g", "message": "m"},
+     {"type": "regex", "pattern": "(?x)a b", "message": "m"},
+     {"type": "regex", "pattern": "(?i)a(b", "message": "m"},
+     {"type": "regex", "pattern": "(?<x", "message": "m"}]})",
+         {"t.json:2:98: warning: the pattern does not compile as an ECMAScript regular expression "
+          "(invalid group at offset 1); JavaScript has no inline flags: remove '(?im)' and set "
+          "\"flags\": \"gim\"; WorkRail's workflow_validate fails on this step with \"Invalid "
+          "regex pattern in validationCriteria\" [/steps/0/validationCriteria/0/pattern]",
+          "t.json:3:35: error: the pattern does not compile as an ECMAScript regular expression "
+          "(invalid group at offset 1); WorkRail's workflow_validate fails on this step with "
+          "\"Invalid regex pattern in validationCriteria\" [/steps/0/validationCriteria/1/pattern]",
+          "t.json:4:35: error: the pattern does not compile as an ECMAScript regular expression "
+          "(invalid group at offset 1); WorkRail's workflow_validate fails on this step with "
+          "\"Invalid regex pattern in validationCriteria\" [/steps/0/validationCriteria/2/pattern]",
+          "t.json:5:35: error: the pattern does not compile as an ECMAScript regular expression "
+          "(invalid group name at offset 1); WorkRail's workflow_validate fails on this step "
+          "with \"Invalid regex pattern in validationCriteria\" "
+          "[/steps/0/validationCriteria/3/pattern]"}},
         {"bad regex flags",
          "",
          R"(  {"id": "s-1", "title": "T", "prompt": "P", "validationCriteria": [{"type": "regex", "pattern": "a", "flags": "gx", "message": "m"},

@@ -57,6 +57,53 @@ private slots:
         QCOMPARE(actual.join(QLatin1Char('\n')), expected.join(QLatin1Char('\n')));
     }
 
+    // Which of the steps sharing an id gets the error: never the original. The original is
+    // the first in document order, unless that is the step whose id the user just changed
+    // (CheckOptions::editedStep), so typing A's id into B marks B in either order.
+    void duplicateIdMarksEditedStep_data()
+    {
+        QTest::addColumn<QStringList>("ids");
+        QTest::addColumn<QString>("editedStep");
+        QTest::addColumn<QStringList>("marked"); // pointers of the "id" values with the error
+        QTest::addColumn<QString>("mentions");   // the pointer the messages name
+        const QStringList ab{"alpha", "alpha"};
+        QTest::newRow("unchanged since load: the later") << ab << "" << QStringList{"/steps/1/id"}
+                                                         << "the first is at /steps/0";
+        QTest::newRow("later step edited") << ab << "/steps/1" << QStringList{"/steps/1/id"}
+                                           << "the first is at /steps/0";
+        QTest::newRow("earlier step edited") << ab << "/steps/0" << QStringList{"/steps/0/id"}
+                                             << "the other is at /steps/1";
+        QTest::newRow("edited step has no duplicate")
+            << QStringList{"alpha", "beta", "alpha"} << "/steps/1" << QStringList{"/steps/2/id"}
+            << "the first is at /steps/0";
+        QTest::newRow("three, the first edited")
+            << QStringList{"alpha", "alpha", "alpha"} << "/steps/0"
+            << QStringList{"/steps/0/id", "/steps/2/id"} << "the other is at /steps/1";
+    }
+    void duplicateIdMarksEditedStep()
+    {
+        QFETCH(QStringList, ids);
+        QFETCH(QString, editedStep);
+        QFETCH(QStringList, marked);
+        QFETCH(QString, mentions);
+        Json doc = {{"id", "dups"}, {"name", "D"}, {"description", "D"}, {"version", "1.0.0"},
+                    {"steps", Json::array()}};
+        for (const QString &id : ids)
+            doc["steps"].push_back({{"id", id.toStdString()}, {"title", "T"}, {"prompt", "P"}});
+        CheckOptions options;
+        options.editedStep = editedStep.toStdString();
+        QStringList actual;
+        for (const Diagnostic &d : checkWorkflowDocument(doc, {}, "d.json", options)) {
+            if (d.message.find("duplicate step id") == std::string::npos)
+                continue;
+            QCOMPARE(d.severity, Severity::Error);
+            QVERIFY2(d.message.find(mentions.toStdString()) != std::string::npos,
+                     d.message.c_str());
+            actual << QString::fromStdString(d.pointer);
+        }
+        QCOMPARE(actual, marked);
+    }
+
     // WorkRail's condition evaluation (workrail-compat.md §1.4).
     void evaluate_data()
     {
@@ -116,7 +163,8 @@ private slots:
     // The corpus: every file under workrail/workflows through all checks (schema included).
     // What remains are real defects of those files: 30 regex patterns written with PCRE's
     // inline flag "(?i)", which JavaScript rejects (WorkRail's workflow_validate fails on
-    // them), and a `for` loop's indexVar that WorkRail ignores.
+    // them; warnings, not errors: the rest of each pattern is valid and the files ship with
+    // WorkRail), and a `for` loop's indexVar that WorkRail ignores. No errors.
     void corpusFindings()
     {
         WFS_REQUIRE_SHARED();

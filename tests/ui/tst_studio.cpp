@@ -8,6 +8,7 @@
 #include "engine/engine.h"
 #include "model/jsonio.h"
 #include "ui/canvas/nodeitems.h"
+#include "ui/common/jsonvalueedit.h"
 #include "ui/canvas/workflowscene.h"
 #include "ui/canvas/workflowview.h"
 #include "ui/document/commands.h"
@@ -192,10 +193,10 @@ void TestStudio::buildWorkflowByInput()
     QTreeWidgetItem *row = condition->tree()->topLevelItem(0);
     QVERIFY(row);
     auto *var = qobject_cast<QLineEdit *>(condition->tree()->itemWidget(row, 0));
-    auto *value = qobject_cast<QLineEdit *>(condition->tree()->itemWidget(row, 2));
+    auto *value = qobject_cast<JsonValueEdit *>(condition->tree()->itemWidget(row, 2));
     QVERIFY(var && value);
     replaceText(var, QStringLiteral("mode"));
-    replaceText(value, QStringLiteral("fast"));
+    replaceText(value->lineEdit(), QStringLiteral("fast"));
     QCOMPARE(doc->valueAt("/steps/1/runCondition").dump(),
              Json::parse(R"({"var":"mode","equals":"fast"})").dump());
 

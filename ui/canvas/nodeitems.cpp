@@ -22,8 +22,10 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(wfs::studio::NodeItem)
 };
 
-// Errors are red in both themes; mixed with the base colour for the fill.
+// Errors are red and warnings amber in both themes (the error red is mixed with the base
+// colour for the fill); the warning amber is yellower than the run mode's current step.
 const QColor kErrorColor(0xd3, 0x2f, 0x2f);
+const QColor kWarningColor(0xe0, 0xa8, 0x00);
 // Run mode: the current step (amber) and completed steps (green), readable in both themes.
 const QColor kCurrentColor(0xf5, 0x7c, 0x00);
 const QColor kCompletedColor(0x2e, 0x9d, 0x4f);
@@ -81,7 +83,8 @@ void NodeItem::setStep(const Json &step)
                                                                 : Tr::tr("no loop configuration");
         if (step.is_object() && step.contains("body") && step["body"].is_string())
             m_badges << Tr::tr("Repeats step “%1”").arg(str(step, "body"));
-        m_baseToolTip = Tr::tr("Loop %1: %2").arg(m_id, m_subtitle);
+        m_baseToolTip =
+            Tr::tr("Loop %1: %2").arg(m_id.toHtmlEscaped(), m_subtitle.toHtmlEscaped());
     } else {
         m_subtitle = str(step, "agentRole");
         if (truthy(step, "requireConfirmation"))
@@ -107,38 +110,46 @@ void NodeItem::setStep(const Json &step)
     update();
 }
 
-void NodeItem::setProblems(const QString &text, bool error)
+void NodeItem::setProblems(const QString &text, ProblemLevel level)
 {
-    if (text == m_problems && error == m_hasError)
+    if (text.isEmpty())
+        level = ProblemLevel::None;
+    if (text == m_problems && level == m_problemLevel)
         return;
-    m_problems = text;
-    m_hasError = error;
+    m_problems = level == ProblemLevel::None ? QString() : text;
+    m_problemLevel = level;
     updateToolTip();
     update();
 }
 
+// Problems first (what needs fixing), then the run state, then what the step says.
 void NodeItem::updateToolTip()
 {
-    QString tip = m_baseToolTip;
-    if (!m_problems.isEmpty())
-        tip = m_problems.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))
-              + QStringLiteral("<hr>") + tip;
+    QStringList parts;
+    if (!m_problems.isEmpty()) {
+        const QColor color = m_problemLevel == ProblemLevel::Error ? kErrorColor : kWarningColor;
+        parts << QStringLiteral("<span style=\"color:%1\">%2</span>")
+                     .arg(color.name(), m_problems.toHtmlEscaped().replace(
+                                            QLatin1Char('\n'), QStringLiteral("<br>")));
+    }
     switch (m_runState) {
     case RunState::Current:
-        tip = Tr::tr("Current step") + QStringLiteral("<br>") + tip;
+        parts << Tr::tr("Current step");
         break;
     case RunState::Completed:
-        tip = Tr::tr("Completed") + QStringLiteral("<br>") + tip;
+        parts << Tr::tr("Completed");
         break;
     case RunState::Skipped:
-        tip = Tr::tr("Skipped: %1").arg(m_runNote.toHtmlEscaped()) + QStringLiteral("<br>") + tip;
+        parts << Tr::tr("Skipped: %1").arg(m_runNote.toHtmlEscaped());
         break;
     case RunState::None:
         break;
     }
     if (m_kind == Kind::Loop && !m_runNote.isEmpty() && m_runState != RunState::Skipped)
-        tip = m_runNote.toHtmlEscaped() + QStringLiteral("<br>") + tip;
-    setToolTip(tip);
+        parts << m_runNote.toHtmlEscaped();
+    parts << m_baseToolTip;
+    // Always rich text (the parts are escaped HTML), even when a part has no tag of its own.
+    setToolTip(QStringLiteral("<qt>%1</qt>").arg(parts.join(QStringLiteral("<br>"))));
 }
 
 // Draws a node's run state above its contents (and above a loop's body nodes), so the
@@ -253,8 +264,10 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
     QPen border(selected ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid),
                 selected ? 2.5 : 1.2);
-    if (m_hasError)
+    if (m_problemLevel == ProblemLevel::Error)
         border = QPen(kErrorColor, selected ? 3 : 2);
+    else if (m_problemLevel == ProblemLevel::Warning)
+        border = QPen(kWarningColor, selected ? 3 : 2);
     if (m_kind == Kind::Loop) {
         border.setStyle(Qt::DashLine);
         painter->setPen(border);
@@ -263,7 +276,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     } else {
         painter->setPen(border);
         QColor fill = pal.color(QPalette::Base);
-        if (m_hasError)
+        if (m_problemLevel == ProblemLevel::Error)
             fill = mix(fill, kErrorColor, 0.10);
         painter->setBrush(fill);
         painter->drawRoundedRect(r, 8, 8);
@@ -293,9 +306,36 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
     painter->setFont(smallFont);
     QFontMetricsF sfm(smallFont);
+    // The problem badge sits at the right end of the id line: ✖ error, ⚠ warning.
+    qreal idWidth = width;
+    if (m_problemLevel != ProblemLevel::None) {
+        const bool error = m_problemLevel == ProblemLevel::Error;
+        const qreal d = sfm.height() + 2;
+        const QRectF badge(r.width() - pad - d, y, d, d);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(error ? kErrorColor : kWarningColor);
+        if (error) {
+            painter->drawEllipse(badge);
+        } else {
+            QPainterPath triangle;
+            triangle.moveTo(badge.center().x(), badge.top());
+            triangle.lineTo(badge.right(), badge.bottom());
+            triangle.lineTo(badge.left(), badge.bottom());
+            triangle.closeSubpath();
+            painter->drawPath(triangle);
+        }
+        QFont badgeFont = smallFont;
+        badgeFont.setBold(true);
+        painter->setFont(badgeFont);
+        painter->setPen(error ? QColor(Qt::white) : QColor(Qt::black));
+        painter->drawText(error ? badge : badge.adjusted(0, d * 0.2, 0, 0), Qt::AlignCenter,
+                          error ? QStringLiteral("✖") : QStringLiteral("!"));
+        painter->setFont(smallFont);
+        idWidth -= d + 4;
+    }
     painter->setPen(pal.color(QPalette::PlaceholderText));
-    painter->drawText(QRectF(pad, y, width, sfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      sfm.elidedText(m_id, Qt::ElideRight, width));
+    painter->drawText(QRectF(pad, y, idWidth, sfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      sfm.elidedText(m_id, Qt::ElideRight, idWidth));
     y += sfm.height() + 2;
     if (m_kind == Kind::Loop) {
         painter->setPen(pal.color(QPalette::Text));

@@ -40,8 +40,13 @@ public:
     // Where the layout put it (scene coordinates); a drag moves it away until the drop.
     QPointF homePos() const { return m_home; }
     void setHomePos(QPointF scenePos) { m_home = scenePos; }
-    // Diagnostics on this step (empty = none): a coloured border and a tooltip.
-    void setProblems(const QString &text, bool error);
+    // Diagnostics on this step: errors give a red border, a red tint and a red ✖ badge;
+    // warnings (and nothing worse) an amber border and an amber ⚠ badge. `text` (one problem
+    // a line) heads the tooltip. None clears the mark.
+    enum class ProblemLevel { None, Warning, Error };
+    void setProblems(const QString &text, ProblemLevel level);
+    ProblemLevel problemLevel() const { return m_problemLevel; }
+    QString problemText() const { return m_problems; }
 
     // Run mode (stepper, followed sessions): how far a run got with this step. `note` is the
     // skip reason (Skipped) or, on a loop frame, the iteration counter ("pass 2 of 3").
@@ -60,11 +65,11 @@ private:
     QString m_subtitle; ///< loop: configuration summary; step: agent role
     QStringList m_badges;
     QString m_problems;
-    bool m_hasError = false;
+    ProblemLevel m_problemLevel = ProblemLevel::None;
     bool m_conditional = false;
     RunState m_runState = RunState::None;
     QString m_runNote;
-    QString m_baseToolTip;                    ///< the tooltip before run notes were added
+    QString m_baseToolTip;                    ///< what the step says (title, id, prompt)
     QGraphicsItem *m_runOverlay = nullptr;    ///< child drawn above the body (created lazily)
     friend class RunOverlayItem;
     void paintRunState(QPainter *painter, const QRectF &r) const;

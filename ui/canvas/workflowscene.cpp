@@ -512,22 +512,25 @@ void WorkflowScene::setProblemMarks(const std::vector<Mark> &marks)
 void WorkflowScene::applyMarks()
 {
     QHash<QString, QStringList> messages;
-    QHash<QString, bool> errors;
+    QHash<QString, NodeItem::ProblemLevel> levels;
     for (const Mark &m : m_marks) {
         const std::string owner = WorkflowDocument::owningStep(m.pointer);
         if (owner.empty())
             continue;
         const QString key = QString::fromStdString(owner);
-        messages[key] << m.message;
-        errors[key] = errors.value(key) || m.error;
+        messages[key] << (m.error ? tr("Error: %1") : tr("Warning: %1")).arg(m.message);
+        if (m.error)
+            levels[key] = NodeItem::ProblemLevel::Error;
+        else if (!levels.contains(key))
+            levels[key] = NodeItem::ProblemLevel::Warning;
     }
     for (const auto &[pointer, item] : m_nodes) {
         const QString key = QString::fromStdString(pointer);
         const auto it = messages.constFind(key);
         if (it == messages.constEnd())
-            item->setProblems({}, false);
+            item->setProblems({}, NodeItem::ProblemLevel::None);
         else
-            item->setProblems(it->join(QLatin1Char('\n')), errors.value(key));
+            item->setProblems(it->join(QLatin1Char('\n')), levels.value(key));
     }
 }
 

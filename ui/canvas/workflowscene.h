@@ -68,7 +68,8 @@ public:
     // Scrolls every view of the scene to the node of `pointer`.
     void reveal(const std::string &pointer);
 
-    // Marks steps with problems: JSON pointer of each diagnostic -> message; error or not.
+    // Marks steps with problems: JSON pointer of each diagnostic -> message; error or warning.
+    // A step with any error is marked as an error, else as a warning; its tooltip lists all.
     struct Mark
     {
         std::string pointer;

@@ -49,6 +49,7 @@ Json WorkflowDocument::blankWorkflow()
 void WorkflowDocument::load(Json json, const QString &filePath, bool modified)
 {
     m_json = std::move(json);
+    m_renamedStep.clear();
     m_undoStack.clear();
     const bool wasModified = isModified();
     m_forcedModified = modified;
@@ -247,6 +248,11 @@ void WorkflowDocument::applyOwner(const std::string &ownerPointer, const Json &v
                "a command addresses a value that does not exist");
     if (!p || !m_json.contains(*p))
         return;
+    const auto idOf = [](const Json &step) {
+        return step.is_object() && step.contains("id") ? step["id"] : Json();
+    };
+    if (idOf(m_json[*p]) != idOf(value))
+        m_renamedStep = ownerPointer;
     m_json[*p] = value;
     changed();
     emit stepChanged(QString::fromStdString(ownerPointer));
@@ -258,6 +264,7 @@ void WorkflowDocument::applySteps(const Json &steps)
     if (!m_json.is_object())
         m_json = Json::object();
     m_json["steps"] = steps;
+    m_renamedStep.clear(); // step pointers may name other steps now
     changed();
     emit structureChanged();
     emit contentsChanged();
@@ -266,6 +273,7 @@ void WorkflowDocument::applySteps(const Json &steps)
 void WorkflowDocument::applyAll(const Json &json, const std::string &text)
 {
     m_json = json;
+    m_renamedStep.clear();
     changed();
     if (!text.empty()) {
         m_text = text;

@@ -82,6 +82,10 @@ public:
     Json valueAt(const std::string &pointer) const;
     // Pointer of the first step (top level or inline) with this id; "" when none.
     std::string findStep(const QString &id) const;
+    // The step whose id changed last through applyOwner (an inspector edit, its undo or redo),
+    // "" when none did since the last load or structure change (pointers move then). The checks
+    // put a duplicate-id error on this step rather than on the one that already had the id.
+    const std::string &renamedStep() const { return m_renamedStep; }
     // Pointers of every step in document order, loop bodies after their loop.
     std::vector<std::string> allStepPointers() const;
     // Every step id in the document (top level and inline).
@@ -124,6 +128,7 @@ private:
     std::string m_savedText;
     mutable std::string m_text;    ///< text() for m_textRevision
     mutable quint64 m_textRevision = ~quint64(0);
+    std::string m_renamedStep;
     QString m_filePath;
     QUndoStack m_undoStack;
     quint64 m_revision = 0;

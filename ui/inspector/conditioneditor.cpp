@@ -3,6 +3,7 @@
 #include "conditioneditor.h"
 
 #include "model/jsonio.h"
+#include "ui/common/jsonvalueedit.h"
 #include "ui/document/conditiontext.h"
 
 #include <QComboBox>
@@ -75,28 +76,6 @@ Json newRow()
 
 } // namespace
 
-Json valueFromText(const QString &text)
-{
-    const std::string s = text.trimmed().toStdString();
-    if (s.empty())
-        return "";
-    const ParsedJson parsed = parseJson(s);
-    if (parsed.ok)
-        return parsed.value;
-    return text.toStdString();
-}
-
-QString textFromValue(const Json &value)
-{
-    if (value.is_string()) {
-        const QString s = QString::fromStdString(value.get<std::string>());
-        // Shown bare unless the bare text would read back as something else.
-        if (valueFromText(s) == value)
-            return s;
-    }
-    return compactJson(value);
-}
-
 ConditionEditor::ConditionEditor(QWidget *parent)
     : QWidget(parent)
     , m_tree(new QTreeWidget(this))
@@ -105,8 +84,12 @@ ConditionEditor::ConditionEditor(QWidget *parent)
     , m_remove(new QPushButton(tr("Remove"), this))
 {
     m_tree->setColumnCount(3);
-    m_tree->setHeaderLabels({tr("Variable / group"), tr("Operator"), tr("Value (JSON)")});
-    m_tree->header()->setSectionResizeMode(QHeaderView::Stretch);
+    m_tree->setHeaderLabels({tr("Variable / group"), tr("Operator"), tr("Value")});
+    // The value (text and type box) gets the room left by the variable and the operator.
+    m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_tree->header()->resizeSection(0, 90);
     m_tree->setRootIsDecorated(true);
     m_tree->setIndentation(12);
     m_tree->setMinimumHeight(90);
@@ -175,15 +158,14 @@ QTreeWidgetItem *ConditionEditor::buildItem(const Json &node, QTreeWidgetItem *p
     if (kindOf(item) == QLatin1String("leaf")) {
         auto *var = static_cast<QLineEdit *>(m_tree->itemWidget(item, 0));
         auto *op = static_cast<QComboBox *>(m_tree->itemWidget(item, 1));
-        auto *value = static_cast<QLineEdit *>(m_tree->itemWidget(item, 2));
+        auto *value = static_cast<JsonValueEdit *>(m_tree->itemWidget(item, 2));
         var->setText(QString::fromStdString(node["var"].get<std::string>()));
         var->setCursorPosition(0);
         int opIndex = 6;
         for (int i = 0; i < 6; ++i) {
             if (node.contains(kOperators[i])) {
                 opIndex = i;
-                value->setText(textFromValue(node[kOperators[i]]));
-                value->setCursorPosition(0);
+                value->setValue(node[kOperators[i]]);
                 break;
             }
         }
@@ -205,14 +187,14 @@ void ConditionEditor::attachWidgets(QTreeWidgetItem *item)
         op->addItems({QStringLiteral("=="), QStringLiteral("!="), QStringLiteral(">"),
                       QStringLiteral(">="), QStringLiteral("<"), QStringLiteral("<="),
                       tr("is truthy")});
-        auto *value = new QLineEdit;
+        auto *value = new JsonValueEdit;
         value->setObjectName(QStringLiteral("conditionValue"));
-        value->setPlaceholderText(tr("value, e.g. true, 3, \"text\""));
+        value->setPlaceholderText(tr("value, e.g. Large, 3, true"));
         m_tree->setItemWidget(item, 0, var);
         m_tree->setItemWidget(item, 1, op);
         m_tree->setItemWidget(item, 2, value);
         connect(var, &QLineEdit::textEdited, this, &ConditionEditor::changed);
-        connect(value, &QLineEdit::textEdited, this, &ConditionEditor::changed);
+        connect(value, &JsonValueEdit::edited, this, &ConditionEditor::changed);
         connect(op, &QComboBox::currentIndexChanged, this, [this, value](int i) {
             value->setEnabled(i < 6);
             changed();
@@ -263,12 +245,12 @@ Json ConditionEditor::readItem(QTreeWidgetItem *item) const
     if (kind == QLatin1String("leaf")) {
         auto *var = static_cast<QLineEdit *>(m_tree->itemWidget(item, 0));
         auto *op = static_cast<QComboBox *>(m_tree->itemWidget(item, 1));
-        auto *value = static_cast<QLineEdit *>(m_tree->itemWidget(item, 2));
+        auto *value = static_cast<JsonValueEdit *>(m_tree->itemWidget(item, 2));
         Json leaf = Json::object();
         leaf["var"] = var ? var->text().toStdString() : std::string();
         const int i = op ? op->currentIndex() : 6;
         if (i >= 0 && i < 6)
-            leaf[kOperators[i]] = valueFromText(value ? value->text() : QString());
+            leaf[kOperators[i]] = value ? value->value() : Json(std::string());
         return leaf;
     }
     if (kind == QLatin1String("raw")) {

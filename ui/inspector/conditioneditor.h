@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// A condition builder: a tree of and/or/not groups with `var <operator> value` rows (values are
-// typed as JSON: 3 is a number, true a boolean, "3" a string; text that is not JSON is taken as
-// a string). It edits a copy of the condition JSON and says when the user changed it; the owner
-// turns that into a document command.
+// A condition builder: a tree of and/or/not groups with `var <operator> value` rows. Values are
+// edited with JsonValueEdit (3 is a number, true a boolean, "3" and Large are strings; the type
+// box next to the value says which and lets the user pick). It edits a copy of the condition
+// JSON and says when the user changed it; the owner turns that into a document command.
 #pragma once
 
 #include "model/json.h"
@@ -52,9 +52,5 @@ private:
     QPushButton *m_remove;
     bool m_updating = false;
 };
-
-// Values typed as JSON: "3" -> 3, "true" -> true, "\"3\"" -> "3", "fast" -> "fast".
-Json valueFromText(const QString &text);
-QString textFromValue(const Json &value);
 
 } // namespace wfs::studio

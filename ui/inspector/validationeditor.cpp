@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "validationeditor.h"
 
-#include "conditioneditor.h"
 #include "model/jsonio.h"
+#include "ui/common/jsonvalueedit.h"
 #include "ui/document/conditiontext.h"
 
 #include <QComboBox>
@@ -58,6 +58,19 @@ std::pair<const char *, const char *> fieldsOf(const std::string &type)
     if (type == "schema")
         return {"schema", nullptr};
     return {nullptr, nullptr};
+}
+
+// The JSON type the schema gives a rule field.
+ValueType typeOfField(const char *field)
+{
+    if (!field)
+        return ValueType::String;
+    const std::string f = field;
+    if (f == "min" || f == "max")
+        return ValueType::Number;
+    if (f == "schema")
+        return ValueType::Structured;
+    return ValueType::String;
 }
 
 std::vector<int> pathOf(QTreeWidgetItem *item)
@@ -192,9 +205,11 @@ QTreeWidgetItem *ValidationEditor::buildItem(const Json &node, QTreeWidgetItem *
     if (!node.is_object() || !node.contains("type") || !node["type"].is_string()) {
         item->setData(0, KindRole, QStringLiteral("raw"));
         item->setText(KindColumn, tr("JSON"));
-        auto *edit = new QLineEdit(compactJson(node));
+        auto *edit = new JsonValueEdit;
+        edit->setObjectName(QStringLiteral("validationRaw"));
+        edit->setValue(node);
         m_tree->setItemWidget(item, FirstColumn, edit);
-        connect(edit, &QLineEdit::textEdited, this, &ValidationEditor::changed);
+        connect(edit, &JsonValueEdit::edited, this, &ValidationEditor::changed);
         return item;
     }
     item->setData(0, KindRole, QStringLiteral("rule"));
@@ -206,27 +221,37 @@ QTreeWidgetItem *ValidationEditor::buildItem(const Json &node, QTreeWidgetItem *
     if (typeCombo->findText(QString::fromStdString(type)) < 0)
         typeCombo->addItem(QString::fromStdString(type));
     typeCombo->setCurrentText(QString::fromStdString(type));
-    auto *message = new QLineEdit(node.contains("message") ? textFromValue(node["message"])
-                                                           : QString());
+    auto *message = new QLineEdit(!node.contains("message") ? QString()
+                                  : node["message"].is_string()
+                                      ? QString::fromStdString(node["message"].get<std::string>())
+                                      : compactJson(node["message"]));
     message->setObjectName(QStringLiteral("validationMessage"));
     message->setPlaceholderText(tr("message shown when the rule fails"));
-    auto *first = new QLineEdit;
-    auto *second = new QLineEdit;
+    // The type-specific fields and the condition are values of the type the schema gives
+    // them (text, number, JSON object); the editors show it and flag anything else.
+    auto *first = new JsonValueEdit;
+    auto *second = new JsonValueEdit;
     first->setObjectName(QStringLiteral("validationFirst"));
     second->setObjectName(QStringLiteral("validationSecond"));
-    auto *cond = new QLineEdit(node.contains("condition") ? compactJson(node["condition"])
-                                                          : QString());
+    auto *cond = new JsonValueEdit;
+    cond->setFixedType(ValueType::Structured);
+    if (node.contains("condition"))
+        cond->setValue(node["condition"]);
     cond->setObjectName(QStringLiteral("validationCondition"));
     cond->setPlaceholderText(tr("optional, e.g. {\"var\":\"x\",\"equals\":1}"));
     const auto [a, b] = fieldsOf(type);
+    first->setFixedType(typeOfField(a));
+    second->setFixedType(typeOfField(b));
     if (a && node.contains(a))
-        first->setText(std::string(a) == "schema" ? compactJson(node[a]) : textFromValue(node[a]));
+        first->setValue(node[a]);
     if (b && node.contains(b))
-        second->setText(textFromValue(node[b]));
+        second->setValue(node[b]);
     const auto updatePlaceholders = [first, second](const QString &t) {
         const auto [fa, fb] = fieldsOf(t.toStdString());
         first->setPlaceholderText(fa ? QString::fromLatin1(fa) : QString());
         second->setPlaceholderText(fb ? QString::fromLatin1(fb) : QString());
+        first->setFixedType(typeOfField(fa));
+        second->setFixedType(typeOfField(fb));
         second->setEnabled(fb != nullptr);
     };
     updatePlaceholders(typeCombo->currentText());
@@ -240,8 +265,9 @@ QTreeWidgetItem *ValidationEditor::buildItem(const Json &node, QTreeWidgetItem *
                 updatePlaceholders(t);
                 changed();
             });
-    for (QLineEdit *e : {message, first, second, cond})
-        connect(e, &QLineEdit::textEdited, this, &ValidationEditor::changed);
+    connect(message, &QLineEdit::textEdited, this, &ValidationEditor::changed);
+    for (JsonValueEdit *e : {first, second, cond})
+        connect(e, &JsonValueEdit::edited, this, &ValidationEditor::changed);
     return item;
 }
 
@@ -255,8 +281,8 @@ Json ValidationEditor::readItem(QTreeWidgetItem *item) const
         return list;
     }
     if (kind == QLatin1String("raw")) {
-        const auto *edit = static_cast<QLineEdit *>(m_tree->itemWidget(item, FirstColumn));
-        return valueFromText(edit ? edit->text() : QString());
+        const auto *edit = qobject_cast<JsonValueEdit *>(m_tree->itemWidget(item, FirstColumn));
+        return edit ? edit->value() : Json(std::string());
     }
     if (kind != QLatin1String("rule")) {
         Json node = Json::object();
@@ -273,9 +299,8 @@ Json ValidationEditor::readItem(QTreeWidgetItem *item) const
     // A rule: start from the original object so that key order and unknown keys survive.
     const ParsedJson original = parseJson(item->data(0, OriginalRole).toString().toStdString());
     Json rule = original.ok && original.value.is_object() ? original.value : Json::object();
-    const auto text = [&](int column) {
-        const auto *e = qobject_cast<QLineEdit *>(m_tree->itemWidget(item, column));
-        return e ? e->text() : QString();
+    const auto valueEdit = [&](int column) {
+        return qobject_cast<JsonValueEdit *>(m_tree->itemWidget(item, column));
     };
     const auto *typeCombo = qobject_cast<QComboBox *>(m_tree->itemWidget(item, KindColumn));
     const std::string type = typeCombo ? typeCombo->currentText().toStdString() : "contains";
@@ -293,22 +318,24 @@ Json ValidationEditor::readItem(QTreeWidgetItem *item) const
     }
     rule["type"] = type;
     const auto [a, b] = fieldsOf(type);
-    const auto setOrErase = [&](const char *key, const QString &value, bool json) {
+    // An empty field removes its key (except a contains rule's value: "" is a value there).
+    const auto setOrErase = [&](const char *key, const JsonValueEdit *edit) {
         if (!key)
             return;
-        if (value.trimmed().isEmpty() && key != std::string("value"))
+        if ((!edit || edit->text().trimmed().isEmpty()) && key != std::string("value"))
             rule.erase(key);
         else
-            rule[key] = json ? valueFromText(value) : Json(value.toStdString());
+            rule[key] = edit ? edit->value() : Json(std::string());
     };
-    setOrErase(a, text(FirstColumn), type != "contains" && type != "regex");
-    setOrErase(b, text(SecondColumn), type == "length");
-    rule["message"] = text(MessageColumn).toStdString();
-    const QString cond = text(ConditionColumn);
-    if (cond.trimmed().isEmpty())
+    setOrErase(a, valueEdit(FirstColumn));
+    setOrErase(b, valueEdit(SecondColumn));
+    const auto *message = qobject_cast<QLineEdit *>(m_tree->itemWidget(item, MessageColumn));
+    rule["message"] = message ? message->text().toStdString() : std::string();
+    const JsonValueEdit *cond = valueEdit(ConditionColumn);
+    if (!cond || cond->text().trimmed().isEmpty())
         rule.erase("condition");
     else
-        rule["condition"] = valueFromText(cond);
+        rule["condition"] = cond->value();
     return rule;
 }
 

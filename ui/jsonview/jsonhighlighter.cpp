@@ -17,6 +17,17 @@ QColor tint(const QPalette &palette, int hue)
 
 } // namespace
 
+QColor jsonSyntaxColor(const QPalette &palette, JsonSyntax kind)
+{
+    switch (kind) {
+    case JsonSyntax::Key: return tint(palette, 210);
+    case JsonSyntax::String: return tint(palette, 120);
+    case JsonSyntax::Number: return tint(palette, 30);
+    case JsonSyntax::Literal: return tint(palette, 290);
+    }
+    return palette.color(QPalette::Text);
+}
+
 JsonHighlighter::JsonHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
 {
@@ -25,11 +36,11 @@ JsonHighlighter::JsonHighlighter(QTextDocument *document)
 
 void JsonHighlighter::setPalette(const QPalette &palette)
 {
-    m_key.setForeground(tint(palette, 210));
+    m_key.setForeground(jsonSyntaxColor(palette, JsonSyntax::Key));
     m_key.setFontWeight(QFont::DemiBold);
-    m_string.setForeground(tint(palette, 120));
-    m_number.setForeground(tint(palette, 30));
-    m_literal.setForeground(tint(palette, 290));
+    m_string.setForeground(jsonSyntaxColor(palette, JsonSyntax::String));
+    m_number.setForeground(jsonSyntaxColor(palette, JsonSyntax::Number));
+    m_literal.setForeground(jsonSyntaxColor(palette, JsonSyntax::Literal));
     m_literal.setFontWeight(QFont::DemiBold);
     m_punctuation.setForeground(palette.color(QPalette::PlaceholderText));
     rehighlight();

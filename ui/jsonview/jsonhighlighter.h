@@ -10,6 +10,10 @@
 
 namespace wfs::studio {
 
+// The colours of JSON syntax for a palette (light or dark); the value editors use them too.
+enum class JsonSyntax { Key, String, Number, Literal };
+QColor jsonSyntaxColor(const QPalette &palette, JsonSyntax kind);
+
 class JsonHighlighter : public QSyntaxHighlighter
 {
     Q_OBJECT

@@ -5,15 +5,14 @@
 #include "model/jsonio.h"
 #include "ui/document/workflowdocument.h"
 
-#include "model/workflowcheck.h"
-
 #include <QtConcurrent>
 
 namespace wfs::studio {
 
-Diagnostics studioCheck(const Json &doc, const std::string &text, const std::string &file)
+Diagnostics studioCheck(const Json &doc, const std::string &text, const std::string &file,
+                        const CheckOptions &options)
 {
-    return checkWorkflowDocument(doc, text, file);
+    return checkWorkflowDocument(doc, text, file, options);
 }
 
 DiagnosticsRunner::DiagnosticsRunner(WorkflowDocument &doc, CheckFunction check, QObject *parent)
@@ -48,9 +47,11 @@ void DiagnosticsRunner::runNow()
     // Positions refer to the document's text: the file on disk (patched where edited), which
     // the JSON view shows and saving writes.
     const std::string text = m_doc.text();
+    CheckOptions options;
+    options.editedStep = m_doc.renamedStep();
     CheckFunction check = m_check;
-    m_watcher.setFuture(
-        QtConcurrent::run([json, text, file, check] { return check(json, text, file); }));
+    m_watcher.setFuture(QtConcurrent::run(
+        [json, text, file, options, check] { return check(json, text, file, options); }));
 }
 
 void DiagnosticsRunner::finished()

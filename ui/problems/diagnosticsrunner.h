@@ -8,6 +8,7 @@
 
 #include "model/diagnostic.h"
 #include "model/json.h"
+#include "model/workflowcheck.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -19,12 +20,15 @@ namespace wfs::studio {
 
 class WorkflowDocument;
 
-// Schema + semantic checks of one workflow; positions refer to `text`.
-using CheckFunction =
-    std::function<Diagnostics(const Json &doc, const std::string &text, const std::string &file)>;
+// Schema + semantic checks of one workflow; positions refer to `text`; `options` carry what
+// the document knows about the user's last edit (WorkflowDocument::renamedStep).
+using CheckFunction = std::function<Diagnostics(const Json &doc, const std::string &text,
+                                                const std::string &file,
+                                                const CheckOptions &options)>;
 
 // The project's checks (checkWorkflowDocument from model/).
-Diagnostics studioCheck(const Json &doc, const std::string &text, const std::string &file);
+Diagnostics studioCheck(const Json &doc, const std::string &text, const std::string &file,
+                        const CheckOptions &options);
 
 class DiagnosticsRunner : public QObject
 {

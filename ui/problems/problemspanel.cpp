@@ -23,11 +23,15 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list);
-    connect(m_list, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const int index = item->data(0, Qt::UserRole).toInt();
+    // One click shows the place, as Enter and a double click do; moving through the list with
+    // the arrow keys does not (it would take the focus away from the list).
+    const auto show = [this](QTreeWidgetItem *item) {
+        const int index = item ? item->data(0, Qt::UserRole).toInt() : -1;
         if (index >= 0 && index < static_cast<int>(m_shown.size()))
             emit activated(m_shown[static_cast<std::size_t>(index)]);
-    });
+    };
+    connect(m_list, &QTreeWidget::itemClicked, this, show);
+    connect(m_list, &QTreeWidget::itemActivated, this, show);
 }
 
 int ProblemsPanel::errorCount() const

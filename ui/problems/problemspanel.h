@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // The problems list of one document: the JSON view's parse errors and the live checks.
-// Activating a row asks the window to show the place (select the node, focus the field, or
-// move the JSON view to line:column).
+// Clicking or activating a row (Enter, double click) asks the window to show the place (select
+// the node, focus the field, or move the JSON view to line:column).
 #pragma once
 
 #include "model/diagnostic.h"

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "contexteditor.h"
 
-#include "model/jsonio.h"
+#include "model/valuetext.h"
+#include "ui/common/jsonvalueedit.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,18 +17,13 @@ namespace wfs::studio {
 
 namespace {
 
-// Parses one cell: the value or "line:column: message".
-Result<Json> parseCell(const QString &text)
+// The error of a cell, for people: "invalid JSON value at 1:7: …" or "\"ten\" is not a number".
+QString describeCellError(const std::string &error)
 {
-    const std::string utf8 = text.toStdString();
-    const ParsedJson parsed = parseJson(utf8);
-    if (parsed.ok && !hasErrors(parsed.diagnostics))
-        return parsed.value;
-    if (parsed.diagnostics.empty())
-        return Result<Json>::failure("invalid JSON");
-    const Diagnostic &d = parsed.diagnostics.front();
-    return Result<Json>::failure(std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
-                                 d.message);
+    const QString e = QString::fromStdString(error);
+    if (!e.isEmpty() && e.front().isDigit())
+        return ContextEditor::tr("invalid JSON value at %1").arg(e);
+    return e;
 }
 
 } // namespace
@@ -39,11 +35,13 @@ ContextEditor::ContextEditor(QWidget *parent)
     , m_buttons(new QWidget(this))
 {
     m_table->setObjectName(QStringLiteral("contextTable"));
-    m_table->setHorizontalHeaderLabels({tr("Variable"), tr("Value (JSON)")});
+    m_table->setHorizontalHeaderLabels({tr("Variable"), tr("Value")});
+    m_table->setItemDelegateForColumn(1, new JsonValueDelegate(m_table));
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
     m_table->setToolTip(tr("The context the agent sends back with the next workflow_next call. "
-                           "Values are JSON: \"text\", 42, true, [1, 2], {\"a\": 1}."));
+                           "Values: text (Large), 42, true, null, [1, 2], {\"a\": 1}; pick "
+                           "“text” in the value's type box to make true or 42 a string."));
     m_error->setObjectName(QStringLiteral("contextError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #d32f2f"));
@@ -57,7 +55,7 @@ ContextEditor::ContextEditor(QWidget *parent)
     buttons->addWidget(remove);
     buttons->addStretch();
     connect(add, &QPushButton::clicked, this, [this] {
-        addRow(QString(), QStringLiteral("\"\""));
+        addRow(QString(), QString());
         m_table->setCurrentCell(m_table->rowCount() - 1, 0);
         m_table->editItem(m_table->item(m_table->rowCount() - 1, 0));
         revalidate();
@@ -85,14 +83,16 @@ ContextEditor::ContextEditor(QWidget *parent)
     layout->addWidget(m_buttons);
 }
 
-void ContextEditor::addRow(const QString &name, const QString &text)
+void ContextEditor::addRow(const QString &name, const QString &text, ValueType type)
 {
     const bool wasLoading = m_loading;
     m_loading = true;
     const int row = m_table->rowCount();
     m_table->insertRow(row);
     m_table->setItem(row, 0, new QTableWidgetItem(name));
-    m_table->setItem(row, 1, new QTableWidgetItem(text));
+    auto *value = new QTableWidgetItem(text);
+    value->setData(JsonValueDelegate::TypeRole, static_cast<int>(type));
+    m_table->setItem(row, 1, value);
     m_loading = wasLoading;
 }
 
@@ -101,24 +101,29 @@ void ContextEditor::setContext(const Json &context)
     m_loading = true;
     m_table->setRowCount(0);
     if (context.is_object()) {
-        for (auto it = context.begin(); it != context.end(); ++it)
-            addRow(QString::fromStdString(it.key()),
-                   QString::fromStdString(
-                       it.value().dump(-1, ' ', false, Json::error_handler_t::replace)));
+        for (auto it = context.begin(); it != context.end(); ++it) {
+            const ValueDisplay d = displayValue(it.value());
+            addRow(QString::fromStdString(it.key()), QString::fromStdString(d.text),
+                   d.pinned ? d.type : ValueType::Auto);
+        }
     }
     m_loading = false;
     revalidate();
 }
 
-void ContextEditor::setVariable(const QString &name, const QString &jsonText)
+void ContextEditor::setVariable(const QString &name, const QString &text)
 {
     for (int row = 0; row < m_table->rowCount(); ++row) {
         if (m_table->item(row, 0) && m_table->item(row, 0)->text() == name) {
-            m_table->item(row, 1)->setText(jsonText);
+            m_loading = true;
+            m_table->item(row, 1)->setData(JsonValueDelegate::TypeRole,
+                                           static_cast<int>(ValueType::Auto));
+            m_loading = false;
+            m_table->item(row, 1)->setText(text);
             return;
         }
     }
-    addRow(name, jsonText);
+    addRow(name, text);
     revalidate();
     emit edited();
 }
@@ -149,7 +154,6 @@ Result<Json> ContextEditor::value() const
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QString name =
             m_table->item(row, 0) ? m_table->item(row, 0)->text().trimmed() : QString();
-        const QString text = m_table->item(row, 1) ? m_table->item(row, 1)->text() : QString();
         if (name.isEmpty())
             return Result<Json>::failure(
                 tr("Row %1: the variable needs a name.").arg(row + 1).toStdString());
@@ -157,11 +161,13 @@ Result<Json> ContextEditor::value() const
             return Result<Json>::failure(
                 tr("Row %1: variable “%2” appears twice.").arg(row + 1).arg(name).toStdString());
         names.insert(name);
-        Result<Json> v = parseCell(text);
+        Result<Json> v = m_table->item(row, 1)
+                             ? JsonValueDelegate::cellValue(m_table->model()->index(row, 1))
+                             : Result<Json>(Json(std::string()));
         if (!v)
-            return Result<Json>::failure(tr("Row %1 (“%2”): invalid JSON value at %3")
+            return Result<Json>::failure(tr("Row %1 (“%2”): %3")
                                              .arg(row + 1)
-                                             .arg(name, QString::fromStdString(v.error()))
+                                             .arg(name, describeCellError(v.error()))
                                              .toStdString());
         out[name.toStdString()] = std::move(*v);
     }
@@ -177,12 +183,12 @@ void ContextEditor::revalidate()
         QTableWidgetItem *valueItem = m_table->item(row, 1);
         if (!valueItem)
             continue;
-        const Result<Json> v = parseCell(valueItem->text());
+        const Result<Json> v = JsonValueDelegate::cellValue(m_table->model()->index(row, 1));
         if (v) {
             valueItem->setData(Qt::BackgroundRole, QVariant());
             valueItem->setToolTip(QString());
         } else {
-            const QString message = tr("Invalid JSON at %1").arg(QString::fromStdString(v.error()));
+            const QString message = describeCellError(v.error());
             valueItem->setData(Qt::BackgroundRole, QColor(0xd3, 0x2f, 0x2f, 60));
             valueItem->setToolTip(message);
         }

@@ -1,12 +1,15 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// The stepper's context editor: the context object as a table of variable → JSON value. Every
-// value is parsed as JSON while typing; a bad value is marked on its row with the parser's
-// line:column, and value() names the row, the variable and the position.
+// The stepper's context editor: the context object as a table of variable → value. Values are
+// edited with JsonValueEdit and read with its rule (model/valuetext.h: High is the string
+// "High", 42 a number, true a boolean, "42" a string; the type box can hold "text"), and shown
+// in JSON notation with their type. A bad value (broken JSON, or not of the type picked) is
+// marked on its row, and value() names the row, the variable and the reason (line:column).
 #pragma once
 
 #include "model/json.h"
 #include "model/result.h"
+#include "model/valuetext.h"
 
 #include <QWidget>
 
@@ -25,8 +28,8 @@ public:
     void setContext(const Json &context);
     // The edited object, or an error naming the row, variable and line:column.
     Result<Json> value() const;
-    // Sets (adds or replaces) one variable; `jsonText` is shown as typed.
-    void setVariable(const QString &name, const QString &jsonText);
+    // Sets (adds or replaces) one variable to `text` as if typed (type following the text).
+    void setVariable(const QString &name, const QString &text);
     void removeVariable(const QString &name);
     void setReadOnly(bool readOnly);
     QTableWidget *table() const { return m_table; }
@@ -36,7 +39,7 @@ signals:
 
 private:
     void revalidate();
-    void addRow(const QString &name, const QString &text);
+    void addRow(const QString &name, const QString &text, ValueType type = ValueType::Auto);
 
     QTableWidget *m_table;
     QLabel *m_error;
