@@ -51,6 +51,26 @@
     <context>
         <name>wfs::MainWindow</name>
         <message>
+            <source>Select the steps to move first.</source>
+            <translation>Wählen Sie zuerst die Schritte aus, die verschoben werden sollen.</translation>
+        </message>
+        <message>
+            <source>The selection cannot move further up.</source>
+            <translation>Die Auswahl kann nicht weiter nach oben verschoben werden.</translation>
+        </message>
+        <message>
+            <source>The selection cannot move further down.</source>
+            <translation>Die Auswahl kann nicht weiter nach unten verschoben werden.</translation>
+        </message>
+        <message>
+            <source>&amp;Move Up</source>
+            <translation>Nach &amp;oben verschieben</translation>
+        </message>
+        <message>
+            <source>Move Dow&amp;n</source>
+            <translation>Nach u&amp;nten verschieben</translation>
+        </message>
+        <message>
             <source>Workflow Studio</source>
             <translation>Workflow Studio</translation>
         </message>

@@ -51,6 +51,26 @@
     <context>
         <name>wfs::MainWindow</name>
         <message>
+            <source>Select the steps to move first.</source>
+            <translation>Sélectionnez d’abord les étapes à déplacer.</translation>
+        </message>
+        <message>
+            <source>The selection cannot move further up.</source>
+            <translation>La sélection ne peut pas monter davantage.</translation>
+        </message>
+        <message>
+            <source>The selection cannot move further down.</source>
+            <translation>La sélection ne peut pas descendre davantage.</translation>
+        </message>
+        <message>
+            <source>&amp;Move Up</source>
+            <translation>&amp;Monter</translation>
+        </message>
+        <message>
+            <source>Move Dow&amp;n</source>
+            <translation>Desce&amp;ndre</translation>
+        </message>
+        <message>
             <source>Workflow Studio</source>
             <translation>Workflow Studio</translation>
         </message>

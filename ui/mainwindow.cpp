@@ -461,7 +461,7 @@ void MainWindow::createActions()
                                                : tr("The selection cannot move further down."),
                                      4000);
     };
-    edit->addAction(make(QStringLiteral("editMoveUp"), tr("Move &Up"), [moveBy] { moveBy(-1); },
+    edit->addAction(make(QStringLiteral("editMoveUp"), tr("&Move Up"), [moveBy] { moveBy(-1); },
                          QKeySequence(Qt::ALT | Qt::Key_Up)));
     edit->addAction(make(QStringLiteral("editMoveDown"), tr("Move Dow&n"),
                          [moveBy] { moveBy(1); }, QKeySequence(Qt::ALT | Qt::Key_Down)));
@@ -672,7 +672,8 @@ bool MainWindow::saveAs(EditorPage *page, const QString &pathArg)
     }
     // Saved all the same, but say so when the workflow has errors (an agent cannot run it).
     const Diagnostics problems =
-        studioCheck(page->document()->json(), page->document()->text(), path.toStdString());
+        studioCheck(page->document()->json(), page->document()->text(), path.toStdString(),
+                    CheckOptions{page->document()->renamedStep()});
     const auto errors = std::count_if(problems.begin(), problems.end(), [](const Diagnostic &d) {
         return d.severity == Severity::Error;
     });
