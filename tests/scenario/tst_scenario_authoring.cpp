@@ -6,6 +6,7 @@
 // served must say exactly what the window shows.
 #include "scenariostudio.h"
 
+#include "ui/document/commands.h"
 #include "ui/inspector/inspectorwidget.h"
 
 using namespace wfs;
@@ -24,6 +25,7 @@ private slots:
     void arrowKeysMoveTheSelection();
     void insertedLoopIsScrolledIntoView();
     void fieldEditUpdatesOneNode();
+    void loopBodyShowsItsArrowsAndGuards();
 };
 
 namespace {
@@ -320,6 +322,40 @@ void TestScenarioAuthoring::fieldEditUpdatesOneNode()
     QCOMPARE(b->title(), QStringLiteral("B"));
     QCOMPARE(b->data(0).toString(), QStringLiteral("built at open"));
     QCOMPARE(s.scene()->selectedStepIds(), QStringList{"bee"});
+}
+
+// A step dragged into a loop keeps its run condition: the arrow into it and its guard label
+// are drawn inside the frame (they used to be painted under the frame's fill).
+void TestScenarioAuthoring::loopBodyShowsItsArrowsAndGuards()
+{
+    ScenarioStudio s;
+    QString file;
+    QVERIFY(openFixture(s, &file));
+    s.click(QStringLiteral("dog"));
+    // Give "dog" a run condition by JSON, as the JSON view would: the guard is what matters.
+    Json j = s.doc()->json();
+    j["steps"][4]["runCondition"] = Json{{"var", "mode"}, {"equals", "full"}};
+    s.doc()->undoStack()->push(new ReplaceJsonCommand(s.doc(), j));
+    s.drag(s.nodePoint(QStringLiteral("dog"), {0.5, 0.3}), besideNode(s, QStringLiteral("one"), true));
+    QCOMPARE(QString::fromStdString(s.doc()->findStep(QStringLiteral("dog"))),
+             QStringLiteral("/steps/3/body/1"));
+    EdgeItem *guarded = nullptr;
+    for (QGraphicsItem *item : s.scene()->items()) {
+        if (item->type() == EdgeItem::Type && !static_cast<EdgeItem *>(item)->label().isEmpty())
+            guarded = static_cast<EdgeItem *>(item);
+    }
+    QVERIFY(guarded);
+    NodeItem *loop = s.scene()->nodeItem(s.doc()->findStep(QStringLiteral("lop")));
+    QVERIFY(loop->sceneBoundingRect().contains(guarded->sceneBoundingRect()));
+    // What is painted at the guard label's centre is the label, not the frame's fill.
+    s.view()->ensureVisible(guarded);
+    QApplication::processEvents();
+    const QRectF label = guarded->mapRectToScene(guarded->labelRect());
+    const QPoint at = s.view()->mapFromScene(QPointF(label.left() + 4, label.center().y()));
+    const QPoint frameAt = s.view()->mapFromScene(loop->sceneBoundingRect().topLeft() + QPointF(8, 40));
+    const QImage shot = s.viewport()->grab().toImage();
+    QVERIFY2(shot.pixelColor(at) != shot.pixelColor(frameAt),
+             "the guard label inside the loop is hidden under the frame");
 }
 
 QTEST_MAIN(TestScenarioAuthoring)

@@ -375,7 +375,9 @@ EdgeItem::EdgeItem(QPointF from, QPointF to, const QString &label, QGraphicsItem
     , m_to(to)
     , m_labelMaxWidth(labelMaxWidth)
 {
-    setZValue(-2);
+    // Above loop frames (-1), whose fill would hide the arrows and guards between body steps;
+    // edges run between nodes, so they never cover one.
+    setZValue(-0.5);
     setLabel(label);
 }
 
