@@ -110,6 +110,24 @@ std::int64_t rowCount(const QString &path, const std::string &table)
     return n ? *n : -1;
 }
 
+// A migrated database at `path` with a counter sample 40 days old ("test.old") and, when
+// `recent`, one of a second ago ("test.recent").
+Result<void> seedMetrics(const QString &path, bool recent)
+{
+    const std::int64_t nowMs = QDateTime::currentMSecsSinceEpoch();
+    auto db = store::Database::open(path.toStdString());
+    if (!db)
+        return Result<void>::failure(db.error());
+    if (auto m = store::migrate(**db); !m)
+        return Result<void>::failure(m.error());
+    store::MetricsStore ms(**db);
+    if (auto w = ms.writeCounters({{"test.old", 1}}, nowMs - 40LL * 86'400'000); !w)
+        return w;
+    if (recent)
+        return ms.writeCounters({{"test.recent", 2}}, nowMs - 1000);
+    return {};
+}
+
 } // namespace
 
 class TestRuntime : public QObject
@@ -489,15 +507,7 @@ void TestRuntime::prunesMetricsOlderThanRetention()
     QFETCH(int, retentionDays);
     QFETCH(bool, oldKept);
     const QString path = m_dir->filePath(QStringLiteral("retention-%1.db").arg(retentionDays));
-    const std::int64_t nowMs = QDateTime::currentMSecsSinceEpoch();
-    {
-        auto db = store::Database::open(path.toStdString());
-        WFS_VERIFY_RESULT(db);
-        WFS_VERIFY_RESULT(store::migrate(**db));
-        store::MetricsStore ms(**db);
-        WFS_VERIFY_RESULT(ms.writeCounters({{"test.old", 1}}, nowMs - 40LL * 86'400'000));
-        WFS_VERIFY_RESULT(ms.writeCounters({{"test.recent", 2}}, nowMs - 1000));
-    }
+    WFS_VERIFY_RESULT(seedMetrics(path, true));
     {
         Runtime::Options o = optionsFor(m_workflows, path);
         o.metricsRetentionDays = retentionDays;
@@ -519,14 +529,7 @@ void TestRuntime::prunesMetricsOlderThanRetention()
 void TestRuntime::retentionChangeAppliesWhileRunning()
 {
     const QString path = m_dir->filePath(QStringLiteral("retention-live.db"));
-    const std::int64_t nowMs = QDateTime::currentMSecsSinceEpoch();
-    {
-        auto db = store::Database::open(path.toStdString());
-        WFS_VERIFY_RESULT(db);
-        WFS_VERIFY_RESULT(store::migrate(**db));
-        store::MetricsStore ms(**db);
-        WFS_VERIFY_RESULT(ms.writeCounters({{"test.old", 1}}, nowMs - 40LL * 86'400'000));
-    }
+    WFS_VERIFY_RESULT(seedMetrics(path, false));
     const auto oldKept = [&path]() -> bool {
         auto db = store::Database::open(path.toStdString());
         if (!db)
