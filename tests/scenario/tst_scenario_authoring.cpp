@@ -131,7 +131,8 @@ void TestScenarioAuthoring::dragNewStepUpKeepsEveryStep()
     s.shortcut(QKeySequence(QStringLiteral("Ctrl+Shift+N")));
     s.shortcut(QKeySequence(QStringLiteral("Ctrl+Shift+N")));
     QCOMPARE(s.stepIds(), (QStringList{"step-1", "new-step", "new-step-2"}));
-    s.drag(s.nodePoint(QStringLiteral("new-step-2")), besideNode(s, QStringLiteral("new-step"), false));
+    s.drag(s.nodePoint(QStringLiteral("new-step-2")),
+           besideNode(s, QStringLiteral("new-step"), false));
     QCOMPARE(s.stepIds(), (QStringList{"step-1", "new-step-2", "new-step"}));
     // The dragged step stays selected, and the inspector shows it.
     QCOMPARE(s.scene()->selectedStepIds(), QStringList{"new-step-2"});
@@ -150,23 +151,32 @@ void TestScenarioAuthoring::reorderByDrag_data()
     QTest::addColumn<QStringList>("expected");
     QTest::addColumn<QString>("pointerAfter"); ///< where the dragged step ends up
     const auto ids = [](const char *t) { return QString::fromLatin1(t).split(u','); };
-    QTest::newRow("up, over two steps") << "cat" << "ant" << false << ids("cat,ant,bee,lop,one,two,dog")
-                                        << "/steps/0";
-    QTest::newRow("up, over one step") << "bee" << "ant" << false << ids("bee,ant,cat,lop,one,two,dog")
-                                       << "/steps/0";
-    QTest::newRow("down") << "ant" << "cat" << true << ids("bee,cat,ant,lop,one,two,dog") << "/steps/2";
-    QTest::newRow("down past the loop") << "bee" << "lop" << true << ids("ant,cat,lop,one,two,bee,dog")
-                                        << "/steps/3";
-    QTest::newRow("into the loop from below") << "dog" << "one" << true << ids("ant,bee,cat,lop,one,dog,two")
-                                              << "/steps/3/body/1";
-    QTest::newRow("into the loop from above") << "ant" << "two" << true << ids("bee,cat,lop,one,two,ant,dog")
-                                              << "/steps/2/body/2";
-    QTest::newRow("out of the loop, up") << "one" << "ant" << false << ids("one,ant,bee,cat,lop,two,dog")
-                                         << "/steps/0";
-    QTest::newRow("out of the loop, down") << "two" << "dog" << true << ids("ant,bee,cat,lop,one,dog,two")
-                                           << "/steps/5";
-    QTest::newRow("up inside the loop") << "two" << "one" << false << ids("ant,bee,cat,lop,two,one,dog")
-                                        << "/steps/3/body/0";
+    QTest::newRow("up, over two steps")
+        << "cat"
+        << "ant" << false << ids("cat,ant,bee,lop,one,two,dog") << "/steps/0";
+    QTest::newRow("up, over one step")
+        << "bee"
+        << "ant" << false << ids("bee,ant,cat,lop,one,two,dog") << "/steps/0";
+    QTest::newRow("down") << "ant"
+                          << "cat" << true << ids("bee,cat,ant,lop,one,two,dog") << "/steps/2";
+    QTest::newRow("down past the loop")
+        << "bee"
+        << "lop" << true << ids("ant,cat,lop,one,two,bee,dog") << "/steps/3";
+    QTest::newRow("into the loop from below")
+        << "dog"
+        << "one" << true << ids("ant,bee,cat,lop,one,dog,two") << "/steps/3/body/1";
+    QTest::newRow("into the loop from above")
+        << "ant"
+        << "two" << true << ids("bee,cat,lop,one,two,ant,dog") << "/steps/2/body/2";
+    QTest::newRow("out of the loop, up")
+        << "one"
+        << "ant" << false << ids("one,ant,bee,cat,lop,two,dog") << "/steps/0";
+    QTest::newRow("out of the loop, down")
+        << "two"
+        << "dog" << true << ids("ant,bee,cat,lop,one,dog,two") << "/steps/5";
+    QTest::newRow("up inside the loop")
+        << "two"
+        << "one" << false << ids("ant,bee,cat,lop,two,one,dog") << "/steps/3/body/0";
 }
 
 void TestScenarioAuthoring::reorderByDrag()
@@ -192,7 +202,8 @@ void TestScenarioAuthoring::reorderByDrag()
     s.shortcut(QKeySequence::Save);
     QVERIFY(!s.doc()->isModified());
     QCOMPARE(idsOf(parseJson(ScenarioStudio::readFile(file).toStdString()).value), expected);
-    QVERIFY2(ScenarioStudio::waitFor([&] { return idsOf(s.servedDocument("reorder-me")) == expected; }, 1500),
+    QVERIFY2(ScenarioStudio::waitFor(
+                 [&] { return idsOf(s.servedDocument("reorder-me")) == expected; }, 1500),
              qPrintable(idsOf(s.servedDocument("reorder-me")).join(u',')));
 
     // Undo puts everything back, with the dragged step still selected.
@@ -227,7 +238,8 @@ void TestScenarioAuthoring::reorderByKeyboard()
     s.shortcut(up); // back into the loop, at its end
     QCOMPARE(where("cat"), QStringLiteral("/steps/2/body/2"));
     // Loops move as a whole and never enter another loop.
-    QTest::mouseClick(s.viewport(), Qt::LeftButton, {}, s.nodePoint(QStringLiteral("lop"), {0.5, 0.04}));
+    QTest::mouseClick(s.viewport(), Qt::LeftButton, {},
+                      s.nodePoint(QStringLiteral("lop"), {0.5, 0.04}));
     QCOMPARE(s.scene()->selectedStepIds(), QStringList{"lop"});
     s.shortcut(up);
     s.shortcut(up);
@@ -291,7 +303,8 @@ void TestScenarioAuthoring::insertedLoopIsScrolledIntoView()
     QVERIFY(loop);
     const auto headerInView = [&] {
         const QRect header =
-            s.view()->mapFromScene(QRectF(loop->sceneBoundingRect().topLeft(), QSizeF(300, 60)))
+            s.view()
+                ->mapFromScene(QRectF(loop->sceneBoundingRect().topLeft(), QSizeF(300, 60)))
                 .boundingRect();
         return s.viewport()->rect().contains(header);
     };
@@ -336,7 +349,8 @@ void TestScenarioAuthoring::loopBodyShowsItsArrowsAndGuards()
     Json j = s.doc()->json();
     j["steps"][4]["runCondition"] = Json{{"var", "mode"}, {"equals", "full"}};
     s.doc()->undoStack()->push(new ReplaceJsonCommand(s.doc(), j));
-    s.drag(s.nodePoint(QStringLiteral("dog"), {0.5, 0.3}), besideNode(s, QStringLiteral("one"), true));
+    s.drag(s.nodePoint(QStringLiteral("dog"), {0.5, 0.3}),
+           besideNode(s, QStringLiteral("one"), true));
     QCOMPARE(QString::fromStdString(s.doc()->findStep(QStringLiteral("dog"))),
              QStringLiteral("/steps/3/body/1"));
     EdgeItem *guarded = nullptr;
@@ -352,7 +366,8 @@ void TestScenarioAuthoring::loopBodyShowsItsArrowsAndGuards()
     QApplication::processEvents();
     const QRectF label = guarded->mapRectToScene(guarded->labelRect());
     const QPoint at = s.view()->mapFromScene(QPointF(label.left() + 4, label.center().y()));
-    const QPoint frameAt = s.view()->mapFromScene(loop->sceneBoundingRect().topLeft() + QPointF(8, 40));
+    const QPoint frameAt =
+        s.view()->mapFromScene(loop->sceneBoundingRect().topLeft() + QPointF(8, 40));
     const QImage shot = s.viewport()->grab().toImage();
     QVERIFY2(shot.pixelColor(at) != shot.pixelColor(frameAt),
              "the guard label inside the loop is hidden under the frame");

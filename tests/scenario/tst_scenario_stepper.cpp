@@ -63,7 +63,8 @@ void TestScenarioStepper::completeStaysAvailableAfterAConfirmedStep()
     QTest::mouseClick(complete, Qt::LeftButton);
     QTRY_COMPARE(stepper->run()->currentStepId(), std::string("then-work"));
     QVERIFY(!confirmed->isVisible());
-    QVERIFY2(complete->isEnabled(), "Complete Step is disabled on a step that needs no confirmation");
+    QVERIFY2(complete->isEnabled(),
+             "Complete Step is disabled on a step that needs no confirmation");
     QTest::keyClicks(stepper->outputEdit(), QStringLiteral("Work done."));
     QTest::mouseClick(complete, Qt::LeftButton);
     QTRY_COMPARE(stepper->run()->currentStepId(), std::string("finish"));

@@ -188,28 +188,27 @@ void TestWorkflowDocument::movesKeepEveryStep_data()
     QTest::addColumn<int>("index");
     QTest::addColumn<QStringList>("expected");
     const auto ids = [](const char *text) { return QString::fromLatin1(text).split(u','); };
-    QTest::newRow("up, top level") << QStringList{"/steps/3"} << "" << 0
-                                   << ids("c,a,b,lp,l1,l2,ref");
-    QTest::newRow("up by one, top level") << QStringList{"/steps/1"} << "" << 0
-                                          << ids("b,a,lp,l1,l2,c,ref");
-    QTest::newRow("down, top level") << QStringList{"/steps/0"} << "" << 2
-                                     << ids("b,a,lp,l1,l2,c,ref");
-    QTest::newRow("up inside a loop") << QStringList{"/steps/2/body/1"} << "/steps/2" << 0
-                                      << ids("a,b,lp,l2,l1,c,ref");
-    QTest::newRow("down inside a loop") << QStringList{"/steps/2/body/0"} << "/steps/2" << 2
-                                        << ids("a,b,lp,l2,l1,c,ref");
-    QTest::newRow("into a loop from below") << QStringList{"/steps/3"} << "/steps/2" << 0
-                                            << ids("a,b,lp,c,l1,l2,ref");
-    QTest::newRow("into a loop from above") << QStringList{"/steps/0"} << "/steps/2" << 2
-                                            << ids("b,lp,l1,l2,a,c,ref");
-    QTest::newRow("out of a loop upward") << QStringList{"/steps/2/body/1"} << "" << 0
-                                          << ids("l2,a,b,lp,l1,c,ref");
-    QTest::newRow("out of a loop downward") << QStringList{"/steps/2/body/0"} << "" << 4
-                                            << ids("a,b,lp,l2,c,l1,ref");
-    QTest::newRow("two steps up across levels") << QStringList{"/steps/3", "/steps/2/body/1"}
-                                                << "" << 1 << ids("a,l2,c,b,lp,l1,ref");
-    QTest::newRow("loop up") << QStringList{"/steps/2"} << "" << 0
-                             << ids("lp,l1,l2,a,b,c,ref");
+    QTest::newRow("up, top level")
+        << QStringList{"/steps/3"} << "" << 0 << ids("c,a,b,lp,l1,l2,ref");
+    QTest::newRow("up by one, top level")
+        << QStringList{"/steps/1"} << "" << 0 << ids("b,a,lp,l1,l2,c,ref");
+    QTest::newRow("down, top level")
+        << QStringList{"/steps/0"} << "" << 2 << ids("b,a,lp,l1,l2,c,ref");
+    QTest::newRow("up inside a loop")
+        << QStringList{"/steps/2/body/1"} << "/steps/2" << 0 << ids("a,b,lp,l2,l1,c,ref");
+    QTest::newRow("down inside a loop")
+        << QStringList{"/steps/2/body/0"} << "/steps/2" << 2 << ids("a,b,lp,l2,l1,c,ref");
+    QTest::newRow("into a loop from below")
+        << QStringList{"/steps/3"} << "/steps/2" << 0 << ids("a,b,lp,c,l1,l2,ref");
+    QTest::newRow("into a loop from above")
+        << QStringList{"/steps/0"} << "/steps/2" << 2 << ids("b,lp,l1,l2,a,c,ref");
+    QTest::newRow("out of a loop upward")
+        << QStringList{"/steps/2/body/1"} << "" << 0 << ids("l2,a,b,lp,l1,c,ref");
+    QTest::newRow("out of a loop downward")
+        << QStringList{"/steps/2/body/0"} << "" << 4 << ids("a,b,lp,l2,c,l1,ref");
+    QTest::newRow("two steps up across levels")
+        << QStringList{"/steps/3", "/steps/2/body/1"} << "" << 1 << ids("a,l2,c,b,lp,l1,ref");
+    QTest::newRow("loop up") << QStringList{"/steps/2"} << "" << 0 << ids("lp,l1,l2,a,b,c,ref");
 }
 
 void TestWorkflowDocument::movesKeepEveryStep()

@@ -83,8 +83,7 @@ void NodeItem::setStep(const Json &step)
                                                                 : Tr::tr("no loop configuration");
         if (step.is_object() && step.contains("body") && step["body"].is_string())
             m_badges << Tr::tr("Repeats step “%1”").arg(str(step, "body"));
-        m_baseToolTip =
-            Tr::tr("Loop %1: %2").arg(m_id.toHtmlEscaped(), m_subtitle.toHtmlEscaped());
+        m_baseToolTip = Tr::tr("Loop %1: %2").arg(m_id.toHtmlEscaped(), m_subtitle.toHtmlEscaped());
     } else {
         m_subtitle = str(step, "agentRole");
         if (truthy(step, "requireConfirmation"))
@@ -101,10 +100,10 @@ void NodeItem::setStep(const Json &step)
         QString prompt = str(step, "prompt");
         if (prompt.size() > 400)
             prompt = prompt.left(400) + QStringLiteral("…");
-        m_baseToolTip = QStringLiteral("<b>%1</b> (%2)<br>%3")
-                            .arg(m_title.toHtmlEscaped(), m_id.toHtmlEscaped(),
-                                 prompt.toHtmlEscaped().replace(QLatin1Char('\n'),
-                                                                QStringLiteral("<br>")));
+        m_baseToolTip =
+            QStringLiteral("<b>%1</b> (%2)<br>%3")
+                .arg(m_title.toHtmlEscaped(), m_id.toHtmlEscaped(),
+                     prompt.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     }
     updateToolTip();
     update();
@@ -129,8 +128,8 @@ void NodeItem::updateToolTip()
     if (!m_problems.isEmpty()) {
         const QColor color = m_problemLevel == ProblemLevel::Error ? kErrorColor : kWarningColor;
         parts << QStringLiteral("<span style=\"color:%1\">%2</span>")
-                     .arg(color.name(), m_problems.toHtmlEscaped().replace(
-                                            QLatin1Char('\n'), QStringLiteral("<br>")));
+                     .arg(color.name(), m_problems.toHtmlEscaped().replace(QLatin1Char('\n'),
+                                                                           QStringLiteral("<br>")));
     }
     switch (m_runState) {
     case RunState::Current:

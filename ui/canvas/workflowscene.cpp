@@ -210,9 +210,8 @@ void WorkflowScene::revealNow(const std::string &pointer)
         // A loop taller than the view shows its header; anything else is shown whole.
         const QRectF r = item->sceneBoundingRect();
         const qreal room = v->viewport()->height() / std::max(v->transform().m22(), 0.01);
-        v->ensureVisible(r.height() > room - 80 ? QRectF(r.topLeft(), QSizeF(r.width(), room - 80))
-                                                : r,
-                         40, 40);
+        v->ensureVisible(
+            r.height() > room - 80 ? QRectF(r.topLeft(), QSizeF(r.width(), room - 80)) : r, 40, 40);
     }
 }
 
@@ -225,8 +224,8 @@ std::optional<StepLocation> WorkflowScene::moveTarget(int delta,
     sel.erase(std::remove_if(sel.begin(), sel.end(),
                              [&](const std::string &p) {
                                  const auto loc = WorkflowDocument::locationOf(p);
-                                 return loc && !loc->loopPointer.empty()
-                                        && set.count(loc->loopPointer);
+                                 return loc && !loc->loopPointer.empty() &&
+                                        set.count(loc->loopPointer);
                              }),
               sel.end());
     if (sel.empty() || delta == 0)
@@ -326,8 +325,8 @@ void WorkflowScene::selectEnd(bool last)
 {
     if (m_layout.nodes.empty())
         return;
-    const std::string &pointer = last ? m_layout.nodes.back().pointer
-                                      : m_layout.nodes.front().pointer;
+    const std::string &pointer =
+        last ? m_layout.nodes.back().pointer : m_layout.nodes.front().pointer;
     selectPointers({pointer});
     reveal(pointer);
 }

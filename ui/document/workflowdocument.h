@@ -126,7 +126,7 @@ private:
 
     Json m_json;
     std::string m_savedText;
-    mutable std::string m_text;    ///< text() for m_textRevision
+    mutable std::string m_text; ///< text() for m_textRevision
     mutable quint64 m_textRevision = ~quint64(0);
     std::string m_renamedStep;
     QString m_filePath;

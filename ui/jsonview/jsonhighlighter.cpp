@@ -20,10 +20,14 @@ QColor tint(const QPalette &palette, int hue)
 QColor jsonSyntaxColor(const QPalette &palette, JsonSyntax kind)
 {
     switch (kind) {
-    case JsonSyntax::Key: return tint(palette, 210);
-    case JsonSyntax::String: return tint(palette, 120);
-    case JsonSyntax::Number: return tint(palette, 30);
-    case JsonSyntax::Literal: return tint(palette, 290);
+    case JsonSyntax::Key:
+        return tint(palette, 210);
+    case JsonSyntax::String:
+        return tint(palette, 120);
+    case JsonSyntax::Number:
+        return tint(palette, 30);
+    case JsonSyntax::Literal:
+        return tint(palette, 290);
     }
     return palette.color(QPalette::Text);
 }

@@ -217,8 +217,8 @@ StepperPanel::StepperPanel(Engine *engine, QWidget *parent)
     // The box is hidden on steps that need no confirmation: only a shown box can hold the
     // button back (completeStep() unticks it after the next step is already shown).
     connect(m_confirmed, &QCheckBox::toggled, this, [this](bool on) {
-        m_complete->setEnabled(!m_run->currentStepId().empty() && !m_run->isComplete()
-                               && (m_confirmed->isHidden() || on));
+        m_complete->setEnabled(!m_run->currentStepId().empty() && !m_run->isComplete() &&
+                               (m_confirmed->isHidden() || on));
     });
     connect(m_restart, &QPushButton::clicked, this, [this] {
         if (QMessageBox::question(this, tr("Restart Run"),

@@ -8,14 +8,14 @@
 //   build/bin/bench_ui --benchmark_min_time=2
 #include "testutil.h"
 
+#include "ui/canvas/nodeitems.h"
 #include "ui/canvas/workflowscene.h"
 #include "ui/canvas/workflowview.h"
-#include "ui/canvas/nodeitems.h"
 #include "ui/document/commands.h"
 #include "ui/document/workflowdocument.h"
+#include "ui/editorpage.h"
 #include "ui/inspector/inspectorwidget.h"
 #include "ui/jsonview/jsonview.h"
-#include "ui/editorpage.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
