@@ -102,7 +102,7 @@ Explanation explainNext(const CompiledWorkflow &wf, const Json *completedSteps,
     const VarScope scope = isNull ? VarScope(nullptr) : VarScope(ctxObject);
     const std::string afterWhat =
         !ex.error.empty() ? "not evaluated: workflow_next failed (" + ex.error + ")"
-                          : "comes after the next step";
+                          : "not reached: workflow_next stops at the next step";
 
     const auto &steps = wf.steps();
     std::vector<bool> emitted(steps.size(), false);

@@ -667,6 +667,12 @@ Result<Json> computeNext(const CompiledWorkflow &workflow, const Json *completed
     w.scope = w.nullContext ? VarScope(nullptr) : VarScope(w.C);
     w.out = contextCopy(*w.C);
     w.finishedLoop.assign(workflow.loops().size(), false);
+    if (trace) {
+        for (int i = 0; i < workflow.topLevelCount(); ++i) {
+            if (w.done(workflow.steps()[static_cast<std::size_t>(i)].id))
+                mark(i, NextTrace::TopOutcome::Completed);
+        }
+    }
 
     Result<Json> result = Json();
     auto runLoop = [&](int li, bool resumed) {

@@ -382,6 +382,7 @@ void TestExplain::focused()
 void TestExplain::loopPasses()
 {
     const Json doc = parse(R"({"id":"f","name":"f","description":"d","version":"1.0.0","steps":[
+      {"id":"setup","title":"S","prompt":"p"},
       {"id":"rounds","type":"loop","title":"R","loop":{"type":"for","count":3,"maxIterations":5},
        "body":[{"id":"work","title":"W","prompt":"p"},{"id":"review","title":"V","prompt":"p"}]},
       {"id":"done","title":"D","prompt":"p"}]})");
@@ -389,8 +390,9 @@ void TestExplain::loopPasses()
     QVERIFY2(wf->structuralError().empty(), wf->structuralError().c_str());
     Json completed = Json::array();
     Json context = Json::object();
-    const char *const expected[] = {"work", "review", "work", "review", "work", "review", "done"};
-    for (int call = 0; call < 7; ++call) {
+    const char *const expected[] = {"setup",  "work", "review", "work",
+                                    "review", "work", "review", "done"};
+    for (int call = 0; call < 8; ++call) {
         const Explanation ex = explainNext(*wf, &completed, &context, kNow);
         const Result<Json> r = computeNext(*wf, &completed, &context, kNow);
         checkExplanation(*wf, ex, r, QStringLiteral("call %1").arg(call));
@@ -398,13 +400,18 @@ void TestExplain::loopPasses()
             return;
         JCOMPARE(ex.next.get<std::string>(), std::string(expected[call]));
         const StepExplanation *frame = stepOf(ex, "rounds");
-        if (call < 6) {
-            const std::string pass = "pass " + std::to_string(call / 2 + 1) + " of 3";
+        if (call == 0) {
+            JCOMPARE(frame->status, std::string("pending"));
+        } else if (call < 7) {
+            // The loop resumes (via _currentLoop) before the walk reaches `setup`: still
+            // reported as completed.
+            JCOMPARE(stepOf(ex, "setup")->status, std::string("completed"));
+            const std::string pass = "pass " + std::to_string((call - 1) / 2 + 1) + " of 3";
             JCOMPARE(frame->passText(), pass);
             JCOMPARE(stepOf(ex, expected[call])->passText(), pass);
-            JCOMPARE(ex.toJson()["steps"][0]["pass"].get<std::string>(), pass);
-            JCOMPARE(stepOf(ex, "review")->status, std::string(call % 2 ? "next" : "pending"));
-            JCOMPARE(stepOf(ex, "work")->status, std::string(call % 2 ? "completed" : "next"));
+            JCOMPARE(ex.toJson()["steps"][1]["pass"].get<std::string>(), pass);
+            JCOMPARE(stepOf(ex, "review")->status, std::string(call % 2 ? "pending" : "next"));
+            JCOMPARE(stepOf(ex, "work")->status, std::string(call % 2 ? "next" : "completed"));
             QVERIFY2(frame->reason.find("the loop continues") != std::string::npos,
                      frame->reason.c_str());
         } else {
