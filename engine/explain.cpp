@@ -58,6 +58,17 @@ Json unblockFor(const Json &values, const Json &all)
     return out;
 }
 
+// Outside a pass the loop's own variables read as unset: say so.
+std::string loopVarNote(const LoopInfo &loop, const Json &values)
+{
+    std::string s;
+    for (const std::string *v : {&loop.iterationVar, &loop.itemVar, &loop.indexVar}) {
+        if (values.contains(*v))
+            s += "; '" + *v + "' is the loop's variable, set on each pass";
+    }
+    return s;
+}
+
 } // namespace
 
 std::string StepExplanation::passText() const
@@ -162,10 +173,12 @@ Explanation explainNext(const CompiledWorkflow &wf, const Json *completedSteps,
             } else if (frame.status == "skipped" || frame.status == "blocked") {
                 s.status = frame.status;
                 s.reason = "loop '" + loop.id + "' is " + frame.status + " (" +
-                           frame.reason + "); " + conditionText(c);
+                           frame.reason + "); " + conditionText(c) +
+                           loopVarNote(loop, s.values);
             } else {
                 s.status = "pending";
                 s.reason = in + ", not started: " + conditionText(c);
+                s.reason += loopVarNote(loop, s.values);
             }
             ex.steps.push_back(std::move(s));
         }

@@ -309,6 +309,12 @@ void TestExplain::focused_data()
         << each << "" << R"({"files":["a.cpp","b.cpp"]})" << "read"
         << R"({"each":["pending",null,"pass 1 of 2"],"read":["next",null,"pass 1 of 2"],
                "fix":["skipped",null,"currentItem = \"a.cpp\""]})";
+    QTest::newRow("forEach: not started, loop variable named")
+        << QString(each).replace(QStringLiteral(R"("id":"each")"),
+                                 QStringLiteral(R"("id":"each","runCondition":{"var":"go"})"))
+        << "" << R"({"files":["a.cpp"]})" << "end"
+        << R"({"each":["skipped",null,"go = unset"],
+               "fix":["skipped",null,"'currentItem' is the loop's variable"]})";
     QTest::newRow("forEach: no items")
         << each << "" << R"({"files":[]})" << "end"
         << R"({"each":["skipped",null,"items exhausted"],"read":["skipped",null,"no pass"],
