@@ -61,13 +61,13 @@ void collectConditionVariables(const Json &condition, std::vector<ConditionVaria
 // as evaluateCondition(), recording what it read and which sub-expression decided.
 struct ConditionExplanation
 {
-    bool value = true;    ///< evaluateCondition(condition, scope)
-    bool present = false; ///< false when the condition is missing or {} (always true)
-    bool failed = false;  ///< evaluation failed (null context, malformed node): false
-    Json condition;       ///< as written (null when absent)
-    std::string summary;  ///< readable form, e.g. `mode == "quick" && !skip`
+    bool value = true;            ///< evaluateCondition(condition, scope)
+    bool present = false;         ///< false when the condition is missing or {} (always true)
+    bool failed = false;          ///< evaluation failed (null context, malformed node): false
+    Json condition;               ///< as written (null when absent)
+    std::string summary;          ///< readable form, e.g. `mode == "quick" && !skip`
     Json values = Json::object(); ///< every variable it mentions → its value (null: unset)
-    Json decidedBy;       ///< the deciding sub-expression when narrower than the whole; else null
+    Json decidedBy; ///< the deciding sub-expression when narrower than the whole; else null
 };
 ConditionExplanation explainCondition(const Json *condition, const VarScope &scope);
 

@@ -81,8 +81,8 @@ std::string StepExplanation::passText() const
     return s;
 }
 
-Explanation explainNext(const CompiledWorkflow &wf, const Json *completedSteps,
-                        const Json *context, std::int64_t nowMs)
+Explanation explainNext(const CompiledWorkflow &wf, const Json *completedSteps, const Json *context,
+                        std::int64_t nowMs)
 {
     Explanation ex;
     NextTrace trace;
@@ -111,9 +111,9 @@ Explanation explainNext(const CompiledWorkflow &wf, const Json *completedSteps,
     const Json emptyObject = Json::object();
     const Json *ctxObject = context && context->is_object() ? context : &emptyObject;
     const VarScope scope = isNull ? VarScope(nullptr) : VarScope(ctxObject);
-    const std::string afterWhat =
-        !ex.error.empty() ? "not evaluated: workflow_next failed (" + ex.error + ")"
-                          : "not reached: workflow_next stops at the next step";
+    const std::string afterWhat = !ex.error.empty()
+                                      ? "not evaluated: workflow_next failed (" + ex.error + ")"
+                                      : "not reached: workflow_next stops at the next step";
 
     const auto &steps = wf.steps();
     std::vector<bool> emitted(steps.size(), false);
@@ -134,9 +134,8 @@ Explanation explainNext(const CompiledWorkflow &wf, const Json *completedSteps,
             s.passTotal = lt.total;
             const auto bc = std::find_if(lt.body.begin(), lt.body.end(),
                                          [&](const auto &p) { return p.first == idx; });
-            const ConditionExplanation c = bc != lt.body.end()
-                                               ? bc->second
-                                               : explainCondition(st.runCondition, scope);
+            const ConditionExplanation c =
+                bc != lt.body.end() ? bc->second : explainCondition(st.runCondition, scope);
             takeCondition(s, c);
             const std::string in = "in loop '" + loop.id + "'";
             if (frameOutcome == Top::HandedOut && answered) {
@@ -163,8 +162,8 @@ Explanation explainNext(const CompiledWorkflow &wf, const Json *completedSteps,
                 } else if (frameOutcome == Top::LoopFinished && !c.value) {
                     s.pass = lt.passesDone;
                     s.status = "skipped";
-                    s.reason = "skipped in the last pass (" + s.passText() +
-                               "): " + conditionText(c);
+                    s.reason =
+                        "skipped in the last pass (" + s.passText() + "): " + conditionText(c);
                 } else {
                     s.pass = lt.passesDone;
                     s.status = "completed";
@@ -172,9 +171,8 @@ Explanation explainNext(const CompiledWorkflow &wf, const Json *completedSteps,
                 }
             } else if (frame.status == "skipped" || frame.status == "blocked") {
                 s.status = frame.status;
-                s.reason = "loop '" + loop.id + "' is " + frame.status + " (" +
-                           frame.reason + "); " + conditionText(c) +
-                           loopVarNote(loop, s.values);
+                s.reason = "loop '" + loop.id + "' is " + frame.status + " (" + frame.reason +
+                           "); " + conditionText(c) + loopVarNote(loop, s.values);
             } else {
                 s.status = "pending";
                 s.reason = in + ", not started: " + conditionText(c);
@@ -205,10 +203,9 @@ Explanation explainNext(const CompiledWorkflow &wf, const Json *completedSteps,
         s.loopIndex = li;
         s.isLoop = li >= 0;
         const ConditionExplanation &traced = trace.topCond[static_cast<std::size_t>(i)];
-        const ConditionExplanation c =
-            traced.present || o == Top::Skipped || o == Top::HandedOut
-                ? traced
-                : explainCondition(st.runCondition, scope);
+        const ConditionExplanation c = traced.present || o == Top::Skipped || o == Top::HandedOut
+                                           ? traced
+                                           : explainCondition(st.runCondition, scope);
         takeCondition(s, c);
         const NextTrace::Loop *lt = li >= 0 ? &trace.loops[static_cast<std::size_t>(li)] : nullptr;
         auto loopWarnings = [&]() {
@@ -321,9 +318,9 @@ std::string Explanation::toText() const
     std::string out;
     if (!error.empty())
         out += "error: " + error + "\n";
-    out += "next: " + (next.is_string() ? next.get<std::string>()
-                                         : std::string(complete ? "(none: workflow complete)"
-                                                                : "(none)")) +
+    out += "next: " +
+           (next.is_string() ? next.get<std::string>()
+                             : std::string(complete ? "(none: workflow complete)" : "(none)")) +
            "\n";
     for (const StepExplanation &s : steps) {
         std::string id = (s.loopIndex >= 0 && !s.isLoop ? "  " : "") + s.id;
@@ -339,9 +336,8 @@ std::string Explanation::toText() const
             out += "  unblock: " + u["var"].get<std::string>();
             if (!u["oneOf"].empty())
                 out += " one of " + compact(u["oneOf"]);
-            out += " (now " + (u["current"].is_null() ? std::string("unset")
-                                                      : compact(u["current"])) +
-                   ")\n";
+            out += " (now " +
+                   (u["current"].is_null() ? std::string("unset") : compact(u["current"])) + ")\n";
         }
     }
     return out;

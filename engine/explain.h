@@ -19,16 +19,16 @@ namespace wfs::engine {
 struct StepExplanation
 {
     std::string id;
-    int stepIndex = -1;  ///< index into CompiledWorkflow::steps()
-    int loopIndex = -1;  ///< the loop this step is, or belongs to; -1 otherwise
-    bool isLoop = false; ///< a loop frame
-    std::string status;  ///< completed | next | skipped | pending | blocked
-    int pass = 0;        ///< loop / body steps: the pass k (0 when none)
-    double passTotal = -1; ///< n of "pass k of n"; -1 when unknown
-    Json condition;      ///< runCondition as written (null when none)
-    std::string summary; ///< readable condition ("" when none)
+    int stepIndex = -1;           ///< index into CompiledWorkflow::steps()
+    int loopIndex = -1;           ///< the loop this step is, or belongs to; -1 otherwise
+    bool isLoop = false;          ///< a loop frame
+    std::string status;           ///< completed | next | skipped | pending | blocked
+    int pass = 0;                 ///< loop / body steps: the pass k (0 when none)
+    double passTotal = -1;        ///< n of "pass k of n"; -1 when unknown
+    Json condition;               ///< runCondition as written (null when none)
+    std::string summary;          ///< readable condition ("" when none)
     Json values = Json::object(); ///< variables the condition reads → value (null: unset)
-    Json decidedBy;      ///< deciding sub-expression (null when the whole condition decided)
+    Json decidedBy; ///< deciding sub-expression (null when the whole condition decided)
     std::string reason;
     Json unblock = Json::array(); ///< blocked steps: [{var, oneOf, ...}] for their variables
 
@@ -37,13 +37,13 @@ struct StepExplanation
 
 struct Explanation
 {
-    std::string error;      ///< workflow_next's error text ("" when it answered)
-    Json answer;            ///< workflow_next's payload (null on error)
-    Json next;              ///< the answer's step id, or null
+    std::string error; ///< workflow_next's error text ("" when it answered)
+    Json answer;       ///< workflow_next's payload (null on error)
+    Json next;         ///< the answer's step id, or null
     bool complete = false;
     bool blocked = false;
-    std::string blockedMessage;     ///< WorkRail's "No eligible step ..." prompt
-    Json unblock = Json::array();   ///< [{var, oneOf, current, message}]
+    std::string blockedMessage;         ///< WorkRail's "No eligible step ..." prompt
+    Json unblock = Json::array();       ///< [{var, oneOf, current, message}]
     std::vector<StepExplanation> steps; ///< every step once; a loop's body right after it
 
     // {"next", "steps": [{id, status, condition, values, reason, pass?, decidedBy?, unblock?}],

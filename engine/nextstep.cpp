@@ -187,8 +187,8 @@ struct LoopRun
             return s;
         }
         case LoopType::For:
-            return done + " of " + js::numberToString(count) + " passes done: " +
-                   (go ? "the loop continues" : "count reached, the loop exits");
+            return done + " of " + js::numberToString(count) +
+                   " passes done: " + (go ? "the loop continues" : "count reached, the loop exits");
         case LoopType::ForEach:
             return done + " of " + std::to_string(items.size()) + " items done: " +
                    (go ? "the loop continues" : "items exhausted, the loop exits");
@@ -716,8 +716,8 @@ Result<Json> computeNext(const CompiledWorkflow &workflow, const Json *completed
     for (int i = 0; i < workflow.topLevelCount(); ++i) {
         const StepInfo &st = workflow.steps()[static_cast<std::size_t>(i)];
         if (w.done(st.id) || workflow.isBodyId(st.id)) {
-            mark(i, w.done(st.id) ? NextTrace::TopOutcome::Completed
-                                  : NextTrace::TopOutcome::BodyId);
+            mark(i,
+                 w.done(st.id) ? NextTrace::TopOutcome::Completed : NextTrace::TopOutcome::BodyId);
             continue;
         }
         const int li = workflow.loopAt(i);

@@ -44,12 +44,12 @@ struct NextTrace
     struct Loop
     {
         bool entered = false;
-        int passesDone = 0;    ///< passes finished when the loop handed out or ended
-        int handedPass = 0;    ///< 1-based pass of the handed-out body step; 0 when none
-        int handedStep = -1;   ///< index into steps() of the handed-out body step
-        double total = -1;     ///< n of "pass k of n" (for count, forEach items); -1 unknown
+        int passesDone = 0;  ///< passes finished when the loop handed out or ended
+        int handedPass = 0;  ///< 1-based pass of the handed-out body step; 0 when none
+        int handedStep = -1; ///< index into steps() of the handed-out body step
+        double total = -1;   ///< n of "pass k of n" (for count, forEach items); -1 unknown
         bool continues = false;
-        std::string decision;  ///< why it continued or exited, readable
+        std::string decision; ///< why it continued or exited, readable
         std::vector<std::string> warnings;
         /// body step index → its runCondition for the pass being decided (handedPass, or the
         /// last pass looked at)
@@ -63,10 +63,10 @@ struct NextTrace
         Json current;                   ///< the value now (null: unset)
         std::string message;            ///< WorkRail's line for it
     };
-    std::vector<TopOutcome> top;                ///< per top-level step
-    std::vector<ConditionExplanation> topCond;  ///< per top-level step, when evaluated
-    std::vector<Loop> loops;                    ///< per loop
-    int handedStep = -1;                        ///< index into steps() of the answer's step
+    std::vector<TopOutcome> top;               ///< per top-level step
+    std::vector<ConditionExplanation> topCond; ///< per top-level step, when evaluated
+    std::vector<Loop> loops;                   ///< per loop
+    int handedStep = -1;                       ///< index into steps() of the answer's step
     bool blocked = false;
     std::vector<Unblock> unblock;
 };

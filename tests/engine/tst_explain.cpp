@@ -32,10 +32,10 @@ using namespace wfs::engine;
     do {                                                                                           \
         const Json a_ = (actual);                                                                  \
         const Json e_ = (expected);                                                                \
-        QVERIFY2(a_ == e_, qPrintable(QStringLiteral("%1 is %2, expected %3")                       \
-                                          .arg(QStringLiteral(#actual),                            \
-                                               QString::fromStdString(a_.dump()),                  \
-                                               QString::fromStdString(e_.dump()))));               \
+        QVERIFY2(a_ == e_,                                                                         \
+                 qPrintable(QStringLiteral("%1 is %2, expected %3")                                \
+                                .arg(QStringLiteral(#actual), QString::fromStdString(a_.dump()),   \
+                                     QString::fromStdString(e_.dump()))));                         \
     } while (false)
 
 namespace {
@@ -159,8 +159,8 @@ void checkExplanation(const CompiledWorkflow &wf, const Explanation &ex, const R
         QVERIFY2(ex.answer == *r, w.constData()); // the very answer workflow_next gives
         const Json &step = (*r)["step"];
         const Json expected = step.is_object() ? step["id"] : Json();
-        QVERIFY2(ex.next == expected, qPrintable(where + ": next " + QString::fromStdString(
-                                                                  ex.next.dump())));
+        QVERIFY2(ex.next == expected,
+                 qPrintable(where + ": next " + QString::fromStdString(ex.next.dump())));
     }
     QCOMPARE(ex.steps.size(), wf.steps().size());
     std::set<int> seen;
@@ -177,9 +177,9 @@ void checkExplanation(const CompiledWorkflow &wf, const Explanation &ex, const R
         if (s.status == "skipped" || s.status == "blocked") {
             if (!s.condition.is_null()) {
                 QVERIFY2(!s.summary.empty(), sw.constData());
-                QVERIFY2(s.reason.find(s.summary) != std::string::npos,
-                         qPrintable(QString::fromUtf8(sw) + ": " +
-                                    QString::fromStdString(s.reason)));
+                QVERIFY2(
+                    s.reason.find(s.summary) != std::string::npos,
+                    qPrintable(QString::fromUtf8(sw) + ": " + QString::fromStdString(s.reason)));
                 for (auto it = s.values.begin(); it != s.values.end(); ++it)
                     QVERIFY2(s.reason.find(it.key() + " = ") != std::string::npos,
                              qPrintable(QString::fromUtf8(sw) + ": " +
@@ -256,10 +256,10 @@ void TestExplain::corpus()
         Json completed = Json::array();
         Json context = start;
         for (int call = 0; call < 400; ++call, ++calls) {
-            const QString where = QStringLiteral("%1 ctx %2 call %3")
-                                      .arg(QFileInfo(file).fileName(),
-                                           QString::fromStdString(start.dump()))
-                                      .arg(call);
+            const QString where =
+                QStringLiteral("%1 ctx %2 call %3")
+                    .arg(QFileInfo(file).fileName(), QString::fromStdString(start.dump()))
+                    .arg(call);
             const Explanation ex = explainNext(*wf, &completed, &context, kNow);
             const Result<Json> r = computeNext(*wf, &completed, &context, kNow);
             checkExplanation(*wf, ex, r, where);
@@ -292,69 +292,93 @@ void TestExplain::focused_data()
     // step id → expected status, decidedBy (compact JSON or "" for none), a reason fragment
     QTest::addColumn<QString>("expect");
 
-    const QString logic = QStringLiteral(R"({"id":"w","name":"w","description":"d","version":"1.0.0","steps":[
+    const QString logic =
+        QStringLiteral(R"({"id":"w","name":"w","description":"d","version":"1.0.0","steps":[
       {"id":"a","title":"A","prompt":"p","runCondition":{"and":[{"var":"x","equals":1},{"var":"y","equals":2}]}},
       {"id":"b","title":"B","prompt":"p","runCondition":{"or":[{"var":"x","equals":5},{"var":"z","gt":3}]}},
       {"id":"c","title":"C","prompt":"p","runCondition":{"not":{"var":"z"}}},
       {"id":"d","title":"D","prompt":"p"}]})");
     QTest::newRow("and: the false operand decides")
-        << logic << "" << R"({"x":1,"y":3,"z":1})" << "d"
+        << logic << ""
+        << R"({"x":1,"y":3,"z":1})"
+        << "d"
         << R"({"a":["skipped",{"var":"y","equals":2},"y = 3"],
                "b":["skipped",null,"z = 1"],
                "c":["skipped",null,"z = 1"],
                "d":["next",null,"no runCondition"]})";
     QTest::newRow("or: the true operand decides")
-        << logic << "a" << R"({"x":5,"y":2,"z":0})" << "b"
+        << logic << "a"
+        << R"({"x":5,"y":2,"z":0})"
+        << "b"
         << R"({"a":["completed",null,""],"b":["next",{"var":"x","equals":5},"x = 5"],
                "c":["pending",null,"z = 0"],"d":["pending",null,""]})";
-    QTest::newRow("and: unset variable")
-        << logic << "" << R"({"x":1})" << "c"
-        << R"({"a":["skipped",{"var":"y","equals":2},"y = unset"],
+    QTest::newRow("and: unset variable") << logic << ""
+                                         << R"({"x":1})"
+                                         << "c"
+                                         << R"({"a":["skipped",{"var":"y","equals":2},"y = unset"],
                "b":["skipped",null,"z = unset"],"c":["next",null,"z = unset"]})";
-    const QString gate = QStringLiteral(R"({"id":"g","name":"g","description":"d","version":"1.0.0","steps":[
+    const QString gate =
+        QStringLiteral(R"({"id":"g","name":"g","description":"d","version":"1.0.0","steps":[
       {"id":"start","title":"S","prompt":"p"},
       {"id":"fast","title":"F","prompt":"p","runCondition":{"var":"mode","equals":"fast"}},
       {"id":"slow","title":"L","prompt":"p","runCondition":{"var":"mode","equals":"slow"}}]})");
     QTest::newRow("blocked: unset variable")
-        << gate << "start" << "{}" << ""
+        << gate << "start"
+        << "{}"
+        << ""
         << R"({"start":["completed",null,""],"fast":["blocked",null,"mode = unset"],
                "slow":["blocked",null,"mode = unset"]})";
     QTest::newRow("skipped: other branch")
-        << gate << "start" << R"({"mode":"slow"})" << "slow"
+        << gate << "start"
+        << R"({"mode":"slow"})"
+        << "slow"
         << R"({"fast":["skipped",null,"mode = \"slow\""],"slow":["next",null,"mode = \"slow\""]})";
-    const QString each = QStringLiteral(R"({"id":"e","name":"e","description":"d","version":"1.0.0","steps":[
+    const QString each =
+        QStringLiteral(R"({"id":"e","name":"e","description":"d","version":"1.0.0","steps":[
       {"id":"each","type":"loop","title":"E","loop":{"type":"forEach","items":"files","maxIterations":10},
        "body":[{"id":"read","title":"R","prompt":"p"},
                {"id":"fix","title":"F","prompt":"p","runCondition":{"var":"currentItem","equals":"b.cpp"}}]},
       {"id":"end","title":"End","prompt":"p"}]})");
     QTest::newRow("forEach: body step skipped in pass 1")
-        << each << "read" << R"({"files":["a.cpp","b.cpp"]})" << "read"
+        << each << "read"
+        << R"({"files":["a.cpp","b.cpp"]})"
+        << "read"
         << R"({"each":["pending",null,"pass 2 of 2"],"read":["next",null,"pass 2 of 2"],
                "fix":["pending",null,"currentItem = \"b.cpp\""],"end":["pending",null,""]})";
     QTest::newRow("forEach: body step skipped")
-        << each << "" << R"({"files":["a.cpp","b.cpp"]})" << "read"
+        << each << ""
+        << R"({"files":["a.cpp","b.cpp"]})"
+        << "read"
         << R"({"each":["pending",null,"pass 1 of 2"],"read":["next",null,"pass 1 of 2"],
                "fix":["skipped",null,"currentItem = \"a.cpp\""]})";
     QTest::newRow("forEach: not started, loop variable named")
         << QString(each).replace(QStringLiteral(R"("id":"each")"),
                                  QStringLiteral(R"("id":"each","runCondition":{"var":"go"})"))
-        << "" << R"({"files":["a.cpp"]})" << "end"
+        << ""
+        << R"({"files":["a.cpp"]})"
+        << "end"
         << R"({"each":["skipped",null,"go = unset"],
                "fix":["skipped",null,"'currentItem' is the loop's variable"]})";
     QTest::newRow("forEach: no items")
-        << each << "" << R"({"files":[]})" << "end"
+        << each << ""
+        << R"({"files":[]})"
+        << "end"
         << R"({"each":["skipped",null,"items exhausted"],"read":["skipped",null,"no pass"],
                "fix":["skipped",null,"no pass"],"end":["next",null,""]})";
-    const QString until = QStringLiteral(R"({"id":"u","name":"u","description":"d","version":"1.0.0","steps":[
+    const QString until =
+        QStringLiteral(R"({"id":"u","name":"u","description":"d","version":"1.0.0","steps":[
       {"id":"poll","type":"loop","title":"P","loop":{"type":"until","condition":{"var":"ready","equals":true},"maxIterations":2},
        "body":[{"id":"check","title":"C","prompt":"p"}]},
       {"id":"ship","title":"S","prompt":"p","runCondition":{"var":"approved","equals":"yes"}}]})");
     QTest::newRow("until: condition met, then blocked")
-        << until << "check" << R"({"ready":true,"_loopState":{"poll":{"iteration":1}}})" << ""
+        << until << "check"
+        << R"({"ready":true,"_loopState":{"poll":{"iteration":1}}})"
+        << ""
         << R"({"poll":["completed",null,"until condition ready == true is true"],
                "ship":["blocked",null,"approved = unset"]})";
     QTest::newRow("until: Maximum iterations reached")
-        << until << "check,check" << R"({"ready":false,"_loopState":{"poll":{"iteration":2}}})"
+        << until << "check,check"
+        << R"({"ready":false,"_loopState":{"poll":{"iteration":2}}})"
         << ""
         << R"({"poll":["completed",null,"Maximum iterations (2) reached"],
                "check":["completed",null,""],"ship":["blocked",null,"approved = unset"]})";
@@ -392,9 +416,9 @@ void TestExplain::focused()
         QCOMPARE(QString::fromStdString(s->status),
                  QString::fromStdString(it.value()[0].get<std::string>()));
         if (!it.value()[1].is_null())
-            QVERIFY2(s->decidedBy == it.value()[1], qPrintable(text + " decidedBy " +
-                                                                QString::fromStdString(
-                                                                    s->decidedBy.dump())));
+            QVERIFY2(
+                s->decidedBy == it.value()[1],
+                qPrintable(text + " decidedBy " + QString::fromStdString(s->decidedBy.dump())));
         const std::string frag = it.value()[2].get<std::string>();
         QVERIFY2((s->reason + " " + s->passText()).find(frag) != std::string::npos,
                  qPrintable(text + " (wanted '" + QString::fromStdString(frag) + "')"));
@@ -490,19 +514,18 @@ void TestExplain::cliJson()
         return p.readAllStandardOutput().toStdString();
     };
     int code = -1;
-    const std::string out = run({QStringLiteral("--completed"), QStringLiteral("start"),
-                                 QStringLiteral("--context"),
-                                 QStringLiteral(R"({"n":1})"),
-                                 QStringLiteral("--explain"), QStringLiteral("--json")},
-                                &code);
+    const std::string out =
+        run({QStringLiteral("--completed"), QStringLiteral("start"), QStringLiteral("--context"),
+             QStringLiteral(R"({"n":1})"), QStringLiteral("--explain"), QStringLiteral("--json")},
+            &code);
     QCOMPARE(code, 0);
     const Json j = parse(out);
     QVERIFY2(j.is_object(), out.c_str());
     QVERIFY(j.contains("next") && j["next"].is_null());
     QVERIFY(j["steps"].is_array());
     JCOMPARE(j["steps"].size(), std::size_t(3));
-    const std::set<std::string> allowed{"id",   "status", "condition", "values", "reason",
-                                        "pass", "decidedBy", "unblock"};
+    const std::set<std::string> allowed{"id",     "status", "condition", "values",
+                                        "reason", "pass",   "decidedBy", "unblock"};
     for (const Json &s : j["steps"]) {
         for (const char *k : {"id", "status", "condition", "values", "reason"})
             QVERIFY2(s.contains(k), s.dump().c_str());
@@ -521,19 +544,19 @@ void TestExplain::cliJson()
     JCOMPARE(j["blocked"]["unblock"][0]["oneOf"], parse(R"(["fast","slow"])"));
 
     // Without --explain: workflow_next's answer, unchanged.
-    const std::string plain = run({QStringLiteral("--completed"), QStringLiteral("start"),
-                                   QStringLiteral("--context"),
-                                   QStringLiteral(R"({"mode":"slow"})")},
-                                  &code);
+    const std::string plain =
+        run({QStringLiteral("--completed"), QStringLiteral("start"), QStringLiteral("--context"),
+             QStringLiteral(R"({"mode":"slow"})")},
+            &code);
     QCOMPARE(code, 0);
     const Json answer = parse(plain);
     JCOMPARE(answer["step"]["id"], Json("slow"));
     QVERIFY(!answer.contains("steps"));
     // The readable form: one line per step.
-    const std::string text = run({QStringLiteral("--completed"), QStringLiteral("start"),
-                                  QStringLiteral("--context"), QStringLiteral(R"({"mode":"slow"})"),
-                                  QStringLiteral("--explain")},
-                                 &code);
+    const std::string text =
+        run({QStringLiteral("--completed"), QStringLiteral("start"), QStringLiteral("--context"),
+             QStringLiteral(R"({"mode":"slow"})"), QStringLiteral("--explain")},
+            &code);
     QCOMPARE(code, 0);
     QVERIFY2(text.find("next: slow") != std::string::npos, text.c_str());
     const std::size_t line = text.find("\nskipped ");
