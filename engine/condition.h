@@ -57,4 +57,24 @@ struct ConditionVariable
 };
 void collectConditionVariables(const Json &condition, std::vector<ConditionVariable> &out);
 
+// A condition's value with the evidence for it (the explanation engine): the same evaluation
+// as evaluateCondition(), recording what it read and which sub-expression decided.
+struct ConditionExplanation
+{
+    bool value = true;            ///< evaluateCondition(condition, scope)
+    bool present = false;         ///< false when the condition is missing or {} (always true)
+    bool failed = false;          ///< evaluation failed (null context, malformed node): false
+    Json condition;               ///< as written (null when absent)
+    std::string summary;          ///< readable form, e.g. `mode == "quick" && !skip`
+    Json values = Json::object(); ///< every variable it mentions → its value (null: unset)
+    Json decidedBy; ///< the deciding sub-expression when narrower than the whole; else null
+};
+ConditionExplanation explainCondition(const Json *condition, const VarScope &scope);
+
+// "x = 1, y = unset": the values an explanation read, in the condition's order.
+std::string conditionValuesText(const ConditionExplanation &e);
+
+// The readable one-line form of a condition: `x == 1`, `(a || !b) && c`.
+std::string conditionSummary(const Json &condition);
+
 } // namespace wfs::engine

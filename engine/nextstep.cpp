@@ -83,6 +83,7 @@ struct Walk
     Json out;       ///< K: the context returned
     std::unordered_map<std::string, int> counts; ///< completedSteps occurrences
     std::vector<bool> finishedLoop;
+    NextTrace *trace = nullptr; ///< explanation record; nullptr on the MCP path
 
     Walk(const CompiledWorkflow &w, std::int64_t now)
         : wf(w)
@@ -118,6 +119,7 @@ struct LoopRun
     Json items = Json::array();
     double count = 0;
     Result<Json> *result = nullptr;
+    NextTrace::Loop *t = nullptr; ///< w.trace's record of this loop, when tracing
 
     VarScope scopeFor(int pass, bool onlyIfAbsent) const
     {
@@ -152,6 +154,49 @@ struct LoopRun
     }
 
     bool shouldContinue(int passesDone)
+    {
+        const bool go = decideContinue(passesDone);
+        if (t) {
+            t->continues = go;
+            t->decision = explainDecision(passesDone, go);
+        }
+        return go;
+    }
+
+    // The readable reason for shouldContinue()'s answer (tracing only).
+    std::string explainDecision(int passesDone, bool go) const
+    {
+        const std::string done = std::to_string(passesDone);
+        if (passesDone >= loop.maxIterations)
+            return "Maximum iterations (" + js::numberToString(loop.maxIterations) +
+                   ") reached after " + done + " passes: the loop exits";
+        switch (loop.type) {
+        case LoopType::While:
+        case LoopType::Until: {
+            const ConditionExplanation c =
+                explainCondition(loop.condition, scopeFor(passesDone, true));
+            const bool isWhile = loop.type == LoopType::While;
+            std::string s = std::string(isWhile ? "while" : "until") + " condition " +
+                            (c.present ? c.summary : std::string("(none)")) + " is " +
+                            (c.value ? "true" : "false");
+            const std::string vals = conditionValuesText(c);
+            if (!vals.empty())
+                s += " (" + vals + ")";
+            s += " after " + done + " of at most " + js::numberToString(loop.maxIterations) +
+                 " passes: " + (go ? "the loop continues" : "the loop exits");
+            return s;
+        }
+        case LoopType::For:
+            return done + " of " + js::numberToString(count) +
+                   " passes done: " + (go ? "the loop continues" : "count reached, the loop exits");
+        case LoopType::ForEach:
+            return done + " of " + std::to_string(items.size()) + " items done: " +
+                   (go ? "the loop continues" : "items exhausted, the loop exits");
+        }
+        return {};
+    }
+
+    bool decideContinue(int passesDone)
     {
         if (passesDone >= loop.maxIterations) {
             addOnce(warnings,
@@ -202,12 +247,26 @@ struct LoopRun
 
     LoopOutcome finish(int passes)
     {
+        if (t) {
+            t->passesDone = passes;
+            t->warnings.clear();
+            for (const Json &e : warnings)
+                t->warnings.push_back(js::toString(&e));
+        }
         writeState(passes);
         return LoopOutcome::Finished;
     }
 
     LoopOutcome handOut(int passes, int stepIdx)
     {
+        if (t) {
+            t->passesDone = passes;
+            t->handedPass = passes + 1;
+            t->handedStep = stepIdx;
+            t->warnings.clear();
+            for (const Json &e : warnings)
+                t->warnings.push_back(js::toString(&e));
+        }
         Json &out = w.out;
         const bool first = passes == 0;
         if (first) {
@@ -341,12 +400,24 @@ struct LoopRun
             }
         }
 
+        if (t) {
+            t->entered = true;
+            if (loop.type == LoopType::For)
+                t->total = count;
+            else if (loop.type == LoopType::ForEach)
+                t->total = static_cast<double>(items.size());
+        }
         // A loop whose run has moved past it (a later top-level step is completed) is over.
         if (inProgress && !resumed) {
             for (int j = loop.topIndex + 1; j < w.wf.topLevelCount(); ++j) {
                 const std::string &id = w.wf.steps()[static_cast<std::size_t>(j)].id;
-                if (!id.empty() && !w.wf.isBodyId(id) && w.done(id))
+                if (!id.empty() && !w.wf.isBodyId(id) && w.done(id)) {
+                    if (t)
+                        t->decision = "the run has moved past the loop ('" + id +
+                                      "' is completed): the loop is over after " +
+                                      std::to_string(passesBefore) + " passes";
                     return finish(passesBefore);
+                }
             }
         }
 
@@ -374,6 +445,19 @@ struct LoopRun
             if (!shouldContinue(passes))
                 return finish(passes);
             const std::vector<int> e = eligible(passes + 1);
+            if (t) {
+                t->body.clear();
+                const VarScope s = scopeFor(passes + 1, false);
+                for (int idx : loop.body)
+                    t->body.emplace_back(
+                        idx, explainCondition(
+                                 w.wf.steps()[static_cast<std::size_t>(idx)].runCondition, s));
+                t->consumed.clear();
+                for (int idx : e) {
+                    if (remaining[idx] > 0)
+                        t->consumed.push_back(idx);
+                }
+            }
             for (int idx : e) {
                 if (remaining[idx] == 0)
                     return handOut(passes, idx);
@@ -459,6 +543,19 @@ void finaliseContext(Json &out)
 
 std::string blockedPrompt(const Walk &w)
 {
+    NextTrace *trace = w.trace;
+    auto note = [&](const ConditionVariable &cv, const Json *v, const std::string &message,
+                    bool withValues) {
+        if (!trace)
+            return;
+        NextTrace::Unblock u;
+        u.var = cv.name;
+        if (withValues)
+            u.oneOf = cv.values;
+        u.current = v ? *v : Json();
+        u.message = message;
+        trace->unblock.push_back(std::move(u));
+    };
     std::vector<ConditionVariable> vars;
     for (int i = 0; i < w.wf.topLevelCount(); ++i) {
         const StepInfo &st = w.wf.steps()[static_cast<std::size_t>(i)];
@@ -486,6 +583,7 @@ std::string blockedPrompt(const Walk &w)
             issues.push_back(cv.values.empty() ? "Provide a value for '" + cv.name + "'"
                                                : "Set '" + cv.name +
                                                      "' to one of: " + quoteList(cv.values, ", "));
+            note(cv, v, issues.back(), true);
             continue;
         }
         if (cv.values.empty())
@@ -504,6 +602,7 @@ std::string blockedPrompt(const Walk &w)
         else
             issues.push_back("Adjust '" + cv.name + "' to one of: " + quoteList(cv.values, ", ") +
                              " (current '" + current + "')");
+        note(cv, v, issues.back(), true);
     }
     if (issues.empty())
         return {};
@@ -541,20 +640,54 @@ std::string buildPrompt(const Json &step)
 Result<Json> computeNext(const CompiledWorkflow &workflow, const Json *completedSteps,
                          const Json *context, std::int64_t nowMs)
 {
+    return computeNext(workflow, completedSteps, context, nowMs, nullptr);
+}
+
+Result<Json> computeNext(const CompiledWorkflow &workflow, const Json *completedSteps,
+                         const Json *context, std::int64_t nowMs, NextTrace *trace)
+{
+    if (trace) {
+        *trace = NextTrace();
+        trace->top.assign(static_cast<std::size_t>(workflow.topLevelCount()),
+                          NextTrace::TopOutcome::NotReached);
+        trace->topCond.resize(static_cast<std::size_t>(workflow.topLevelCount()));
+        trace->loops.resize(workflow.loops().size());
+    }
+    auto mark = [&](int i, NextTrace::TopOutcome o) {
+        if (trace)
+            trace->top[static_cast<std::size_t>(i)] = o;
+    };
     auto counts = parseCompleted(completedSteps);
     if (!counts)
         return Result<Json>::failure(counts.error());
     Walk w(workflow, nowMs);
+    w.trace = trace;
     w.counts = std::move(*counts);
     w.C = normaliseContext(context, w.nullContext, w.ownC);
     w.scope = w.nullContext ? VarScope(nullptr) : VarScope(w.C);
     w.out = contextCopy(*w.C);
     w.finishedLoop.assign(workflow.loops().size(), false);
+    if (trace) {
+        for (int i = 0; i < workflow.topLevelCount(); ++i) {
+            if (w.done(workflow.steps()[static_cast<std::size_t>(i)].id))
+                mark(i, NextTrace::TopOutcome::Completed);
+        }
+    }
 
     Result<Json> result = Json();
     auto runLoop = [&](int li, bool resumed) {
         LoopRun run(w, workflow.loops()[static_cast<std::size_t>(li)], resumed, &result);
+        if (trace)
+            run.t = &trace->loops[static_cast<std::size_t>(li)];
         const LoopOutcome o = run.run();
+        const int top = workflow.loops()[static_cast<std::size_t>(li)].topIndex;
+        if (o == LoopOutcome::Finished)
+            mark(top, NextTrace::TopOutcome::LoopFinished);
+        else if (o == LoopOutcome::HandedOut) {
+            mark(top, NextTrace::TopOutcome::HandedOut);
+            if (trace)
+                trace->handedStep = run.t->handedStep;
+        }
         if (o == LoopOutcome::Finished) {
             w.finishedLoop[static_cast<std::size_t>(li)] = true;
             // K's `_currentLoop` is still the client's (a placeholder, see contextCopy) until
@@ -582,21 +715,34 @@ Result<Json> computeNext(const CompiledWorkflow &workflow, const Json *completed
 
     for (int i = 0; i < workflow.topLevelCount(); ++i) {
         const StepInfo &st = workflow.steps()[static_cast<std::size_t>(i)];
-        if (w.done(st.id) || workflow.isBodyId(st.id))
+        if (w.done(st.id) || workflow.isBodyId(st.id)) {
+            mark(i,
+                 w.done(st.id) ? NextTrace::TopOutcome::Completed : NextTrace::TopOutcome::BodyId);
             continue;
+        }
         const int li = workflow.loopAt(i);
+        if (trace && !(li >= 0 && w.finishedLoop[static_cast<std::size_t>(li)]))
+            trace->topCond[static_cast<std::size_t>(i)] =
+                explainCondition(st.runCondition, w.scope);
         if (li >= 0) {
             if (w.finishedLoop[static_cast<std::size_t>(li)])
                 continue;
-            if (!evaluateCondition(st.runCondition, w.scope))
+            if (!evaluateCondition(st.runCondition, w.scope)) {
+                mark(i, NextTrace::TopOutcome::Skipped);
                 continue;
+            }
             const LoopOutcome o = runLoop(li, false);
             if (o != LoopOutcome::Finished)
                 return result;
             continue;
         }
-        if (!evaluateCondition(st.runCondition, w.scope))
+        if (!evaluateCondition(st.runCondition, w.scope)) {
+            mark(i, NextTrace::TopOutcome::Skipped);
             continue;
+        }
+        mark(i, NextTrace::TopOutcome::HandedOut);
+        if (trace)
+            trace->handedStep = i;
         w.out.erase("_currentLoop");
         finaliseContext(w.out);
         Json payload = Json::object();
@@ -609,6 +755,11 @@ Result<Json> computeNext(const CompiledWorkflow &workflow, const Json *completed
 
     w.out.erase("_currentLoop");
     const std::string blocked = blockedPrompt(w);
+    if (trace) {
+        trace->blocked = !blocked.empty();
+        if (!trace->blocked)
+            trace->unblock.clear();
+    }
     finaliseContext(w.out);
     Json payload = Json::object();
     payload["step"] = nullptr;
