@@ -19,6 +19,7 @@ class TestScenarioStepper : public QObject
     Q_OBJECT
 private slots:
     void completeStaysAvailableAfterAConfirmedStep();
+    void smallWindowKeepsCompleteStepInView();
 };
 
 namespace {
@@ -69,6 +70,44 @@ void TestScenarioStepper::completeStaysAvailableAfterAConfirmedStep()
     QTest::mouseClick(complete, Qt::LeftButton);
     QTRY_COMPARE(stepper->run()->currentStepId(), std::string("finish"));
     QVERIFY(complete->isEnabled());
+}
+
+// The report: the stepper made the window's minimum size 822x1431, so Context, Output,
+// Validate and Complete Step sat below the screen edge.
+void TestScenarioStepper::smallWindowKeepsCompleteStepInView()
+{
+    ScenarioStudio::Config config;
+    config.windowSize = QSize(1024, 700);
+    ScenarioStudio s(config);
+    const QString file = s.workflowsDir() + QStringLiteral("/confirm-flow.json");
+    QVERIFY(ScenarioStudio::writeFile(file, kConfirmFlow));
+    QVERIFY(s.window->openFile(file));
+    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("confirm-flow").is_object(); }, 3000));
+    s.shortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    StepperPanel *stepper = s.window->stepper();
+    QTRY_COMPARE(stepper->run()->currentStepId(), std::string("ask-first"));
+    QApplication::processEvents();
+    QTest::qWait(50);
+    const QSize minimum = s.window->minimumSizeHint().expandedTo(s.window->minimumSize());
+    QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 700,
+             qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
+    QCOMPARE(s.window->size(), QSize(1024, 700));
+    for (const char *name : {"stepComplete", "stepValidate", "stepConfirmed"}) {
+        auto *w = stepper->findChild<QWidget *>(QString::fromLatin1(name));
+        QVERIFY2(w && w->isVisible(), name);
+        const QRect inWindow(w->mapTo(s.window.get(), QPoint(0, 0)), w->size());
+        // Issue #15 point 2, still open: the window keeps its size now, but the buttons sit
+        // at the bottom of the stepper's scroll area, below the dock's visible part.
+        QEXPECT_FAIL("", "#15: Complete Step is scrolled out of the stepper dock at 1024x700",
+                     Abort);
+        QVERIFY2(s.window->rect().contains(inWindow),
+                 qPrintable(QStringLiteral("%1 at %2,%3 %4x%5")
+                                .arg(QString::fromLatin1(name))
+                                .arg(inWindow.x())
+                                .arg(inWindow.y())
+                                .arg(inWindow.width())
+                                .arg(inWindow.height())));
+    }
 }
 
 QTEST_MAIN(TestScenarioStepper)
