@@ -671,14 +671,11 @@ bool MainWindow::saveAs(EditorPage *page, const QString &pathArg)
         m_engine->repository().reload();
     }
     // Saved all the same, but say so when the workflow has errors (an agent cannot run it).
-    const Diagnostics problems =
-        studioCheck(page->document()->json(), page->document()->text(), path.toStdString(),
-                    CheckOptions{page->document()->renamedStep()});
+    const Diagnostics &problems = page->runner()->checkNow();
     const auto errors = std::count_if(problems.begin(), problems.end(), [](const Diagnostic &d) {
         return d.severity == Severity::Error;
     });
     if (errors > 0) {
-        page->runner()->runNow();
         m_problemsDock->show();
         m_problemsDock->raise();
         statusBar()->showMessage(

@@ -345,7 +345,7 @@ void TestRuntime::databaseProblemIsNamed()
         QVERIFY(QDir().mkpath(db));
     }
     if (kind == QLatin1String("readonly") && !makeReadOnly(folder))
-        QSKIP("cannot make a folder read-only for this user on this file system");
+        WFS_SKIP_UNLESS_REQUIRED("cannot make a folder read-only for this user on this file system");
 
     Runtime rt(optionsFor(m_workflows, db));
     QVERIFY(rt.database() == nullptr);
@@ -449,7 +449,7 @@ void TestRuntime::readOnlyFolderCannotMoveAside()
     QFile::remove(db + QStringLiteral("-shm"));
     const auto restore = qScopeGuard([&] { makeWritable(folder); });
     if (!makeReadOnly(folder))
-        QSKIP("cannot make a folder read-only for this user on this file system");
+        WFS_SKIP_UNLESS_REQUIRED("cannot make a folder read-only for this user on this file system");
     Runtime rt(optionsFor(m_workflows, db));
     QVERIFY(rt.database() == nullptr);
     const Runtime::DatabaseState s = rt.databaseState();

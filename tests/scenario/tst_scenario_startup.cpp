@@ -317,8 +317,9 @@ void TestScenarioStartup::newerDatabaseIsExplainedAndKept()
 // (b) SIGKILL mid-edit, relaunch within a second; a second studio running meanwhile.
 void TestScenarioStartup::killedStudioIsRecoveredOnRelaunch()
 {
-    if (!QFile::exists(wfs::test::binaryDir() + QStringLiteral("/bin/workflow-studio")))
-        QSKIP("workflow-studio is not built (build the workflow-studio target)");
+    // A build dependency of this test (CMake add_dependencies): missing means a broken build.
+    QVERIFY2(QFile::exists(wfs::test::binaryDir() + QStringLiteral("/bin/workflow-studio")),
+             "workflow-studio is not built (build the workflow-studio target)");
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString home = tmp.path();

@@ -85,8 +85,9 @@ private slots:
 
 void TestRecovery::unsavedEditSurvivesKill()
 {
-    if (!QFile::exists(studioBinary()))
-        QSKIP("workflow-studio is not built (build the workflow-studio target)");
+    // A build dependency of this test (CMake add_dependencies): missing means a broken build.
+    QVERIFY2(QFile::exists(studioBinary()),
+             "workflow-studio is not built (build the workflow-studio target)");
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString workflowPath = tmp.filePath(QStringLiteral("wf.json"));

@@ -42,16 +42,25 @@ void DiagnosticsRunner::runNow()
         return;
     }
     m_runningRevision = m_doc.revision();
-    const Json json = m_doc.json();
-    const std::string file = m_doc.filePath().toStdString();
+    m_watcher.setFuture(QtConcurrent::run(job()));
+}
+
+const Diagnostics &DiagnosticsRunner::checkNow()
+{
+    m_delay.stop();
+    // A check still running for an older revision is re-run when it finishes (finished()).
+    publish(job()());
+    return m_diagnostics;
+}
+
+std::function<Diagnostics()> DiagnosticsRunner::job() const
+{
     // Positions refer to the document's text: the file on disk (patched where edited), which
     // the JSON view shows and saving writes.
-    const std::string text = m_doc.text();
     CheckOptions options;
     options.editedStep = m_doc.renamedStep();
-    CheckFunction check = m_check;
-    m_watcher.setFuture(QtConcurrent::run(
-        [json, text, file, options, check] { return check(json, text, file, options); }));
+    return [json = m_doc.json(), text = m_doc.text(), file = m_doc.filePath().toStdString(),
+            options, check = m_check] { return check(json, text, file, options); };
 }
 
 void DiagnosticsRunner::finished()
@@ -62,6 +71,11 @@ void DiagnosticsRunner::finished()
         runNow(); // stale: the document changed while the check ran
         return;
     }
+    publish(result);
+}
+
+void DiagnosticsRunner::publish(const Diagnostics &result)
+{
     if (result == m_diagnostics)
         return;
     m_diagnostics = result;

@@ -41,6 +41,9 @@ public:
     const Diagnostics &diagnostics() const { return m_diagnostics; }
     // Starts a check now (skipping the pause).
     void runNow();
+    // Checks the document as it is now, on the calling thread, and publishes the result as
+    // the current diagnostics (Save uses it: one check, shown in Problems as well).
+    const Diagnostics &checkNow();
     bool isRunning() const { return m_watcher.isRunning(); }
     static constexpr int kDelayMs = 300;
 
@@ -49,6 +52,9 @@ signals:
 
 private:
     void finished();
+    void publish(const Diagnostics &result);
+    // The check of the document as it is now, ready to run on any thread.
+    std::function<Diagnostics()> job() const;
 
     WorkflowDocument &m_doc;
     CheckFunction m_check;
