@@ -311,7 +311,12 @@ Result<Json> Engine::validateStepOutput(const std::string &workflowId, const std
     const WorkflowEntry *e = snap->find(workflowId);
     if (!e)
         return Result<Json>::failure("Workflow with id '" + workflowId + "' not found");
-    const CompiledWorkflow &wf = *e->workflow;
+    return validateStepOutputOf(*e->workflow, stepId, output, context);
+}
+
+Result<Json> Engine::validateStepOutputOf(const CompiledWorkflow &wf, const std::string &stepId,
+                                          const Json &output, const Json *context)
+{
     int idx = wf.topLevelStep(stepId);
     if (idx < 0)
         idx = wf.inlineStep(stepId);
@@ -324,16 +329,25 @@ Result<Json> Engine::validateStepOutput(const std::string &workflowId, const std
 Result<Json> Engine::nextStep(const std::string &workflowId, const Json &completedSteps,
                               const Json &context) const
 {
+    const auto snap = snapshot();
+    const WorkflowEntry *e = snap->find(workflowId);
+    if (!e) {
+        const std::string sizeError = engine::contextSizeError(js::contextSize(context));
+        return Result<Json>::failure(
+            !sizeError.empty() ? sizeError : "Workflow with id '" + workflowId + "' not found");
+    }
+    return nextStepOf(*e->workflow, completedSteps, context);
+}
+
+Result<Json> Engine::nextStepOf(const CompiledWorkflow &workflow, const Json &completedSteps,
+                                const Json &context)
+{
     const std::string sizeError = engine::contextSizeError(js::contextSize(context));
     if (!sizeError.empty())
         return Result<Json>::failure(sizeError);
-    const auto snap = snapshot();
-    const WorkflowEntry *e = snap->find(workflowId);
-    if (!e)
-        return Result<Json>::failure("Workflow with id '" + workflowId + "' not found");
-    if (!e->workflow->structuralError().empty())
-        return Result<Json>::failure(e->workflow->structuralError());
-    return engine::computeNext(*e->workflow, &completedSteps, &context,
+    if (!workflow.structuralError().empty())
+        return Result<Json>::failure(workflow.structuralError());
+    return engine::computeNext(workflow, &completedSteps, &context,
                                QDateTime::currentMSecsSinceEpoch());
 }
 

@@ -23,6 +23,9 @@
 
 namespace wfs {
 
+namespace engine {
+class CompiledWorkflow;
+}
 class WorkflowRepository;
 class WorkflowSnapshot;
 class SessionManager;
@@ -116,6 +119,14 @@ public:
     // Pure next-step computation for one workflow (stepper): same payload as workflow_next.
     Result<Json> nextStep(const std::string &workflowId, const Json &completedSteps,
                           const Json &context) const;
+
+    // The same two for a workflow that is not (or not yet) served, e.g. the studio editor's
+    // unsaved document: the checks and answers of the served versions above.
+    static Result<Json> nextStepOf(const engine::CompiledWorkflow &workflow,
+                                   const Json &completedSteps, const Json &context);
+    static Result<Json> validateStepOutputOf(const engine::CompiledWorkflow &workflow,
+                                             const std::string &stepId, const Json &output,
+                                             const Json *context = nullptr);
 
     // Attributes an answered call to ctx's session, as callTool does after computing the answer
     // (workflow_next and workflow_validate are recorded; other tools and anonymous calls are

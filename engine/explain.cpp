@@ -29,6 +29,7 @@ void takeCondition(StepExplanation &s, const ConditionExplanation &c)
     s.summary = c.summary;
     s.values = c.values;
     s.decidedBy = c.decidedBy;
+    s.holds = c.value && !c.failed;
 }
 
 // "runCondition `x == 1` is false (x = 2); decided by `x == 1`"

@@ -29,6 +29,7 @@ struct StepExplanation
     std::string summary;          ///< readable condition ("" when none)
     Json values = Json::object(); ///< variables the condition reads → value (null: unset)
     Json decidedBy; ///< deciding sub-expression (null when the whole condition decided)
+    bool holds = true; ///< the run condition's value as read (true when there is none)
     std::string reason;
     Json unblock = Json::array(); ///< blocked steps: [{var, oneOf, ...}] for their variables
 

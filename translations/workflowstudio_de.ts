@@ -430,10 +430,6 @@
             <translation>Der Workflow braucht eine ID, um zu laufen.</translation>
         </message>
         <message>
-            <source>The run uses the saved workflow. Save “%1” now?</source>
-            <translation>Der Lauf verwendet den gespeicherten Workflow. „%1“ jetzt speichern?</translation>
-        </message>
-        <message>
             <source>Serve This Workflow?</source>
             <translation>Diesen Workflow bereitstellen?</translation>
         </message>
@@ -472,14 +468,6 @@
         <message>
             <source>%1 was deleted by another program; its tab keeps the workflow.</source>
             <translation>%1 wurde von einem anderen Programm gelöscht; der Tab behält den Workflow.</translation>
-        </message>
-        <message>
-            <source>The engine serves “%1” from %2, which takes precedence over this file, so the run would not use what you see.</source>
-            <translation>Die Engine stellt „%1“ aus %2 bereit, das Vorrang vor dieser Datei hat; der Lauf würde also nicht das verwenden, was Sie sehen.</translation>
-        </message>
-        <message>
-            <source>The engine does not serve “%1”: its file is outside the served workflow folders or has problems (see the Problems list). Save it into a served folder to run it.</source>
-            <translation>Die Engine stellt „%1“ nicht bereit: Die Datei liegt außerhalb der bereitgestellten Workflow-Ordner oder hat Probleme (siehe die Problemliste). Speichern Sie sie in einem bereitgestellten Ordner, um sie auszuführen.</translation>
         </message>
         <message>
             <source>No workflow open</source>
@@ -882,6 +870,14 @@
         <message>
             <source>invalid JSON value at %1</source>
             <translation>ungültiger JSON-Wert bei %1</translation>
+        </message>
+        <message>
+            <source>Variables whose names start with “_” are the engine's bookkeeping (loop state, warnings): sent back as they are</source>
+            <translation>Variablen, deren Name mit „_“ beginnt, sind die Buchführung der Engine (Schleifenzustand, Warnungen): Sie werden unverändert zurückgesendet</translation>
+        </message>
+        <message>
+            <source>Internal variables (%1)</source>
+            <translation>Interne Variablen (%1)</translation>
         </message>
     </context>
     <context>
@@ -1731,6 +1727,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <source>Runs only when: %1</source>
             <translation>Läuft nur, wenn: %1</translation>
         </message>
+        <message>
+            <source>With the edited context: %1</source>
+            <translation>Mit dem bearbeiteten Kontext: %1</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::ProblemsPanel</name>
@@ -2243,6 +2243,102 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <source>not valid</source>
             <translation>nicht gültig</translation>
         </message>
+        <message>
+            <source>Apply Edits</source>
+            <translation>Änderungen übernehmen</translation>
+        </message>
+        <message>
+            <source>Restart with Edits</source>
+            <translation>Mit Änderungen neu starten</translation>
+        </message>
+        <message>
+            <source>Ask for the &amp;Next Step</source>
+            <translation>&amp;Nächsten Schritt anfordern</translation>
+        </message>
+        <message>
+            <source>Guidance, meta guidance, validation</source>
+            <translation>Hinweise, Meta-Hinweise, Prüfung</translation>
+        </message>
+        <message>
+            <source>Call workflow_next again with the edited context, as an agent does after setting the variables the run is waiting for</source>
+            <translation>workflow_next erneut mit dem bearbeiteten Kontext aufrufen, wie ein Agent, nachdem er die Variablen gesetzt hat, auf die der Lauf wartet</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportieren</translation>
+        </message>
+        <message>
+            <source>Export the run with its explanations, as Markdown or JSON</source>
+            <translation>Den Lauf mit seinen Erklärungen als Markdown oder JSON exportieren</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Warum</translation>
+        </message>
+        <message>
+            <source>Select a step here or on the canvas to see why it has its status.</source>
+            <translation>Wählen Sie hier oder auf der Zeichenfläche einen Schritt, um zu sehen, warum er seinen Status hat.</translation>
+        </message>
+        <message>
+            <source>Go on with this session, walking the edited workflow</source>
+            <translation>Diese Sitzung mit dem bearbeiteten Workflow fortsetzen</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The workflow was edited&lt;/b&gt; after this step was handed out. Apply the edits to this run, or restart it.</source>
+            <translation>&lt;b&gt;Der Workflow wurde bearbeitet&lt;/b&gt;, nachdem dieser Schritt ausgegeben wurde. Übernehmen Sie die Änderungen in diesen Lauf oder starten Sie ihn neu.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Running unsaved changes&lt;/b&gt;: this run walks the editor's document; agents get the saved version until you save it.</source>
+            <translation>&lt;b&gt;Ungespeicherte Änderungen laufen&lt;/b&gt;: Dieser Lauf folgt dem Dokument im Editor; Agenten erhalten die gespeicherte Fassung, bis Sie speichern.</translation>
+        </message>
+        <message>
+            <source>Run condition:</source>
+            <translation>Laufbedingung:</translation>
+        </message>
+        <message>
+            <source>true</source>
+            <translation>wahr</translation>
+        </message>
+        <message>
+            <source>false</source>
+            <translation>falsch</translation>
+        </message>
+        <message>
+            <source>unset</source>
+            <translation>nicht gesetzt</translation>
+        </message>
+        <message>
+            <source>Values read:</source>
+            <translation>Gelesene Werte:</translation>
+        </message>
+        <message>
+            <source>Decided by:</source>
+            <translation>Entschieden durch:</translation>
+        </message>
+        <message>
+            <source>To unblock: %1</source>
+            <translation>Zum Entsperren: %1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The run is blocked&lt;/b&gt;: no step's condition holds. Set a variable, then ask for the next step.</source>
+            <translation>&lt;b&gt;Der Lauf ist blockiert&lt;/b&gt;: Keine Schrittbedingung ist erfüllt. Setzen Sie eine Variable und fordern Sie dann den nächsten Schritt an.</translation>
+        </message>
+        <message>
+            <source>Add “%1”</source>
+            <translation>„%1“ hinzufügen</translation>
+        </message>
+        <message>
+            <source>Set %1 = %2</source>
+            <translation>%1 = %2 setzen</translation>
+        </message>
+        <message>
+            <source>“%1” set in the context: ask for the next step to go on</source>
+            <translation>„%1“ im Kontext gesetzt: Fordern Sie den nächsten Schritt an, um fortzufahren</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::StepperRun</name>
@@ -2368,6 +2464,70 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <message>
             <source>Context</source>
             <translation>Kontext</translation>
+        </message>
+        <message>
+            <source>No run to continue.</source>
+            <translation>Kein Lauf zum Fortsetzen.</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>abgeschlossen</translation>
+        </message>
+        <message>
+            <source>next</source>
+            <translation>als Nächstes</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <translation>blockiert</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>ausstehend</translation>
+        </message>
+        <message>
+            <source>Run: %1 — %2</source>
+            <translation>Lauf: %1 — %2</translation>
+        </message>
+        <message>
+            <source>To unblock: %1</source>
+            <translation>Zum Entsperren: %1</translation>
+        </message>
+        <message>
+            <source>unset</source>
+            <translation>nicht gesetzt</translation>
+        </message>
+        <message>
+            <source>would be next</source>
+            <translation>wäre als Nächstes dran</translation>
+        </message>
+        <message>
+            <source>would not be next</source>
+            <translation>wäre nicht mehr als Nächstes dran</translation>
+        </message>
+        <message>
+            <source>would be %1</source>
+            <translation>wäre %1</translation>
+        </message>
+        <message>
+            <source>would run</source>
+            <translation>würde ausgeführt</translation>
+        </message>
+        <message>
+            <source>would be skipped</source>
+            <translation>würde übersprungen</translation>
+        </message>
+        <message>
+            <source>Why each step has its status</source>
+            <translation>Warum jeder Schritt seinen Status hat</translation>
+        </message>
+        <message>
+            <source>Blocked: %1</source>
+            <translation>Blockiert: %1</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>übersprungen</translation>
         </message>
     </context>
     <context>

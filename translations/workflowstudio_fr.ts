@@ -430,10 +430,6 @@
             <translation>Le workflow doit avoir un identifiant pour être exécuté.</translation>
         </message>
         <message>
-            <source>The run uses the saved workflow. Save “%1” now?</source>
-            <translation>L’exécution utilise le workflow enregistré. Enregistrer « %1 » maintenant ?</translation>
-        </message>
-        <message>
             <source>Serve This Workflow?</source>
             <translation>Servir ce workflow ?</translation>
         </message>
@@ -472,14 +468,6 @@
         <message>
             <source>%1 was deleted by another program; its tab keeps the workflow.</source>
             <translation>%1 a été supprimé par un autre programme ; son onglet garde le workflow.</translation>
-        </message>
-        <message>
-            <source>The engine serves “%1” from %2, which takes precedence over this file, so the run would not use what you see.</source>
-            <translation>Le moteur sert « %1 » depuis %2, qui a priorité sur ce fichier : l’exécution n’utiliserait donc pas ce que vous voyez.</translation>
-        </message>
-        <message>
-            <source>The engine does not serve “%1”: its file is outside the served workflow folders or has problems (see the Problems list). Save it into a served folder to run it.</source>
-            <translation>Le moteur ne sert pas « %1 » : son fichier est hors des dossiers de workflows servis ou présente des problèmes (voir la liste des problèmes). Enregistrez-le dans un dossier servi pour l’exécuter.</translation>
         </message>
         <message>
             <source>No workflow open</source>
@@ -882,6 +870,14 @@
         <message>
             <source>invalid JSON value at %1</source>
             <translation>valeur JSON invalide à %1</translation>
+        </message>
+        <message>
+            <source>Variables whose names start with “_” are the engine's bookkeeping (loop state, warnings): sent back as they are</source>
+            <translation>Les variables dont le nom commence par « _ » sont la comptabilité du moteur (état des boucles, avertissements) : elles sont renvoyées telles quelles</translation>
+        </message>
+        <message>
+            <source>Internal variables (%1)</source>
+            <translation>Variables internes (%1)</translation>
         </message>
     </context>
     <context>
@@ -1731,6 +1727,10 @@ Cette action est irréversible.</translation>
             <source>Runs only when: %1</source>
             <translation>S’exécute seulement si : %1</translation>
         </message>
+        <message>
+            <source>With the edited context: %1</source>
+            <translation>Avec le contexte modifié : %1</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::ProblemsPanel</name>
@@ -2243,6 +2243,102 @@ Cette action est irréversible.</translation>
             <source>not valid</source>
             <translation>non valide</translation>
         </message>
+        <message>
+            <source>Apply Edits</source>
+            <translation>Appliquer les modifications</translation>
+        </message>
+        <message>
+            <source>Restart with Edits</source>
+            <translation>Redémarrer avec les modifications</translation>
+        </message>
+        <message>
+            <source>Ask for the &amp;Next Step</source>
+            <translation>Demander l'étape &amp;suivante</translation>
+        </message>
+        <message>
+            <source>Guidance, meta guidance, validation</source>
+            <translation>Conseils, méta-conseils, validation</translation>
+        </message>
+        <message>
+            <source>Call workflow_next again with the edited context, as an agent does after setting the variables the run is waiting for</source>
+            <translation>Rappeler workflow_next avec le contexte modifié, comme un agent après avoir défini les variables qu'attend l'exécution</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>Export the run with its explanations, as Markdown or JSON</source>
+            <translation>Exporter l'exécution avec ses explications, en Markdown ou JSON</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <source>Select a step here or on the canvas to see why it has its status.</source>
+            <translation>Sélectionnez une étape ici ou sur le canevas pour voir pourquoi elle a son statut.</translation>
+        </message>
+        <message>
+            <source>Go on with this session, walking the edited workflow</source>
+            <translation>Poursuivre cette session avec le workflow modifié</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The workflow was edited&lt;/b&gt; after this step was handed out. Apply the edits to this run, or restart it.</source>
+            <translation>&lt;b&gt;Le workflow a été modifié&lt;/b&gt; après la remise de cette étape. Appliquez les modifications à cette exécution ou redémarrez-la.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Running unsaved changes&lt;/b&gt;: this run walks the editor's document; agents get the saved version until you save it.</source>
+            <translation>&lt;b&gt;Exécution de modifications non enregistrées&lt;/b&gt; : cette exécution suit le document de l'éditeur ; les agents reçoivent la version enregistrée jusqu'à ce que vous l'enregistriez.</translation>
+        </message>
+        <message>
+            <source>Run condition:</source>
+            <translation>Condition d'exécution :</translation>
+        </message>
+        <message>
+            <source>true</source>
+            <translation>vrai</translation>
+        </message>
+        <message>
+            <source>false</source>
+            <translation>faux</translation>
+        </message>
+        <message>
+            <source>unset</source>
+            <translation>non défini</translation>
+        </message>
+        <message>
+            <source>Values read:</source>
+            <translation>Valeurs lues :</translation>
+        </message>
+        <message>
+            <source>Decided by:</source>
+            <translation>Décidé par :</translation>
+        </message>
+        <message>
+            <source>To unblock: %1</source>
+            <translation>Pour débloquer : %1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The run is blocked&lt;/b&gt;: no step's condition holds. Set a variable, then ask for the next step.</source>
+            <translation>&lt;b&gt;L'exécution est bloquée&lt;/b&gt; : aucune condition d'étape n'est remplie. Définissez une variable, puis demandez l'étape suivante.</translation>
+        </message>
+        <message>
+            <source>Add “%1”</source>
+            <translation>Ajouter « %1 »</translation>
+        </message>
+        <message>
+            <source>Set %1 = %2</source>
+            <translation>Définir %1 = %2</translation>
+        </message>
+        <message>
+            <source>“%1” set in the context: ask for the next step to go on</source>
+            <translation>« %1 » défini dans le contexte : demandez l'étape suivante pour continuer</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::StepperRun</name>
@@ -2368,6 +2464,70 @@ Cette action est irréversible.</translation>
         <message>
             <source>Context</source>
             <translation>Contexte</translation>
+        </message>
+        <message>
+            <source>No run to continue.</source>
+            <translation>Aucune exécution à poursuivre.</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>terminée</translation>
+        </message>
+        <message>
+            <source>next</source>
+            <translation>suivante</translation>
+        </message>
+        <message>
+            <source>blocked</source>
+            <translation>bloquée</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>en attente</translation>
+        </message>
+        <message>
+            <source>Run: %1 — %2</source>
+            <translation>Exécution : %1 — %2</translation>
+        </message>
+        <message>
+            <source>To unblock: %1</source>
+            <translation>Pour débloquer : %1</translation>
+        </message>
+        <message>
+            <source>unset</source>
+            <translation>non défini</translation>
+        </message>
+        <message>
+            <source>would be next</source>
+            <translation>serait la suivante</translation>
+        </message>
+        <message>
+            <source>would not be next</source>
+            <translation>ne serait plus la suivante</translation>
+        </message>
+        <message>
+            <source>would be %1</source>
+            <translation>serait %1</translation>
+        </message>
+        <message>
+            <source>would run</source>
+            <translation>serait exécutée</translation>
+        </message>
+        <message>
+            <source>would be skipped</source>
+            <translation>serait ignorée</translation>
+        </message>
+        <message>
+            <source>Why each step has its status</source>
+            <translation>Pourquoi chaque étape a son statut</translation>
+        </message>
+        <message>
+            <source>Blocked: %1</source>
+            <translation>Bloquée : %1</translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation>ignorée</translation>
         </message>
     </context>
     <context>

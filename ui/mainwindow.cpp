@@ -580,6 +580,7 @@ void MainWindow::addPage(EditorPage *page, const QString &title)
     connect(page->scene(), &WorkflowScene::gestureFailed, this,
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     m_recovery->track(doc);
+    connectRunMode(page);
     m_tabs->setCurrentIndex(index);
     retitle();
 }

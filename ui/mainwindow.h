@@ -124,6 +124,8 @@ public:
     studio::RegistrySource *dashboardSource() const { return m_dashboardSource; }
     // Starts a stepper run on the current tab's workflow (asks to save unsaved changes first).
     bool startRun();
+    // The page whose document the stepper's run walks (edits to it are offered to the run).
+    studio::EditorPage *runPage() const;
     // Opens (or finds) the tab showing `workflowId`; nullptr when the engine does not serve it.
     studio::EditorPage *pageForWorkflow(const QString &workflowId, bool open);
 
@@ -196,8 +198,10 @@ private:
     QString m_listenerToken;
 
     void createRunMode();
+    void connectRunMode(studio::EditorPage *page);
     void setFollowPage(studio::EditorPage *page);
     studio::StepperPanel *m_stepper = nullptr;
+    QPointer<studio::EditorPage> m_runPage;
     studio::SessionsWidget *m_sessions = nullptr;
     studio::DashboardWidget *m_dashboard = nullptr;
     studio::RegistrySource *m_dashboardSource = nullptr;

@@ -10,8 +10,10 @@
 #include "dashboard/dashboardsource.h"
 #include "dashboard/dashboardwidget.h"
 #include "editorpage.h"
+#include "engine/compiledworkflow.h"
 #include "engine/engine.h"
 #include "engine/metrics/metricsregistry.h"
+#include "engine/session.h"
 #include "engine/workflowrepository.h"
 #include "sessions/sessionswidget.h"
 #include "stepper/stepperpanel.h"
@@ -44,8 +46,10 @@ void MainWindow::createRunMode()
     if (!m_engine)
         return; // the editor without an engine has nothing to run
     m_stepper = new StepperPanel(m_engine);
+    // Not in a scroll area: the panel lays itself out in any height (its parts shrink, the
+    // footer with Complete Step stays in view).
     m_stepperDock = addDock(tr("Stepper"), QStringLiteral("stepperDock"), m_stepper,
-                            Qt::RightDockWidgetArea, true);
+                            Qt::RightDockWidgetArea, false);
     m_sessions = new SessionsWidget(m_engine);
     m_sessionsDock = addDock(tr("Sessions"), QStringLiteral("sessionsDock"), m_sessions,
                              Qt::LeftDockWidgetArea, true);
@@ -84,12 +88,18 @@ void MainWindow::createRunMode()
     connect(m_sessions, &SessionsWidget::resumeRequested, this, [this](const QString &id) {
         m_sessions->stopFollowing();
         setFollowPage(nullptr);
+        // The session goes on with the workflow as the editor has it (open it if needed).
+        const std::optional<Session> session = m_engine->sessions().get(id.toStdString());
+        EditorPage *page =
+            session ? pageForWorkflow(QString::fromStdString(session->workflowId), true) : nullptr;
+        m_runPage = page;
+        m_stepper->setRunWorkflow(page ? engine::CompiledWorkflow::compile(page->document()->json())
+                                       : nullptr);
         if (const auto r = m_stepper->resumeRun(id.toStdString()); !r) {
             QMessageBox::warning(this, tr("Resume Session"), QString::fromStdString(r.error()));
             return;
         }
-        if (EditorPage *page =
-                pageForWorkflow(QString::fromStdString(m_stepper->run()->workflowId()), true))
+        if (page)
             m_tabs->setCurrentWidget(page);
         m_stepperDock->show();
         m_stepperDock->raise();
@@ -139,6 +149,29 @@ void MainWindow::createRunMode()
         menuBar()->addMenu(run);
 }
 
+EditorPage *MainWindow::runPage() const
+{
+    return m_runPage;
+}
+
+void MainWindow::connectRunMode(EditorPage *page)
+{
+    if (!m_stepper)
+        return;
+    connect(page->document(), &WorkflowDocument::contentsChanged, this, [this, page] {
+        if (page == m_runPage)
+            m_stepper->documentChanged(engine::CompiledWorkflow::compile(page->document()->json()));
+    });
+    // During a run, the step selected on the canvas says why it has its status.
+    connect(page->scene(), &QGraphicsScene::selectionChanged, this, [this, page] {
+        if (page != m_runPage || !m_stepper->run()->isActive())
+            return;
+        const QStringList ids = page->scene()->selectedStepIds();
+        if (ids.size() == 1)
+            m_stepper->showExplanationFor(ids.first());
+    });
+}
+
 EditorPage *MainWindow::pageForWorkflow(const QString &workflowId, bool open)
 {
     for (EditorPage *p : pages()) {
@@ -184,34 +217,10 @@ bool MainWindow::startRun()
         QMessageBox::warning(this, tr("Start Run"), tr("The workflow needs an id to run."));
         return false;
     }
-    // The engine runs what it serves: the saved version. Unsaved changes are saved first.
-    const auto snap = m_engine->snapshot();
-    const WorkflowEntry *e = snap ? snap->find(id.toStdString()) : nullptr;
-    if (page->document()->isModified() || !e ||
-        e->workflow->document() != page->document()->json()) {
-        if (QMessageBox::question(this, tr("Start Run"),
-                                  tr("The run uses the saved workflow. Save “%1” now?")
-                                      .arg(page->document()->displayName()),
-                                  QMessageBox::Save | QMessageBox::Cancel,
-                                  QMessageBox::Save) != QMessageBox::Save ||
-            !save(page))
-            return false;
-        // Served only from a file in a served folder, valid, and not overridden by another.
-        const auto saved = m_engine->snapshot();
-        const WorkflowEntry *now = saved ? saved->find(id.toStdString()) : nullptr;
-        if (!now || now->workflow->document() != page->document()->json()) {
-            QMessageBox::warning(
-                this, tr("Start Run"),
-                now ? tr("The engine serves “%1” from %2, which takes precedence over this "
-                         "file, so the run would not use what you see.")
-                          .arg(id, QString::fromStdString(now->file))
-                    : tr("The engine does not serve “%1”: its file is outside the served "
-                         "workflow folders or has problems (see the Problems list). Save it "
-                         "into a served folder to run it.")
-                          .arg(id));
-            return false;
-        }
-    }
+    // The run walks the editor's document as it is now, unsaved edits included (the panel
+    // says so); edits made during the run are offered to it (connectRunMode).
+    m_runPage = page;
+    m_stepper->setRunWorkflow(engine::CompiledWorkflow::compile(page->document()->json()));
     m_sessions->stopFollowing();
     setFollowPage(nullptr);
     if (const auto r = m_stepper->startRun(id.toStdString()); !r) {

@@ -131,18 +131,28 @@ void NodeItem::updateToolTip()
                      .arg(color.name(), m_problems.toHtmlEscaped().replace(QLatin1Char('\n'),
                                                                            QStringLiteral("<br>")));
     }
-    switch (m_runState) {
-    case RunState::Current:
-        parts << Tr::tr("Current step");
-        break;
-    case RunState::Completed:
-        parts << Tr::tr("Completed");
-        break;
-    case RunState::Skipped:
-        parts << Tr::tr("Skipped: %1").arg(m_runNote.toHtmlEscaped());
-        break;
-    case RunState::None:
-        break;
+    if (!m_whatIf.isEmpty())
+        parts << QStringLiteral("<i>%1</i>")
+                     .arg(Tr::tr("With the edited context: %1").arg(m_whatIf).toHtmlEscaped());
+    if (!m_runExplanation.isEmpty()) {
+        // The explanation engine's reason says it all (status, condition, values, unblock).
+        parts << QStringLiteral("<b>%1</b>")
+                     .arg(m_runExplanation.toHtmlEscaped().replace(QLatin1Char('\n'),
+                                                                   QStringLiteral("<br>")));
+    } else {
+        switch (m_runState) {
+        case RunState::Current:
+            parts << Tr::tr("Current step");
+            break;
+        case RunState::Completed:
+            parts << Tr::tr("Completed");
+            break;
+        case RunState::Skipped:
+            parts << Tr::tr("Skipped: %1").arg(m_runNote.toHtmlEscaped());
+            break;
+        case RunState::None:
+            break;
+        }
     }
     if (m_kind == Kind::Loop && !m_runNote.isEmpty() && m_runState != RunState::Skipped)
         parts << m_runNote.toHtmlEscaped();
@@ -164,7 +174,8 @@ public:
         setAcceptHoverEvents(false);
         setZValue(50);
     }
-    QRectF boundingRect() const override { return m_node->boundingRect().adjusted(-3, -3, 3, 3); }
+    // Room above the node for the what-if label.
+    QRectF boundingRect() const override { return m_node->boundingRect().adjusted(-4, -14, 4, 4); }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *) override
     {
         m_node->paintRunState(painter, QRectF(QPointF(0, 0), m_node->m_size));
@@ -186,9 +197,23 @@ void NodeItem::setRunState(RunState state, const QString &note)
     m_runOverlay->update();
 }
 
+void NodeItem::setRunExplanation(const QString &explanation, const QString &caption,
+                                 const QString &whatIf)
+{
+    if (explanation == m_runExplanation && caption == m_runCaption && whatIf == m_whatIf)
+        return;
+    if (!m_runOverlay)
+        m_runOverlay = new RunOverlayItem(this);
+    m_runExplanation = explanation;
+    m_runCaption = caption;
+    m_whatIf = whatIf;
+    updateToolTip();
+    m_runOverlay->update();
+}
+
 void NodeItem::paintRunState(QPainter *painter, const QRectF &r) const
 {
-    if (m_runState == RunState::None && m_runNote.isEmpty())
+    if (m_runState == RunState::None && m_runNote.isEmpty() && m_whatIf.isEmpty())
         return;
     const QPalette pal = canvasPalette();
     painter->save();
@@ -244,6 +269,47 @@ void NodeItem::paintRunState(QPainter *painter, const QRectF &r) const
         painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
         painter->setPen(color);
         painter->drawText(pill, Qt::AlignCenter, marker);
+    }
+    // A skipped step shows the condition that decided it, with the values it read.
+    if (m_runState == RunState::Skipped && !m_runCaption.isEmpty()) {
+        QFont f = painter->font();
+        f.setBold(false);
+        f.setItalic(true);
+        f.setPointSizeF(QFont().pointSizeF() * 0.8);
+        painter->setFont(f);
+        const QFontMetricsF fm(f);
+        const qreal top = m_kind == Kind::Loop ? r.top() + 30 : r.bottom() - fm.height() - 6;
+        const QRectF line(r.left() + 10, top, r.width() - 20, fm.height() + 2);
+        QColor back = pal.color(QPalette::Base);
+        back.setAlphaF(0.85);
+        const QString text = fm.elidedText(m_runCaption, Qt::ElideRight, line.width() - 8);
+        const QRectF box(line.left(), line.top(), fm.horizontalAdvance(text) + 8, line.height());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(back);
+        painter->drawRoundedRect(box, 3, 3);
+        painter->setPen(pal.color(QPalette::Text));
+        painter->drawText(box, Qt::AlignCenter, text);
+    }
+    // What-if: the step would change under the context being edited.
+    if (!m_whatIf.isEmpty()) {
+        const QColor violet(0x8e, 0x24, 0xaa);
+        const qreal radius = m_kind == Kind::Loop ? 12 : 8;
+        painter->setPen(QPen(violet, 2.5, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(r.adjusted(-3, -3, 3, 3), radius + 2, radius + 2);
+        QFont f = painter->font();
+        f.setBold(true);
+        f.setItalic(false);
+        f.setPointSizeF(QFont().pointSizeF() * 0.8);
+        painter->setFont(f);
+        const QFontMetricsF fm(f);
+        const QRectF pill(r.left() + 10, r.top() - fm.height() / 2 - 3,
+                          fm.horizontalAdvance(m_whatIf) + 12, fm.height() + 4);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(violet);
+        painter->drawRoundedRect(pill, pill.height() / 2, pill.height() / 2);
+        painter->setPen(Qt::white);
+        painter->drawText(pill, Qt::AlignCenter, m_whatIf);
     }
     painter->restore();
 }

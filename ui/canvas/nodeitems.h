@@ -54,6 +54,14 @@ public:
     void setRunState(RunState state, const QString &note = {});
     RunState runState() const { return m_runState; }
     QString runNote() const { return m_runNote; }
+    // The explanation of this step's status (hover text during a run), the deciding condition
+    // drawn on a skipped step ("✗ x == 1 (x = 2)"), and the what-if of a context being edited
+    // ("would be next", drawn as a violet outline with its label). Empty strings clear them.
+    void setRunExplanation(const QString &explanation, const QString &caption,
+                           const QString &whatIf);
+    QString runExplanation() const { return m_runExplanation; }
+    QString runCaption() const { return m_runCaption; }
+    QString whatIf() const { return m_whatIf; }
 
 private:
     Kind m_kind;
@@ -69,6 +77,9 @@ private:
     bool m_conditional = false;
     RunState m_runState = RunState::None;
     QString m_runNote;
+    QString m_runExplanation;
+    QString m_runCaption;
+    QString m_whatIf;
     QString m_baseToolTip;                    ///< what the step says (title, id, prompt)
     QGraphicsItem *m_runOverlay = nullptr;    ///< child drawn above the body (created lazily)
     friend class RunOverlayItem;

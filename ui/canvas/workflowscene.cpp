@@ -566,6 +566,12 @@ void WorkflowScene::applyRunMarks(NodeItem *item)
             note = c->second;
     }
     item->setRunState(state, note);
+    const auto text = [&id](const std::map<std::string, QString> &m) {
+        const auto it = m.find(id);
+        return it == m.end() ? QString() : it->second;
+    };
+    item->setRunExplanation(text(m_runMarks.explanations), text(m_runMarks.captions),
+                            text(m_runMarks.whatIf));
 }
 
 } // namespace wfs::studio

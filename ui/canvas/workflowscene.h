@@ -87,6 +87,14 @@ public:
         std::set<std::string> completed;             ///< steps completed at least once
         std::map<std::string, QString> skipped;      ///< step or loop id -> reason
         std::map<std::string, QString> loopCounters; ///< loop id -> "pass 2 of 3"
+        /// step or loop id -> why it has its status (the explanation engine's reason), shown
+        /// when the step is hovered during a run
+        std::map<std::string, QString> explanations;
+        /// step id -> the deciding condition with the values it read, drawn on a skipped step
+        std::map<std::string, QString> captions;
+        /// step id -> what it would do under the context being edited ("would run", ...):
+        /// the what-if of a context change, before anything is completed
+        std::map<std::string, QString> whatIf;
         bool operator==(const RunMarks &) const = default;
     };
     void setRunMarks(const RunMarks &marks);

@@ -5,6 +5,7 @@
 #include "model/valuetext.h"
 #include "ui/common/jsonvalueedit.h"
 
+#include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -33,7 +34,12 @@ ContextEditor::ContextEditor(QWidget *parent)
     , m_table(new QTableWidget(0, 2, this))
     , m_error(new QLabel(this))
     , m_buttons(new QWidget(this))
+    , m_showInternal(new QCheckBox(this))
 {
+    m_showInternal->setObjectName(QStringLiteral("contextShowInternal"));
+    m_showInternal->setToolTip(tr("Variables whose names start with “_” are the engine's "
+                                  "bookkeeping (loop state, warnings): sent back as they are"));
+    connect(m_showInternal, &QCheckBox::toggled, this, [this] { applyFilter(); });
     m_table->setObjectName(QStringLiteral("contextTable"));
     m_table->setHorizontalHeaderLabels({tr("Variable"), tr("Value")});
     m_table->setItemDelegateForColumn(1, new JsonValueDelegate(m_table));
@@ -78,9 +84,24 @@ ContextEditor::ContextEditor(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_showInternal, 0, Qt::AlignRight);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
+    applyFilter();
+}
+
+void ContextEditor::applyFilter()
+{
+    int internal = 0;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const bool hidden =
+            m_table->item(row, 0) && m_table->item(row, 0)->text().startsWith(QLatin1Char('_'));
+        internal += hidden ? 1 : 0;
+        m_table->setRowHidden(row, hidden && !m_showInternal->isChecked());
+    }
+    m_showInternal->setText(tr("Internal variables (%1)").arg(internal));
+    m_showInternal->setEnabled(internal > 0 || m_showInternal->isChecked());
 }
 
 void ContextEditor::addRow(const QString &name, const QString &text, ValueType type)
@@ -109,6 +130,7 @@ void ContextEditor::setContext(const Json &context)
     }
     m_loading = false;
     revalidate();
+    applyFilter();
 }
 
 void ContextEditor::setVariable(const QString &name, const QString &text)

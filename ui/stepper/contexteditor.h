@@ -13,6 +13,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QTableWidget;
 
@@ -33,17 +34,22 @@ public:
     void removeVariable(const QString &name);
     void setReadOnly(bool readOnly);
     QTableWidget *table() const { return m_table; }
+    // Internal variables (`_loopState`, `_warnings`, ... : names starting with "_") are kept
+    // and sent back, but hidden unless this box is ticked.
+    QCheckBox *showInternalBox() const { return m_showInternal; }
 
 signals:
     void edited();
 
 private:
     void revalidate();
+    void applyFilter();
     void addRow(const QString &name, const QString &text, ValueType type = ValueType::Auto);
 
     QTableWidget *m_table;
     QLabel *m_error;
     QWidget *m_buttons;
+    QCheckBox *m_showInternal;
     bool m_loading = false;
 };
 

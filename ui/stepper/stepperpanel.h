@@ -1,10 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // The Run mode panel: the current step exactly as the agent receives it from workflow_next
-// (title, prompt rendered from Markdown, agent role, guidance, meta guidance, validation
-// criteria, whether confirmation is needed), the context editor, the output box with Validate
-// and Complete, and the history timeline. Restart, export (Markdown, JSON). The panel is a view
-// of a StepperRun; the canvas highlighting goes out through marksChanged().
+// (the prompt first and large, rendered from Markdown; agent role, guidance, meta guidance,
+// validation criteria and confirmation folded under Details), the context editor (what-if: an
+// edit shows on the canvas which steps would change before anything is completed), why every
+// step has its status (the explanation engine, with "set to unblock" for a blocked run), the
+// history, the output box, and a footer that always stays in view with Validate and Complete.
+// Restart, export (Markdown, JSON). The run walks the editor's document (unsaved edits
+// included): a banner says so, and offers to apply or restart when the document changes. The
+// panel is a view of a StepperRun; the canvas highlighting goes out through marksChanged().
 #pragma once
 
 #include "model/json.h"
@@ -13,8 +17,14 @@
 
 #include <QWidget>
 
+#include <memory>
+
+class QAction;
 class QCheckBox;
+class QFrame;
 class QLabel;
+class QTabWidget;
+class QToolButton;
 class QPlainTextEdit;
 class QPushButton;
 class QTextBrowser;
@@ -22,7 +32,10 @@ class QTreeWidget;
 
 namespace wfs {
 class Engine;
+namespace engine {
+class CompiledWorkflow;
 }
+} // namespace wfs
 
 namespace wfs::studio {
 
@@ -42,6 +55,21 @@ public:
     QTreeWidget *historyView() const { return m_history; }
     QLabel *validationView() const { return m_validation; }
     QCheckBox *confirmationBox() const { return m_confirmed; }
+    QTreeWidget *whyView() const { return m_why; }
+    QTextBrowser *whyDetail() const { return m_whyDetail; }
+    QLabel *bannerView() const { return m_bannerText; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    // The workflow the next start walks: the editor's document (nullptr: the served version).
+    void setRunWorkflow(std::shared_ptr<const engine::CompiledWorkflow> workflow);
+    // The run's document changed in the editor: the banner offers Apply Edits and Restart.
+    void documentChanged(std::shared_ptr<const engine::CompiledWorkflow> workflow);
+    // Apply Edits: the run goes on with the edited document (same session and steps).
+    Result<void> applyDocumentChanges();
+    // Shows why `stepId` has its status (a step selected on the canvas during a run).
+    void showExplanationFor(const QString &stepId);
+    // Asks workflow_next again with the edited context (a blocked run).
+    Result<void> askAgain();
 
     // Starts a run of `workflowId` (the engine's version), or continues a stored session.
     Result<void> startRun(const std::string &workflowId);
@@ -69,6 +97,9 @@ signals:
 
 private:
     void refresh();
+    void refreshExplanation();
+    void updateBanner();
+    void emitMarks();
     void showError(const QString &message);
     Json outputValue() const;
 
@@ -86,9 +117,21 @@ private:
     QPushButton *m_validate;
     QPushButton *m_complete;
     QPushButton *m_restart;
-    QPushButton *m_exportMd;
-    QPushButton *m_exportJson;
+    QToolButton *m_export;
+    QAction *m_exportMd;
+    QAction *m_exportJson;
     QTreeWidget *m_history;
+    QTabWidget *m_tabs;
+    QToolButton *m_detailsToggle;
+    QFrame *m_banner;
+    QLabel *m_bannerText;
+    QPushButton *m_applyEdits;
+    QPushButton *m_bannerRestart;
+    QTreeWidget *m_why;
+    QTextBrowser *m_whyDetail;
+    QWidget *m_unblockBox;
+    QPushButton *m_askAgain;
+    std::shared_ptr<const engine::CompiledWorkflow> m_pending; ///< edited document not applied
     bool m_askInvalid = true;
 };
 

@@ -52,15 +52,41 @@ StepperRun::StepperRun(Engine *engine, QObject *parent)
 
 std::shared_ptr<const engine::CompiledWorkflow> StepperRun::compiled() const
 {
+    if (m_document)
+        return m_document;
     const auto snap = m_engine->snapshot();
     const WorkflowEntry *e = snap ? snap->find(m_workflowId) : nullptr;
     return e ? e->workflow : nullptr;
 }
 
+void StepperRun::setWorkflow(std::shared_ptr<const engine::CompiledWorkflow> workflow)
+{
+    m_document = std::move(workflow);
+}
+
+Result<void> StepperRun::applyWorkflow(std::shared_ptr<const engine::CompiledWorkflow> workflow)
+{
+    m_document = std::move(workflow);
+    if (m_sessionId.empty()) {
+        emit changed();
+        return {};
+    }
+    return fetchNext();
+}
+
+bool StepperRun::runsUnsavedChanges() const
+{
+    if (!m_document)
+        return false;
+    const auto snap = m_engine->snapshot();
+    const WorkflowEntry *e = snap ? snap->find(m_workflowId) : nullptr;
+    return !e || e->workflow->document() != m_document->document();
+}
+
 Result<void> StepperRun::start(const std::string &workflowId, const Json &context)
 {
     const auto snap = m_engine->snapshot();
-    if (!snap || !snap->find(workflowId))
+    if (!m_document && (!snap || !snap->find(workflowId)))
         return Result<void>::failure(
             tr("Workflow “%1” is not served by the engine (save it first, or check the "
                "Problems).")
@@ -95,6 +121,16 @@ Result<void> StepperRun::resume(const std::string &sessionId)
     return fetchNext();
 }
 
+Result<void> StepperRun::askAgain(const Json &context)
+{
+    if (m_sessionId.empty())
+        return Result<void>::failure(tr("No run to continue.").toStdString());
+    if (!context.is_object())
+        return Result<void>::failure(tr("The context must be a JSON object.").toStdString());
+    m_sendContext = context;
+    return fetchNext();
+}
+
 Result<void> StepperRun::restart()
 {
     if (m_workflowId.empty())
@@ -108,6 +144,22 @@ Result<void> StepperRun::fetchNext()
     args["workflowId"] = m_workflowId;
     args["completedSteps"] = m_completed;
     args["context"] = m_sendContext;
+    if (m_document) {
+        // The editor's document: the engine's own computation, recorded on the session as
+        // the engine records an agent's call.
+        Result<Json> next = Engine::nextStepOf(*m_document, m_completed, m_sendContext);
+        const Json payload = next ? *next : Json{{"error", next.error()}};
+        m_engine->recordSessionCall("workflow_next", args, payload, !next,
+                                    CallContext{m_sessionId, kClient});
+        if (!next) {
+            m_payload = Json();
+            emit changed();
+            return Result<void>::failure(next.error());
+        }
+        m_payload = std::move(*next);
+        emit changed();
+        return {};
+    }
     const ToolResult r =
         m_engine->callTool("workflow_next", args, CallContext{m_sessionId, kClient});
     if (r.isError) {
@@ -162,6 +214,8 @@ Result<Json> StepperRun::validate(const Json &output, const Json &context) const
     const std::string stepId = currentStepId();
     if (stepId.empty())
         return Result<Json>::failure(tr("There is no current step to validate.").toStdString());
+    if (m_document)
+        return Engine::validateStepOutputOf(*m_document, stepId, output, &context);
     return m_engine->validateStepOutput(m_workflowId, stepId, output, &context);
 }
 
@@ -173,7 +227,7 @@ Result<void> StepperRun::complete(const Json &output, const Json &context)
     if (!context.is_object())
         return Result<void>::failure(tr("The context must be a JSON object.").toStdString());
     // The output and its validation go into the session like an agent's workflow_validate.
-    const Result<Json> v = m_engine->validateStepOutput(m_workflowId, stepId, output, &context);
+    const Result<Json> v = validate(output, context);
     Json args = Json::object();
     args["workflowId"] = m_workflowId;
     args["stepId"] = stepId;
@@ -255,7 +309,98 @@ WorkflowScene::RunMarks StepperRun::marks() const
     const auto wf = compiled();
     if (!s || !wf)
         return {};
-    return marksFor(*wf, *s);
+    WorkflowScene::RunMarks marks = marksFor(*wf, *s);
+    // The run's own session: every step says why it has its status.
+    const engine::Explanation ex = explanation();
+    for (const engine::StepExplanation &e : ex.steps) {
+        if (e.id.empty())
+            continue;
+        marks.explanations[e.id] = explanationText(e);
+        if (marks.skipped.count(e.id) || e.status == "skipped")
+            marks.captions[e.id] = conditionCaption(e);
+    }
+    return marks;
+}
+
+QString StepperRun::statusText(const std::string &status)
+{
+    if (status == "completed")
+        return tr("completed");
+    if (status == "next")
+        return tr("next");
+    if (status == "skipped")
+        return tr("skipped");
+    if (status == "blocked")
+        return tr("blocked");
+    return tr("pending");
+}
+
+QString StepperRun::explanationText(const engine::StepExplanation &e)
+{
+    QString head = statusText(e.status);
+    if (const std::string pass = e.passText(); !pass.empty())
+        head += QStringLiteral(", ") + qs(pass);
+    QString text = tr("Run: %1 — %2").arg(head, qs(e.reason));
+    for (const Json &u : e.unblock) {
+        text += QLatin1Char('\n') + tr("To unblock: %1").arg(qs(u.value("message", std::string())));
+    }
+    return text;
+}
+
+QString StepperRun::conditionCaption(const engine::StepExplanation &e)
+{
+    if (e.summary.empty())
+        return QString();
+    const Json &decided = e.decidedBy.is_null() ? e.condition : e.decidedBy;
+    QString text = (e.holds ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) +
+                   qs(engine::conditionSummary(decided));
+    QStringList values;
+    for (auto it = e.values.begin(); it != e.values.end(); ++it) {
+        values << QStringLiteral("%1 = %2").arg(
+            qs(it.key()), it.value().is_null() ? tr("unset") : compactJson(it.value()));
+    }
+    if (!values.isEmpty())
+        text += QStringLiteral(" (") + values.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return text;
+}
+
+engine::Explanation StepperRun::explanation() const
+{
+    return explanationWith(m_sendContext);
+}
+
+engine::Explanation StepperRun::explanationWith(const Json &context) const
+{
+    const auto wf = compiled();
+    if (!wf || m_sessionId.empty())
+        return {};
+    return engine::explainNext(*wf, &m_completed, &context, QDateTime::currentMSecsSinceEpoch());
+}
+
+std::map<std::string, QString> StepperRun::whatIf(const Json &context) const
+{
+    std::map<std::string, QString> out;
+    if (context == m_sendContext)
+        return out;
+    const engine::Explanation now = explanation();
+    const engine::Explanation then = explanationWith(context);
+    if (now.steps.size() != then.steps.size())
+        return out;
+    for (std::size_t i = 0; i < now.steps.size(); ++i) {
+        const engine::StepExplanation &a = now.steps[i];
+        const engine::StepExplanation &b = then.steps[i];
+        if (b.id.empty())
+            continue;
+        if (b.status == "next" && a.status != "next")
+            out[b.id] = tr("would be next");
+        else if (a.status == "next" && b.status != "next")
+            out[b.id] = tr("would not be next");
+        else if (a.status != b.status)
+            out[b.id] = tr("would be %1").arg(statusText(b.status));
+        else if (a.holds != b.holds && b.status != "completed")
+            out[b.id] = b.holds ? tr("would run") : tr("would be skipped");
+    }
+    return out;
 }
 
 WorkflowScene::RunMarks StepperRun::marksFor(const engine::CompiledWorkflow &wf, const Session &s)
@@ -397,6 +542,8 @@ Json StepperRun::exportJson() const
     }
     out["history"] = std::move(hist);
     out["current"] = m_payload;
+    // Why the run stands where it does: the explanation of the last workflow_next's inputs.
+    out["explanation"] = explanation().toJson();
     return out;
 }
 
@@ -451,6 +598,24 @@ QString StepperRun::exportMarkdown() const
         md += QStringLiteral("**%1** (`%2`)\n\n")
                   .arg(qs(stringField(currentStep(), "title")), qs(currentStepId()));
         md += prompt() + QStringLiteral("\n\n");
+    }
+    const engine::Explanation ex = explanation();
+    if (!ex.steps.empty()) {
+        md += QStringLiteral("## %1\n\n").arg(tr("Why each step has its status"));
+        for (const engine::StepExplanation &e : ex.steps) {
+            QString status = statusText(e.status);
+            if (const std::string pass = e.passText(); !pass.empty())
+                status += QStringLiteral(", ") + qs(pass);
+            md += QStringLiteral("- %1`%2` — **%3**: %4\n")
+                      .arg(e.loopIndex >= 0 && !e.isLoop ? QStringLiteral("  ") : QString(),
+                           qs(e.id), status, qs(e.reason));
+        }
+        if (ex.blocked) {
+            md += QStringLiteral("\n%1\n").arg(tr("Blocked: %1").arg(qs(ex.blockedMessage)));
+            for (const Json &u : ex.unblock)
+                md += QStringLiteral("- %1\n").arg(qs(u.value("message", std::string())));
+        }
+        md += QLatin1Char('\n');
     }
     md += QStringLiteral("## %1\n\n```json\n").arg(tr("Context"));
     md += qs(toJsJson(context(), 2)) + QStringLiteral("\n```\n");

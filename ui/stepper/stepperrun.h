@@ -8,6 +8,7 @@
 // panel and the tests drive it.
 #pragma once
 
+#include "engine/explain.h"
 #include "engine/session.h"
 #include "model/json.h"
 #include "model/result.h"
@@ -16,6 +17,7 @@
 #include <QObject>
 #include <QString>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -48,12 +50,33 @@ public:
 
     explicit StepperRun(Engine *engine, QObject *parent = nullptr);
 
-    // Starts a new session on `workflowId` (as the engine serves it) with `context` as the
-    // first context sent, and fetches the first step.
+    // The workflow the run walks: the editor's document (unsaved edits included) instead of
+    // the version the engine serves. Steps, validation, marks and explanations then come from
+    // it (computed by the same engine functions workflow_next uses, and recorded on the
+    // session like the engine's own calls). nullptr goes back to the served version. Takes
+    // effect at the next start(), or at once with applyWorkflow().
+    void setWorkflow(std::shared_ptr<const engine::CompiledWorkflow> workflow);
+    // Swaps in `workflow` mid-run and asks for the next step again with the same completed
+    // steps and context (the session goes on).
+    Result<void> applyWorkflow(std::shared_ptr<const engine::CompiledWorkflow> workflow);
+    bool runsDocument() const { return m_document != nullptr; }
+    // True when the walked document is not what the engine serves under its id (unsaved or
+    // unserved edits): agents would get something else.
+    bool runsUnsavedChanges() const;
+
+    // Starts a new session on `workflowId` with `context` as the first context sent, and
+    // fetches the first step.
     Result<void> start(const std::string &workflowId, const Json &context = Json::object());
     // Continues an existing session of the SessionManager (a studio run of a previous window
     // or process, restored from the store).
     Result<void> resume(const std::string &sessionId);
+    // Asks workflow_next again with the same completed steps and `context` (a blocked run
+    // after the user set the variables that unblock it).
+    Result<void> askAgain(const Json &context);
+    bool isBlocked() const
+    {
+        return isActive() && !isComplete() && currentStepId().empty() && m_payload.is_object();
+    }
     // A new session on the same workflow, starting from the first step.
     Result<void> restart();
 
@@ -82,6 +105,21 @@ public:
     std::vector<StepperHistoryEntry> history() const;
     WorkflowScene::RunMarks marks() const;
 
+    // Why every step has its status for the inputs of the last workflow_next (engine/explain.h).
+    engine::Explanation explanation() const;
+    // The same inputs with another context: what the run would do if the agent sent it.
+    engine::Explanation explanationWith(const Json &context) const;
+    // What-if: the steps that would change status (or whose run condition would flip) if
+    // `context` were sent instead: step id -> "would be next", "would be skipped", ...
+    std::map<std::string, QString> whatIf(const Json &context) const;
+    // "Run: skipped — runCondition `x == 1` is false (x = 2)"; "To unblock: ..." lines follow.
+    static QString explanationText(const engine::StepExplanation &e);
+    // The deciding condition with the values it read: "✗ x == 1 (x = 2)"; "" without one.
+    static QString conditionCaption(const engine::StepExplanation &e);
+    static QString statusText(const std::string &status);
+    // The context sent with the last workflow_next (what explanation() reads).
+    const Json &sentContext() const { return m_sendContext; }
+
     // The whole run as JSON (session, history, current step) and as a Markdown report.
     Json exportJson() const;
     QString exportMarkdown() const;
@@ -101,8 +139,13 @@ signals:
 
 private:
     Result<void> fetchNext();
+
+public:
+    // The workflow walked: the document set with setWorkflow(), else the served version.
     std::shared_ptr<const engine::CompiledWorkflow> compiled() const;
 
+private:
+    std::shared_ptr<const engine::CompiledWorkflow> m_document;
     Engine *m_engine;
     std::string m_sessionId;
     std::string m_workflowId;
