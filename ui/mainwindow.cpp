@@ -116,6 +116,10 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
         }
     }
 
+    // The right column (inspector, JSON, stepper) runs down to the status bar: the stepper's
+    // prompt, context and Complete Step get the window's full height; the problems list
+    // spans the canvas and the library.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     createDocks();
     createActions();
     createRunMode();

@@ -229,6 +229,9 @@ bool MainWindow::startRun()
     }
     m_stepperDock->show();
     m_stepperDock->raise();
+    // On a wide screen the stepper gets room for the prompt (the canvas keeps the rest).
+    if (width() >= 1400 && m_stepperDock->width() < 460 && !m_stepperDock->isFloating())
+        resizeDocks({m_stepperDock}, {460}, Qt::Horizontal);
     return true;
 }
 

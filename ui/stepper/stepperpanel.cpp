@@ -204,11 +204,12 @@ StepperPanel::StepperPanel(Engine *engine, QWidget *parent)
     m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_history->header()->setStretchLastSection(true);
     m_why->setObjectName(QStringLiteral("runWhy"));
-    m_why->setColumnCount(3);
-    m_why->setHeaderLabels({tr("Step"), tr("Status"), tr("Why")});
-    m_why->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Step and status; the reason in full below (and as the rows' tooltips).
+    m_why->setColumnCount(2);
+    m_why->setHeaderLabels({tr("Step"), tr("Status")});
+    m_why->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_why->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_why->header()->setStretchLastSection(true);
+    m_why->header()->setStretchLastSection(false);
     m_why->setMinimumHeight(40);
     m_whyDetail->setObjectName(QStringLiteral("runWhyDetail"));
     m_whyDetail->setMinimumHeight(28);
@@ -260,7 +261,7 @@ StepperPanel::StepperPanel(Engine *engine, QWidget *parent)
     auto *whySplit = new QSplitter(Qt::Vertical, whyBox);
     whySplit->addWidget(m_why);
     whySplit->addWidget(m_whyDetail);
-    whySplit->setStretchFactor(0, 3);
+    whySplit->setStretchFactor(0, 1);
     whySplit->setStretchFactor(1, 1);
     whySplit->setChildrenCollapsible(false);
     whyLayout->addWidget(whySplit, 1);
@@ -285,9 +286,11 @@ StepperPanel::StepperPanel(Engine *engine, QWidget *parent)
     split->addWidget(stepBox);
     split->addWidget(m_tabs);
     split->addWidget(outputBox);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // The prompt gets most of the height; context/why/history next; the output a few lines.
+    split->setStretchFactor(0, 5);
+    split->setStretchFactor(1, 3);
     split->setStretchFactor(2, 1);
+    split->setSizes({500, 300, 100});
     split->setChildrenCollapsible(false);
 
     // The footer never scrolls away: validation verdict, confirmation, Validate, Complete.
@@ -296,6 +299,8 @@ StepperPanel::StepperPanel(Engine *engine, QWidget *parent)
     auto *footerLayout = new QVBoxLayout(footer);
     footerLayout->setContentsMargins(0, 0, 0, 0);
     auto *validationScroll = new QScrollArea(footer);
+    validationScroll->setObjectName(QStringLiteral("validationScroll"));
+    validationScroll->hide(); // until there is a verdict or an error
     validationScroll->setWidget(m_validation);
     validationScroll->setWidgetResizable(true);
     validationScroll->setFrameShape(QFrame::NoFrame);
@@ -451,21 +456,21 @@ void StepperPanel::showExplanationFor(const QString &stepId)
 Result<void> StepperPanel::startRun(const std::string &workflowId)
 {
     m_output->clear();
-    m_validation->clear();
+    setValidation(QString());
     return m_run->start(workflowId);
 }
 
 Result<void> StepperPanel::resumeRun(const std::string &sessionId)
 {
     m_output->clear();
-    m_validation->clear();
+    setValidation(QString());
     return m_run->resume(sessionId);
 }
 
 Result<void> StepperPanel::restartRun()
 {
     m_output->clear();
-    m_validation->clear();
+    setValidation(QString());
     return m_run->restart();
 }
 
@@ -474,9 +479,16 @@ Json StepperPanel::outputValue() const
     return Json(m_output->toPlainText().toStdString());
 }
 
+void StepperPanel::setValidation(const QString &html)
+{
+    m_validation->setText(html);
+    if (QWidget *scroll = findChild<QWidget *>(QStringLiteral("validationScroll")))
+        scroll->setVisible(!html.isEmpty());
+}
+
 void StepperPanel::showError(const QString &message)
 {
-    m_validation->setText(
+    setValidation(
         QStringLiteral("<span style='color:#d32f2f'>%1</span>").arg(message.toHtmlEscaped()));
     emit statusMessage(message);
 }
@@ -504,7 +516,7 @@ bool StepperPanel::validateOutput()
     if (!suggestions.isEmpty())
         html += QStringLiteral("<br>") + tr("Suggestions:") + QStringLiteral("<br>") +
                 bulletHtml(suggestions);
-    m_validation->setText(html);
+    setValidation(html);
     return valid;
 }
 
@@ -533,7 +545,7 @@ bool StepperPanel::completeStep()
         return false;
     }
     m_output->clear();
-    m_validation->clear();
+    setValidation(QString());
     m_confirmed->setChecked(false);
     return true;
 }
@@ -681,8 +693,8 @@ void StepperPanel::refreshExplanation()
             status += QStringLiteral(", ") + qs(pass);
         item->setText(0, qs(e.id));
         item->setText(1, status);
-        item->setText(2, qs(e.reason));
-        item->setToolTip(2, qs(e.reason));
+        item->setToolTip(0, qs(e.reason));
+        item->setToolTip(1, qs(e.reason));
         QColor color;
         if (e.status == "next")
             color = QColor(0xf5, 0x7c, 0x00);

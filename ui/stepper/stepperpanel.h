@@ -101,6 +101,7 @@ private:
     void updateBanner();
     void emitMarks();
     void showError(const QString &message);
+    void setValidation(const QString &html);
     Json outputValue() const;
 
     Engine *m_engine;
