@@ -185,6 +185,13 @@ void TestScenarioStepper::smallWindowKeepsCompleteStepInView()
     QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 700,
              qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
     QCOMPARE(s.window->size(), QSize(1024, 700));
+    // Found by hand: at 1024x700 the prompt got ~50 px and the context table none, under a
+    // problems list spanning the whole width. The agent's prompt is what the run is about.
+    QVERIFY2(stepper->promptView()->height() >= 120,
+             qPrintable(QStringLiteral("prompt %1 px high").arg(stepper->promptView()->height())));
+    QVERIFY2(stepper->contextEditor()->table()->height() >= 50,
+             qPrintable(QStringLiteral("context table %1 px high")
+                            .arg(stepper->contextEditor()->table()->height())));
     for (const char *name : {"stepComplete", "stepValidate", "stepConfirmed"}) {
         auto *w = stepper->findChild<QWidget *>(QString::fromLatin1(name));
         QVERIFY2(w && w->isVisible(), name);
