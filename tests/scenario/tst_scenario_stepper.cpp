@@ -124,6 +124,22 @@ void completeThroughWidgets(StepperPanel *stepper, const QString &output)
     QApplication::processEvents();
 }
 
+// Writes `json` as <id>.json into the served folder, opens it, waits until the engine serves
+// it and starts a run with Ctrl+R. The stepper, or nullptr (the failure is recorded).
+StepperPanel *openAndRun(ScenarioStudio &s, const char *id, const char *json)
+{
+    const QString file =
+        s.workflowsDir() + QLatin1Char('/') + QString::fromLatin1(id) + QStringLiteral(".json");
+    if (!ScenarioStudio::writeFile(file, json) || !s.window->openFile(file) ||
+        !ScenarioStudio::waitFor([&] { return s.served(QString::fromLatin1(id)).is_object(); },
+                                 3000)) {
+        QTest::qFail("the workflow was not opened or not served", __FILE__, __LINE__);
+        return nullptr;
+    }
+    s.shortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    return s.window->stepper();
+}
+
 QString sharedWorkflow(const char *name)
 {
     const QString path =
@@ -137,12 +153,7 @@ QString sharedWorkflow(const char *name)
 void TestScenarioStepper::completeStaysAvailableAfterAConfirmedStep()
 {
     ScenarioStudio s;
-    const QString file = s.workflowsDir() + QStringLiteral("/confirm-flow.json");
-    QVERIFY(ScenarioStudio::writeFile(file, kConfirmFlow));
-    QVERIFY(s.window->openFile(file));
-    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("confirm-flow").is_object(); }, 3000));
-    s.shortcut(QKeySequence(QStringLiteral("Ctrl+R")));
-    StepperPanel *stepper = s.window->stepper();
+    StepperPanel *stepper = openAndRun(s, "confirm-flow", kConfirmFlow);
     QVERIFY(stepper);
     QTRY_COMPARE(stepper->run()->currentStepId(), std::string("ask-first"));
     auto *complete = stepper->findChild<QPushButton *>(QStringLiteral("stepComplete"));
@@ -172,12 +183,8 @@ void TestScenarioStepper::smallWindowKeepsCompleteStepInView()
     ScenarioStudio::Config config;
     config.windowSize = QSize(1024, 700);
     ScenarioStudio s(config);
-    const QString file = s.workflowsDir() + QStringLiteral("/confirm-flow.json");
-    QVERIFY(ScenarioStudio::writeFile(file, kConfirmFlow));
-    QVERIFY(s.window->openFile(file));
-    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("confirm-flow").is_object(); }, 3000));
-    s.shortcut(QKeySequence(QStringLiteral("Ctrl+R")));
-    StepperPanel *stepper = s.window->stepper();
+    StepperPanel *stepper = openAndRun(s, "confirm-flow", kConfirmFlow);
+    QVERIFY(stepper);
     QTRY_COMPARE(stepper->run()->currentStepId(), std::string("ask-first"));
     QApplication::processEvents();
     QTest::qWait(50);
@@ -340,12 +347,8 @@ void TestScenarioStepper::walksCodingTaskWithLoops()
 void TestScenarioStepper::blockedRunIsUnblocked()
 {
     ScenarioStudio s;
-    const QString file = s.workflowsDir() + QStringLiteral("/branch-flow.json");
-    QVERIFY(ScenarioStudio::writeFile(file, kBranchFlow));
-    QVERIFY(s.window->openFile(file));
-    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("branch-flow").is_object(); }, 3000));
-    s.shortcut(QKeySequence(QStringLiteral("Ctrl+R")));
-    StepperPanel *stepper = s.window->stepper();
+    StepperPanel *stepper = openAndRun(s, "branch-flow", kBranchFlow);
+    QVERIFY(stepper);
     QTRY_COMPARE(stepper->run()->currentStepId(), std::string("start"));
     completeThroughWidgets(stepper, QStringLiteral("Looked."));
     QTRY_VERIFY(stepper->run()->isBlocked());
