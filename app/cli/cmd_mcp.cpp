@@ -13,9 +13,11 @@
 #include "engine/runtime.h"
 
 #include <QCoreApplication>
+#include <QRandomGenerator>
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <array>
 #include <csignal>
 #include <future>
 #include <memory>
@@ -44,12 +46,14 @@ const char *kUsage =
     "Serves the workflows to AI agents over the Model Context Protocol.\n"
     "Without --http: stdio (one JSON-RPC message per line on stdin/stdout; logs on stderr).\n"
     "With --http: Streamable HTTP on http://HOST:PORT/mcp (HOST defaults to 127.0.0.1;\n"
-    "PORT 0 picks a free port; the URL is printed on stderr).\n\n"
+    "PORT 0 picks a free port; the URL is printed on stderr). A HOST other than loopback\n"
+    "(e.g. 0.0.0.0) needs a token: without one the server refuses to start.\n\n"
     "Options:\n"
     "  --workflows DIR        also serve the workflows in DIR (repeatable; highest precedence)\n"
     "  --http [HOST:]PORT     serve Streamable HTTP instead of stdio\n"
     "  --token TOKEN          require 'Authorization: Bearer TOKEN' (HTTP; or set\n"
-    "                         WFSTUDIO_MCP_TOKEN)\n"
+    "                         WFSTUDIO_MCP_TOKEN); '--token generate' makes a random one\n"
+    "                         and prints it on stderr\n"
     "  --rate-limit N         requests per second per session (HTTP; default 1000, 0 = off)\n"
     "  --allow-origin ORIGIN  accept this Origin besides localhost ones (HTTP; repeatable)\n"
     "  --db PATH              the product database (sessions, cache, metrics; default: the\n"
@@ -161,6 +165,15 @@ int runMcp(const QStringList &args)
     }
     if (!o.http)
         o.token.clear(); // the environment token is for HTTP only
+    if (o.token == "generate") {
+        // 32 random bytes from the system's generator, as hex.
+        std::array<quint32, 8> words{};
+        QRandomGenerator::system()->generate(words.begin(), words.end());
+        o.token = QByteArray(reinterpret_cast<const char *>(words.data()), sizeof words)
+                      .toHex()
+                      .toStdString();
+        printErr("wfstudio mcp: token: " + o.token + "\n");
+    }
 
     // SIGTERM/SIGINT end the server cleanly through the event loop; a vanished client must not
     // kill us with SIGPIPE (a failed write ends the stdio server instead).
@@ -223,6 +236,9 @@ int runMcp(const QStringList &args)
         mcp::HttpServer server(dispatcher, httpOptions);
         if (auto started = server.start(); !started) {
             printErr("wfstudio mcp: " + started.error() + "\n");
+            if (o.token.empty() && o.host != "127.0.0.1" && o.host != "::1")
+                printErr("wfstudio mcp: pass --token TOKEN or --token generate, or set "
+                         "WFSTUDIO_MCP_TOKEN\n");
             return ExitFailure;
         }
         printErr("wfstudio mcp: listening on " + server.url() + "\n");

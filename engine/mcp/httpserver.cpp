@@ -21,6 +21,10 @@
 
 #include <QDateTime>
 
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -62,6 +66,46 @@ std::string lower(std::string_view s)
 bool isLoopbackHostName(std::string_view host)
 {
     return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
+}
+
+// The names a Host header may use for a listener bound to `bound`: the address itself, or for
+// a wildcard bind (0.0.0.0, ::) every address of the machine's interfaces (IPv6 in brackets,
+// as in a Host header). Lower case.
+std::vector<std::string> boundHostNames(const asio::ip::address &bound)
+{
+    std::vector<std::string> out;
+    const auto add = [&out](const asio::ip::address &a) {
+        if (a.is_v6()) {
+            asio::ip::address_v6 v6 = a.to_v6();
+            v6.scope_id(0);
+            out.push_back("[" + v6.to_string() + "]");
+        } else {
+            out.push_back(a.to_string());
+        }
+    };
+    if (!bound.is_unspecified()) {
+        add(bound);
+        return out;
+    }
+    ifaddrs *list = nullptr;
+    if (::getifaddrs(&list) != 0)
+        return out;
+    for (const ifaddrs *i = list; i; i = i->ifa_next) {
+        if (!i->ifa_addr)
+            continue;
+        if (i->ifa_addr->sa_family == AF_INET) {
+            const auto *in = reinterpret_cast<const sockaddr_in *>(i->ifa_addr);
+            add(asio::ip::address_v4(ntohl(in->sin_addr.s_addr)));
+        } else if (i->ifa_addr->sa_family == AF_INET6 && !bound.is_v4()) {
+            const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(i->ifa_addr);
+            asio::ip::address_v6::bytes_type bytes;
+            std::copy(std::begin(in6->sin6_addr.s6_addr), std::end(in6->sin6_addr.s6_addr),
+                      bytes.begin());
+            add(asio::ip::address_v6(bytes));
+        }
+    }
+    ::freeifaddrs(list);
+    return out;
 }
 
 // "host[:port]" → host (IPv6 literals keep their brackets).
@@ -133,6 +177,7 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
     Dispatcher &dispatcher;
     Options options;
     HttpServer *q = nullptr;
+    std::vector<std::string> boundNames; ///< Host names besides loopback ones (start())
 
     // One io_context per thread (concurrency hint 1): a connection lives on one thread for its
     // whole life, so it needs no strand and the reactor takes no contended lock; connections are
@@ -371,9 +416,9 @@ private:
         const std::string h = hostPart(host);
         if (isLoopbackHostName(h))
             return true;
-        const std::string bound = lower(m_server->options.host);
-        // An explicitly configured non-loopback bind address may be named too.
-        return !bound.empty() && bound != "0.0.0.0" && bound != "::" && h == bound;
+        // The addresses the listener is reachable at (computed at start()).
+        const auto &names = m_server->boundNames;
+        return std::find(names.begin(), names.end(), h) != names.end();
     }
 
     void handle()
@@ -953,6 +998,14 @@ Result<void> HttpServer::start()
         return Result<void>::failure("cannot listen on '" + d->options.host +
                                      "': not an IP address (" + ec.message() + ")");
     }
+    // No open network listener by accident: beyond loopback, a token is required.
+    if (!address.is_loopback() && d->options.token.empty()) {
+        return Result<void>::failure(
+            "refusing to listen on " + d->options.host +
+            " without a token: anyone who can reach this address could drive the server. Set "
+            "a token (clients then send 'Authorization: Bearer TOKEN'), or listen on 127.0.0.1");
+    }
+    d->boundNames = boundHostNames(address);
     const int threadCount = std::max(d->options.threads, 1);
     for (int i = 0; i < threadCount; ++i)
         d->iocs.push_back(std::make_unique<asio::io_context>(1));

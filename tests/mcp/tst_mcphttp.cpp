@@ -15,6 +15,10 @@
 #include <QTest>
 #include <QThread>
 
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+
 using namespace wfs;
 using namespace wfs::mcp;
 
@@ -206,6 +210,85 @@ private slots:
         const auto r = other.start();
         QVERIFY(!r.ok());
         QVERIFY(r.error().find("not-an-address") != std::string::npos);
+    }
+
+    // No open network listener by accident: beyond loopback, a token is required.
+    void openBindNeedsAToken_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<bool>("starts");
+        QTest::newRow("127.0.0.1, no token") << "127.0.0.1"
+                                             << "" << true;
+        QTest::newRow("::1, no token") << "::1"
+                                       << "" << true;
+        QTest::newRow("0.0.0.0, no token") << "0.0.0.0"
+                                           << "" << false;
+        QTest::newRow(":: (every address), no token") << "::"
+                                                      << "" << false;
+        QTest::newRow("0.0.0.0 with a token") << "0.0.0.0"
+                                              << "s3cret" << true;
+    }
+    void openBindNeedsAToken()
+    {
+        QFETCH(QString, host);
+        QFETCH(QString, token);
+        QFETCH(bool, starts);
+        HttpServer::Options o;
+        o.host = host.toStdString();
+        o.token = token.toStdString();
+        HttpServer server(*m_dispatcher, o);
+        const auto r = server.start();
+        if (!r.ok() && r.error().find("cannot listen") != std::string::npos)
+            QSKIP(qPrintable(QStringLiteral("this machine cannot bind %1: %2")
+                                 .arg(host, QString::fromStdString(r.error()))));
+        QCOMPARE(r.ok(), starts);
+        if (!starts) {
+            QVERIFY2(r.error().find("without a token") != std::string::npos &&
+                         r.error().find(o.host) != std::string::npos,
+                     r.error().c_str());
+            QVERIFY(!server.isRunning());
+        }
+    }
+
+    // Bound to every address, the listener accepts a Host naming any of the machine's
+    // addresses (a remote client's `Host: <ip>`), and still refuses other names.
+    void hostOfABoundAddressIsAccepted()
+    {
+        std::string address;
+        ifaddrs *list = nullptr;
+        if (::getifaddrs(&list) == 0) {
+            for (const ifaddrs *i = list; i && address.empty(); i = i->ifa_next) {
+                if (i->ifa_addr && i->ifa_addr->sa_family == AF_INET) {
+                    char text[INET_ADDRSTRLEN] = {};
+                    const auto *in = reinterpret_cast<const sockaddr_in *>(i->ifa_addr);
+                    ::inet_ntop(AF_INET, &in->sin_addr, text, sizeof text);
+                    if (std::string(text).rfind("127.", 0) != 0)
+                        address = text;
+                }
+            }
+            ::freeifaddrs(list);
+        }
+        if (address.empty())
+            QSKIP("this machine has no non-loopback IPv4 address");
+        HttpServer::Options o;
+        o.host = "0.0.0.0";
+        o.token = "s3cret";
+        startServer(o);
+        Client c(m_server->port());
+        Headers h = c.postHeaders();
+        h.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer s3cret")));
+        const QByteArray init =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+            "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+            "\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        Headers named = h;
+        named.append(qMakePair(QByteArray("Host"), QByteArray::fromStdString(address) + ':' +
+                                                       QByteArray::number(m_server->port())));
+        QCOMPARE(c.request("POST", init, named).status, 200);
+        Headers other = h;
+        other.append(qMakePair(QByteArray("Host"), QByteArray("10.255.255.254:1")));
+        QCOMPARE(c.request("POST", init, other).status, 403);
     }
 
     // Every rejected request: status code and, where the spec names one, the JSON-RPC code.
