@@ -66,6 +66,7 @@ MetricsRegistry::MetricsRegistry(ClockFn steady, ClockFn wall)
     : m_steady(std::move(steady))
     , m_wall(std::move(wall))
     , m_startNs(m_steady())
+    , m_startWallNs(m_wall())
 {}
 
 MetricsRegistry &MetricsRegistry::global()

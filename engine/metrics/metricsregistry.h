@@ -78,11 +78,15 @@ public:
     MetricsSnapshot snapshot();
     std::vector<std::string> operationNames() const;
     std::int64_t steadyNowNs() const { return m_steady(); }
+    // When the registry started (wall clock, Unix epoch milliseconds): the start of the first
+    // interval MetricsStore::persist() writes.
+    std::int64_t startWallMs() const { return m_startWallNs / 1'000'000; }
 
 private:
     ClockFn m_steady;
     ClockFn m_wall;
     std::int64_t m_startNs;
+    std::int64_t m_startWallNs;
     mutable std::shared_mutex m_mutex;
     std::map<std::string, std::unique_ptr<LatencyTracker>, std::less<>> m_trackers;
     ProcessSampler m_process;
