@@ -22,6 +22,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace wfs {
 
@@ -94,6 +97,19 @@ void MainWindow::createRunMode()
         m_stepperDock->show();
         m_stepperDock->raise();
         m_stepper->run()->changed(); // re-send the marks to the page just opened
+    });
+    // The Sessions dock opens wide enough for its columns (id, workflow, client, step), not at
+    // the library's width, as far as the canvas keeps half of the window.
+    connect(m_sessionsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || m_sessionsDock->isFloating())
+            return;
+        QTimer::singleShot(0, this, [this] {
+            const int wanted = std::clamp(width() * 32 / 100, 380, 560);
+            const int room = m_sessionsDock->width() + std::max(0, m_centre->width() - width() / 2);
+            const int target = std::min(wanted, room);
+            if (m_sessionsDock->isVisible() && m_sessionsDock->width() < target)
+                resizeDocks({m_sessionsDock}, {target}, Qt::Horizontal);
+        });
     });
     // The dashboard samples only while it is shown (its cost is then ~0 when hidden).
     connect(m_dashboardDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {

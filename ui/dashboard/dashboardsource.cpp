@@ -89,6 +89,18 @@ DashboardSample RegistrySource::sampleNow()
     // Not snap.requestRate1s: that sums every operation, so an MCP call would count twice.
     s.requestsPerSec = rate;
     s.errorPercent = count == 0 ? 0.0 : 100.0 * double(errors) / double(count);
+    // Failures by kind over the same interval (the counters are cumulative).
+    if (m_haveFailures) {
+        for (std::size_t k = 0; k < s.errorKindPercent.size(); ++k) {
+            const std::uint64_t failed =
+                snap.failures[k] - std::min(snap.failures[k], m_lastFailures[k]);
+            s.errorKindPercent[k] =
+                count == 0 ? DashboardSample::kNone
+                           : std::min(100.0, 100.0 * double(failed) / double(count));
+        }
+    }
+    m_lastFailures = snap.failures;
+    m_haveFailures = true;
     s.rssMb = double(snap.process.rssBytes) / (1024.0 * 1024.0);
     s.heapMb = double(snap.process.heapBytes) / (1024.0 * 1024.0);
     if (m_cacheStats) {
