@@ -126,8 +126,8 @@ int run(const QStringList &args)
     return failed ? ExitFailure : ExitOk;
 }
 
-wfs::cli::CommandRegistration reg{{"bench",
-                                   "bench [--json] [--path hit|miss|both] [--seconds N] [--users N]",
-                                   "Load-test the engine and report throughput and latency", run}};
+wfs::cli::CommandRegistration reg{
+    {"bench", "bench [--json] [--path hit|miss|both] [--seconds N] [--users N]",
+     "Load-test the engine and report throughput and latency", run}};
 
 } // namespace

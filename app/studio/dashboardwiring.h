@@ -35,10 +35,10 @@ inline std::vector<RequestLogEntry> requestLogRows(const mcp::RequestLog &log)
         row.status = e.status != 0 ? e.status : 200;
         row.kind = QString::fromStdString(e.kind);
         if (e.isError)
-            row.error = e.errorCode != 0 ? QStringLiteral("%1: %2")
-                                               .arg(e.errorCode)
-                                               .arg(QString::fromStdString(e.error))
-                                         : QString::fromStdString(e.error);
+            row.error =
+                e.errorCode != 0
+                    ? QStringLiteral("%1: %2").arg(e.errorCode).arg(QString::fromStdString(e.error))
+                    : QString::fromStdString(e.error);
         rows.push_back(std::move(row));
     }
     return rows;

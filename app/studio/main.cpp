@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: MIT
 // workflow-studio: compose the runtime (engine, database, cache), MCP listener and widgets,
 // then run the event loop.
+#include "dashboardwiring.h"
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/httpserver.h"
 #include "engine/mcp/requestlog.h"
 #include "engine/runtime.h"
-#include "dashboardwiring.h"
 #include "ui/dashboard/dashboardsource.h"
 #include "ui/dashboard/dashboardwidget.h"
 #include "ui/dashboard/loadtestpanel.h"

@@ -311,12 +311,10 @@ private:
                 entry.kind = metrics::failureKindName(kind);
                 metrics::MetricsRegistry &registry = server().dispatcher.metrics();
                 registry.countFailure(kind);
-                server().rejected->record(std::uint64_t(std::max<std::int64_t>(
-                                              std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                                  latency)
-                                                  .count(),
-                                              0)),
-                                          true);
+                server().rejected->record(
+                    std::uint64_t(std::max<std::int64_t>(
+                        std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count(), 0)),
+                    true);
             }
             server().addLog(std::move(entry));
         }

@@ -216,12 +216,13 @@ void LoadTestMix::uniqueNext(std::mt19937_64 &rng, const std::string &tag, std::
     }
     context["loadTestRun"] = tag + std::to_string(serial); // what makes the request unique
     out.tool = "workflow_next";
-    out.arguments = Json{{"workflowId", w.id}, {"completedSteps", std::move(completed)},
+    out.arguments = Json{{"workflowId", w.id},
+                         {"completedSteps", std::move(completed)},
                          {"context", std::move(context)}};
 }
 
-void LoadTestMix::uniqueValidate(std::mt19937_64 &rng, const std::string &tag,
-                                 std::uint64_t serial, LoadTestRequest &out) const
+void LoadTestMix::uniqueValidate(std::mt19937_64 &rng, const std::string &tag, std::uint64_t serial,
+                                 LoadTestRequest &out) const
 {
     const LoadTestWorkflowVariety *w = &varieties[rng() % varieties.size()];
     for (std::size_t tries = 0; w->outputs.empty() && tries < varieties.size(); ++tries)
@@ -357,10 +358,9 @@ std::string LoadTestReport::toText() const
     std::ostringstream out;
     out.setf(std::ios::fixed);
     out.precision(1);
- out << "Load test (" << target << ", " << loadTestVarietyName(variety)
-        << " requests): " << users << " users, " << seconds << " s, think "
-        << thinkMs << " ms, " << workflows << " workflows" << (cancelled ? ", cancelled" : "")
-        << "\n";
+    out << "Load test (" << target << ", " << loadTestVarietyName(variety)
+        << " requests): " << users << " users, " << seconds << " s, think " << thinkMs << " ms, "
+        << workflows << " workflows" << (cancelled ? ", cancelled" : "") << "\n";
     out << "  requests/s  " << rps << "  (" << requests << " requests, " << errors
         << " errors), L1 hit rate " << std::setprecision(2) << l1HitRate * 100 << "%\n"
         << std::setprecision(1);
@@ -407,8 +407,8 @@ LoadTestReport runLoadTestClients(const LoadTestMix &mix, const LoadTestOptions 
     // Unique requests of this run are unique across runs and processes too (an L2 cache in
     // SQLite outlives the process): the tag holds the start time and a per-process run number.
     static std::atomic<std::uint64_t> runs{0};
-    const std::string runTag = std::to_string(wallNowNs() / 1000) + "-" +
-                               std::to_string(runs.fetch_add(1) + 1) + "-";
+    const std::string runTag =
+        std::to_string(wallNowNs() / 1000) + "-" + std::to_string(runs.fetch_add(1) + 1) + "-";
     const auto start = Clock::now();
     for (int u = 0; u < users; ++u) {
         pool.emplace_back([&, u] {

@@ -252,8 +252,8 @@ private slots:
         QTest::newRow("Origin evil.example.com")
             << QByteArray("POST") << kPing << with("Origin", "http://evil.example.com") << true
             << 403 << -32000 << QStringLiteral("transport");
-        QTest::newRow("Origin null")
-            << QByteArray("POST") << kPing << with("Origin", "null") << true << 403 << -32000 << QStringLiteral("transport");
+        QTest::newRow("Origin null") << QByteArray("POST") << kPing << with("Origin", "null")
+                                     << true << 403 << -32000 << QStringLiteral("transport");
         QTest::newRow("Origin localhost.evil.com")
             << QByteArray("POST") << kPing << with("Origin", "http://localhost.evil.com") << true
             << 403 << -32000 << QStringLiteral("transport");
@@ -269,8 +269,8 @@ private slots:
         QTest::newRow("no Accept")
             << QByteArray("POST") << kPing << Headers{{"Content-Type", "application/json"}} << true
             << 406 << -32000 << QStringLiteral("transport");
-        QTest::newRow("malformed JSON")
-            << QByteArray("POST") << QByteArray("{not json") << ok << true << 400 << -32700 << QStringLiteral("protocol");
+        QTest::newRow("malformed JSON") << QByteArray("POST") << QByteArray("{not json") << ok
+                                        << true << 400 << -32700 << QStringLiteral("protocol");
         QTest::newRow("truncated JSON")
             << QByteArray("POST") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,") << ok << true
             << 400 << -32700 << QStringLiteral("protocol");
@@ -284,15 +284,17 @@ private slots:
         QTest::newRow("not JSON-RPC")
             << QByteArray("POST") << QByteArray("{\"id\":1,\"method\":\"ping\"}") << ok << true
             << 400 << -32600 << QStringLiteral("protocol");
-        QTest::newRow("no session id")
-            << QByteArray("POST") << kPing << ok << false << 400 << -32000 << QStringLiteral("transport");
+        QTest::newRow("no session id") << QByteArray("POST") << kPing << ok << false << 400
+                                       << -32000 << QStringLiteral("transport");
         QTest::newRow("unknown session id")
             << QByteArray("POST") << kPing
-            << with("Mcp-Session-Id", "0123456789abcdef0123456789abcdef") << false << 404 << -32001 << QStringLiteral("transport");
+            << with("Mcp-Session-Id", "0123456789abcdef0123456789abcdef") << false << 404 << -32001
+            << QStringLiteral("transport");
         QTest::newRow("unsupported MCP-Protocol-Version")
             << QByteArray("POST") << kPing << with("MCP-Protocol-Version", "2099-01-01") << true
             << 400 << -32000 << QStringLiteral("transport");
-        QTest::newRow("PUT") << QByteArray("PUT") << kPing << ok << true << 405 << -32000 << QStringLiteral("transport");
+        QTest::newRow("PUT") << QByteArray("PUT") << kPing << ok << true << 405 << -32000
+                             << QStringLiteral("transport");
         QTest::newRow("GET without event-stream Accept")
             << QByteArray("GET") << QByteArray() << Headers{{"Accept", "application/json"}} << true
             << 406 << -32000 << QStringLiteral("transport");

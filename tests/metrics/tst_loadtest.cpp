@@ -167,7 +167,8 @@ void TestLoadTest::varietyExercisesMissPath_data()
     QTest::addColumn<double>("maxHit");
     QTest::addColumn<bool>("listAndGet");
     QTest::newRow("default options: varied") << -1 << 0.3 << 0.97 << true;
-    QTest::newRow("repeated: the hit path") << int(LoadTestVariety::Repeated) << 0.95 << 1.0 << true;
+    QTest::newRow("repeated: the hit path")
+        << int(LoadTestVariety::Repeated) << 0.95 << 1.0 << true;
     QTest::newRow("unique: the miss path") << int(LoadTestVariety::Unique) << 0.0 << 0.05 << false;
 }
 

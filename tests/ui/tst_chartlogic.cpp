@@ -51,15 +51,14 @@ void TestChartLogic::niceScales_data()
                                  << QStringList{"0", "0.2", "0.4", "0.6", "0.8", "1.0"};
     QTest::newRow("NaN") << 0.0 << std::nan("") << 1.0 << 0.2
                          << QStringList{"0", "0.2", "0.4", "0.6", "0.8", "1.0"};
-    QTest::newRow("requests/s 1234") << 0.0 << 1234.0 << 1400.0 << 200.0
-                                     << QStringList{"0",   "200",  "400",  "600",
-                                                    "800", "1000", "1200", "1400"};
-    QTest::newRow("latency 37 us") << 0.0 << 37.0 << 40.0 << 5.0
-                                   << QStringList{"0", "5", "10", "15", "20", "25", "30", "35",
-                                                  "40"};
+    QTest::newRow("requests/s 1234")
+        << 0.0 << 1234.0 << 1400.0 << 200.0
+        << QStringList{"0", "200", "400", "600", "800", "1000", "1200", "1400"};
+    QTest::newRow("latency 37 us")
+        << 0.0 << 37.0 << 40.0 << 5.0
+        << QStringList{"0", "5", "10", "15", "20", "25", "30", "35", "40"};
     QTest::newRow("small 0.3") << 0.0 << 0.3 << 0.3 << 0.05
-                               << QStringList{"0",    "0.05", "0.10", "0.15",
-                                              "0.20", "0.25", "0.30"};
+                               << QStringList{"0", "0.05", "0.10", "0.15", "0.20", "0.25", "0.30"};
 }
 
 void TestChartLogic::niceScales()
@@ -150,8 +149,8 @@ void TestChartLogic::gapsSplitSeries_data()
     QTest::newRow("no lookups (NaN) is a gap")
         << QList<double>{0, 1000, 2000, 3000, 4000} << QList<double>{100, nan, nan, 100, 100}
         << QList<int>{1, 2};
-    QTest::newRow("nothing measured") << QList<double>{0, 1000} << QList<double>{nan, nan}
-                                      << QList<int>{};
+    QTest::newRow("nothing measured")
+        << QList<double>{0, 1000} << QList<double>{nan, nan} << QList<int>{};
     QTest::newRow("history rows every 5 s, then a gap")
         << QList<double>{0, 5000, 10000, 15000, 60000, 65000} << QList<double>{1, 1, 1, 1, 1, 1}
         << QList<int>{4, 2};
@@ -183,8 +182,8 @@ void TestChartLogic::rangesAndZoom_data()
     const qint64 now = 1'000'000;
     QTest::newRow("live 1 min") << 60 << 0.0 << 0.0 << now - 60'000 << now;
     QTest::newRow("live 24 h") << 86400 << 0.0 << 0.0 << now - 86'400'000 << now;
-    QTest::newRow("drag right to left") << 300 << 990'000.0 << 970'000.0 << qint64(970'000)
-                                        << qint64(990'000);
+    QTest::newRow("drag right to left")
+        << 300 << 990'000.0 << 970'000.0 << qint64(970'000) << qint64(990'000);
     QTest::newRow("a click is no zoom") << 300 << 970'000.0 << 970'500.0 << now - 300'000 << now;
 }
 

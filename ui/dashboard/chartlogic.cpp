@@ -63,9 +63,8 @@ std::vector<Tick> ticks(const NiceScale &scale, const QString &suffix)
     for (int i = 0; i <= n && i <= 1000; ++i) {
         const double v = scale.min + double(i) * scale.step;
         // Zero is "0" whatever the decimals: the axis' origin reads at a glance.
-        const QString text = std::abs(v) < scale.step / 1e6
-                                 ? QStringLiteral("0")
-                                 : c.toString(v, 'f', scale.decimals);
+        const QString text = std::abs(v) < scale.step / 1e6 ? QStringLiteral("0")
+                                                            : c.toString(v, 'f', scale.decimals);
         out.push_back({v, text + suffix});
     }
     return out;
@@ -74,9 +73,9 @@ std::vector<Tick> ticks(const NiceScale &scale, const QString &suffix)
 std::int64_t niceTimeStepMs(std::int64_t spanMs, int maxTicks)
 {
     static constexpr std::int64_t kSteps[] = {
-        1'000,     2'000,     5'000,     10'000,    15'000,     30'000,     60'000,
-        120'000,   300'000,   600'000,   900'000,   1'800'000,  3'600'000,  7'200'000,
-        10'800'000, 21'600'000, 43'200'000, 86'400'000};
+        1'000,     2'000,     5'000,      10'000,     15'000,     30'000,
+        60'000,    120'000,   300'000,    600'000,    900'000,    1'800'000,
+        3'600'000, 7'200'000, 10'800'000, 21'600'000, 43'200'000, 86'400'000};
     maxTicks = std::max(maxTicks, 1);
     for (const std::int64_t step : kSteps) {
         if (spanMs / step < maxTicks)

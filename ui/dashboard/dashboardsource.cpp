@@ -94,9 +94,9 @@ DashboardSample RegistrySource::sampleNow()
         for (std::size_t k = 0; k < s.errorKindPercent.size(); ++k) {
             const std::uint64_t failed =
                 snap.failures[k] - std::min(snap.failures[k], m_lastFailures[k]);
-            s.errorKindPercent[k] =
-                count == 0 ? DashboardSample::kNone
-                           : std::min(100.0, 100.0 * double(failed) / double(count));
+            s.errorKindPercent[k] = count == 0
+                                        ? DashboardSample::kNone
+                                        : std::min(100.0, 100.0 * double(failed) / double(count));
         }
     }
     m_lastFailures = snap.failures;

@@ -60,8 +60,8 @@ class DashboardChartView : public QChartView
 {
 public:
     using QChartView::QChartView;
-    std::function<void(double)> onHover;         ///< NaN when the mouse left
-    std::function<void(double, double)> onZoom;  ///< x values of the drag's ends
+    std::function<void(double)> onHover;        ///< NaN when the mouse left
+    std::function<void(double, double)> onZoom; ///< x values of the drag's ends
     std::function<void()> onReset;
 
 protected:
@@ -90,9 +90,9 @@ protected:
         if (m_band && m_band->isVisible()) {
             const QRectF plot = chart()->mapRectToScene(chart()->plotArea());
             const QRect area = mapFromScene(plot).boundingRect();
-            m_band->setGeometry(QRect(QPoint(std::min(m_dragFrom.x(), e->pos().x()), area.top()),
-                                      QPoint(std::max(m_dragFrom.x(), e->pos().x()),
-                                             area.bottom())));
+            m_band->setGeometry(
+                QRect(QPoint(std::min(m_dragFrom.x(), e->pos().x()), area.top()),
+                      QPoint(std::max(m_dragFrom.x(), e->pos().x()), area.bottom())));
         }
         if (onHover)
             onHover(valueAt(e->pos()));
@@ -188,8 +188,7 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     m_opBox = new QComboBox(this);
     m_opBox->setObjectName(QStringLiteral("dashboardOperation"));
     for (int op = 0; op < kDashboardOps; ++op)
-        m_opBox->addItem(QStringLiteral("workflow_%1").arg(QLatin1String(dashboardOpName(op))),
-                         op);
+        m_opBox->addItem(QStringLiteral("workflow_%1").arg(QLatin1String(dashboardOpName(op))), op);
     m_opBox->setCurrentIndex(m_op);
     m_opBox->setToolTip(tr("The operation whose latency percentiles the latency chart shows"));
     connect(m_opBox, &QComboBox::currentIndexChanged, this,
@@ -275,8 +274,8 @@ QLineSeries *DashboardWidget::newSegment(const Line &line)
 }
 
 void DashboardWidget::addLine(Chart chart, const QString &name, const QString &unit, QColor color,
-                              Qt::PenStyle style, std::function<double(const DashboardSample &)> value,
-                              bool rightAxis)
+                              Qt::PenStyle style,
+                              std::function<double(const DashboardSample &)> value, bool rightAxis)
 {
     Line line;
     line.chart = chart;
@@ -330,8 +329,7 @@ void DashboardWidget::buildCharts()
         // As many ticks as the plot has room for: fit them again when its size changes.
         connect(chart, &QChart::plotAreaChanged, this, [this, c](const QRectF &plot) {
             const int xTicks = plot.width() > 50 ? std::max(2, int(plot.width() / 80)) : 6;
-            const int yTicks =
-                plot.height() > 50 ? std::clamp(int(plot.height() / 28), 2, 8) : 5;
+            const int yTicks = plot.height() > 50 ? std::clamp(int(plot.height() / 28), 2, 8) : 5;
             if (m_renderPending || m_tickCounts[c] == QSize(xTicks, yTicks))
                 return;
             m_renderPending = true;
@@ -393,13 +391,12 @@ void DashboardWidget::buildCharts()
             [](const DashboardSample &s) { return s.heapMb; });
     addLine(ThroughputChart, tr("Requests/s"), tr("req/s"), blue, Qt::SolidLine,
             [](const DashboardSample &s) { return s.requestsPerSec; });
-    const QString kindNames[3] = {tr("Transport errors"), tr("Protocol errors"),
-                                  tr("Tool errors")};
+    const QString kindNames[3] = {tr("Transport errors"), tr("Protocol errors"), tr("Tool errors")};
     const QColor kindColors[3] = {red, purple, grey};
     for (int k = 0; k < 3; ++k)
-        addLine(ThroughputChart, kindNames[k], pct, kindColors[k], Qt::DashLine,
-                [k](const DashboardSample &s) { return s.errorKindPercent[std::size_t(k)]; },
-                true);
+        addLine(
+            ThroughputChart, kindNames[k], pct, kindColors[k], Qt::DashLine,
+            [k](const DashboardSample &s) { return s.errorKindPercent[std::size_t(k)]; }, true);
     m_budget = new QLineSeries(this);
     m_budget->setPen(QPen(red, 1.5, Qt::DashDotLine));
     m_views[MemoryChart]->chart()->addSeries(m_budget);
@@ -413,8 +410,8 @@ void DashboardWidget::buildCharts()
 void DashboardWidget::updateLatencyTitle()
 {
     m_views[LatencyChart]->chart()->setTitle(
-        tr("Latency of %1").arg(QStringLiteral("workflow_%1").arg(
-            QLatin1String(dashboardOpName(m_op)))));
+        tr("Latency of %1")
+            .arg(QStringLiteral("workflow_%1").arg(QLatin1String(dashboardOpName(m_op)))));
 }
 
 QList<QLineSeries *> DashboardWidget::series(Chart chart) const
@@ -635,8 +632,7 @@ void DashboardWidget::renderCursor()
             cursor.box->hide();
             continue;
         }
-        const double x =
-            chart->mapToPosition(QPointF(m_cursorMs, 0), chart->series().front()).x();
+        const double x = chart->mapToPosition(QPointF(m_cursorMs, 0), chart->series().front()).x();
         if (x < plot.left() || x > plot.right()) {
             cursor.line->hide();
             cursor.box->hide();
@@ -690,11 +686,10 @@ void DashboardWidget::setZoom(std::int64_t fromMs, std::int64_t toMs)
         return;
     m_zoom = chart::TimeRange{fromMs, toMs};
     m_resetZoom->setEnabled(true);
-    m_status->setText(tr("Zoomed: %1 – %2 (double-click a chart to reset)")
-                          .arg(QDateTime::fromMSecsSinceEpoch(fromMs).toString(
-                                   QStringLiteral("HH:mm:ss")),
-                               QDateTime::fromMSecsSinceEpoch(toMs).toString(
-                                   QStringLiteral("HH:mm:ss"))));
+    m_status->setText(
+        tr("Zoomed: %1 – %2 (double-click a chart to reset)")
+            .arg(QDateTime::fromMSecsSinceEpoch(fromMs).toString(QStringLiteral("HH:mm:ss")),
+                 QDateTime::fromMSecsSinceEpoch(toMs).toString(QStringLiteral("HH:mm:ss"))));
     render();
 }
 
@@ -723,9 +718,9 @@ void DashboardWidget::setLatencyOperation(int op)
 void DashboardWidget::setMemoryBudget(double mb, const QString &label)
 {
     m_budgetMb = std::isfinite(mb) && mb > 0 ? mb : 0;
-    m_budget->setName(label.isEmpty() ? tr("Cache budget (L1, %1 MB)").arg(QLocale().toString(
-                                            m_budgetMb, 'g', 4))
-                                      : label);
+    m_budget->setName(
+        label.isEmpty() ? tr("Cache budget (L1, %1 MB)").arg(QLocale().toString(m_budgetMb, 'g', 4))
+                        : label);
     for (QLegendMarker *m : m_views[MemoryChart]->chart()->legend()->markers(m_budget))
         m->setVisible(m_budgetMb > 0);
     render();

@@ -122,11 +122,11 @@ LoadTestPanel::LoadTestPanel(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_history->setObjectName(QStringLiteral("loadTestHistory"));
     m_history->setRootIsDecorated(false);
-    m_history->setHeaderLabels(
-        {tr("Started"), tr("Target"), tr("Users"), tr("Think ms"), tr("Seconds"), tr("Requests"),
-         tr("Requests/s"), tr("Errors"), tr("list p50/p95/p99 µs"), tr("get p50/p95/p99 µs"),
-         tr("next p50/p95/p99 µs"), tr("validate p50/p95/p99 µs"), tr("L1 hit %"),
-         tr("Request set")});
+    m_history->setHeaderLabels({tr("Started"), tr("Target"), tr("Users"), tr("Think ms"),
+                                tr("Seconds"), tr("Requests"), tr("Requests/s"), tr("Errors"),
+                                tr("list p50/p95/p99 µs"), tr("get p50/p95/p99 µs"),
+                                tr("next p50/p95/p99 µs"), tr("validate p50/p95/p99 µs"),
+                                tr("L1 hit %"), tr("Request set")});
     m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto *form = new QFormLayout;

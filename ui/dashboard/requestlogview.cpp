@@ -64,8 +64,7 @@ protected:
             return false;
         if (!tool.isEmpty() && at(RequestLogView::ToolColumn, Qt::DisplayRole).toString() != tool)
             return false;
-        if (!client.isEmpty() &&
-            at(RequestLogView::ClientColumn, kClientRole).toString() != client)
+        if (!client.isEmpty() && at(RequestLogView::ClientColumn, kClientRole).toString() != client)
             return false;
         return QSortFilterProxyModel::filterAcceptsRow(row, parent);
     }
@@ -158,9 +157,8 @@ RequestLogView::RequestLogView(QWidget *parent)
     m_statusBox->addItem(tr("Succeeded"), int(StatusFilter::Success));
     m_statusBox->addItem(tr("4xx"), int(StatusFilter::ClientErrors));
     m_statusBox->addItem(tr("5xx"), int(StatusFilter::ServerErrors));
-    connect(m_statusBox, &QComboBox::currentIndexChanged, this, [this](int i) {
-        setStatusFilter(StatusFilter(m_statusBox->itemData(i).toInt()));
-    });
+    connect(m_statusBox, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setStatusFilter(StatusFilter(m_statusBox->itemData(i).toInt())); });
     m_kindBox->setObjectName(QStringLiteral("requestLogKind"));
     m_kindBox->addItem(tr("All kinds"), QString());
     m_kindBox->addItem(tr("Transport errors"), QStringLiteral("transport"));
@@ -283,8 +281,7 @@ void RequestLogView::refresh()
         QString kind = e.kind;
         if (failed && kind.isEmpty())
             kind = e.status >= 400 ? QStringLiteral("transport") : QStringLiteral("tool");
-        auto *kindItem =
-            new QStandardItem(failed ? tr("%1 error").arg(kind) : QString());
+        auto *kindItem = new QStandardItem(failed ? tr("%1 error").arg(kind) : QString());
         kindItem->setData(failed ? kind : QString(), Qt::UserRole);
         // Every failure says why: its message, else the status' reason phrase.
         QString reason = e.error;

@@ -61,8 +61,17 @@ public:
     void setKindFilter(const QString &kind);
     void setToolFilter(const QString &tool);
     void setClientFilter(const QString &client);
-    enum Column { TimeColumn, ClientColumn, MethodColumn, ToolColumn, LatencyColumn,
-                  StatusColumn, KindColumn, ReasonColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        ClientColumn,
+        MethodColumn,
+        ToolColumn,
+        LatencyColumn,
+        StatusColumn,
+        KindColumn,
+        ReasonColumn,
+        ColumnCount
+    };
     int rowCount() const; ///< rows shown after filtering
     QString cell(int row, int column) const;
 
