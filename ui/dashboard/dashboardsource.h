@@ -104,6 +104,7 @@ private:
     cache::CacheStats m_lastCache;
     bool m_haveFailures = false;
     std::array<std::uint64_t, 3> m_lastFailures{};
+    std::uint64_t m_lastTotal = 0;
 };
 
 } // namespace wfs::studio
