@@ -113,6 +113,17 @@ void MainWindow::createRunMode()
     });
     // The dashboard samples only while it is shown (its cost is then ~0 when hidden).
     connect(m_dashboardDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // Tall enough for four readable charts, as far as the canvas keeps half the height.
+        if (visible && !m_dashboardDock->isFloating()) {
+            QTimer::singleShot(0, this, [this] {
+                const int wanted = std::clamp(height() * 45 / 100, 300, 560);
+                const int room =
+                    m_dashboardDock->height() + std::max(0, m_centre->height() - height() / 3);
+                const int target = std::min(wanted, room);
+                if (m_dashboardDock->isVisible() && m_dashboardDock->height() < target)
+                    resizeDocks({m_dashboardDock}, {target}, Qt::Vertical);
+            });
+        }
         if (visible && !m_dashboard->source())
             m_dashboard->setSource(m_dashboardSource);
         else if (visible)

@@ -5,6 +5,8 @@
 #include "editorpage.h"
 #include "mainwindow.h"
 #include "canvas/workflowscene.h"
+#include "dashboard/dashboardwidget.h"
+#include "dashboard/loadtestpanel.h"
 #include "model/jsonio.h"
 #include "settings/connectagentdialog.h"
 #include "settings/settingsdialog.h"
@@ -41,6 +43,18 @@ void applyTestHooks(MainWindow &window)
             dock->show();
         else
             qWarning("WFS_TEST_DOCKS: no dock named %s", qPrintable(name));
+    }
+    // WFS_TEST_LOADTEST=SECONDS: start the dashboard's load test (in-process, its default
+    // request set) for that long, e.g. for the README's dashboard screenshots.
+    if (const QString load = qEnvironmentVariable("WFS_TEST_LOADTEST"); !load.isEmpty()) {
+        bool ok = false;
+        const double seconds = load.toDouble(&ok);
+        if (ok && seconds > 0 && window.dashboard()) {
+            window.dashboard()->loadTest()->setSeconds(seconds);
+            window.dashboard()->loadTest()->start();
+        } else {
+            qWarning("WFS_TEST_LOADTEST: expected a number of seconds, got %s", qPrintable(load));
+        }
     }
     const QString dialog = qEnvironmentVariable("WFS_TEST_DIALOG");
     if (dialog == QLatin1String("connect-agent") || dialog == QLatin1String("settings")) {

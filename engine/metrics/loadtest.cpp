@@ -68,6 +68,15 @@ bool cancelled(const LoadTestOptions &o)
     return o.cancel && o.cancel->load();
 }
 
+// The start of a failed tool's message, to tell error kinds apart in the report.
+std::string errorText(const ToolResult &r)
+{
+    std::string text = r.payload.is_object() ? r.payload.value("error", r.payload.dump()) : r.text;
+    if (text.size() > 80)
+        text = text.substr(0, 77) + "...";
+    return text;
+}
+
 class EngineClient : public LoadTestClient
 {
 public:
@@ -76,8 +85,9 @@ public:
     {}
     LoadTestOutcome call(const LoadTestRequest &r) override
     {
-        if (m_engine.callTool(r.tool, r.arguments, m_ctx).isError)
-            return {LoadTestOutcome::Status::Error, "tool error"};
+        const ToolResult result = m_engine.callTool(r.tool, r.arguments, m_ctx);
+        if (result.isError)
+            return {LoadTestOutcome::Status::Error, "tool error: " + errorText(result)};
         return {};
     }
 
@@ -94,8 +104,9 @@ public:
     {}
     LoadTestOutcome call(const LoadTestRequest &r) override
     {
-        if (m_runtime.toolCall(r.tool, r.arguments, m_ctx).isError)
-            return {LoadTestOutcome::Status::Error, "tool error"};
+        const ToolResult result = m_runtime.toolCall(r.tool, r.arguments, m_ctx);
+        if (result.isError)
+            return {LoadTestOutcome::Status::Error, "tool error: " + errorText(result)};
         return {};
     }
 
@@ -173,6 +184,12 @@ void collectSteps(const Json &steps, LoadTestWorkflowVariety &v, bool topLevel,
         }
         if (const auto loop = s.find("loop"); loop != s.end())
             collectVariables(*loop, vars);
+        // workflow_validate answers for top-level steps (loop bodies are "not found").
+        if (!topLevel || s.value("type", "") == "loop") {
+            if (const auto body = s.find("body"); body != s.end())
+                collectSteps(body->is_array() ? *body : Json::array({*body}), v, false, vars);
+            continue;
+        }
         std::vector<std::string> texts;
         if (const auto criteria = s.find("validationCriteria"); criteria != s.end())
             collectOutputs(*criteria, texts);
@@ -180,8 +197,6 @@ void collectSteps(const Json &steps, LoadTestWorkflowVariety &v, bool topLevel,
             texts.push_back(s.value("title", id));
         for (std::string &t : texts)
             v.outputs.emplace_back(id, std::move(t));
-        if (const auto body = s.find("body"); body != s.end())
-            collectSteps(body->is_array() ? *body : Json::array({*body}), v, false, vars);
     }
 }
 
