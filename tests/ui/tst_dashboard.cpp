@@ -252,6 +252,9 @@ void TestDashboard::rangeShowsItsWindow()
 void TestDashboard::gapsStayGaps()
 {
     DashboardWidget w;
+    w.resize(1000, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
     SyntheticSource source;
     w.setSource(&source);
     for (int i = 0; i < 5; ++i)
@@ -265,6 +268,7 @@ void TestDashboard::gapsStayGaps()
     QCOMPARE(qint64(runs[1]->at(0).x()), synthetic(65).atMs);
     // Only the first run is in the legend.
     QChart *chart = w.chartView(DashboardWidget::CacheChart)->chart();
+    QTest::qWait(50); // the legend is laid out
     int visible = 0;
     for (QLegendMarker *m : chart->legend()->markers())
         visible += m->isVisible() ? 1 : 0;
@@ -376,10 +380,11 @@ void TestDashboard::cursorReadsExactValuesOnEveryChart()
     for (int i = 0; i < 30; ++i)
         source.push(synthetic(i));
     QApplication::processEvents();
-    // Hover the middle of the cache chart's plot.
+    // Hover the cache chart's plot where the samples are (the last 30 s of 5 minutes).
     QChartView *view = w.chartView(DashboardWidget::CacheChart);
-    const QPointF centre = view->chart()->plotArea().center();
-    QTest::mouseMove(view->viewport(), view->mapFromScene(view->chart()->mapToScene(centre)));
+    const QRectF plot = view->chart()->plotArea();
+    const QPointF at(plot.left() + plot.width() * 0.95, plot.center().y());
+    QTest::mouseMove(view->viewport(), view->mapFromScene(view->chart()->mapToScene(at)));
     QVERIFY(!std::isnan(w.cursorTime()));
     for (int c = 0; c < DashboardWidget::ChartCount; ++c)
         QVERIFY2(!w.readout(DashboardWidget::Chart(c)).isEmpty(), qPrintable(QString::number(c)));

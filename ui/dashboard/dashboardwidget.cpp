@@ -301,7 +301,7 @@ void DashboardWidget::buildCharts()
         view->setObjectName(QStringLiteral("dashboardChart%1").arg(c));
         view->setRenderHint(QPainter::Antialiasing);
         view->setMinimumSize(200, 150); // four fit a dock below a 1024-pixel canvas
-        view->setMouseTracking(true);
+        view->viewport()->setMouseTracking(true); // hover without a button: the cursor
         view->onHover = [this](double x) { setCursorTime(x); };
         view->onZoom = [this](double x0, double x1) {
             if (const auto z = chart::zoomFromDrag(x0, x1))
