@@ -99,16 +99,35 @@ void MainWindow::createRunMode()
         m_stepper->run()->changed(); // re-send the marks to the page just opened
     });
     // The Sessions dock opens wide enough for its columns (id, workflow, client, step), not at
-    // the library's width, as far as the canvas keeps half of the window.
+    // the library's width: it takes what the canvas can spare beyond half of the window, then
+    // narrows the right column (inspector, JSON) down to 260 px.
     connect(m_sessionsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (!visible || m_sessionsDock->isFloating())
             return;
         QTimer::singleShot(0, this, [this] {
-            const int wanted = std::clamp(width() * 32 / 100, 380, 560);
-            const int room = m_sessionsDock->width() + std::max(0, m_centre->width() - width() / 2);
-            const int target = std::min(wanted, room);
-            if (m_sessionsDock->isVisible() && m_sessionsDock->width() < target)
-                resizeDocks({m_sessionsDock}, {target}, Qt::Horizontal);
+            if (!m_sessionsDock->isVisible())
+                return;
+            const int wanted = std::clamp(width() * 30 / 100, 380, 560);
+            const int grow = wanted - m_sessionsDock->width();
+            if (grow <= 0)
+                return;
+            const int spare = std::max(0, m_centre->width() - (width() + 1) / 2);
+            QDockWidget *right = nullptr;
+            for (QDockWidget *d : findChildren<QDockWidget *>()) {
+                if (d->isVisible() && !d->isFloating() &&
+                    dockWidgetArea(d) == Qt::RightDockWidgetArea &&
+                    (!right || d->width() > right->width()))
+                    right = d;
+            }
+            const int fromRight =
+                right ? std::clamp(grow - spare, 0, std::max(0, right->width() - 260)) : 0;
+            QList<QDockWidget *> docks{m_sessionsDock};
+            QList<int> sizes{m_sessionsDock->width() + std::min(grow, spare + fromRight)};
+            if (fromRight > 0) {
+                docks << right;
+                sizes << right->width() - fromRight;
+            }
+            resizeDocks(docks, sizes, Qt::Horizontal);
         });
     });
     // The dashboard samples only while it is shown (its cost is then ~0 when hidden).
