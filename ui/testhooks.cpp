@@ -39,8 +39,10 @@ void applyTestHooks(MainWindow &window)
     const QStringList docks =
         qEnvironmentVariable("WFS_TEST_DOCKS").split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &name : docks) {
-        if (auto *dock = window.findChild<QDockWidget *>(name))
+        if (auto *dock = window.findChild<QDockWidget *>(name)) {
             dock->show();
+            dock->raise(); // in front of the docks it shares a tab group with
+        }
         else
             qWarning("WFS_TEST_DOCKS: no dock named %s", qPrintable(name));
     }

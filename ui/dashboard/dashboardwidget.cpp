@@ -212,6 +212,8 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     });
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("dashboardStatus"));
+    m_status->setToolTip(tr("Drag across the chart to zoom in, double-click to reset; "
+                            "right-click to export it as PNG"));
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_range);
@@ -323,8 +325,6 @@ void DashboardWidget::buildCharts()
                             m_status->setText(QString::fromStdString(r.error()));
                     }
                 });
-        view->setToolTip(tr("Drag across the chart to zoom in, double-click to reset; "
-                            "right-click to export it as PNG"));
         m_views[c] = view;
         // As many ticks as the plot has room for: fit them again when its size changes.
         connect(chart, &QChart::plotAreaChanged, this, [this, c](const QRectF &plot) {
@@ -340,10 +340,12 @@ void DashboardWidget::buildCharts()
         });
         auto *x = new QCategoryAxis(this);
         x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        x->setTruncateLabels(false); // whole labels, never cut to "12:0..." 
         chart->addAxis(x, Qt::AlignBottom);
         m_xAxes[c] = x;
         auto *y = new QCategoryAxis(this);
         y->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        y->setTruncateLabels(false);
         chart->addAxis(y, Qt::AlignLeft);
         m_yAxes[c] = y;
         Cursor &cursor = m_cursors[c];
@@ -360,12 +362,14 @@ void DashboardWidget::buildCharts()
     }
     m_errorAxis = new QCategoryAxis(this);
     m_errorAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_errorAxis->setTruncateLabels(false);
     m_views[ThroughputChart]->chart()->addAxis(m_errorAxis, Qt::AlignRight);
     m_latencyLog = new QLogValueAxis(this);
     m_latencyLog->setBase(10);
     m_latencyLog->setLabelFormat(QStringLiteral("%g µs"));
     m_latencyLog->setRange(0.1, 1000);
     m_latencyLog->setMinorTickCount(-1);
+    m_latencyLog->setTruncateLabels(false);
 
     const QColor blue(0x1f, 0x77, 0xb4), green(0x2c, 0xa0, 0x2c), orange(0xff, 0x7f, 0x0e),
         red(0xd6, 0x27, 0x28), purple(0x94, 0x67, 0xbd), grey(0x7f, 0x7f, 0x7f);
@@ -374,7 +378,7 @@ void DashboardWidget::buildCharts()
             [](const DashboardSample &s) { return s.l1HitPercent; });
     addLine(CacheChart, tr("L2"), pct, green, Qt::SolidLine,
             [](const DashboardSample &s) { return s.l2HitPercent; });
-    addLine(CacheChart, tr("Overall"), pct, orange, Qt::SolidLine,
+    addLine(CacheChart, tr("Overall"), pct, orange, Qt::DashLine, // L1 shows through
             [](const DashboardSample &s) { return s.hitPercent; });
     const QString us = QStringLiteral("µs");
     const QColor percentileColors[3] = {blue, orange, red};
