@@ -15,7 +15,10 @@
 #include "ui/dashboard/loadtestpanel.h"
 #include "ui/dashboard/requestlogview.h"
 
+#include <QChart>
 #include <QChartView>
+#include <QCheckBox>
+#include <QLogValueAxis>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -153,6 +156,27 @@ void TestScenarioDashboard::loadTestFillsEveryChart()
             QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
         }
     }
+    // Seen in the screenshots: the last time label sat half outside the chart ("12:43:4"), and
+    // the log axis printed "µs" as "�s" (QtCharts formats labels as Latin-1).
+    for (int c = 0; c < DashboardWidget::ChartCount; ++c) {
+        QChart *chart = dash->chartView(DashboardWidget::Chart(c))->chart();
+        const QFontMetrics fm(chart->axes(Qt::Horizontal).front()->labelsFont());
+        const QString last = dash->axisLabels(DashboardWidget::Chart(c), Qt::AlignBottom).last();
+        const double lastX = chart->mapToPosition(
+            QPointF(double(visible.toMs), 0), dash->series(DashboardWidget::Chart(c))[0]).x();
+        QVERIFY2(lastX + fm.horizontalAdvance(last) / 2.0 <= chart->size().width(),
+                 qPrintable(QStringLiteral("chart %1: %2 cut at the right edge").arg(c).arg(last)));
+    }
+    auto *logBox = dash->findChild<QCheckBox *>(QStringLiteral("dashboardLog"));
+    QVERIFY(logBox);
+    QTest::mouseClick(logBox, Qt::LeftButton, {}, QPoint(8, logBox->height() / 2));
+    QVERIFY(dash->isLogScale());
+    QAbstractAxis *logAxis = dash->chartView(DashboardWidget::LatencyChart)->chart()->axes(Qt::Vertical).front();
+    const QString format = qobject_cast<QLogValueAxis *>(logAxis)->labelFormat();
+    QCOMPARE(QString::fromLatin1(format.toLatin1()), format);
+    QVERIFY2(QString::fromUtf8(format.toLatin1()) == format, qPrintable(format)); // ASCII only
+    QVERIFY(logAxis->titleText().contains(QStringLiteral("µs")) || format.contains(QLatin1String("us")));
+    logBox->click();
     // Requests/s moved well above zero during the run.
     double peak = 0;
     QLineSeries *rps = dash->series(DashboardWidget::ThroughputChart)[0];

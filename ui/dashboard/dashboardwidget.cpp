@@ -298,7 +298,10 @@ void DashboardWidget::buildCharts()
         auto *chart = new QChart;
         chart->setTitle(titles[c]);
         chart->legend()->setAlignment(Qt::AlignBottom);
-        chart->setMargins(QMargins(2, 2, 2, 2));
+        // Room on the right for half of the last time label, which sits on the plot's edge.
+        const int halfLabel = QFontMetrics(chart->font()).horizontalAdvance(
+                                  QStringLiteral("00:00:00")) / 2 + 4;
+        chart->setMargins(QMargins(2, 2, c == ThroughputChart ? 2 : halfLabel, 2));
         auto *view = new DashboardChartView(chart, this);
         view->setObjectName(QStringLiteral("dashboardChart%1").arg(c));
         view->setRenderHint(QPainter::Antialiasing);
@@ -366,9 +369,12 @@ void DashboardWidget::buildCharts()
     m_views[ThroughputChart]->chart()->addAxis(m_errorAxis, Qt::AlignRight);
     m_latencyLog = new QLogValueAxis(this);
     m_latencyLog->setBase(10);
-    m_latencyLog->setLabelFormat(QStringLiteral("%g µs"));
+    // QtCharts formats labels with a Latin-1 printf format: a "µ" in it comes out as "�".
+    // The unit goes into the axis title instead.
+    m_latencyLog->setLabelFormat(QStringLiteral("%g"));
+    m_latencyLog->setTitleText(QStringLiteral("µs"));
     m_latencyLog->setRange(0.1, 1000);
-    m_latencyLog->setMinorTickCount(-1);
+    m_latencyLog->setMinorTickCount(0); // a grid line per decade, not ten
     m_latencyLog->setTruncateLabels(false);
 
     const QColor blue(0x1f, 0x77, 0xb4), green(0x2c, 0xa0, 0x2c), orange(0xff, 0x7f, 0x0e),
