@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: MIT
 #include "testhooks.h"
 
-#include "editorpage.h"
-#include "mainwindow.h"
 #include "canvas/workflowscene.h"
 #include "dashboard/dashboardwidget.h"
 #include "dashboard/loadtestpanel.h"
+#include "editorpage.h"
+#include "mainwindow.h"
 #include "model/jsonio.h"
 #include "settings/connectagentdialog.h"
 #include "settings/settingsdialog.h"
@@ -42,8 +42,7 @@ void applyTestHooks(MainWindow &window)
         if (auto *dock = window.findChild<QDockWidget *>(name)) {
             dock->show();
             dock->raise(); // in front of the docks it shares a tab group with
-        }
-        else
+        } else
             qWarning("WFS_TEST_DOCKS: no dock named %s", qPrintable(name));
     }
     // WFS_TEST_LOADTEST=SECONDS: start the dashboard's load test (in-process, its default

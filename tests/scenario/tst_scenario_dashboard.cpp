@@ -18,11 +18,11 @@
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
-#include <QLogValueAxis>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
@@ -162,8 +162,10 @@ void TestScenarioDashboard::loadTestFillsEveryChart()
         QChart *chart = dash->chartView(DashboardWidget::Chart(c))->chart();
         const QFontMetrics fm(chart->axes(Qt::Horizontal).front()->labelsFont());
         const QString last = dash->axisLabels(DashboardWidget::Chart(c), Qt::AlignBottom).last();
-        const double lastX = chart->mapToPosition(
-            QPointF(double(visible.toMs), 0), dash->series(DashboardWidget::Chart(c))[0]).x();
+        const double lastX = chart
+                                 ->mapToPosition(QPointF(double(visible.toMs), 0),
+                                                 dash->series(DashboardWidget::Chart(c))[0])
+                                 .x();
         QVERIFY2(lastX + fm.horizontalAdvance(last) / 2.0 <= chart->size().width(),
                  qPrintable(QStringLiteral("chart %1: %2 cut at the right edge").arg(c).arg(last)));
     }
@@ -171,11 +173,13 @@ void TestScenarioDashboard::loadTestFillsEveryChart()
     QVERIFY(logBox);
     QTest::mouseClick(logBox, Qt::LeftButton, {}, QPoint(8, logBox->height() / 2));
     QVERIFY(dash->isLogScale());
-    QAbstractAxis *logAxis = dash->chartView(DashboardWidget::LatencyChart)->chart()->axes(Qt::Vertical).front();
+    QAbstractAxis *logAxis =
+        dash->chartView(DashboardWidget::LatencyChart)->chart()->axes(Qt::Vertical).front();
     const QString format = qobject_cast<QLogValueAxis *>(logAxis)->labelFormat();
     QCOMPARE(QString::fromLatin1(format.toLatin1()), format);
     QVERIFY2(QString::fromUtf8(format.toLatin1()) == format, qPrintable(format)); // ASCII only
-    QVERIFY(logAxis->titleText().contains(QStringLiteral("µs")) || format.contains(QLatin1String("us")));
+    QVERIFY(logAxis->titleText().contains(QStringLiteral("µs")) ||
+            format.contains(QLatin1String("us")));
     logBox->click();
     // Requests/s moved well above zero during the run.
     double peak = 0;

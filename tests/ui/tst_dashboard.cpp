@@ -23,25 +23,25 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
-#include <QSignalSpy>
-#include <QStandardItemModel>
-#include <QStandardPaths>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QTimer>
-#include <QTreeWidget>
-#include <QHeaderView>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QStandardPaths>
 #include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
 #include <QValueAxis>
 
 using namespace wfs;
@@ -188,8 +188,8 @@ void TestDashboard::errorAxisLabelsStayDistinct_data()
     const QStringList small{"0 %", "0.2 %", "0.4 %", "0.6 %", "0.8 %", "1.0 %"};
     QTest::newRow("no errors: 0-1 %") << 0.0 << small;
     QTest::newRow("0.3 %: 0-1 %") << 0.3 << small;
-    QTest::newRow("25 %: steps of 5") << 25.0
-                                      << QStringList{"0 %", "5 %", "10 %", "15 %", "20 %", "25 %"};
+    QTest::newRow("25 %: steps of 5")
+        << 25.0 << QStringList{"0 %", "5 %", "10 %", "15 %", "20 %", "25 %"};
     QTest::newRow("61 %: 0-100 %, not 15 / 31 / 46 / 61")
         << 61.0 << QStringList{"0 %", "20 %", "40 %", "60 %", "80 %", "100 %"};
 }
@@ -386,9 +386,8 @@ void TestDashboard::cursorReadsExactValuesOnEveryChart()
     // which on the offscreen platform may hand it to a window of an earlier test function.
     QChartView *view = w.chartView(DashboardWidget::CacheChart);
     const QRectF plot = view->chart()->plotArea();
-    const QPoint at =
-        view->mapFromScene(view->chart()->mapToScene(QPointF(plot.left() + plot.width() * 0.95,
-                                                             plot.center().y())));
+    const QPoint at = view->mapFromScene(
+        view->chart()->mapToScene(QPointF(plot.left() + plot.width() * 0.95, plot.center().y())));
     QMouseEvent move(QEvent::MouseMove, QPointF(at), QPointF(view->viewport()->mapToGlobal(at)),
                      Qt::NoButton, Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(view->viewport(), &move);
@@ -398,7 +397,8 @@ void TestDashboard::cursorReadsExactValuesOnEveryChart()
     // Exactly on sample 12: its values, with units.
     w.setCursorTime(double(synthetic(12).atMs));
     const DashboardSample s = synthetic(12);
-    QVERIFY(w.readout(DashboardWidget::CacheChart).contains(QLocale().toString(s.l1HitPercent, 'f', 1) + QStringLiteral(" %")));
+    QVERIFY(w.readout(DashboardWidget::CacheChart)
+                .contains(QLocale().toString(s.l1HitPercent, 'f', 1) + QStringLiteral(" %")));
     QVERIFY(w.readout(DashboardWidget::LatencyChart)
                 .contains(QLocale().toString(s.latency[2].p99Us, 'f', 0) + QStringLiteral(" µs")));
     QVERIFY(w.readout(DashboardWidget::MemoryChart)
@@ -569,7 +569,7 @@ void TestDashboard::registrySourceErrorsByKind()
     metrics::MetricsRegistry registry([&] { return steady; },
                                       [] { return std::int64_t(kT0) * 1'000'000; });
     RegistrySource source(registry);
-    (void)source.sampleNow(); // the first sample only records the counters
+    (void)source.sampleNow();      // the first sample only records the counters
     for (int i = 0; i < 10; ++i) { // ten requests refused by the listener (401)
         registry.record("mcp/rejected", 1000, true);
         registry.countFailure(metrics::FailureKind::Transport);
@@ -601,30 +601,30 @@ void TestDashboard::requestLogFilters_data()
     QTest::addColumn<int>("rows");
     const int all = int(RequestLogView::StatusFilter::All);
     QTest::newRow("no filter") << QString() << all << QString() << QString() << QString() << 4;
-    QTest::newRow("by text: tool") << QStringLiteral("validate") << all << QString() << QString()
-                                   << QString() << 1;
+    QTest::newRow("by text: tool")
+        << QStringLiteral("validate") << all << QString() << QString() << QString() << 1;
     QTest::newRow("by text: session, any case")
         << QStringLiteral("ABC1") << all << QString() << QString() << QString() << 3;
-    QTest::newRow("by text: status") << QStringLiteral("429") << all << QString() << QString()
-                                     << QString() << 1;
+    QTest::newRow("by text: status")
+        << QStringLiteral("429") << all << QString() << QString() << QString() << 1;
     QTest::newRow("by text: \"error\" finds every failure")
         << QStringLiteral("error") << all << QString() << QString() << QString() << 2;
-    QTest::newRow("by text: the reason") << QStringLiteral("rate limit") << all << QString()
-                                         << QString() << QString() << 1;
-    QTest::newRow("nothing matches") << QStringLiteral("zzz") << all << QString() << QString()
-                                     << QString() << 0;
+    QTest::newRow("by text: the reason")
+        << QStringLiteral("rate limit") << all << QString() << QString() << QString() << 1;
+    QTest::newRow("nothing matches")
+        << QStringLiteral("zzz") << all << QString() << QString() << QString() << 0;
     QTest::newRow("status: errors") << QString() << int(RequestLogView::StatusFilter::Errors)
                                     << QString() << QString() << QString() << 2;
     QTest::newRow("status: succeeded") << QString() << int(RequestLogView::StatusFilter::Success)
                                        << QString() << QString() << QString() << 2;
     QTest::newRow("status: 4xx") << QString() << int(RequestLogView::StatusFilter::ClientErrors)
                                  << QString() << QString() << QString() << 1;
-    QTest::newRow("kind: transport") << QString() << all << QStringLiteral("transport")
-                                     << QString() << QString() << 1;
+    QTest::newRow("kind: transport")
+        << QString() << all << QStringLiteral("transport") << QString() << QString() << 1;
     QTest::newRow("kind: tool") << QString() << all << QStringLiteral("tool") << QString()
                                 << QString() << 1;
-    QTest::newRow("tool: workflow_next") << QString() << all << QString()
-                                         << QStringLiteral("workflow_next") << QString() << 2;
+    QTest::newRow("tool: workflow_next")
+        << QString() << all << QString() << QStringLiteral("workflow_next") << QString() << 2;
     QTest::newRow("client") << QString() << all << QString() << QString()
                             << QStringLiteral("127.0.0.1:5001") << 1;
 }
@@ -642,10 +642,24 @@ void TestDashboard::requestLogFilters()
     RequestLogView view;
     view.resize(1200, 400);
     std::vector<RequestLogEntry> log{
-        {kT0, QStringLiteral("127.0.0.1:5000"), QStringLiteral("abc12345"),
-         QStringLiteral("tools/call"), QStringLiteral("workflow_next"), 0.4, 200, QString(), {}},
-        {kT0 + 5, QStringLiteral("127.0.0.1:5000"), QStringLiteral("abc12345"),
-         QStringLiteral("tools/call"), QStringLiteral("workflow_validate"), 0.9, 200, QString(), {}},
+        {kT0,
+         QStringLiteral("127.0.0.1:5000"),
+         QStringLiteral("abc12345"),
+         QStringLiteral("tools/call"),
+         QStringLiteral("workflow_next"),
+         0.4,
+         200,
+         QString(),
+         {}},
+        {kT0 + 5,
+         QStringLiteral("127.0.0.1:5000"),
+         QStringLiteral("abc12345"),
+         QStringLiteral("tools/call"),
+         QStringLiteral("workflow_validate"),
+         0.9,
+         200,
+         QString(),
+         {}},
         {kT0 + 7, QStringLiteral("127.0.0.1:5000"), QStringLiteral("abc12345"),
          QStringLiteral("tools/call"), QStringLiteral("workflow_next"), 0.3, 200,
          QStringLiteral("Workflow not found: x"), QStringLiteral("tool")},
@@ -669,7 +683,8 @@ void TestDashboard::requestLogFilters()
     }
     if (filter.isEmpty() && status == 0 && kind.isEmpty() && tool.isEmpty() && client.isEmpty()) {
         // Newest first; the status with its reason phrase.
-        QCOMPARE(view.cell(0, RequestLogView::StatusColumn), QStringLiteral("429 Too Many Requests"));
+        QCOMPARE(view.cell(0, RequestLogView::StatusColumn),
+                 QStringLiteral("429 Too Many Requests"));
         QCOMPARE(view.cell(0, RequestLogView::KindColumn), QStringLiteral("transport error"));
         QCOMPARE(view.cell(0, RequestLogView::ReasonColumn),
                  QStringLiteral("Too Many Requests: rate limit"));
@@ -678,8 +693,10 @@ void TestDashboard::requestLogFilters()
                  QStringLiteral("127.0.0.1:5000 / abc12345"));
         auto *table = view.findChild<QTableView *>(QStringLiteral("requestLogTable"));
         QVERIFY(table);
-        const int statusWidth = table->horizontalHeader()->sectionSize(RequestLogView::StatusColumn);
-        QVERIFY2(statusWidth < table->viewport()->width() / 4, qPrintable(QString::number(statusWidth)));
+        const int statusWidth =
+            table->horizontalHeader()->sectionSize(RequestLogView::StatusColumn);
+        QVERIFY2(statusWidth < table->viewport()->width() / 4,
+                 qPrintable(QString::number(statusWidth)));
         QVERIFY(table->horizontalHeader()->sectionSize(RequestLogView::ReasonColumn) > statusWidth);
     }
 }
@@ -691,9 +708,15 @@ void TestDashboard::requestLogOpensWithCurrentContents()
     std::vector<RequestLogEntry> log;
     view.setFetch([&log] { return log; });
     for (int i = 0; i < 3000; ++i)
-        log.push_back({kT0 + i, QStringLiteral("127.0.0.1:5000"), QStringLiteral("s"),
-                       QStringLiteral("tools/call"), QStringLiteral("workflow_get"), 0.1, 200,
-                       QString(), {}});
+        log.push_back({kT0 + i,
+                       QStringLiteral("127.0.0.1:5000"),
+                       QStringLiteral("s"),
+                       QStringLiteral("tools/call"),
+                       QStringLiteral("workflow_get"),
+                       0.1,
+                       200,
+                       QString(),
+                       {}});
     view.show(); // no event loop turn, no timer: the rows are there at once
     QCOMPARE(view.rowCount(), 3000);
     auto *summary = view.findChild<QLabel *>(QStringLiteral("requestLogSummary"));

@@ -299,8 +299,8 @@ void DashboardWidget::buildCharts()
         chart->setTitle(titles[c]);
         chart->legend()->setAlignment(Qt::AlignBottom);
         // Room on the right for half of the last time label, which sits on the plot's edge.
-        const int halfLabel = QFontMetrics(chart->font()).horizontalAdvance(
-                                  QStringLiteral("00:00:00")) / 2 + 4;
+        const int halfLabel =
+            QFontMetrics(chart->font()).horizontalAdvance(QStringLiteral("00:00:00")) / 2 + 4;
         chart->setMargins(QMargins(2, 2, c == ThroughputChart ? 2 : halfLabel, 2));
         auto *view = new DashboardChartView(chart, this);
         view->setObjectName(QStringLiteral("dashboardChart%1").arg(c));
@@ -343,7 +343,7 @@ void DashboardWidget::buildCharts()
         });
         auto *x = new QCategoryAxis(this);
         x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-        x->setTruncateLabels(false); // whole labels, never cut to "12:0..." 
+        x->setTruncateLabels(false); // whole labels, never cut to "12:0..."
         chart->addAxis(x, Qt::AlignBottom);
         m_xAxes[c] = x;
         auto *y = new QCategoryAxis(this);
