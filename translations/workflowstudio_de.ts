@@ -887,10 +887,6 @@
             <translation>Pause</translation>
         </message>
         <message>
-            <source>Logarithmic latency axis</source>
-            <translation>Logarithmische Latenzachse</translation>
-        </message>
-        <message>
             <source>Export CSV…</source>
             <translation>Als CSV exportieren…</translation>
         </message>
@@ -915,26 +911,6 @@
             <translation>Lasttest</translation>
         </message>
         <message>
-            <source>%1 at %2: %3 %4</source>
-            <translation>%1 um %2: %3 %4</translation>
-        </message>
-        <message>
-            <source>Cache hit rate (%)</source>
-            <translation>Cache-Trefferquote (%)</translation>
-        </message>
-        <message>
-            <source>Latency per operation (µs)</source>
-            <translation>Latenz pro Operation (µs)</translation>
-        </message>
-        <message>
-            <source>Memory (MB)</source>
-            <translation>Speicher (MB)</translation>
-        </message>
-        <message>
-            <source>Requests/s and error rate</source>
-            <translation>Anfragen/s und Fehlerquote</translation>
-        </message>
-        <message>
             <source>Export Chart as PNG…</source>
             <translation>Diagramm als PNG exportieren…</translation>
         </message>
@@ -945,10 +921,6 @@
         <message>
             <source>PNG (*.png)</source>
             <translation>PNG (*.png)</translation>
-        </message>
-        <message>
-            <source>Right-click to export the chart as PNG</source>
-            <translation>Rechtsklick, um das Diagramm als PNG zu exportieren</translation>
         </message>
         <message>
             <source>L1</source>
@@ -979,10 +951,6 @@
             <translation>Anfr./s</translation>
         </message>
         <message>
-            <source>Errors</source>
-            <translation>Fehler</translation>
-        </message>
-        <message>
             <source>Resume</source>
             <translation>Fortsetzen</translation>
         </message>
@@ -995,8 +963,88 @@
             <translation>%1: Die PNG-Datei kann nicht geschrieben werden</translation>
         </message>
         <message>
-            <source>solid p50 · dashed p95 · dotted p99</source>
-            <translation>durchgezogen p50 · gestrichelt p95 · gepunktet p99</translation>
+            <source>Last minute</source>
+            <translation>Letzte Minute</translation>
+        </message>
+        <message>
+            <source>Last 5 minutes</source>
+            <translation>Letzte 5 Minuten</translation>
+        </message>
+        <message>
+            <source>Last 15 minutes</source>
+            <translation>Letzte 15 Minuten</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>Letzte Stunde</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>Letzte 24 Stunden</translation>
+        </message>
+        <message>
+            <source>The time range of the charts; drag across a chart to zoom in, double-click to return to the live range</source>
+            <translation>Der Zeitraum der Diagramme; über ein Diagramm ziehen zum Vergrößern, Doppelklick kehrt zum Live-Zeitraum zurück</translation>
+        </message>
+        <message>
+            <source>Reset Zoom</source>
+            <translation>Zoom zurücksetzen</translation>
+        </message>
+        <message>
+            <source>The operation whose latency percentiles the latency chart shows</source>
+            <translation>Die Operation, deren Latenz-Perzentile das Latenzdiagramm zeigt</translation>
+        </message>
+        <message>
+            <source>Log latency axis</source>
+            <translation>Logarithmische Latenzachse</translation>
+        </message>
+        <message>
+            <source>Latency of:</source>
+            <translation>Latenz von:</translation>
+        </message>
+        <message>
+            <source>Cache hit rate</source>
+            <translation>Cache-Trefferquote</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>Speicher</translation>
+        </message>
+        <message>
+            <source>Requests/s and errors by kind</source>
+            <translation>Anfragen/s und Fehler nach Art</translation>
+        </message>
+        <message>
+            <source>Drag across the chart to zoom in, double-click to reset; right-click to export it as PNG</source>
+            <translation>Über das Diagramm ziehen zum Vergrößern, Doppelklick setzt zurück; Rechtsklick exportiert es als PNG</translation>
+        </message>
+        <message>
+            <source>Transport errors</source>
+            <translation>Transportfehler</translation>
+        </message>
+        <message>
+            <source>Protocol errors</source>
+            <translation>Protokollfehler</translation>
+        </message>
+        <message>
+            <source>Tool errors</source>
+            <translation>Werkzeugfehler</translation>
+        </message>
+        <message>
+            <source>Latency of %1</source>
+            <translation>Latenz von %1</translation>
+        </message>
+        <message>
+            <source>budget: %1</source>
+            <translation>Budget: %1</translation>
+        </message>
+        <message>
+            <source>Zoomed: %1 – %2 (double-click a chart to reset)</source>
+            <translation>Vergrößert: %1 – %2 (Doppelklick auf ein Diagramm setzt zurück)</translation>
+        </message>
+        <message>
+            <source>Cache budget (L1, %1 MB)</source>
+            <translation>Cache-Budget (L1, %1 MB)</translation>
         </message>
     </context>
     <context>
@@ -1639,6 +1687,30 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <source> (cancelled)</source>
             <translation> (abgebrochen)</translation>
         </message>
+        <message>
+            <source>Repeated requests are answered from the cache after one pass; unique ones (contexts, completed steps and outputs drawn from the workflows) are computed every time</source>
+            <translation>Wiederholte Anfragen werden nach einem Durchlauf aus dem Cache beantwortet; eindeutige (Kontexte, erledigte Schritte und Ausgaben aus den Workflows) werden jedes Mal berechnet</translation>
+        </message>
+        <message>
+            <source>Request set</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <source>Requests:</source>
+            <translation>Anfragen:</translation>
+        </message>
+        <message>
+            <source>Varied (cache hits and misses)</source>
+            <translation>Gemischt (Cache-Treffer und -Fehlschläge)</translation>
+        </message>
+        <message>
+            <source>Repeated (cache hit path)</source>
+            <translation>Wiederholt (Cache-Treffer)</translation>
+        </message>
+        <message>
+            <source>Unique next/validate (miss path)</source>
+            <translation>Eindeutige next/validate (ohne Cache)</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::MinimapView</name>
@@ -1800,10 +1872,6 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <translation>Status</translation>
         </message>
         <message>
-            <source>Filter (client, session, method, tool, status)…</source>
-            <translation>Filtern (Client, Sitzung, Methode, Tool, Status)…</translation>
-        </message>
-        <message>
             <source>The MCP listener is not running in this window: no requests to show.</source>
             <translation>Der MCP-Listener läuft in diesem Fenster nicht: keine Anfragen anzuzeigen.</translation>
         </message>
@@ -1820,6 +1888,66 @@ Das kann nicht rückgängig gemacht werden.</translation>
                 <numerusform>%n Fehler</numerusform>
                 <numerusform>%n Fehler</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Filter (any column: client, method, tool, reason, “error”)…</source>
+            <translation>Filter (jede Spalte: Client, Methode, Werkzeug, Grund, „error“)…</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Alle Status</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Succeeded</source>
+            <translation>Erfolgreich</translation>
+        </message>
+        <message>
+            <source>4xx</source>
+            <translation>4xx</translation>
+        </message>
+        <message>
+            <source>5xx</source>
+            <translation>5xx</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Alle Arten</translation>
+        </message>
+        <message>
+            <source>Transport errors</source>
+            <translation>Transportfehler</translation>
+        </message>
+        <message>
+            <source>Protocol errors</source>
+            <translation>Protokollfehler</translation>
+        </message>
+        <message>
+            <source>Tool errors</source>
+            <translation>Werkzeugfehler</translation>
+        </message>
+        <message>
+            <source>All tools</source>
+            <translation>Alle Werkzeuge</translation>
+        </message>
+        <message>
+            <source>All clients</source>
+            <translation>Alle Clients</translation>
+        </message>
+        <message>
+            <source>%1 error</source>
+            <translation>%1-Fehler</translation>
         </message>
     </context>
     <context>

@@ -887,10 +887,6 @@
             <translation>Pause</translation>
         </message>
         <message>
-            <source>Logarithmic latency axis</source>
-            <translation>Axe de latence logarithmique</translation>
-        </message>
-        <message>
             <source>Export CSV…</source>
             <translation>Exporter en CSV…</translation>
         </message>
@@ -915,26 +911,6 @@
             <translation>Test de charge</translation>
         </message>
         <message>
-            <source>%1 at %2: %3 %4</source>
-            <translation>%1 à %2 : %3 %4</translation>
-        </message>
-        <message>
-            <source>Cache hit rate (%)</source>
-            <translation>Taux de succès du cache (%)</translation>
-        </message>
-        <message>
-            <source>Latency per operation (µs)</source>
-            <translation>Latence par opération (µs)</translation>
-        </message>
-        <message>
-            <source>Memory (MB)</source>
-            <translation>Mémoire (Mo)</translation>
-        </message>
-        <message>
-            <source>Requests/s and error rate</source>
-            <translation>Requêtes/s et taux d’erreur</translation>
-        </message>
-        <message>
             <source>Export Chart as PNG…</source>
             <translation>Exporter le graphique en PNG…</translation>
         </message>
@@ -945,10 +921,6 @@
         <message>
             <source>PNG (*.png)</source>
             <translation>PNG (*.png)</translation>
-        </message>
-        <message>
-            <source>Right-click to export the chart as PNG</source>
-            <translation>Clic droit pour exporter le graphique en PNG</translation>
         </message>
         <message>
             <source>L1</source>
@@ -979,10 +951,6 @@
             <translation>req./s</translation>
         </message>
         <message>
-            <source>Errors</source>
-            <translation>Erreurs</translation>
-        </message>
-        <message>
             <source>Resume</source>
             <translation>Reprendre</translation>
         </message>
@@ -995,8 +963,88 @@
             <translation>%1 : impossible d’écrire le fichier PNG</translation>
         </message>
         <message>
-            <source>solid p50 · dashed p95 · dotted p99</source>
-            <translation>continu p50 · tirets p95 · pointillés p99</translation>
+            <source>Last minute</source>
+            <translation>Dernière minute</translation>
+        </message>
+        <message>
+            <source>Last 5 minutes</source>
+            <translation>5 dernières minutes</translation>
+        </message>
+        <message>
+            <source>Last 15 minutes</source>
+            <translation>15 dernières minutes</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>Dernière heure</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>Dernières 24 heures</translation>
+        </message>
+        <message>
+            <source>The time range of the charts; drag across a chart to zoom in, double-click to return to the live range</source>
+            <translation>La période des graphiques ; faites glisser sur un graphique pour zoomer, double-cliquez pour revenir à la période en direct</translation>
+        </message>
+        <message>
+            <source>Reset Zoom</source>
+            <translation>Réinitialiser le zoom</translation>
+        </message>
+        <message>
+            <source>The operation whose latency percentiles the latency chart shows</source>
+            <translation>L'opération dont le graphique de latence montre les percentiles</translation>
+        </message>
+        <message>
+            <source>Log latency axis</source>
+            <translation>Axe de latence logarithmique</translation>
+        </message>
+        <message>
+            <source>Latency of:</source>
+            <translation>Latence de :</translation>
+        </message>
+        <message>
+            <source>Cache hit rate</source>
+            <translation>Taux de succès du cache</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>Mémoire</translation>
+        </message>
+        <message>
+            <source>Requests/s and errors by kind</source>
+            <translation>Requêtes/s et erreurs par type</translation>
+        </message>
+        <message>
+            <source>Drag across the chart to zoom in, double-click to reset; right-click to export it as PNG</source>
+            <translation>Faites glisser sur le graphique pour zoomer, double-cliquez pour réinitialiser ; clic droit pour l’exporter en PNG</translation>
+        </message>
+        <message>
+            <source>Transport errors</source>
+            <translation>Erreurs de transport</translation>
+        </message>
+        <message>
+            <source>Protocol errors</source>
+            <translation>Erreurs de protocole</translation>
+        </message>
+        <message>
+            <source>Tool errors</source>
+            <translation>Erreurs d’outil</translation>
+        </message>
+        <message>
+            <source>Latency of %1</source>
+            <translation>Latence de %1</translation>
+        </message>
+        <message>
+            <source>budget: %1</source>
+            <translation>budget : %1</translation>
+        </message>
+        <message>
+            <source>Zoomed: %1 – %2 (double-click a chart to reset)</source>
+            <translation>Zoom : %1 – %2 (double-cliquez sur un graphique pour réinitialiser)</translation>
+        </message>
+        <message>
+            <source>Cache budget (L1, %1 MB)</source>
+            <translation>Budget du cache (L1, %1 Mo)</translation>
         </message>
     </context>
     <context>
@@ -1639,6 +1687,30 @@ Cette action est irréversible.</translation>
             <source> (cancelled)</source>
             <translation> (annulé)</translation>
         </message>
+        <message>
+            <source>Repeated requests are answered from the cache after one pass; unique ones (contexts, completed steps and outputs drawn from the workflows) are computed every time</source>
+            <translation>Les requêtes répétées sont servies par le cache après un passage ; les requêtes uniques (contextes, étapes terminées et sorties tirés des workflows) sont calculées à chaque fois</translation>
+        </message>
+        <message>
+            <source>Request set</source>
+            <translation>Requêtes</translation>
+        </message>
+        <message>
+            <source>Requests:</source>
+            <translation>Requêtes :</translation>
+        </message>
+        <message>
+            <source>Varied (cache hits and misses)</source>
+            <translation>Variées (succès et échecs du cache)</translation>
+        </message>
+        <message>
+            <source>Repeated (cache hit path)</source>
+            <translation>Répétées (succès du cache)</translation>
+        </message>
+        <message>
+            <source>Unique next/validate (miss path)</source>
+            <translation>next/validate uniques (sans cache)</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::MinimapView</name>
@@ -1800,10 +1872,6 @@ Cette action est irréversible.</translation>
             <translation>État</translation>
         </message>
         <message>
-            <source>Filter (client, session, method, tool, status)…</source>
-            <translation>Filtrer (client, session, méthode, outil, état)…</translation>
-        </message>
-        <message>
             <source>The MCP listener is not running in this window: no requests to show.</source>
             <translation>L’écouteur MCP ne tourne pas dans cette fenêtre : aucune requête à afficher.</translation>
         </message>
@@ -1820,6 +1888,66 @@ Cette action est irréversible.</translation>
                 <numerusform>%n erreur</numerusform>
                 <numerusform>%n erreurs</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Raison</translation>
+        </message>
+        <message>
+            <source>Filter (any column: client, method, tool, reason, “error”)…</source>
+            <translation>Filtrer (toute colonne : client, méthode, outil, raison, « error »)…</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Tous les statuts</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <source>Succeeded</source>
+            <translation>Réussies</translation>
+        </message>
+        <message>
+            <source>4xx</source>
+            <translation>4xx</translation>
+        </message>
+        <message>
+            <source>5xx</source>
+            <translation>5xx</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>Tous les types</translation>
+        </message>
+        <message>
+            <source>Transport errors</source>
+            <translation>Erreurs de transport</translation>
+        </message>
+        <message>
+            <source>Protocol errors</source>
+            <translation>Erreurs de protocole</translation>
+        </message>
+        <message>
+            <source>Tool errors</source>
+            <translation>Erreurs d’outil</translation>
+        </message>
+        <message>
+            <source>All tools</source>
+            <translation>Tous les outils</translation>
+        </message>
+        <message>
+            <source>All clients</source>
+            <translation>Tous les clients</translation>
+        </message>
+        <message>
+            <source>%1 error</source>
+            <translation>erreur %1</translation>
         </message>
     </context>
     <context>

@@ -26,6 +26,8 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace wfs {
 
 using namespace studio;
@@ -106,8 +108,51 @@ void MainWindow::createRunMode()
         m_stepperDock->raise();
         m_stepper->run()->changed(); // re-send the marks to the page just opened
     });
+    // The Sessions dock opens wide enough for its columns (id, workflow, client, step), not at
+    // the library's width: it takes what the canvas can spare beyond half of the window, then
+    // narrows the right column (inspector, JSON) down to 260 px.
+    connect(m_sessionsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || m_sessionsDock->isFloating())
+            return;
+        QTimer::singleShot(0, this, [this] {
+            if (!m_sessionsDock->isVisible())
+                return;
+            const int wanted = std::clamp(width() * 30 / 100, 380, 560);
+            const int grow = wanted - m_sessionsDock->width();
+            if (grow <= 0)
+                return;
+            const int spare = std::max(0, m_centre->width() - (width() + 1) / 2);
+            QDockWidget *right = nullptr;
+            for (QDockWidget *d : findChildren<QDockWidget *>()) {
+                if (d->isVisible() && !d->isFloating() &&
+                    dockWidgetArea(d) == Qt::RightDockWidgetArea &&
+                    (!right || d->width() > right->width()))
+                    right = d;
+            }
+            const int fromRight =
+                right ? std::clamp(grow - spare, 0, std::max(0, right->width() - 260)) : 0;
+            QList<QDockWidget *> docks{m_sessionsDock};
+            QList<int> sizes{m_sessionsDock->width() + std::min(grow, spare + fromRight)};
+            if (fromRight > 0) {
+                docks << right;
+                sizes << right->width() - fromRight;
+            }
+            resizeDocks(docks, sizes, Qt::Horizontal);
+        });
+    });
     // The dashboard samples only while it is shown (its cost is then ~0 when hidden).
     connect(m_dashboardDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // Tall enough for four readable charts, as far as the canvas keeps half the height.
+        if (visible && !m_dashboardDock->isFloating()) {
+            QTimer::singleShot(0, this, [this] {
+                const int wanted = std::clamp(height() * 45 / 100, 300, 560);
+                const int room =
+                    m_dashboardDock->height() + std::max(0, m_centre->height() - height() / 3);
+                const int target = std::min(wanted, room);
+                if (m_dashboardDock->isVisible() && m_dashboardDock->height() < target)
+                    resizeDocks({m_dashboardDock}, {target}, Qt::Vertical);
+            });
+        }
         if (visible && !m_dashboard->source())
             m_dashboard->setSource(m_dashboardSource);
         else if (visible)

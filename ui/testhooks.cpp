@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: MIT
 #include "testhooks.h"
 
+#include "canvas/workflowscene.h"
+#include "dashboard/dashboardwidget.h"
+#include "dashboard/loadtestpanel.h"
 #include "editorpage.h"
 #include "mainwindow.h"
-#include "canvas/workflowscene.h"
 #include "model/jsonio.h"
 #include "settings/connectagentdialog.h"
 #include "settings/settingsdialog.h"
@@ -37,10 +39,23 @@ void applyTestHooks(MainWindow &window)
     const QStringList docks =
         qEnvironmentVariable("WFS_TEST_DOCKS").split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &name : docks) {
-        if (auto *dock = window.findChild<QDockWidget *>(name))
+        if (auto *dock = window.findChild<QDockWidget *>(name)) {
             dock->show();
-        else
+            dock->raise(); // in front of the docks it shares a tab group with
+        } else
             qWarning("WFS_TEST_DOCKS: no dock named %s", qPrintable(name));
+    }
+    // WFS_TEST_LOADTEST=SECONDS: start the dashboard's load test (in-process, its default
+    // request set) for that long, e.g. for the README's dashboard screenshots.
+    if (const QString load = qEnvironmentVariable("WFS_TEST_LOADTEST"); !load.isEmpty()) {
+        bool ok = false;
+        const double seconds = load.toDouble(&ok);
+        if (ok && seconds > 0 && window.dashboard()) {
+            window.dashboard()->loadTest()->setSeconds(seconds);
+            window.dashboard()->loadTest()->start();
+        } else {
+            qWarning("WFS_TEST_LOADTEST: expected a number of seconds, got %s", qPrintable(load));
+        }
     }
     const QString dialog = qEnvironmentVariable("WFS_TEST_DIALOG");
     if (dialog == QLatin1String("connect-agent") || dialog == QLatin1String("settings")) {

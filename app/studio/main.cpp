@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // workflow-studio: compose the runtime (engine, database, cache), MCP listener and widgets,
 // then run the event loop.
+#include "dashboardwiring.h"
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/httpserver.h"
@@ -141,49 +142,8 @@ int main(int argc, char *argv[])
                 showState(true);
         }
     }
-    // The dashboard's load test: in-process against this runtime; over HTTP against the listener
-    // while it runs (URL and token follow its state; the status text says why it is off).
-    if (wfs::studio::LoadTestPanel *loadTest =
-            window.dashboard() ? window.dashboard()->loadTest() : nullptr) {
-        loadTest->setRuntime(&runtime);
-        const auto followListener = [loadTest, &window, s = server.get()](bool running) {
-            if (s && running)
-                loadTest->setListener(QString::fromStdString(s->url()),
-                                      QString::fromStdString(s->options().token));
-            else
-                loadTest->setListener({}, {}, window.mcpStatus());
-        };
-        if (server)
-            QObject::connect(server.get(), &wfs::mcp::HttpServer::stateChanged, loadTest,
-                             followListener);
-        followListener(server && server->isRunning());
-    }
-    // The dashboard: cache figures and history from the runtime, requests from the MCP log.
-    window.dashboardSource()->setCacheStats([&runtime] { return runtime.cache().stats(); });
-    window.dashboardSource()->setHistoryDatabase(runtime.database());
-    wfs::mcp::RequestLog &requestLog = dispatcher->requestLog();
-    window.dashboard()->requestLog()->setFetch([&requestLog] {
-        std::vector<wfs::studio::RequestLogEntry> rows;
-        for (const wfs::mcp::RequestLogEntry &e : requestLog.snapshot()) {
-            wfs::studio::RequestLogEntry row;
-            row.timeMs = e.timeMs;
-            row.client = QString::fromStdString(e.client);
-            row.session = QString::fromStdString(e.session);
-            row.method = QString::fromStdString(e.method);
-            row.tool = QString::fromStdString(e.tool);
-            row.latencyMs = double(e.latencyUs) / 1000.0;
-            row.status = e.status != 0 ? e.status : 200;
-            if (e.isError)
-                row.error = e.errorCode != 0 ? QStringLiteral("%1: %2")
-                                                   .arg(e.errorCode)
-                                                   .arg(QString::fromStdString(e.error))
-                                             : QString::fromStdString(e.error);
-            rows.push_back(std::move(row));
-        }
-        return rows;
-    });
-    QObject::connect(&requestLog, &wfs::mcp::RequestLog::appended, window.dashboard()->requestLog(),
-                     &wfs::studio::RequestLogView::notify, Qt::QueuedConnection);
+    // The dashboard: the load test, cache figures, history, the request log, the memory mark.
+    wfs::studio::wireDashboard(window, runtime, *dispatcher, server.get(), options.l1Bytes);
     window.show();
 
     const QStringList files = parser.positionalArguments();

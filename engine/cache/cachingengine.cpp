@@ -143,6 +143,8 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
     const auto finish = [&](ToolResult result) {
         const std::int64_t d = metrics::steadyNowNs() - start;
         tracker.record(d > 0 ? std::uint64_t(d) : 0, result.isError);
+        if (result.isError)
+            m_registry.countFailure(metrics::FailureKind::Tool);
         return result;
     };
     const bool cacheableTool =

@@ -622,10 +622,14 @@ void Dispatcher::Private::logRequest(Session &session, const std::string &method
         entry.isError = true;
         entry.errorCode = error->value("code", 0);
         entry.error = error->value("message", std::string());
+        entry.kind = metrics::failureKindName(metrics::FailureKind::Protocol);
+        // Counted here; tool failures are counted by the engine that ran the tool.
+        registry->countFailure(metrics::FailureKind::Protocol);
     } else if (const auto result = reply.find("result"); result != reply.end()) {
         const auto isError = result->find("isError");
         if (isError != result->end() && isError->is_boolean() && isError->get<bool>()) {
             entry.isError = true;
+            entry.kind = metrics::failureKindName(metrics::FailureKind::Tool);
             const Json *content = member(*result, "content");
             if (content && content->is_array() && !content->empty())
                 entry.error = stringMember((*content)[0], "text").substr(0, 300);

@@ -9,6 +9,7 @@
 // are complete SSE bodies with event ids; everything else is one JSON object.
 #include "httpserver.h"
 
+#include "engine/metrics/metricsregistry.h"
 #include "engine/metrics/ratelimiter.h"
 
 #include <boost/asio/ip/tcp.hpp>
@@ -197,10 +198,14 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
 
     // Per-session token buckets (engine/metrics); null when the limit is off.
     std::unique_ptr<metrics::RateLimiter> limiter;
+    // Requests the transport refused ("mcp/rejected", every one an error), so that requests/s
+    // and the error rate include them.
+    metrics::LatencyTracker *rejected = nullptr;
 
     Private(Dispatcher &disp, Options opts)
         : dispatcher(disp)
         , options(std::move(opts))
+        , rejected(&disp.metrics().operation("mcp/rejected"))
     {
         if (options.rateLimitPerSecond > 0) {
             metrics::RateLimiter::Options limits;
@@ -342,9 +347,23 @@ private:
                     entry.errorCode = body["error"].value("code", 0);
                     entry.error = body["error"].value("message", std::string());
                 }
+                if (entry.error.empty())
+                    entry.error = std::string(res.reason());
+                // Counted where it failed: a JSON-RPC error answered before dispatch is the
+                // protocol's, everything else (401, 403, 404, 413, 429, ...) the transport's.
+                const auto kind = m_protocolReject ? metrics::FailureKind::Protocol
+                                                   : metrics::FailureKind::Transport;
+                entry.kind = metrics::failureKindName(kind);
+                metrics::MetricsRegistry &registry = server().dispatcher.metrics();
+                registry.countFailure(kind);
+                server().rejected->record(
+                    std::uint64_t(std::max<std::int64_t>(
+                        std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count(), 0)),
+                    true);
             }
             server().addLog(std::move(entry));
         }
+        m_protocolReject = false;
         auto shared = std::make_shared<Response>(std::move(res));
         http::async_write(m_stream, *shared,
                           [self = shared_from_this(), shared](beast::error_code ec, std::size_t) {
@@ -383,6 +402,7 @@ private:
 
     void sendJsonRpc(http::status status, const Json &message, const std::string &rpcMethod)
     {
+        m_protocolReject = true;
         Response res = makeResponse(status);
         res.set(http::field::content_type, "application/json");
         res.body() = serialize(message);
@@ -426,6 +446,7 @@ private:
         const auto &opts = server().options;
         m_sessionId.clear();
         m_dispatched = false;
+        m_protocolReject = false;
 
         // 1. DNS-rebinding protection: Host, then Origin.
         const auto host = m_request.find(http::field::host);
@@ -831,6 +852,7 @@ private:
     std::chrono::steady_clock::time_point m_started;
     // GET stream state
     bool m_dispatched = false; ///< the current request went to the dispatcher (it logged it)
+    bool m_protocolReject = false; ///< answered with a JSON-RPC error before the dispatcher
     bool m_streaming = false;
     bool m_closing = false;
     std::shared_ptr<HttpSession> m_session;

@@ -40,6 +40,9 @@ struct RequestLogEntry
     int errorCode = 0;          ///< JSON-RPC error code, 0 when the request succeeded
     bool isError = false;       ///< a JSON-RPC error, a tool result with isError, or an HTTP error
     std::string error;          ///< the error message ("" when ok)
+    // Where it failed ("" when ok): "transport" (the HTTP listener refused it: 401, 403, 413,
+    // 429, a missing Mcp-Session-Id, ...), "protocol" (a JSON-RPC error) or "tool" (isError).
+    std::string kind;
 };
 
 class RequestLog : public QObject

@@ -18,6 +18,7 @@
 #include <cassert>
 #include <chrono>
 #include <condition_variable>
+#include <iomanip>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -67,6 +68,15 @@ bool cancelled(const LoadTestOptions &o)
     return o.cancel && o.cancel->load();
 }
 
+// The start of a failed tool's message, to tell error kinds apart in the report.
+std::string errorText(const ToolResult &r)
+{
+    std::string text = r.payload.is_object() ? r.payload.value("error", r.payload.dump()) : r.text;
+    if (text.size() > 80)
+        text = text.substr(0, 77) + "...";
+    return text;
+}
+
 class EngineClient : public LoadTestClient
 {
 public:
@@ -75,8 +85,9 @@ public:
     {}
     LoadTestOutcome call(const LoadTestRequest &r) override
     {
-        if (m_engine.callTool(r.tool, r.arguments, m_ctx).isError)
-            return {LoadTestOutcome::Status::Error, "tool error"};
+        const ToolResult result = m_engine.callTool(r.tool, r.arguments, m_ctx);
+        if (result.isError)
+            return {LoadTestOutcome::Status::Error, "tool error: " + errorText(result)};
         return {};
     }
 
@@ -93,8 +104,9 @@ public:
     {}
     LoadTestOutcome call(const LoadTestRequest &r) override
     {
-        if (m_runtime.toolCall(r.tool, r.arguments, m_ctx).isError)
-            return {LoadTestOutcome::Status::Error, "tool error"};
+        const ToolResult result = m_runtime.toolCall(r.tool, r.arguments, m_ctx);
+        if (result.isError)
+            return {LoadTestOutcome::Status::Error, "tool error: " + errorText(result)};
         return {};
     }
 
@@ -108,7 +120,162 @@ double rate(std::uint64_t hits, std::uint64_t misses)
     return hits + misses == 0 ? 0.0 : double(hits) / double(hits + misses);
 }
 
+// The variables a condition reads, with the values it compares them against.
+void collectVariables(const Json &node, std::map<std::string, std::vector<Json>> &out)
+{
+    if (node.is_array()) {
+        for (const Json &n : node)
+            collectVariables(n, out);
+        return;
+    }
+    if (!node.is_object())
+        return;
+    if (const auto var = node.find("var"); var != node.end() && var->is_string()) {
+        std::vector<Json> &values = out[var->get<std::string>()];
+        for (const char *key : {"equals", "not_equals", "gt", "gte", "lt", "lte"}) {
+            if (const auto v = node.find(key); v != node.end() && !v->is_structured()) {
+                if (std::find(values.begin(), values.end(), *v) == values.end())
+                    values.push_back(*v);
+                if (v->is_number()) // either side of a threshold
+                    values.push_back(v->get<double>() + 1);
+            }
+        }
+    }
+    for (const auto &[key, value] : node.items()) {
+        if (value.is_structured())
+            collectVariables(value, out);
+    }
+}
+
+// Texts a step's validation criteria look for (their "value"/"pattern" strings).
+void collectOutputs(const Json &node, std::vector<std::string> &out)
+{
+    if (node.is_array()) {
+        for (const Json &n : node)
+            collectOutputs(n, out);
+        return;
+    }
+    if (!node.is_object())
+        return;
+    for (const char *key : {"value", "pattern"}) {
+        if (const auto v = node.find(key); v != node.end() && v->is_string() && out.size() < 8)
+            out.push_back(v->get<std::string>());
+    }
+    for (const auto &[key, value] : node.items()) {
+        if (value.is_structured())
+            collectOutputs(value, out);
+    }
+}
+
+void collectSteps(const Json &steps, LoadTestWorkflowVariety &v, bool topLevel,
+                  std::map<std::string, std::vector<Json>> &vars)
+{
+    if (!steps.is_array())
+        return;
+    for (const Json &s : steps) {
+        if (!s.is_object() || !s.contains("id") || !s["id"].is_string())
+            continue;
+        const std::string id = s["id"].get<std::string>();
+        if (topLevel && s.value("type", "") != "loop")
+            v.stepIds.push_back(id);
+        for (const char *key : {"runCondition", "condition"}) {
+            if (const auto c = s.find(key); c != s.end())
+                collectVariables(*c, vars);
+        }
+        if (const auto loop = s.find("loop"); loop != s.end())
+            collectVariables(*loop, vars);
+        // workflow_validate answers for top-level steps (loop bodies are "not found").
+        if (!topLevel || s.value("type", "") == "loop") {
+            if (const auto body = s.find("body"); body != s.end())
+                collectSteps(body->is_array() ? *body : Json::array({*body}), v, false, vars);
+            continue;
+        }
+        std::vector<std::string> texts;
+        if (const auto criteria = s.find("validationCriteria"); criteria != s.end())
+            collectOutputs(*criteria, texts);
+        if (texts.empty())
+            texts.push_back(s.value("title", id));
+        for (std::string &t : texts)
+            v.outputs.emplace_back(id, std::move(t));
+    }
+}
+
 } // namespace
+
+const char *loadTestVarietyName(LoadTestVariety v)
+{
+    switch (v) {
+    case LoadTestVariety::Varied:
+        return "varied";
+    case LoadTestVariety::Repeated:
+        return "repeated";
+    case LoadTestVariety::Unique:
+        return "unique";
+    }
+    return "";
+}
+
+void LoadTestMix::uniqueNext(std::mt19937_64 &rng, const std::string &tag, std::uint64_t serial,
+                             LoadTestRequest &out) const
+{
+    const LoadTestWorkflowVariety &w = varieties[rng() % varieties.size()];
+    Json completed = Json::array();
+    const std::size_t done = w.stepIds.empty() ? 0 : rng() % (w.stepIds.size() + 1);
+    for (std::size_t i = 0; i < done; ++i)
+        completed.push_back(w.stepIds[i]);
+    Json context = Json::object();
+    for (const auto &[name, values] : w.variables) {
+        if (values.empty() || rng() % 3 == 0)
+            continue; // sometimes unset
+        context[name] = values[rng() % values.size()];
+    }
+    context["loadTestRun"] = tag + std::to_string(serial); // what makes the request unique
+    out.tool = "workflow_next";
+    out.arguments = Json{{"workflowId", w.id},
+                         {"completedSteps", std::move(completed)},
+                         {"context", std::move(context)}};
+}
+
+void LoadTestMix::uniqueValidate(std::mt19937_64 &rng, const std::string &tag, std::uint64_t serial,
+                                 LoadTestRequest &out) const
+{
+    const LoadTestWorkflowVariety *w = &varieties[rng() % varieties.size()];
+    for (std::size_t tries = 0; w->outputs.empty() && tries < varieties.size(); ++tries)
+        w = &varieties[(rng()) % varieties.size()];
+    if (w->outputs.empty()) {
+        uniqueNext(rng, tag, serial, out);
+        return;
+    }
+    const auto &[step, text] = w->outputs[rng() % w->outputs.size()];
+    out.tool = "workflow_validate";
+    out.arguments = Json{{"workflowId", w->id},
+                         {"stepId", step},
+                         {"output", text + " (run " + tag + std::to_string(serial) + ")"}};
+}
+
+const LoadTestRequest &LoadTestMix::pick(std::mt19937_64 &rng, LoadTestVariety variety,
+                                         const std::string &tag, std::uint64_t serial,
+                                         LoadTestRequest &scratch) const
+{
+    if (variety == LoadTestVariety::Repeated || varieties.empty())
+        return pick(rng);
+    if (variety == LoadTestVariety::Unique) {
+        if (rng() % 3 == 2)
+            uniqueValidate(rng, tag, serial, scratch);
+        else
+            uniqueNext(rng, tag, serial, scratch);
+        return scratch;
+    }
+    const LoadTestRequest &r = pick(rng);
+    if ((r.tool == "workflow_next" || r.tool == "workflow_validate") && rng() % 2 == 0) {
+        if (r.tool == "workflow_next")
+            uniqueNext(rng, tag, serial, scratch);
+        else
+            uniqueValidate(rng, tag, serial, scratch);
+        return scratch;
+    }
+    return r;
+}
 
 const LoadTestRequest &LoadTestMix::pick(std::mt19937_64 &rng) const
 {
@@ -155,6 +322,13 @@ LoadTestMix buildLoadTestMix(const WorkflowSnapshot &snap)
             mix.validates.push_back({"workflow_validate", Json{{"workflowId", id},
                                                                {"stepId", topIds[i]},
                                                                {"output", "Analysis complete."}}});
+        LoadTestWorkflowVariety variety;
+        variety.id = id;
+        std::map<std::string, std::vector<Json>> vars;
+        if (doc.contains("steps"))
+            collectSteps(doc["steps"], variety, true, vars);
+        variety.variables.assign(vars.begin(), vars.end());
+        mix.varieties.push_back(std::move(variety));
     }
     return mix;
 }
@@ -179,6 +353,7 @@ Json LoadTestReport::toJson() const
     for (const auto &[kind, count] : errorKinds)
         kinds[kind] = count;
     return Json{{"target", target},
+                {"variety", loadTestVarietyName(variety)},
                 {"rps", rps},
                 {"errors", errors},
                 {"requests", requests},
@@ -198,10 +373,12 @@ std::string LoadTestReport::toText() const
     std::ostringstream out;
     out.setf(std::ios::fixed);
     out.precision(1);
-    out << "Load test (" << target << "): " << users << " users, " << seconds << " s, think "
-        << thinkMs << " ms, " << workflows << " workflows" << (cancelled ? ", cancelled" : "")
-        << "\n";
-    out << "  requests/s  " << rps << "  (" << requests << " requests, " << errors << " errors)\n";
+    out << "Load test (" << target << ", " << loadTestVarietyName(variety)
+        << " requests): " << users << " users, " << seconds << " s, think " << thinkMs << " ms, "
+        << workflows << " workflows" << (cancelled ? ", cancelled" : "") << "\n";
+    out << "  requests/s  " << rps << "  (" << requests << " requests, " << errors
+        << " errors), L1 hit rate " << std::setprecision(2) << l1HitRate * 100 << "%\n"
+        << std::setprecision(1);
     for (const auto &[kind, count] : errorKinds)
         out << "  error       " << count << " x " << kind << "\n";
     out.precision(2);
@@ -242,14 +419,22 @@ LoadTestReport runLoadTestClients(const LoadTestMix &mix, const LoadTestOptions 
     std::mutex kindsMutex;
     std::map<std::string, std::uint64_t> kinds;
     std::vector<std::thread> pool;
+    // Unique requests of this run are unique across runs and processes too (an L2 cache in
+    // SQLite outlives the process): the tag holds the start time and a per-process run number.
+    static std::atomic<std::uint64_t> runs{0};
+    const std::string runTag =
+        std::to_string(wallNowNs() / 1000) + "-" + std::to_string(runs.fetch_add(1) + 1) + "-";
     const auto start = Clock::now();
     for (int u = 0; u < users; ++u) {
         pool.emplace_back([&, u] {
             std::unique_ptr<LoadTestClient> client = factory(u, stop.flag());
             std::mt19937_64 rng(options.seed * 7919 + std::uint64_t(u));
             std::map<std::string, std::uint64_t> local;
+            LoadTestRequest scratch;
+            const std::string tag = runTag + std::to_string(u) + "-";
+            std::uint64_t serial = 0;
             while (client && !stop.raised()) {
-                const LoadTestRequest &r = mix.pick(rng);
+                const LoadTestRequest &r = mix.pick(rng, options.variety, tag, ++serial, scratch);
                 const auto t0 = Clock::now();
                 const LoadTestOutcome outcome = client->call(r);
                 // A client that had to (re)open a session first reports the call's own time.
@@ -288,6 +473,7 @@ LoadTestReport runLoadTestClients(const LoadTestMix &mix, const LoadTestOptions 
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
 
     LoadTestReport report;
+    report.variety = options.variety;
     report.seconds = elapsed;
     report.users = users;
     report.thinkMs = std::max(0.0, options.thinkMs);

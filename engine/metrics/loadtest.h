@@ -36,6 +36,17 @@ class Database;
 
 namespace wfs::metrics {
 
+// Which requests the virtual users send (#16 point 5). The hit path repeats a fixed set, so
+// after one pass every answer comes from the cache; the miss path makes every workflow_next and
+// workflow_validate unique (completed steps, contexts and outputs drawn from the workflow, plus
+// a run number), so each one is computed.
+enum class LoadTestVariety {
+    Varied,   ///< the product mix; half of the next/validate requests unique (the default)
+    Repeated, ///< the product mix over a fixed request set: the cache hit path
+    Unique,   ///< workflow_next and workflow_validate only, every one unique: the miss path
+};
+const char *loadTestVarietyName(LoadTestVariety v); ///< "varied", "repeated", "unique"
+
 struct LoadTestOptions
 {
     double seconds = 5;
@@ -45,6 +56,7 @@ struct LoadTestOptions
     bool includeBundled = true;            ///< private engine only
     store::Database *database = nullptr;   ///< L2 cache + metrics persistence; null = memory only
     std::uint64_t seed = 1;
+    LoadTestVariety variety = LoadTestVariety::Varied;
     // Set to true (from any thread) to end the run early; the report then has cancelled = true.
     std::shared_ptr<std::atomic<bool>> cancel;
 };
@@ -60,6 +72,7 @@ struct LoadTestOperation
 struct LoadTestReport
 {
     std::string target = "in-process"; ///< "in-process", "runtime" or "http"
+    LoadTestVariety variety = LoadTestVariety::Varied;
     double seconds = 0;
     int users = 0;
     double thinkMs = 0;
@@ -77,7 +90,7 @@ struct LoadTestReport
     std::vector<std::pair<std::string, std::uint64_t>> errorKinds;
 
     const LoadTestOperation *find(const std::string &name) const;
-    // {"target","rps","errors","requests","seconds","users","think_ms","cancelled","rss_mb",
+    // {"target","variety","rps","errors","requests","seconds","users","think_ms","cancelled","rss_mb",
     //  "cache":{"l1_hit_rate","l2_hit_rate"}, "error_kinds":{kind:count},
     //  "operations":{name:{"count","errors","p50_us","p95_us","p99_us","max_us","mean_us"}}}
     Json toJson() const;
@@ -94,15 +107,39 @@ struct LoadTestRequest
 // The request set prepared up front from the served workflows (a handful of variants each: both
 // workflow_get modes, workflow_next with growing completedSteps prefixes, workflow_validate on
 // top-level steps), so the timed loop only picks and calls.
+// What a workflow offers to vary requests with: its step ids (in order), the context variables
+// its conditions read with the values they compare against, and outputs for its steps (the
+// validation criteria's values, else the step's title).
+struct LoadTestWorkflowVariety
+{
+    std::string id;
+    std::vector<std::string> stepIds;
+    std::vector<std::pair<std::string, std::vector<Json>>> variables;
+    std::vector<std::pair<std::string, std::string>> outputs; ///< step id, output text
+};
+
 struct LoadTestMix
 {
     LoadTestRequest list{"workflow_list", Json::object()};
     std::vector<LoadTestRequest> gets, nexts, validates;
+    std::vector<LoadTestWorkflowVariety> varieties;
     int workflows = 0;
 
     bool empty() const { return gets.empty(); }
     // 40% list, 30% get, 20% next, 10% validate (falling back to get when a kind is empty).
     const LoadTestRequest &pick(std::mt19937_64 &rng) const;
+    // A request for `variety`: from the fixed set, or built into `scratch` and unique (its
+    // context or output carries `tag` + `serial`; a run's users each use their own tag, one
+    // that no other run uses). Unique: next and validate only, 2:1.
+    const LoadTestRequest &pick(std::mt19937_64 &rng, LoadTestVariety variety,
+                                const std::string &tag, std::uint64_t serial,
+                                LoadTestRequest &scratch) const;
+    // A unique workflow_next (completed steps a random prefix of the workflow's, a context of
+    // its variables with values from its conditions) or workflow_validate (a step's output).
+    void uniqueNext(std::mt19937_64 &rng, const std::string &tag, std::uint64_t serial,
+                    LoadTestRequest &out) const;
+    void uniqueValidate(std::mt19937_64 &rng, const std::string &tag, std::uint64_t serial,
+                        LoadTestRequest &out) const;
 };
 LoadTestMix buildLoadTestMix(const WorkflowSnapshot &snapshot);
 

@@ -32,6 +32,19 @@ Json windowStatsToJson(const WindowStats &w)
     return j;
 }
 
+const char *failureKindName(FailureKind kind)
+{
+    switch (kind) {
+    case FailureKind::Transport:
+        return "transport";
+    case FailureKind::Protocol:
+        return "protocol";
+    case FailureKind::Tool:
+        return "tool";
+    }
+    return "";
+}
+
 const OperationSnapshot *MetricsSnapshot::find(std::string_view name) const
 {
     for (const OperationSnapshot &op : operations) {
@@ -51,6 +64,10 @@ Json MetricsSnapshot::toJson() const
     j["process"] = {{"rssBytes", process.rssBytes},
                     {"heapBytes", process.heapBytes},
                     {"cpuPercent", process.cpuPercent}};
+    Json failed = Json::object();
+    for (int k = 0; k < kFailureKinds; ++k)
+        failed[failureKindName(FailureKind(k))] = failures[std::size_t(k)];
+    j["failures"] = std::move(failed);
     Json ops = Json::object();
     for (const OperationSnapshot &op : operations) {
         ops[op.name] = {{"1s", windowStatsToJson(op.last1s)},
@@ -66,6 +83,7 @@ MetricsRegistry::MetricsRegistry(ClockFn steady, ClockFn wall)
     : m_steady(std::move(steady))
     , m_wall(std::move(wall))
     , m_startNs(m_steady())
+    , m_startWallNs(m_wall())
 {}
 
 MetricsRegistry &MetricsRegistry::global()
@@ -119,7 +137,16 @@ MetricsSnapshot MetricsRegistry::snapshot()
         }
     }
     snap.process = m_process.sample();
+    snap.failures = failures();
     return snap;
+}
+
+FailureCounts MetricsRegistry::failures() const
+{
+    FailureCounts out{};
+    for (std::size_t k = 0; k < out.size(); ++k)
+        out[k] = m_failures[k].load(std::memory_order_relaxed);
+    return out;
 }
 
 std::vector<std::string> MetricsRegistry::operationNames() const

@@ -17,6 +17,8 @@
 
 #include "model/json.h"
 
+#include <array>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <shared_mutex>
@@ -25,6 +27,14 @@
 #include <vector>
 
 namespace wfs::metrics {
+
+// Where a failed request failed: the transport refused it (HTTP 401, 403, 413, 429, a missing
+// Mcp-Session-Id, ...), the protocol did (a JSON-RPC error: parse error, invalid request, unknown
+// method, invalid params) or the tool answered with isError.
+enum class FailureKind { Transport, Protocol, Tool };
+inline constexpr int kFailureKinds = 3;
+const char *failureKindName(FailureKind kind); ///< "transport", "protocol", "tool"
+using FailureCounts = std::array<std::uint64_t, kFailureKinds>;
 
 struct OperationSnapshot
 {
@@ -43,10 +53,12 @@ struct MetricsSnapshot
     ProcessStats process;
     double requestRate1s = 0;  ///< all operations, requests per second over the last second
     double requestRate10s = 0; ///< ... over the last 10 seconds
+    FailureCounts failures{};  ///< failed requests by FailureKind since start (cumulative)
 
     const OperationSnapshot *find(std::string_view name) const;
     // {"takenAtMs", "uptimeSeconds", "requestRate1s", "requestRate10s",
     //  "process": {"rssBytes","heapBytes","cpuPercent"},
+    //  "failures": {"transport","protocol","tool"},
     //  "operations": {name: {"1s"|"10s"|"60s"|"total": {count, errors, errorRate, ratePerSec,
     //                 p50_us, p90_us, p95_us, p99_us, p999_us, max_us, mean_us}}}}
     Json toJson() const;
@@ -73,19 +85,33 @@ public:
         operation(name).record(ns, error);
     }
 
+    // Counts one failed request of `kind` (cheap: one relaxed atomic add). Each failure is
+    // counted once, where it happened: the HTTP transport, the MCP dispatcher (JSON-RPC errors)
+    // or the caching engine (tool results with isError).
+    void countFailure(FailureKind kind)
+    {
+        m_failures[std::size_t(kind)].fetch_add(1, std::memory_order_relaxed);
+    }
+    FailureCounts failures() const;
+
     // Closes the current second on every tracker (call about once a second).
     void tick();
     MetricsSnapshot snapshot();
     std::vector<std::string> operationNames() const;
     std::int64_t steadyNowNs() const { return m_steady(); }
+    // When the registry started (wall clock, Unix epoch milliseconds): the start of the first
+    // interval MetricsStore::persist() writes.
+    std::int64_t startWallMs() const { return m_startWallNs / 1'000'000; }
 
 private:
     ClockFn m_steady;
     ClockFn m_wall;
     std::int64_t m_startNs;
+    std::int64_t m_startWallNs;
     mutable std::shared_mutex m_mutex;
     std::map<std::string, std::unique_ptr<LatencyTracker>, std::less<>> m_trackers;
     ProcessSampler m_process;
+    std::array<std::atomic<std::uint64_t>, kFailureKinds> m_failures{};
 };
 
 // Records the time between construction and destruction into a tracker.

@@ -39,12 +39,15 @@ Result<int> MetricsStore::persist(metrics::MetricsRegistry &registry,
     if (!st)
         return R::failure(st.error());
     int rows = 0;
-    static const std::int64_t startMs = QDateTime::currentMSecsSinceEpoch();
+    // The interval every row of this call covers: since the previous persist(), or since the
+    // registry started (the first window holds every call since then, over its real length).
+    const std::int64_t windowStart = m_lastPersistMs ? m_lastPersistMs : registry.startWallMs();
+    const std::int64_t windowMs = std::max<std::int64_t>(nowMs - windowStart, 1);
+    std::map<std::string, metrics::HistogramData> seen;
     for (const std::string &name : registry.operationNames()) {
         metrics::HistogramData current = registry.operation(name).histogram().snapshot();
         auto prevIt = m_previous.find(name);
         metrics::HistogramData delta = current;
-        std::int64_t windowMs = nowMs - startMs;
         if (prevIt != m_previous.end()) {
             const metrics::HistogramData &prev = prevIt->second;
             delta.count = 0;
@@ -66,22 +69,16 @@ Result<int> MetricsStore::persist(metrics::MetricsRegistry &registry,
             delta.minNs = std::max(lowest, current.minNs);
             delta.maxNs = std::min(highest, current.maxNs);
         }
+        // Kept for every operation, idle or not: the next delta then covers the next window.
+        seen[name] = std::move(current);
         if (delta.count == 0)
             continue;
-        if (auto last = m_db.cached("SELECT max(recorded_at) FROM performance_metrics"
-                                    " WHERE operation = ?1 AND pid = ?2");
-            last) {
-            (*last)->bindText(1, name).bindInt(2, getpid());
-            if (Result<bool> row = (*last)->step(); row && *row && !(*last)->isNull(0))
-                windowMs = nowMs - (*last)->columnInt(0);
-            (*last)->reset();
-        }
         const metrics::HistogramStats s = delta.stats();
         (*st)
             ->bindInt(1, nowMs)
             .bindInt(2, getpid())
             .bindText(3, name)
-            .bindInt(4, std::max<std::int64_t>(windowMs, 1))
+            .bindInt(4, windowMs)
             .bindInt(5, std::int64_t(s.count))
             .bindInt(6, std::int64_t(s.errors))
             .bindDouble(7, double(s.p50Ns) / 1000.0)
@@ -93,7 +90,6 @@ Result<int> MetricsStore::persist(metrics::MetricsRegistry &registry,
             .bindDouble(13, s.meanNs / 1000.0);
         if (auto r = (*st)->run(); !r)
             return R::failure(r.error());
-        m_previous[name] = std::move(current);
         ++rows;
     }
     if (auto r = writeCounters(counters, nowMs); !r)
@@ -101,6 +97,9 @@ Result<int> MetricsStore::persist(metrics::MetricsRegistry &registry,
     rows += int(counters.size());
     if (auto r = tx.commit(); !r)
         return R::failure(r.error());
+    for (auto &[name, data] : seen)
+        m_previous[name] = std::move(data);
+    m_lastPersistMs = nowMs;
     return rows;
 }
 

@@ -59,6 +59,8 @@ public:
 
     // Writes the registry's samples since the previous call (operations without new samples
     // are skipped) and the given counters, stamped `nowMs` (0 = now). Returns rows written.
+    // Every row's window is the interval since this store's previous persist() (the first one:
+    // since the registry started), so count / window is the interval's real rate.
     Result<int> persist(metrics::MetricsRegistry &registry,
                         const std::map<std::string, double> &counters, std::int64_t nowMs = 0);
     Result<void> writeCounters(const std::map<std::string, double> &counters,
@@ -82,8 +84,9 @@ public:
 
 private:
     Database &m_db;
-    std::mutex m_mutex; ///< guards m_previous
+    std::mutex m_mutex; ///< guards m_previous and m_lastPersistMs
     std::map<std::string, metrics::HistogramData> m_previous;
+    std::int64_t m_lastPersistMs = 0; ///< 0: not yet (the window starts at the registry's start)
 };
 
 } // namespace wfs::store

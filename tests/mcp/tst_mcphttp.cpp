@@ -9,6 +9,7 @@
 #include "testutil.h"
 
 #include "engine/mcp/httpserver.h"
+#include "engine/metrics/metricsregistry.h"
 
 #include <QElapsedTimer>
 #include <QTcpSocket>
@@ -192,6 +193,24 @@ private:
         QVERIFY(m_server->port() != 0);
     }
 
+    // The last request was refused with `status`: counted once as a failure of `kind` and
+    // logged with that kind and a reason (not a bare status).
+    void checkCounted(const metrics::FailureCounts &before, const QString &kind, int status)
+    {
+        const metrics::FailureCounts after = m_dispatcher->metrics().failures();
+        for (int k = 0; k < metrics::kFailureKinds; ++k) {
+            const bool expected =
+                kind == QLatin1String(metrics::failureKindName(metrics::FailureKind(k)));
+            QCOMPARE(after[std::size_t(k)] - before[std::size_t(k)], std::uint64_t(expected));
+        }
+        const std::vector<RequestLogEntry> log = m_dispatcher->requestLog().snapshot(1);
+        QCOMPARE(log.size(), std::size_t(1));
+        QCOMPARE(log.back().status, status);
+        QCOMPARE(QString::fromStdString(log.back().kind), kind);
+        QVERIFY(log.back().isError);
+        QVERIFY2(log.back().error.size() > 5, log.back().error.c_str());
+    }
+
 private slots:
     void init() { startServer(); }
     void cleanup() { m_server.reset(); }
@@ -300,6 +319,8 @@ private slots:
         QTest::addColumn<bool>("withSession");
         QTest::addColumn<int>("status");
         QTest::addColumn<int>("code"); // 0 = not checked
+        // #16 point 4: where the failure is counted (metrics and the request log's kind).
+        QTest::addColumn<QString>("kind");
 
         const Headers ok{{"Content-Type", "application/json"},
                          {"Accept", "application/json, text/event-stream"}};
@@ -310,60 +331,62 @@ private slots:
         };
         QTest::newRow("Host evil.example.com")
             << QByteArray("POST") << kPing << with("Host", "evil.example.com") << true << 403
-            << -32000;
+            << -32000 << QStringLiteral("transport");
         QTest::newRow("Origin evil.example.com")
             << QByteArray("POST") << kPing << with("Origin", "http://evil.example.com") << true
-            << 403 << -32000;
-        QTest::newRow("Origin null")
-            << QByteArray("POST") << kPing << with("Origin", "null") << true << 403 << -32000;
+            << 403 << -32000 << QStringLiteral("transport");
+        QTest::newRow("Origin null") << QByteArray("POST") << kPing << with("Origin", "null")
+                                     << true << 403 << -32000 << QStringLiteral("transport");
         QTest::newRow("Origin localhost.evil.com")
             << QByteArray("POST") << kPing << with("Origin", "http://localhost.evil.com") << true
-            << 403 << -32000;
+            << 403 << -32000 << QStringLiteral("transport");
         QTest::newRow("wrong Content-Type")
             << QByteArray("POST") << kPing
             << Headers{{"Content-Type", "text/plain"},
                        {"Accept", "application/json, text/event-stream"}}
-            << true << 415 << -32000;
+            << true << 415 << -32000 << QStringLiteral("transport");
         QTest::newRow("Accept without event-stream")
             << QByteArray("POST") << kPing
             << Headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}} << true
-            << 406 << -32000;
+            << 406 << -32000 << QStringLiteral("transport");
         QTest::newRow("no Accept")
             << QByteArray("POST") << kPing << Headers{{"Content-Type", "application/json"}} << true
-            << 406 << -32000;
-        QTest::newRow("malformed JSON")
-            << QByteArray("POST") << QByteArray("{not json") << ok << true << 400 << -32700;
+            << 406 << -32000 << QStringLiteral("transport");
+        QTest::newRow("malformed JSON") << QByteArray("POST") << QByteArray("{not json") << ok
+                                        << true << 400 << -32700 << QStringLiteral("protocol");
         QTest::newRow("truncated JSON")
             << QByteArray("POST") << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,") << ok << true
-            << 400 << -32700;
+            << 400 << -32700 << QStringLiteral("protocol");
         QTest::newRow("invalid UTF-8")
             << QByteArray("POST")
             << QByteArray("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\xff\"}") << ok << true << 400
-            << -32700;
+            << -32700 << QStringLiteral("protocol");
         QTest::newRow("100000-deep nesting")
             << QByteArray("POST") << (QByteArray(100000, '[') + QByteArray(100000, ']')) << ok
-            << true << 400 << -32700;
+            << true << 400 << -32700 << QStringLiteral("protocol");
         QTest::newRow("not JSON-RPC")
             << QByteArray("POST") << QByteArray("{\"id\":1,\"method\":\"ping\"}") << ok << true
-            << 400 << -32600;
-        QTest::newRow("no session id")
-            << QByteArray("POST") << kPing << ok << false << 400 << -32000;
+            << 400 << -32600 << QStringLiteral("protocol");
+        QTest::newRow("no session id") << QByteArray("POST") << kPing << ok << false << 400
+                                       << -32000 << QStringLiteral("transport");
         QTest::newRow("unknown session id")
             << QByteArray("POST") << kPing
-            << with("Mcp-Session-Id", "0123456789abcdef0123456789abcdef") << false << 404 << -32001;
+            << with("Mcp-Session-Id", "0123456789abcdef0123456789abcdef") << false << 404 << -32001
+            << QStringLiteral("transport");
         QTest::newRow("unsupported MCP-Protocol-Version")
             << QByteArray("POST") << kPing << with("MCP-Protocol-Version", "2099-01-01") << true
-            << 400 << -32000;
-        QTest::newRow("PUT") << QByteArray("PUT") << kPing << ok << true << 405 << -32000;
+            << 400 << -32000 << QStringLiteral("transport");
+        QTest::newRow("PUT") << QByteArray("PUT") << kPing << ok << true << 405 << -32000
+                             << QStringLiteral("transport");
         QTest::newRow("GET without event-stream Accept")
             << QByteArray("GET") << QByteArray() << Headers{{"Accept", "application/json"}} << true
-            << 406 << -32000;
+            << 406 << -32000 << QStringLiteral("transport");
         QTest::newRow("GET without session")
             << QByteArray("GET") << QByteArray() << Headers{{"Accept", "text/event-stream"}}
-            << false << 400 << -32000;
+            << false << 400 << -32000 << QStringLiteral("transport");
         QTest::newRow("DELETE unknown session")
             << QByteArray("DELETE") << QByteArray() << Headers{{"Mcp-Session-Id", "nope"}} << false
-            << 404 << -32001;
+            << 404 << -32001 << QStringLiteral("transport");
     }
     void rejections()
     {
@@ -373,11 +396,14 @@ private slots:
         QFETCH(bool, withSession);
         QFETCH(int, status);
         QFETCH(int, code);
+        QFETCH(QString, kind);
         Client c(m_server->port());
         if (withSession)
             headers.append(qMakePair(QByteArray("Mcp-Session-Id"), QByteArray(c.open())));
+        const metrics::FailureCounts before = m_dispatcher->metrics().failures();
         const HttpReply r = c.request(method, body, headers);
         QCOMPARE(r.status, status);
+        checkCounted(before, kind, status);
         if (status == 405)
             QCOMPARE(r.header("allow"), QByteArray("GET, POST, DELETE"));
         if (code != 0) {
@@ -398,7 +424,9 @@ private slots:
         const QByteArray big =
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"p\":\"" +
             QByteArray(10 * 1000 * 1000, 'a') + "\"}}";
+        const metrics::FailureCounts before = m_dispatcher->metrics().failures();
         QCOMPARE(c.request("POST", big, c.postHeaders(session)).status, 413);
+        checkCounted(before, QStringLiteral("transport"), 413);
         // Chunked bodies are capped too.
         QTcpSocket socket;
         socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
@@ -428,8 +456,12 @@ private slots:
         QVERIFY(r.header("www-authenticate").startsWith("Bearer"));
         Headers wrong = c.postHeaders();
         wrong.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer nope")));
+        const metrics::FailureCounts before = m_dispatcher->metrics().failures();
         r = c.request("POST", init, wrong);
         QCOMPARE(r.status, 401);
+        checkCounted(before, QStringLiteral("transport"), 401);
+        QVERIFY(m_dispatcher->requestLog().snapshot(1).back().error.find("token") !=
+                std::string::npos);
         QVERIFY(r.header("www-authenticate").contains("invalid_token"));
         Headers right = c.postHeaders();
         right.append(qMakePair(QByteArray("Authorization"), QByteArray("Bearer s3cret")));
@@ -615,8 +647,10 @@ private slots:
         Client c(m_server->port());
         const QByteArray session = c.open(); // initialize + initialized take two tokens
         QCOMPARE(c.request("POST", kPing, c.postHeaders(session)).status, 200);
+        const metrics::FailureCounts before = m_dispatcher->metrics().failures();
         const HttpReply r = c.request("POST", kPing, c.postHeaders(session));
         QCOMPARE(r.status, 429);
+        checkCounted(before, QStringLiteral("transport"), 429);
         QVERIFY(r.header("retry-after").toInt() >= 1);
     }
 

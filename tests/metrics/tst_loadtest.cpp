@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <set>
 #include <thread>
 
 using namespace wfs;
@@ -80,6 +82,9 @@ private slots:
     void thinkTimeLowersRate_data();
     void thinkTimeLowersRate();
     void runtimeMovesGlobalRegistry();
+    void varietyExercisesMissPath_data();
+    void varietyExercisesMissPath();
+    void uniqueRequestsComeFromTheWorkflow();
     void http_data();
     void http();
     void cancelEndsEarly_data();
@@ -150,6 +155,87 @@ void TestLoadTest::runtimeMovesGlobalRegistry()
     QCOMPARE(globalCount("workflow_list") - listBefore, r->find("workflow_list")->count);
     QCOMPARE(globalCount("workflow_get") - getBefore, r->find("workflow_get")->count);
     QVERIFY(r->l1HitRate > 0.5); // the runtime's cache served the repeats
+}
+
+// #16 point 5: the load test used to send a fixed set of identical requests, so after one
+// pass everything was an L1 hit and next/validate were never computed. By default (varied)
+// half of the next/validate requests are unique; the miss path makes all of them unique.
+void TestLoadTest::varietyExercisesMissPath_data()
+{
+    QTest::addColumn<int>("variety"); // -1: the default options
+    QTest::addColumn<double>("minHit");
+    QTest::addColumn<double>("maxHit");
+    QTest::addColumn<bool>("listAndGet");
+    QTest::newRow("default options: varied") << -1 << 0.3 << 0.97 << true;
+    QTest::newRow("repeated: the hit path")
+        << int(LoadTestVariety::Repeated) << 0.95 << 1.0 << true;
+    QTest::newRow("unique: the miss path") << int(LoadTestVariety::Unique) << 0.0 << 0.05 << false;
+}
+
+void TestLoadTest::varietyExercisesMissPath()
+{
+    QFETCH(int, variety);
+    QFETCH(double, minHit);
+    QFETCH(double, maxHit);
+    QFETCH(bool, listAndGet);
+    LoadTestOptions o;
+    o.users = 2;
+    o.seconds = 0.6;
+    if (variety >= 0)
+        o.variety = LoadTestVariety(variety);
+    const auto r = runLoadTest(o);
+    WFS_VERIFY_RESULT(r);
+    QVERIFY2(r->errors == 0, kindsOf(*r).c_str());
+    QVERIFY2(r->l1HitRate >= minHit && r->l1HitRate <= maxHit,
+             std::to_string(r->l1HitRate).c_str());
+    QVERIFY(r->find("workflow_next")->count > 0);
+    QVERIFY(r->find("workflow_validate")->count > 0);
+    QCOMPARE(r->find("workflow_list")->count > 0, listAndGet);
+    QCOMPARE(r->find("workflow_get")->count > 0, listAndGet);
+    QCOMPARE(r->toJson().at("variety").get<std::string>(),
+             std::string(loadTestVarietyName(variety >= 0 ? LoadTestVariety(variety)
+                                                          : LoadTestVariety::Varied)));
+}
+
+// Unique requests are built from the workflow: completed steps are its own step ids, context
+// variables those its conditions read, validate outputs for its steps; each one differs.
+void TestLoadTest::uniqueRequestsComeFromTheWorkflow()
+{
+    const LoadTestMix mix = buildLoadTestMix(*m_studio.runtime->engine().snapshot());
+    QVERIFY(!mix.varieties.empty());
+    bool sawVariable = false;
+    for (const LoadTestWorkflowVariety &v : mix.varieties)
+        sawVariable = sawVariable || !v.variables.empty();
+    QVERIFY2(sawVariable, "the bundled samples have run conditions");
+    std::mt19937_64 rng(7);
+    std::set<std::string> seen;
+    for (std::uint64_t i = 0; i < 200; ++i) {
+        LoadTestRequest r;
+        if (i % 2)
+            mix.uniqueNext(rng, "t-", i, r);
+        else
+            mix.uniqueValidate(rng, "t-", i, r);
+        QVERIFY(seen.insert(r.tool + r.arguments.dump()).second);
+        const std::string id = r.arguments.at("workflowId").get<std::string>();
+        const auto w = std::find_if(mix.varieties.begin(), mix.varieties.end(),
+                                    [&id](const LoadTestWorkflowVariety &v) { return v.id == id; });
+        QVERIFY(w != mix.varieties.end());
+        if (r.tool == "workflow_next") {
+            for (const Json &step : r.arguments.at("completedSteps"))
+                QVERIFY(std::count(w->stepIds.begin(), w->stepIds.end(), step.get<std::string>()));
+            for (const auto &[name, value] : r.arguments.at("context").items()) {
+                const bool known =
+                    name == "loadTestRun" ||
+                    std::any_of(w->variables.begin(), w->variables.end(),
+                                [&name](const auto &var) { return var.first == name; });
+                QVERIFY2(known, name.c_str());
+            }
+        } else {
+            const std::string step = r.arguments.at("stepId").get<std::string>();
+            QVERIFY(std::any_of(w->outputs.begin(), w->outputs.end(),
+                                [&step](const auto &o) { return o.first == step; }));
+        }
+    }
 }
 
 void TestLoadTest::http_data()

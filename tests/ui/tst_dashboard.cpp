@@ -23,15 +23,21 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QMouseEvent>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -60,6 +66,7 @@ DashboardSample synthetic(int i)
     s.heapMb = 40 + i * 0.25;
     s.requestsPerSec = 1000 + i * 10;
     s.errorPercent = i % 5;
+    s.errorKindPercent = {0.1 * i, 0.2 * i, 0.05 * i};
     return s;
 }
 
@@ -83,7 +90,15 @@ private slots:
     void initTestCase();
     void syntheticSourceMovesEverySeries_data();
     void syntheticSourceMovesEverySeries();
-    void windowKeepsTenMinutes();
+    void rangeShowsItsWindow_data();
+    void rangeShowsItsWindow();
+    void gapsStayGaps();
+    void zoomByDragAndReset();
+    void emptyChartsHaveDistinctLabels_data();
+    void emptyChartsHaveDistinctLabels();
+    void cursorReadsExactValuesOnEveryChart();
+    void memoryBudgetIsMarked();
+    void requestLogOpensWithCurrentContents();
     void pauseFreezesChartsNotData();
     void logAxisToggle();
     void errorAxisLabelsStayDistinct_data();
@@ -91,6 +106,7 @@ private slots:
     void csvExport();
     void pngExport();
     void registrySourceMeasures();
+    void registrySourceErrorsByKind();
     void requestLogFilters_data();
     void requestLogFilters();
     void loadTestRunsAndKeepsHistory();
@@ -155,58 +171,262 @@ void TestDashboard::syntheticSourceMovesEverySeries()
             QVERIFY2(s->at(total - 1).y() != s->at(0).y(), qPrintable(s->name()));
         }
     }
-    QCOMPARE(seriesSeen, 3 + 12 + 2 + 2);
-    QCOMPARE(w.series(DashboardWidget::LatencyChart)[4]->at(total - 1).y(), 40.0 + total - 1);
+    QCOMPARE(seriesSeen, 3 + 3 + 2 + 4);
+    // The latency chart shows one operation (workflow_next by default): p50, p95, p99.
+    QCOMPARE(w.latencyOperation(), int(DashboardOp::Next));
+    QCOMPARE(w.series(DashboardWidget::LatencyChart)[2]->at(total - 1).y(), 120.0 + total - 1);
     QCOMPARE(w.series(DashboardWidget::MemoryChart)[0]->at(total - 1).y(), last.rssMb);
     QCOMPARE(w.series(DashboardWidget::ThroughputChart)[0]->at(total - 1).y(), last.requestsPerSec);
+    QCOMPARE(w.series(DashboardWidget::ThroughputChart)[1]->at(total - 1).y(),
+             last.errorKindPercent[0]);
 }
 
 void TestDashboard::errorAxisLabelsStayDistinct_data()
 {
     QTest::addColumn<double>("errorPercent");
-    QTest::addColumn<QString>("format");
-    QTest::newRow("no errors: 0-1 %, two decimals") << 0.0 << "%.2f %%";
-    QTest::newRow("0.3 %: two decimals") << 0.3 << "%.2f %%";
-    QTest::newRow("25 %: whole percents") << 25.0 << "%.0f %%";
+    QTest::addColumn<QStringList>("labels");
+    const QStringList small{"0 %", "0.2 %", "0.4 %", "0.6 %", "0.8 %", "1.0 %"};
+    QTest::newRow("no errors: 0-1 %") << 0.0 << small;
+    QTest::newRow("0.3 %: 0-1 %") << 0.3 << small;
+    QTest::newRow("25 %: steps of 5")
+        << 25.0 << QStringList{"0 %", "5 %", "10 %", "15 %", "20 %", "25 %"};
+    QTest::newRow("61 %: 0-100 %, not 15 / 31 / 46 / 61")
+        << 61.0 << QStringList{"0 %", "20 %", "40 %", "60 %", "80 %", "100 %"};
 }
 
-// The error-rate axis (right of the throughput chart) keeps its tick labels distinct however
-// small the rate: whole percents on a 0-1 % range would print "0 %, 0 %, 1 %, 1 %".
+// #16 point 3: the error-rate axis (right of the throughput chart) has nice, distinct ticks
+// however small the rate, and ends at a sensible bound.
 void TestDashboard::errorAxisLabelsStayDistinct()
 {
     QFETCH(double, errorPercent);
-    QFETCH(QString, format);
+    QFETCH(QStringList, labels);
     DashboardWidget w;
     SyntheticSource source;
     w.setSource(&source);
     for (int i = 0; i < 3; ++i) {
         DashboardSample sample = synthetic(i);
-        sample.errorPercent = errorPercent;
+        sample.errorKindPercent = {errorPercent, 0, 0};
         source.push(sample);
     }
-    QValueAxis *errorAxis = nullptr;
-    for (QAbstractAxis *axis :
-         w.chartView(DashboardWidget::ThroughputChart)->chart()->axes(Qt::Vertical)) {
-        if (axis->alignment() == Qt::AlignRight)
-            errorAxis = qobject_cast<QValueAxis *>(axis);
-    }
-    QVERIFY(errorAxis);
-    QCOMPARE(errorAxis->labelFormat(), format);
-    QVERIFY(errorAxis->max() > errorPercent);
+    QCOMPARE(w.axisLabels(DashboardWidget::ThroughputChart, Qt::AlignRight), labels);
 }
 
-void TestDashboard::windowKeepsTenMinutes()
+void TestDashboard::rangeShowsItsWindow_data()
 {
+    QTest::addColumn<int>("rangeSeconds");
+    QTest::addColumn<int>("points");
+    QTest::newRow("last minute") << 60 << 61;
+    QTest::newRow("last 5 minutes") << 300 << 301;
+    QTest::newRow("last 15 minutes: all 700 s") << 900 << 700;
+    QTest::newRow("last 24 hours") << 86400 << 700;
+}
+
+// #16 point 2: the range selector (the toolbar's combo box) sets the window of every chart;
+// 700 s of samples are all kept.
+void TestDashboard::rangeShowsItsWindow()
+{
+    QFETCH(int, rangeSeconds);
+    QFETCH(int, points);
     DashboardWidget w;
     SyntheticSource source;
     w.setSource(&source);
     for (int i = 0; i < 700; ++i)
         source.push(synthetic(i));
-    // 600 s window: samples 99..699 are within [t - 600 s, t].
-    QCOMPARE(int(w.samples().size()), 601);
-    for (QLineSeries *s : w.series(DashboardWidget::CacheChart))
-        QCOMPARE(s->count(), 601);
-    QCOMPARE(qint64(w.series(DashboardWidget::CacheChart)[0]->at(0).x()), synthetic(99).atMs);
+    auto *combo = w.findChild<QComboBox *>(QStringLiteral("dashboardRange"));
+    QVERIFY(combo);
+    combo->setCurrentIndex(combo->findData(rangeSeconds));
+    QCOMPARE(w.rangeSeconds(), rangeSeconds);
+    QCOMPARE(int(w.samples().size()), 700);
+    const qint64 last = synthetic(699).atMs;
+    for (int c = 0; c < DashboardWidget::ChartCount; ++c) {
+        QLineSeries *s = w.series(DashboardWidget::Chart(c))[0];
+        QCOMPARE(s->count(), points);
+        QCOMPARE(qint64(s->at(points - 1).x()), last);
+        const QStringList x = w.axisLabels(DashboardWidget::Chart(c), Qt::AlignBottom);
+        QVERIFY2(x.size() >= 2, qPrintable(x.join(QLatin1Char(','))));
+    }
+    QCOMPARE(w.visibleRange().toMs, last);
+    QCOMPARE(w.visibleRange().fromMs, last - qint64(rangeSeconds) * 1000);
+}
+
+// #16 point 3: idle time is a gap, not a straight line; "no lookups" (NaN) too.
+void TestDashboard::gapsStayGaps()
+{
+    DashboardWidget w;
+    w.resize(1000, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    SyntheticSource source;
+    w.setSource(&source);
+    for (int i = 0; i < 5; ++i)
+        source.push(synthetic(i));
+    for (int i = 65; i < 70; ++i) // a minute later
+        source.push(synthetic(i));
+    const QList<QLineSeries *> runs = w.segments(DashboardWidget::CacheChart, 0);
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[0]->count(), 5);
+    QCOMPARE(runs[1]->count(), 5);
+    QCOMPARE(qint64(runs[1]->at(0).x()), synthetic(65).atMs);
+    // Only the first run is in the legend.
+    QChart *chart = w.chartView(DashboardWidget::CacheChart)->chart();
+    QTest::qWait(50); // the legend is laid out
+    int visible = 0;
+    for (QLegendMarker *m : chart->legend()->markers())
+        visible += m->isVisible() ? 1 : 0;
+    QCOMPARE(visible, 3);
+    // A sample without cache lookups breaks the hit-rate line.
+    DashboardSample idle = synthetic(70);
+    idle.l1HitPercent = DashboardSample::kNone;
+    source.push(idle);
+    source.push(synthetic(71));
+    QCOMPARE(w.segments(DashboardWidget::CacheChart, 0).size(), 3);
+}
+
+// #16 point 2: a drag across a chart zooms every chart to that time range; a double-click (or
+// Reset Zoom) returns to the live range.
+void TestDashboard::zoomByDragAndReset()
+{
+    DashboardWidget w;
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    SyntheticSource source;
+    w.setSource(&source);
+    for (int i = 0; i < 120; ++i)
+        source.push(synthetic(i));
+    QApplication::processEvents();
+    QChartView *view = w.chartView(DashboardWidget::MemoryChart);
+    QChart *chart = view->chart();
+    const QRectF plot = chart->plotArea();
+    const auto toView = [&](double fraction) {
+        const QPointF p(plot.left() + plot.width() * fraction, plot.center().y());
+        return view->mapFromScene(chart->mapToScene(p));
+    };
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, toView(0.5));
+    QTest::mouseMove(view->viewport(), toView(0.7));
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, toView(0.9));
+    QVERIFY(w.isZoomed());
+    const chart::TimeRange zoom = w.visibleRange();
+    QVERIFY(zoom.toMs - zoom.fromMs < 300'000 * 45 / 100);
+    for (int c = 0; c < DashboardWidget::ChartCount; ++c) {
+        QLineSeries *s = w.series(DashboardWidget::Chart(c))[0];
+        QVERIFY(s->count() > 0);
+        QVERIFY(s->at(0).x() >= double(zoom.fromMs));
+        QVERIFY(s->at(s->count() - 1).x() <= double(zoom.toMs));
+    }
+    // Live samples do not move a zoomed view.
+    source.push(synthetic(120));
+    QCOMPARE(w.visibleRange().toMs, zoom.toMs);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, toView(0.5));
+    QVERIFY(!w.isZoomed());
+    QCOMPARE(w.visibleRange().toMs, synthetic(120).atMs);
+    auto *reset = w.findChild<QPushButton *>(QStringLiteral("dashboardResetZoom"));
+    QVERIFY(reset && !reset->isEnabled());
+    w.setZoom(synthetic(10).atMs, synthetic(20).atMs);
+    QVERIFY(reset->isEnabled());
+    reset->click();
+    QVERIFY(!w.isZoomed());
+}
+
+void TestDashboard::emptyChartsHaveDistinctLabels_data()
+{
+    QTest::addColumn<int>("samples");
+    QTest::newRow("no samples at all") << 0;
+    QTest::newRow("one sample") << 1;
+    QTest::newRow("twenty samples") << 20;
+}
+
+// #16 point 3: no "0, 0, 1, 1, 1" on an empty chart; every axis has distinct labels with a
+// unit, and time labels are whole ("20:26:40", never cut to "20:2...").
+void TestDashboard::emptyChartsHaveDistinctLabels()
+{
+    QFETCH(int, samples);
+    DashboardWidget w;
+    w.resize(1000, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    SyntheticSource source;
+    w.setSource(&source);
+    for (int i = 0; i < samples; ++i)
+        source.push(synthetic(i));
+    const QString units[DashboardWidget::ChartCount] = {"%", "µs", "MB", "/s"};
+    for (int c = 0; c < DashboardWidget::ChartCount; ++c) {
+        for (const Qt::Alignment side : {Qt::AlignLeft, Qt::AlignBottom}) {
+            const QStringList labels = w.axisLabels(DashboardWidget::Chart(c), side);
+            QVERIFY2(labels.size() >= 2, qPrintable(labels.join(QLatin1Char(','))));
+            QCOMPARE(QSet<QString>(labels.begin(), labels.end()).size(), labels.size());
+            for (const QString &l : labels) {
+                if (side == Qt::AlignLeft)
+                    QVERIFY2(l.endsWith(units[c]), qPrintable(l));
+                else
+                    QVERIFY2(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d(:\\d\\d)?$"))
+                                 .match(l)
+                                 .hasMatch(),
+                             qPrintable(l));
+            }
+        }
+    }
+}
+
+// #16 point 2: hovering sets one time cursor on the four charts, each reading out the exact
+// values of the sample under it.
+void TestDashboard::cursorReadsExactValuesOnEveryChart()
+{
+    DashboardWidget w;
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    SyntheticSource source;
+    w.setSource(&source);
+    for (int i = 0; i < 30; ++i)
+        source.push(synthetic(i));
+    QApplication::processEvents();
+    // Hover the cache chart's plot where the samples are (the last 30 s of 5 minutes).
+    // The move event goes to the viewport itself: QTest::mouseMove goes through the platform,
+    // which on the offscreen platform may hand it to a window of an earlier test function.
+    QChartView *view = w.chartView(DashboardWidget::CacheChart);
+    const QRectF plot = view->chart()->plotArea();
+    const QPoint at = view->mapFromScene(
+        view->chart()->mapToScene(QPointF(plot.left() + plot.width() * 0.95, plot.center().y())));
+    QMouseEvent move(QEvent::MouseMove, QPointF(at), QPointF(view->viewport()->mapToGlobal(at)),
+                     Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &move);
+    QVERIFY(!std::isnan(w.cursorTime()));
+    for (int c = 0; c < DashboardWidget::ChartCount; ++c)
+        QVERIFY2(!w.readout(DashboardWidget::Chart(c)).isEmpty(), qPrintable(QString::number(c)));
+    // Exactly on sample 12: its values, with units.
+    w.setCursorTime(double(synthetic(12).atMs));
+    const DashboardSample s = synthetic(12);
+    QVERIFY(w.readout(DashboardWidget::CacheChart)
+                .contains(QLocale().toString(s.l1HitPercent, 'f', 1) + QStringLiteral(" %")));
+    QVERIFY(w.readout(DashboardWidget::LatencyChart)
+                .contains(QLocale().toString(s.latency[2].p99Us, 'f', 0) + QStringLiteral(" µs")));
+    QVERIFY(w.readout(DashboardWidget::MemoryChart)
+                .contains(QLocale().toString(s.rssMb, 'f', 0) + QStringLiteral(" MB")));
+    QVERIFY(w.readout(DashboardWidget::ThroughputChart)
+                .contains(QLocale().toString(s.requestsPerSec, 'f', 0)));
+    w.setCursorTime(std::nan(""));
+    QVERIFY(w.readout(DashboardWidget::MemoryChart).isEmpty());
+}
+
+// #16 point 5: the memory chart marks the studio's budget (the cache budget) as a line in the
+// visible range, named in the legend, and the axis reaches it.
+void TestDashboard::memoryBudgetIsMarked()
+{
+    DashboardWidget w;
+    SyntheticSource source;
+    w.setSource(&source);
+    for (int i = 0; i < 5; ++i)
+        source.push(synthetic(i));
+    w.setMemoryBudget(320);
+    QLineSeries *budget = w.budgetSeries();
+    QCOMPARE(budget->count(), 2);
+    QCOMPARE(budget->at(0).y(), 320.0);
+    QCOMPARE(qint64(budget->at(1).x()), synthetic(4).atMs);
+    QVERIFY(budget->name().contains(QLatin1String("320")));
+    const QStringList labels = w.axisLabels(DashboardWidget::MemoryChart, Qt::AlignLeft);
+    QVERIFY2(labels.last().split(QLatin1Char(' ')).first().toDouble() >= 320,
+             qPrintable(labels.join(QLatin1Char(','))));
 }
 
 void TestDashboard::pauseFreezesChartsNotData()
@@ -267,15 +487,16 @@ void TestDashboard::csvExport()
              QStringLiteral("time_utc,l1_hit_pct,l2_hit_pct,hit_pct,list_p50_us,list_p95_us,"
                             "list_p99_us,get_p50_us,get_p95_us,get_p99_us,next_p50_us,"
                             "next_p95_us,next_p99_us,validate_p50_us,validate_p95_us,"
-                            "validate_p99_us,rss_mb,heap_mb,requests_per_s,error_pct"));
+                            "validate_p99_us,rss_mb,heap_mb,requests_per_s,error_pct,"
+                            "transport_error_pct,protocol_error_pct,tool_error_pct"));
     QCOMPARE(lines[1],
              QStringLiteral("2026-05-28T20:26:40.000Z,50.000,20.000,60.000,10.000,20.000,40.000,"
                             "20.000,40.000,80.000,30.000,60.000,120.000,40.000,80.000,160.000,"
-                            "100.000,40.000,1000.000,0.000"));
+                            "100.000,40.000,1000.000,0.000,0.000,0.000,0.000"));
     QCOMPARE(lines[2],
              QStringLiteral("2026-05-28T20:26:41.000Z,51.000,,61.000,11.000,21.000,41.000,"
                             "21.000,41.000,81.000,31.000,61.000,121.000,,,,"
-                            "100.500,40.250,1010.000,1.000"));
+                            "100.500,40.250,1010.000,1.000,0.100,0.200,0.050"));
     QCOMPARE(lines[3], QString());
     // A bad path is an error naming the file, not a crash.
     const auto bad = w.exportCsv(m_tmp.filePath(QStringLiteral("missing/dir/x.csv")));
@@ -339,38 +560,167 @@ void TestDashboard::registrySourceMeasures()
     QVERIFY(s.rssMb > 1);
 }
 
+// #16 point 4: failures counted by kind (an HTTP 401 is the transport's, a JSON-RPC error the
+// protocol's, an isError result the tool's) give the error chart's three lines, as percents of
+// the requests of the same interval; no requests, no point.
+void TestDashboard::registrySourceErrorsByKind()
+{
+    std::int64_t steady = 1'000'000'000;
+    metrics::MetricsRegistry registry([&] { return steady; },
+                                      [] { return std::int64_t(kT0) * 1'000'000; });
+    RegistrySource source(registry);
+    (void)source.sampleNow();      // the first sample only records the counters
+    for (int i = 0; i < 10; ++i) { // ten requests refused by the listener (401)
+        registry.record("mcp/rejected", 1000, true);
+        registry.countFailure(metrics::FailureKind::Transport);
+    }
+    for (int i = 0; i < 30; ++i)
+        registry.record("workflow_get", 1000, i < 5);
+    for (int i = 0; i < 5; ++i)
+        registry.countFailure(metrics::FailureKind::Tool);
+    registry.record("mcp/other", 1000, true); // an unknown method
+    registry.countFailure(metrics::FailureKind::Protocol);
+    steady += 1'000'000'000;
+    const DashboardSample s = source.sampleNow();
+    QCOMPARE(s.errorKindPercent[0], 100.0 * 10 / 41);
+    QCOMPARE(s.errorKindPercent[1], 100.0 * 1 / 41);
+    QCOMPARE(s.errorKindPercent[2], 100.0 * 5 / 41);
+    steady += 1'000'000'000;
+    const DashboardSample idle = source.sampleNow();
+    for (const double k : idle.errorKindPercent)
+        QVERIFY(std::isnan(k));
+}
+
 void TestDashboard::requestLogFilters_data()
 {
     QTest::addColumn<QString>("filter");
+    QTest::addColumn<int>("status"); // RequestLogView::StatusFilter
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("tool");
+    QTest::addColumn<QString>("client");
     QTest::addColumn<int>("rows");
-    QTest::newRow("no filter") << QString() << 3;
-    QTest::newRow("by tool") << QStringLiteral("validate") << 1;
-    QTest::newRow("by session, any case") << QStringLiteral("ABC1") << 2;
-    QTest::newRow("by status") << QStringLiteral("429") << 1;
-    QTest::newRow("nothing matches") << QStringLiteral("zzz") << 0;
+    const int all = int(RequestLogView::StatusFilter::All);
+    QTest::newRow("no filter") << QString() << all << QString() << QString() << QString() << 4;
+    QTest::newRow("by text: tool")
+        << QStringLiteral("validate") << all << QString() << QString() << QString() << 1;
+    QTest::newRow("by text: session, any case")
+        << QStringLiteral("ABC1") << all << QString() << QString() << QString() << 3;
+    QTest::newRow("by text: status")
+        << QStringLiteral("429") << all << QString() << QString() << QString() << 1;
+    QTest::newRow("by text: \"error\" finds every failure")
+        << QStringLiteral("error") << all << QString() << QString() << QString() << 2;
+    QTest::newRow("by text: the reason")
+        << QStringLiteral("rate limit") << all << QString() << QString() << QString() << 1;
+    QTest::newRow("nothing matches")
+        << QStringLiteral("zzz") << all << QString() << QString() << QString() << 0;
+    QTest::newRow("status: errors") << QString() << int(RequestLogView::StatusFilter::Errors)
+                                    << QString() << QString() << QString() << 2;
+    QTest::newRow("status: succeeded") << QString() << int(RequestLogView::StatusFilter::Success)
+                                       << QString() << QString() << QString() << 2;
+    QTest::newRow("status: 4xx") << QString() << int(RequestLogView::StatusFilter::ClientErrors)
+                                 << QString() << QString() << QString() << 1;
+    QTest::newRow("kind: transport")
+        << QString() << all << QStringLiteral("transport") << QString() << QString() << 1;
+    QTest::newRow("kind: tool") << QString() << all << QStringLiteral("tool") << QString()
+                                << QString() << 1;
+    QTest::newRow("tool: workflow_next")
+        << QString() << all << QString() << QStringLiteral("workflow_next") << QString() << 2;
+    QTest::newRow("client") << QString() << all << QString() << QString()
+                            << QStringLiteral("127.0.0.1:5001") << 1;
 }
 
+// #16 point 4: filters by status, kind, tool and client; the reason of every failure is shown
+// (not a bare status); the Status column is no wider than its contents.
 void TestDashboard::requestLogFilters()
 {
     QFETCH(QString, filter);
+    QFETCH(int, status);
+    QFETCH(QString, kind);
+    QFETCH(QString, tool);
+    QFETCH(QString, client);
     QFETCH(int, rows);
     RequestLogView view;
+    view.resize(1200, 400);
     std::vector<RequestLogEntry> log{
-        {kT0, QStringLiteral("127.0.0.1:5000"), QStringLiteral("abc12345"),
-         QStringLiteral("tools/call"), QStringLiteral("workflow_next"), 0.4, 200, QString()},
-        {kT0 + 5, QStringLiteral("127.0.0.1:5000"), QStringLiteral("abc12345"),
-         QStringLiteral("tools/call"), QStringLiteral("workflow_validate"), 0.9, 200, QString()},
+        {kT0,
+         QStringLiteral("127.0.0.1:5000"),
+         QStringLiteral("abc12345"),
+         QStringLiteral("tools/call"),
+         QStringLiteral("workflow_next"),
+         0.4,
+         200,
+         QString(),
+         {}},
+        {kT0 + 5,
+         QStringLiteral("127.0.0.1:5000"),
+         QStringLiteral("abc12345"),
+         QStringLiteral("tools/call"),
+         QStringLiteral("workflow_validate"),
+         0.9,
+         200,
+         QString(),
+         {}},
+        {kT0 + 7, QStringLiteral("127.0.0.1:5000"), QStringLiteral("abc12345"),
+         QStringLiteral("tools/call"), QStringLiteral("workflow_next"), 0.3, 200,
+         QStringLiteral("Workflow not found: x"), QStringLiteral("tool")},
         {kT0 + 9, QStringLiteral("127.0.0.1:5001"), QString(), QStringLiteral("initialize"),
-         QString(), 0.2, 429, QString()}};
+         QString(), 0.2, 429, QStringLiteral("Too Many Requests: rate limit"),
+         QStringLiteral("transport")}};
     view.setFetch([&log] { return log; });
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.setFilter(filter);
+    view.setStatusFilter(RequestLogView::StatusFilter(status));
+    view.setKindFilter(kind);
+    view.setToolFilter(tool);
+    view.setClientFilter(client);
     QCOMPARE(view.rowCount(), rows);
-    if (filter.isEmpty()) {
-        // Newest first.
-        QCOMPARE(view.cell(0, 5), QStringLiteral("429"));
-        QCOMPARE(view.cell(2, 3), QStringLiteral("workflow_next"));
-        QCOMPARE(view.cell(2, 1), QStringLiteral("127.0.0.1:5000 / abc12345"));
+    for (int r = 0; r < view.rowCount(); ++r) {
+        if (view.cell(r, RequestLogView::StatusColumn).startsWith(QLatin1Char('2')) &&
+            view.cell(r, RequestLogView::KindColumn).isEmpty())
+            continue;
+        QVERIFY2(!view.cell(r, RequestLogView::ReasonColumn).isEmpty(), "every failure says why");
     }
+    if (filter.isEmpty() && status == 0 && kind.isEmpty() && tool.isEmpty() && client.isEmpty()) {
+        // Newest first; the status with its reason phrase.
+        QCOMPARE(view.cell(0, RequestLogView::StatusColumn),
+                 QStringLiteral("429 Too Many Requests"));
+        QCOMPARE(view.cell(0, RequestLogView::KindColumn), QStringLiteral("transport error"));
+        QCOMPARE(view.cell(0, RequestLogView::ReasonColumn),
+                 QStringLiteral("Too Many Requests: rate limit"));
+        QCOMPARE(view.cell(3, RequestLogView::ToolColumn), QStringLiteral("workflow_next"));
+        QCOMPARE(view.cell(3, RequestLogView::ClientColumn),
+                 QStringLiteral("127.0.0.1:5000 / abc12345"));
+        auto *table = view.findChild<QTableView *>(QStringLiteral("requestLogTable"));
+        QVERIFY(table);
+        const int statusWidth =
+            table->horizontalHeader()->sectionSize(RequestLogView::StatusColumn);
+        QVERIFY2(statusWidth < table->viewport()->width() / 4,
+                 qPrintable(QString::number(statusWidth)));
+        QVERIFY(table->horizontalHeader()->sectionSize(RequestLogView::ReasonColumn) > statusWidth);
+    }
+}
+
+// #16 point 4: the log opens with what is there, not "0 request(s)" until the next poll.
+void TestDashboard::requestLogOpensWithCurrentContents()
+{
+    RequestLogView view;
+    std::vector<RequestLogEntry> log;
+    view.setFetch([&log] { return log; });
+    for (int i = 0; i < 3000; ++i)
+        log.push_back({kT0 + i,
+                       QStringLiteral("127.0.0.1:5000"),
+                       QStringLiteral("s"),
+                       QStringLiteral("tools/call"),
+                       QStringLiteral("workflow_get"),
+                       0.1,
+                       200,
+                       QString(),
+                       {}});
+    view.show(); // no event loop turn, no timer: the rows are there at once
+    QCOMPARE(view.rowCount(), 3000);
+    auto *summary = view.findChild<QLabel *>(QStringLiteral("requestLogSummary"));
+    QVERIFY(summary->text().contains(QLatin1String("3000")));
 }
 
 void TestDashboard::loadTestRunsAndKeepsHistory()
@@ -427,21 +777,19 @@ void TestDashboard::latencyLegendIsLabelled()
     }
     QChart *chart = w.chartView(DashboardWidget::LatencyChart)->chart();
     QStringList visible;
-    int hidden = 0;
     for (QLegendMarker *m : chart->legend()->markers()) {
         QVERIFY2(!m->label().isEmpty(), "every legend marker has a label");
         if (m->isVisible())
             visible << m->label();
-        else
-            ++hidden;
     }
-    QCOMPARE(visible, QStringList({"list", "get", "next", "validate"}));
-    QCOMPARE(hidden, 8);
-    QVERIFY(chart->title().contains(QLatin1String("p50")));
-    QVERIFY(chart->title().contains(QLatin1String("p95")));
-    QVERIFY(chart->title().contains(QLatin1String("p99")));
-    // The series keep their full names (tooltips say "next p95 at …").
-    QCOMPARE(w.series(DashboardWidget::LatencyChart)[7]->name(), QStringLiteral("next p95"));
+    QCOMPARE(visible, QStringList({"p50", "p95", "p99"}));
+    QVERIFY(chart->title().contains(QLatin1String("workflow_next")));
+    // One operation at a time: the selector switches the lines and the title.
+    auto *op = w.findChild<QComboBox *>(QStringLiteral("dashboardOperation"));
+    QVERIFY(op);
+    op->setCurrentIndex(op->findData(int(DashboardOp::Get)));
+    QVERIFY(chart->title().contains(QLatin1String("workflow_get")));
+    QCOMPARE(w.series(DashboardWidget::LatencyChart)[0]->at(0).y(), 20.0); // get p50 of sample 0
     // The other charts keep one labelled marker per series.
     QCOMPARE(w.chartView(DashboardWidget::CacheChart)->chart()->legend()->markers().size(), 3);
 }

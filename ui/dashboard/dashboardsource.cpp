@@ -79,16 +79,33 @@ DashboardSample RegistrySource::sampleNow()
                                       double(h.p99Ns) / 1000.0};
     }
     double rate = 0;
+    std::uint64_t total = 0; // every request since start
     for (const metrics::OperationSnapshot &o : snap.operations) {
         if (o.name.rfind("mcp/", 0) == 0 && snap.find(o.name.substr(4)))
             continue; // counted under the engine's name already
         count += o.last1s.stats.count;
         errors += o.last1s.stats.errors;
         rate += o.last1s.ratePerSec;
+        total += o.total.stats.count;
     }
     // Not snap.requestRate1s: that sums every operation, so an MCP call would count twice.
     s.requestsPerSec = rate;
     s.errorPercent = count == 0 ? 0.0 : 100.0 * double(errors) / double(count);
+    // Failures by kind since the previous sample, of the requests since then (both counters
+    // are cumulative, so the two cover the same interval).
+    if (m_haveFailures) {
+        const std::uint64_t requests = total - std::min(total, m_lastTotal);
+        for (std::size_t k = 0; k < s.errorKindPercent.size(); ++k) {
+            const std::uint64_t failed =
+                snap.failures[k] - std::min(snap.failures[k], m_lastFailures[k]);
+            s.errorKindPercent[k] =
+                requests == 0 ? DashboardSample::kNone
+                              : std::min(100.0, 100.0 * double(failed) / double(requests));
+        }
+    }
+    m_lastFailures = snap.failures;
+    m_lastTotal = total;
+    m_haveFailures = true;
     s.rssMb = double(snap.process.rssBytes) / (1024.0 * 1024.0);
     s.heapMb = double(snap.process.heapBytes) / (1024.0 * 1024.0);
     if (m_cacheStats) {

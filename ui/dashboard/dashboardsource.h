@@ -51,6 +51,9 @@ struct DashboardSample
     std::array<Latency, kDashboardOps> latency; ///< NaN when the operation did not run
     double rssMb = kNone, heapMb = kNone;
     double requestsPerSec = kNone, errorPercent = kNone;
+    // Failed requests by where they failed (metrics::FailureKind: transport, protocol, tool),
+    // percent of the interval's requests; NaN when there were no requests.
+    std::array<double, 3> errorKindPercent{kNone, kNone, kNone};
 };
 
 class DashboardSource : public QObject
@@ -99,6 +102,9 @@ private:
     bool m_tickRegistry = true;
     bool m_haveCache = false;
     cache::CacheStats m_lastCache;
+    bool m_haveFailures = false;
+    std::array<std::uint64_t, 3> m_lastFailures{};
+    std::uint64_t m_lastTotal = 0;
 };
 
 } // namespace wfs::studio

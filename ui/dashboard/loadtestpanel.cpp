@@ -72,6 +72,7 @@ LoadTestPanel::LoadTestPanel(QWidget *parent)
     , m_users(new QSpinBox(this))
     , m_seconds(new QDoubleSpinBox(this))
     , m_think(new QSpinBox(this))
+    , m_variety(new QComboBox(this))
     , m_run(new QPushButton(tr("Run Load Test"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QProgressBar(this))
@@ -102,6 +103,13 @@ LoadTestPanel::LoadTestPanel(QWidget *parent)
     m_think->setSuffix(tr(" ms"));
     m_think->setSpecialValueText(tr("none (closed loop)"));
     m_think->setToolTip(tr("Pause of each virtual user between two requests"));
+    m_variety->setObjectName(QStringLiteral("loadTestVariety"));
+    for (const auto v : {metrics::LoadTestVariety::Varied, metrics::LoadTestVariety::Repeated,
+                         metrics::LoadTestVariety::Unique})
+        m_variety->addItem(varietyName(v), int(v));
+    m_variety->setToolTip(tr("Repeated requests are answered from the cache after one pass; "
+                             "unique ones (contexts, completed steps and outputs drawn from the "
+                             "workflows) are computed every time"));
     m_run->setObjectName(QStringLiteral("loadTestRun"));
     m_cancel->setObjectName(QStringLiteral("loadTestCancel"));
     m_cancel->setEnabled(false);
@@ -114,10 +122,11 @@ LoadTestPanel::LoadTestPanel(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_history->setObjectName(QStringLiteral("loadTestHistory"));
     m_history->setRootIsDecorated(false);
-    m_history->setHeaderLabels(
-        {tr("Started"), tr("Target"), tr("Users"), tr("Think ms"), tr("Seconds"), tr("Requests"),
-         tr("Requests/s"), tr("Errors"), tr("list p50/p95/p99 µs"), tr("get p50/p95/p99 µs"),
-         tr("next p50/p95/p99 µs"), tr("validate p50/p95/p99 µs"), tr("L1 hit %")});
+    m_history->setHeaderLabels({tr("Started"), tr("Target"), tr("Users"), tr("Think ms"),
+                                tr("Seconds"), tr("Requests"), tr("Requests/s"), tr("Errors"),
+                                tr("list p50/p95/p99 µs"), tr("get p50/p95/p99 µs"),
+                                tr("next p50/p95/p99 µs"), tr("validate p50/p95/p99 µs"),
+                                tr("L1 hit %"), tr("Request set")});
     m_history->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto *form = new QFormLayout;
@@ -125,6 +134,7 @@ LoadTestPanel::LoadTestPanel(QWidget *parent)
     form->addRow(tr("Virtual users:"), m_users);
     form->addRow(tr("Duration:"), m_seconds);
     form->addRow(tr("Think time:"), m_think);
+    form->addRow(tr("Requests:"), m_variety);
     form->addRow(tr("Mix:"), new QLabel(tr("40% workflow_list · 30% workflow_get · 20% "
                                            "workflow_next · 10% workflow_validate"),
                                         this));
@@ -226,6 +236,29 @@ LoadTestPanel::Target LoadTestPanel::target() const
     return Target(m_target->currentData().toInt());
 }
 
+void LoadTestPanel::setVariety(metrics::LoadTestVariety v)
+{
+    m_variety->setCurrentIndex(std::max(0, m_variety->findData(int(v))));
+}
+
+metrics::LoadTestVariety LoadTestPanel::variety() const
+{
+    return metrics::LoadTestVariety(m_variety->currentData().toInt());
+}
+
+QString LoadTestPanel::varietyName(metrics::LoadTestVariety v) const
+{
+    switch (v) {
+    case metrics::LoadTestVariety::Varied:
+        return tr("Varied (cache hits and misses)");
+    case metrics::LoadTestVariety::Repeated:
+        return tr("Repeated (cache hit path)");
+    case metrics::LoadTestVariety::Unique:
+        return tr("Unique next/validate (miss path)");
+    }
+    return {};
+}
+
 bool LoadTestPanel::isRunning() const
 {
     return m_watcher.isRunning();
@@ -239,6 +272,7 @@ bool LoadTestPanel::start()
     o.users = m_users->value();
     o.seconds = m_seconds->value();
     o.thinkMs = m_think->value();
+    o.variety = variety();
     o.workflowDirs = m_dirs;
     o.seed = std::uint64_t(QDateTime::currentMSecsSinceEpoch());
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
@@ -303,7 +337,7 @@ void LoadTestPanel::done()
                 QStringLiteral("<br>");
     html += tr("%1, %n user(s), think time %2 ms:", nullptr, rep.users)
                 .arg(targetName(rep.target), QLocale().toString(rep.thinkMs, 'f', 0)) +
-            QLatin1Char(' ');
+            QLatin1Char(' ') + varietyName(rep.variety).toHtmlEscaped() + QStringLiteral("<br>");
     html += tr("<b>%1 requests in %2 s</b>: <b>%3 req/s</b>, %4 errors, RSS %5 MB, L1 hit rate "
                "%6 %")
                 .arg(rep.requests)
@@ -361,6 +395,7 @@ void LoadTestPanel::addHistory(const metrics::LoadTestReport &rep)
                 : QStringLiteral("–"));
     }
     item->setText(12, QLocale().toString(rep.l1HitRate * 100, 'f', 1));
+    item->setText(13, varietyName(rep.variety));
     if (!rep.errorKinds.empty()) {
         QStringList kinds;
         for (const auto &[kind, count] : rep.errorKinds)

@@ -54,6 +54,10 @@ public:
     void setUsers(int users);
     void setSeconds(double seconds);
     void setThinkMs(int ms);
+    // Repeated requests (the cache hit path), varied ones (hits and misses, the default) or
+    // only unique next/validate requests (the miss path).
+    void setVariety(metrics::LoadTestVariety variety);
+    metrics::LoadTestVariety variety() const;
     // Extra workflow folders for the private engine (used only without a Runtime).
     void setWorkflowDirs(std::vector<std::string> dirs) { m_dirs = std::move(dirs); }
     // The studio's runtime (not owned; must outlive the panel): the in-process target, and the
@@ -86,11 +90,13 @@ private:
     void updateTargetAvailability();
     void addHistory(const metrics::LoadTestReport &report);
     QString targetName(const std::string &target) const;
+    QString varietyName(metrics::LoadTestVariety variety) const;
 
     QComboBox *m_target;
     QSpinBox *m_users;
     QDoubleSpinBox *m_seconds;
     QSpinBox *m_think;
+    QComboBox *m_variety;
     QPushButton *m_run;
     QPushButton *m_cancel;
     QProgressBar *m_progress;

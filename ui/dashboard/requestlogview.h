@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// The MCP request log: a table (time, client/session, method, tool, latency, status) with a
-// filter, showing the bounded ring buffer the MCP listener keeps (mcp::HttpServer::requestLog(),
-// at most its requestLogCapacity entries). The view polls its fetch function once a second while
-// visible, and at once after notify() (connect the server's requestLogged signal to it).
+// The MCP request log: a table (time, client/session, method, tool, latency, status with its
+// reason phrase, failure kind, reason) showing the bounded ring buffer the MCP listener keeps
+// (mcp::HttpServer::requestLog(), at most its requestLogCapacity entries), filtered by status
+// class, failure kind, tool, client and free text. The view reads its fetch function as soon as
+// it is shown, then once a second while visible and soon after notify() (connect the log's
+// appended signal to it).
 #pragma once
 
 #include <QString>
@@ -13,6 +15,7 @@
 #include <functional>
 #include <vector>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -32,7 +35,11 @@ struct RequestLogEntry
     double latencyMs = 0;
     int status = 0; ///< HTTP status (200, 4xx, ...)
     QString error;  ///< JSON-RPC error or failed tool result ("" when the request succeeded)
+    QString kind;   ///< where it failed: "transport", "protocol", "tool" ("" when it succeeded)
 };
+
+// "200 OK", "401 Unauthorized", ...: the status with its reason phrase.
+QString httpStatusText(int status);
 
 class RequestLogView : public QWidget
 {
@@ -48,6 +55,23 @@ public:
     void refresh();
     // Shows only rows containing `text` in any column (case-insensitive).
     void setFilter(const QString &text);
+    enum class StatusFilter { All, Errors, Success, ClientErrors, ServerErrors };
+    void setStatusFilter(StatusFilter filter);
+    // "" = every kind / tool / client.
+    void setKindFilter(const QString &kind);
+    void setToolFilter(const QString &tool);
+    void setClientFilter(const QString &client);
+    enum Column {
+        TimeColumn,
+        ClientColumn,
+        MethodColumn,
+        ToolColumn,
+        LatencyColumn,
+        StatusColumn,
+        KindColumn,
+        ReasonColumn,
+        ColumnCount
+    };
     int rowCount() const; ///< rows shown after filtering
     QString cell(int row, int column) const;
 
@@ -55,12 +79,22 @@ public slots:
     // New entries are available: refresh soon (coalesced).
     void notify();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void refillChoices(QComboBox *box, const QStringList &values);
+    void applyFilters();
+
     Fetch m_fetch;
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QLineEdit *m_filter;
+    QComboBox *m_statusBox;
+    QComboBox *m_kindBox;
+    QComboBox *m_toolBox;
+    QComboBox *m_clientBox;
     QLabel *m_summary;
     QTimer *m_poll;
     QTimer *m_soon;
