@@ -2384,8 +2384,12 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <translation>&amp;Nächsten Schritt anfordern</translation>
         </message>
         <message>
-            <source>Guidance, meta guidance, validation</source>
-            <translation>Hinweise, Meta-Hinweise, Prüfung</translation>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>Agent role, guidance, meta guidance, validation criteria and confirmation of this step</source>
+            <translation>Agentenrolle, Hinweise, Meta-Hinweise, Prüfkriterien und Bestätigung dieses Schritts</translation>
         </message>
         <message>
             <source>Call workflow_next again with the edited context, as an agent does after setting the variables the run is waiting for</source>

@@ -2384,8 +2384,12 @@ Cette action est irréversible.</translation>
             <translation>Demander l'étape &amp;suivante</translation>
         </message>
         <message>
-            <source>Guidance, meta guidance, validation</source>
-            <translation>Conseils, méta-conseils, validation</translation>
+            <source>Details</source>
+            <translation>Détails</translation>
+        </message>
+        <message>
+            <source>Agent role, guidance, meta guidance, validation criteria and confirmation of this step</source>
+            <translation>Rôle de l'agent, conseils, méta-conseils, critères de validation et confirmation de cette étape</translation>
         </message>
         <message>
             <source>Call workflow_next again with the edited context, as an agent does after setting the variables the run is waiting for</source>

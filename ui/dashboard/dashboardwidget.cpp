@@ -331,7 +331,8 @@ void DashboardWidget::buildCharts()
         m_views[c] = view;
         // As many ticks as the plot has room for: fit them again when its size changes.
         connect(chart, &QChart::plotAreaChanged, this, [this, c](const QRectF &plot) {
-            const int xTicks = plot.width() > 50 ? std::max(2, int(plot.width() / 80)) : 6;
+            // A full "HH:mm:ss" label takes ~55 px: one every 65 px, at least three on the axis.
+            const int xTicks = plot.width() > 50 ? std::max(3, int(plot.width() / 65)) : 6;
             const int yTicks = plot.height() > 50 ? std::clamp(int(plot.height() / 28), 2, 8) : 5;
             if (m_renderPending || m_tickCounts[c] == QSize(xTicks, yTicks))
                 return;
@@ -563,7 +564,8 @@ void DashboardWidget::render()
     for (int c = 0; c < ChartCount; ++c) {
         QChart *chart = m_views[c]->chart();
         const QRectF plot = chart->plotArea();
-        const int xTicks = plot.width() > 50 ? std::max(2, int(plot.width() / 80)) : 6;
+        // A full "HH:mm:ss" label takes ~55 px: one every 65 px, at least three on the axis.
+        const int xTicks = plot.width() > 50 ? std::max(3, int(plot.width() / 65)) : 6;
         const int yTicks = plot.height() > 50 ? std::clamp(int(plot.height() / 28), 2, 8) : 5;
         m_tickCounts[c] = QSize(xTicks, yTicks);
         applyTicks(m_xAxes[c], double(range.fromMs), double(range.toMs),

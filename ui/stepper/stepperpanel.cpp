@@ -162,7 +162,9 @@ StepperPanel::StepperPanel(Engine *engine, QWidget *parent)
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_details->hide(); // folded: the prompt comes first
     m_detailsToggle->setObjectName(QStringLiteral("stepDetailsToggle"));
-    m_detailsToggle->setText(tr("Guidance, meta guidance, validation"));
+    m_detailsToggle->setText(tr("Details"));
+    m_detailsToggle->setToolTip(tr("Agent role, guidance, meta guidance, validation criteria and "
+                                   "confirmation of this step"));
     m_detailsToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_detailsToggle->setArrowType(Qt::RightArrow);
     m_detailsToggle->setCheckable(true);
