@@ -279,6 +279,37 @@ private:
         m_parser->body_limit(server().options.maxBodyBytes);
         m_parser->header_limit(16 * 1024);
         m_stream.expires_after(std::chrono::seconds(120));
+        // Headers first: Host, Origin, token, endpoint and the announced length are checked
+        // before a byte of the body is read, so a refused request never costs its body.
+        http::async_read_header(
+            m_stream, m_buffer, *m_parser,
+            beast::bind_front_handler(&Connection::onHeader, shared_from_this()));
+    }
+
+    void onHeader(beast::error_code ec, std::size_t bytes)
+    {
+        if (ec) {
+            onRead(ec, bytes);
+            return;
+        }
+        m_started = std::chrono::steady_clock::now();
+        m_request = {};
+        m_request.base() = m_parser->get().base();
+        // A refusal now leaves the body unread: the connection closes after the answer.
+        m_bodyPending = !m_parser->is_done();
+        m_dispatched = false;
+        m_protocolReject = false;
+        if (rejectedByHeaders())
+            return;
+        if (const auto length = m_parser->content_length();
+            length && *length > server().options.maxBodyBytes) {
+            sendError(http::status::payload_too_large, ErrorCode::ServerError,
+                      "Payload Too Large: the body exceeds " +
+                          std::to_string(server().options.maxBodyBytes) + " bytes",
+                      false, "POST");
+            return;
+        }
+        m_bodyPending = false;
         http::async_read(m_stream, m_buffer, *m_parser,
                          beast::bind_front_handler(&Connection::onRead, shared_from_this()));
     }
@@ -323,6 +354,8 @@ private:
               const std::string &tool = {})
     {
         res.set(http::field::server, "workflow-studio");
+        if (m_bodyPending)
+            keepAlive = false; // the refused request's body is still on the wire
         res.keep_alive(keepAlive);
         res.prepare_payload();
         // Requests the dispatcher answered are in the request log already; log what the
@@ -441,25 +474,23 @@ private:
         return std::find(names.begin(), names.end(), h) != names.end();
     }
 
-    void handle()
+    // Steps 1-3 of every request, on its header alone (onHeader): true when refused (the
+    // answer is on its way).
+    bool rejectedByHeaders()
     {
         const auto &opts = server().options;
-        m_sessionId.clear();
-        m_dispatched = false;
-        m_protocolReject = false;
-
         // 1. DNS-rebinding protection: Host, then Origin.
         const auto host = m_request.find(http::field::host);
         if (host == m_request.end() || !hostAllowed(host->value())) {
             sendError(http::status::forbidden, ErrorCode::ServerError,
                       "Forbidden: invalid Host header");
-            return;
+            return true;
         }
         if (const auto origin = m_request.find(http::field::origin);
             origin != m_request.end() && !originAllowed(origin->value())) {
             sendError(http::status::forbidden, ErrorCode::ServerError,
                       "Forbidden: invalid Origin header: " + std::string(origin->value()));
-            return;
+            return true;
         }
         // 2. Bearer token.
         if (!opts.token.empty()) {
@@ -478,15 +509,24 @@ private:
                 res.body() = serialize(makeError(nullptr, ErrorCode::ServerError,
                                                  "Unauthorized: a valid bearer token is required"));
                 send(std::move(res), m_request.keep_alive());
-                return;
+                return true;
             }
         }
         // 3. The endpoint.
         const std::string_view target = m_request.target();
         if (target.substr(0, target.find('?')) != opts.path) {
             sendError(http::status::not_found, ErrorCode::ServerError, "Not Found");
-            return;
+            return true;
         }
+        return false;
+    }
+
+    void handle()
+    {
+        m_sessionId.clear();
+        m_dispatched = false;
+        m_protocolReject = false;
+
         // 4. MCP-Protocol-Version, when present, must be one we speak.
         if (const auto pv = m_request.find("mcp-protocol-version"); pv != m_request.end()) {
             if (!parseProtocolVersion(pv->value())) {
@@ -846,6 +886,7 @@ private:
     std::shared_ptr<HttpServer::Private> m_server;
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
+    bool m_bodyPending = false; ///< the header was answered before its body was read
     Request m_request;
     std::string m_peer;
     std::string m_sessionId;

@@ -310,6 +310,51 @@ private slots:
         QCOMPARE(c.request("POST", init, other).status, 403);
     }
 
+    // Headers first: a request announcing a large body is refused on its header, at once,
+    // without the body ever being sent (before, the whole body was awaited: no answer).
+    void refusedOnTheHeaderAlone_data()
+    {
+        QTest::addColumn<QByteArray>("headers");
+        QTest::addColumn<int>("status");
+        QTest::newRow("no token, 4 MB announced")
+            << QByteArray("Host: 127.0.0.1\r\nContent-Length: 4000000\r\n") << 401;
+        QTest::newRow("wrong Host, 4 MB announced")
+            << QByteArray("Host: evil.example\r\nAuthorization: Bearer s3cret\r\n"
+                          "Content-Length: 4000000\r\n")
+            << 403;
+        QTest::newRow("over the limit")
+            << QByteArray("Host: 127.0.0.1\r\nAuthorization: Bearer s3cret\r\n"
+                          "Content-Length: 5000000\r\n")
+            << 413;
+        QTest::newRow("wrong path")
+            << QByteArray("Host: 127.0.0.1\r\nAuthorization: Bearer s3cret\r\n"
+                          "Content-Length: 4000000\r\n")
+            << 0; // the path is set below
+    }
+    void refusedOnTheHeaderAlone()
+    {
+        QFETCH(QByteArray, headers);
+        QFETCH(int, status);
+        HttpServer::Options o;
+        o.token = "s3cret";
+        startServer(o);
+        const QByteArray path = status == 0 ? "/elsewhere" : "/mcp";
+        if (status == 0)
+            status = 404;
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("POST " + path + " HTTP/1.1\r\nContent-Type: application/json\r\n" + headers +
+                     "\r\n");
+        QElapsedTimer timer;
+        timer.start();
+        const HttpReply reply = Client::read(socket, 0);
+        QCOMPARE(reply.status, status);
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        // The unread body is not taken for a next request: the connection closes.
+        QCOMPARE(reply.headers.value("connection").toLower(), QByteArray("close"));
+    }
+
     // Every rejected request: status code and, where the spec names one, the JSON-RPC code.
     void rejections_data()
     {
