@@ -7,12 +7,16 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <utility>
 
 namespace wfs {
 
 // Per-session history kept in memory (oldest entries are dropped first).
 constexpr std::size_t kMaxValidations = 256;
 constexpr std::size_t kMaxOutputsPerStep = 64;
+// Calls waiting for the sink (write-behind holds them between flushes); a sink that cannot
+// keep up loses the oldest, never the session.
+constexpr std::size_t kMaxUnsavedCalls = 4096;
 
 static std::int64_t nowMs()
 {
@@ -207,12 +211,24 @@ void SessionManager::recordCall(const std::string &id, const std::string &client
             if (s.validations.size() > kMaxValidations)
                 s.validations.erase(s.validations.begin());
         }
+        SessionCall call;
+        call.atMs = s.updatedMs;
+        call.tool = tool;
+        call.arguments = args ? arguments : Json::object();
+        call.answer = payload;
+        call.isError = isError;
+        s.unsavedCalls.push_back(std::move(call));
+        if (s.unsavedCalls.size() > kMaxUnsavedCalls)
+            s.unsavedCalls.erase(s.unsavedCalls.begin());
         if (m_writeBehind) {
             markPending(id, false); // no copy: flushPending() copies once per flush
         } else {
             sink = m_sink;
-            if (sink)
+            std::vector<SessionCall> calls = std::exchange(s.unsavedCalls, {});
+            if (sink) {
                 copy = s; // only a sink needs a copy (made under the lock, written outside it)
+                copy.unsavedCalls = std::move(calls);
+            }
         }
     }
     if (sink)
@@ -268,8 +284,11 @@ int SessionManager::flushPending()
             if (removed)
                 continue;
             const auto it = m_sessions.find(id);
-            if (it != m_sessions.end())
+            if (it != m_sessions.end()) {
+                std::vector<SessionCall> calls = std::exchange(it->second.unsavedCalls, {});
                 saved.push_back(it->second);
+                saved.back().unsavedCalls = std::move(calls);
+            }
         }
     }
     // In change order. A session removed after it was queued has no copy (it is gone from

@@ -24,6 +24,17 @@
 
 namespace wfs {
 
+// One tool call as the session saw it (workflow_next, workflow_validate): what the client sent
+// and what it was answered. Recorded for the heat map and session replay (store/heatmap.h).
+struct SessionCall
+{
+    std::int64_t atMs = 0; ///< epoch ms, when the call was answered
+    std::string tool;
+    Json arguments; ///< as the client sent them
+    Json answer;    ///< the tool's answer object (null for plain-text answers)
+    bool isError = false;
+};
+
 struct Session
 {
     std::string id; ///< "s-<n>-<random>" unless given
@@ -38,6 +49,9 @@ struct Session
     std::int64_t createdMs = 0;          ///< epoch ms
     std::int64_t updatedMs = 0;          ///< epoch ms
     int calls = 0;                       ///< tool calls recorded
+    /// Calls recorded since the sink last saved the session, oldest first; the sink appends
+    /// them to the call log. Not part of toJson() (the log is the record of them).
+    std::vector<SessionCall> unsavedCalls;
 
     Json toJson() const;
     static std::optional<Session> fromJson(const Json &json);
