@@ -117,8 +117,10 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
     }
 
     createDocks();
+    createHeatMap();
     createActions();
     createRunMode();
+    connectHeatMap();
     createEmptyHint();
     resetLayout();
     m_dataLabel->setObjectName(QStringLiteral("dataStatus"));
@@ -282,7 +284,8 @@ void MainWindow::resetLayout()
                             {m_jsonDock, Qt::RightDockWidgetArea, true},
                             {m_stepperDock, Qt::RightDockWidgetArea, false},
                             {m_problemsDock, Qt::BottomDockWidgetArea, true},
-                            {m_dashboardDock, Qt::BottomDockWidgetArea, false}};
+                            {m_dashboardDock, Qt::BottomDockWidgetArea, false},
+                            {m_heatDock, Qt::BottomDockWidgetArea, false}};
     for (const Place &p : places) {
         if (!p.dock)
             continue;

@@ -4,6 +4,7 @@
 #include "heatmap.h"
 
 #include "database.h"
+#include "sessionstore.h"
 
 #include <algorithm>
 #include <cmath>
@@ -216,6 +217,60 @@ Result<std::vector<std::string>> heatClients(Database &db, const std::string &wo
             names.insert(clientName(c));
     }
     return std::vector<std::string>(names.begin(), names.end());
+}
+
+std::optional<double> heatValue(const HeatCell &c, HeatMetric metric)
+{
+    const auto ms = [](const std::optional<std::int64_t> &v) -> std::optional<double> {
+        if (!v)
+            return std::nullopt;
+        return static_cast<double>(*v);
+    };
+    switch (metric) {
+    case HeatMetric::Reached:
+        return c.reached;
+    case HeatMetric::StoppedHere:
+        return c.stoppedHere;
+    case HeatMetric::ThinkP50:
+        return ms(c.thinkP50Ms);
+    case HeatMetric::ThinkP95:
+        return ms(c.thinkP95Ms);
+    case HeatMetric::ValidationFailures:
+        return c.validationFailures;
+    case HeatMetric::LoopPasses:
+        return c.loopPasses;
+    }
+    return std::nullopt;
+}
+
+Session sessionAtCall(const std::vector<CallRecord> &calls, std::size_t index)
+{
+    Session s;
+    if (calls.empty())
+        return s;
+    index = std::min(index, calls.size() - 1);
+    s.id = calls[index].sessionId;
+    s.workflowId = calls[index].workflowId;
+    s.calls = static_cast<int>(index + 1);
+    s.createdMs = calls.front().atMs;
+    s.updatedMs = calls[index].atMs;
+    for (std::size_t k = index + 1; k-- > 0;) {
+        const CallRecord &c = calls[k];
+        if (c.tool != "workflow_next" || c.isError)
+            continue;
+        const Json args = Json::parse(c.arguments, nullptr, false);
+        const Json answer = Json::parse(c.answer, nullptr, false);
+        if (args.is_object() && args.contains("completedSteps") && args["completedSteps"].is_array())
+            s.completedSteps = args["completedSteps"];
+        if (answer.is_object()) {
+            if (answer.contains("context") && answer["context"].is_object())
+                s.context = answer["context"];
+            s.currentStep = answer.value("step", Json());
+            s.complete = answer.value("isComplete", false);
+        }
+        break;
+    }
+    return s;
 }
 
 std::vector<std::string> stepOrderOf(const Json &workflow)

@@ -23,6 +23,8 @@
 // with bound parameters and a pass over its rows.
 #pragma once
 
+#include "engine/session.h"
+#include "engine/store/sessionstore.h"
 #include "model/json.h"
 #include "model/result.h"
 
@@ -98,6 +100,15 @@ Result<std::vector<std::string>> heatClients(Database &db, const std::string &wo
 // A workflow document's step ids in document order: each top-level step, a loop's inline body
 // steps right after the loop.
 std::vector<std::string> stepOrderOf(const Json &workflow);
+
+// What the overlay colours by. heatValue() is empty when the step has no value for the metric
+// (a think time without samples); zero counts are values.
+enum class HeatMetric { Reached, StoppedHere, ThinkP50, ThinkP95, ValidationFailures, LoopPasses };
+std::optional<double> heatValue(const HeatCell &cell, HeatMetric metric);
+
+// Session replay: the session as it stood right after calls[index] (the last workflow_next at
+// or before it: the completed steps it sent, the step and context it was answered with).
+Session sessionAtCall(const std::vector<CallRecord> &calls, std::size_t index);
 
 // The agent name of a session's client string: "Claude Code (http:1a2b)" -> "Claude Code";
 // a bare "http:1a2b" -> "http"; "studio", "stdio" as they are.

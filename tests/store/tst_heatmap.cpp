@@ -10,6 +10,7 @@
 #include "engine/store/migrations.h"
 #include "engine/store/sessionsink.h"
 
+#include "jsoncompare.h"
 #include "testutil.h"
 
 #include <QTest>
@@ -130,7 +131,7 @@ void TestHeatMap::aggregate()
     const Json want = Json::parse(expected.toStdString());
     if (got != want)
         qWarning("got %s", got.dump().c_str());
-    QCOMPARE(got, want);
+    JCOMPARE(got, want);
     // The steps keep the given order first.
     for (std::size_t i = 0; i < ids.size(); ++i)
         QCOMPARE(r.steps[i].id, ids[i]);
@@ -202,12 +203,12 @@ void TestHeatMap::callLogFromAnswers()
     QCOMPARE(c0.loopId, std::string("L"));
     QCOMPARE(c0.pass, 1);
     QCOMPARE(c0.valid, -1);
-    QCOMPARE(Json::parse(c0.answer), first);
+    JCOMPARE(Json::parse(c0.answer), first);
     QCOMPARE((*calls)[1].tool, std::string("workflow_validate"));
     QCOMPARE((*calls)[1].stepId, std::string("x"));
     QCOMPARE((*calls)[1].valid, 0);
     QCOMPARE((*calls)[2].pass, 2);
-    QCOMPARE(Json::parse((*calls)[2].arguments)["completedSteps"], Json::array({"x"}));
+    JCOMPARE(Json::parse((*calls)[2].arguments)["completedSteps"], Json::array({"x"}));
     QVERIFY((*calls)[3].isError);
     QVERIFY((*calls)[3].answer.empty());
     QVERIFY((*calls)[4].complete);
@@ -348,7 +349,7 @@ void TestHeatMap::replayCalls()
     QCOMPARE(calls->size(), std::size_t(3));
     for (int i = 0; i < 3; ++i) {
         QCOMPARE((*calls)[std::size_t(i)].stepId, "step-" + std::to_string(i));
-        QCOMPARE(Json::parse((*calls)[std::size_t(i)].arguments)["i"], Json(i));
+        JCOMPARE(Json::parse((*calls)[std::size_t(i)].arguments)["i"], Json(i));
     }
     QVERIFY((*calls)[0].seq < (*calls)[1].seq);
 }
