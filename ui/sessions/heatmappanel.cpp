@@ -117,7 +117,7 @@ HeatMapPanel::HeatMapPanel(Engine *engine, std::function<store::Database *()> da
     connect(refreshButton, &QPushButton::clicked, this, &HeatMapPanel::refresh);
     connect(m_metric, &QComboBox::currentIndexChanged, this, &HeatMapPanel::publish);
     connect(m_overlay, &QCheckBox::toggled, this, &HeatMapPanel::publish);
-    connect(m_client, &QComboBox::activated, this, &HeatMapPanel::refresh);
+    connect(m_client, &QComboBox::currentIndexChanged, this, &HeatMapPanel::refresh);
     connect(m_range, &QComboBox::currentIndexChanged, this, &HeatMapPanel::refresh);
     m_coalesce->setSingleShot(true);
     connect(m_coalesce, &QTimer::timeout, this, [this] {
@@ -260,13 +260,14 @@ QHash<QString, WorkflowScene::HeatCell> HeatMapPanel::cells() const
         const auto ms = [](const std::optional<std::int64_t> &t) {
             return t ? formatMs(*t) : QStringLiteral("–");
         };
-        cell.toolTip = tr("%1: reached by %2 session(s), %3 stopped here\n"
-                          "Think time p50 %4, p95 %5\n"
-                          "Validation failures %6 (retries %7), loop passes %8")
+        cell.toolTip = tr("%1: reached by %2 session(s), %3 stopped here")
                            .arg(qs(c.id))
                            .arg(c.reached)
-                           .arg(c.stoppedHere)
-                           .arg(ms(c.thinkP50Ms), ms(c.thinkP95Ms))
+                           .arg(c.stoppedHere) +
+                       QLatin1Char('\n') +
+                       tr("Think time p50 %1, p95 %2").arg(ms(c.thinkP50Ms), ms(c.thinkP95Ms)) +
+                       QLatin1Char('\n') +
+                       tr("Validation failures %1 (retries %2), loop passes %3")
                            .arg(c.validationFailures)
                            .arg(c.validationRetries)
                            .arg(c.loopPasses);

@@ -334,7 +334,7 @@ void SessionsWidget::showCall(int index)
         what = c.isError      ? tr("error")
                : c.complete   ? tr("✓ complete")
                : c.loopId.empty() ? qs(c.stepId)
-                              : tr("%1 (pass %2 of %3)").arg(qs(c.stepId)).arg(c.pass).arg(qs(c.loopId));
+                              : tr("%1 (loop %2, pass %3)").arg(qs(c.stepId), qs(c.loopId)).arg(c.pass);
     else
         what = QStringLiteral("%1: %2").arg(qs(c.stepId), c.valid == 1 ? tr("valid") : tr("not valid"));
     m_replayLabel->setText(tr("Call %1 of %2 · %3 · %4 → %5")
