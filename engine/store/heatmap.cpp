@@ -260,6 +260,11 @@ Session sessionAtCall(const std::vector<CallRecord> &calls, std::size_t index)
             continue;
         const Json args = Json::parse(c.arguments, nullptr, false);
         const Json answer = Json::parse(c.answer, nullptr, false);
+        if (!answer.is_object()) { // a summary-only call (late in a long session)
+            s.currentStep = c.stepId.empty() ? Json() : Json{{"id", c.stepId}};
+            s.complete = c.complete;
+            break;
+        }
         if (args.is_object() && args.contains("completedSteps") && args["completedSteps"].is_array())
             s.completedSteps = args["completedSteps"];
         if (answer.is_object()) {

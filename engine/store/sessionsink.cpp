@@ -10,65 +10,28 @@
 
 namespace wfs::store {
 
-namespace {
-
-std::string text(const Json &j)
-{
-    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-const Json *member(const Json &j, const char *key)
-{
-    if (!j.is_object())
-        return nullptr;
-    const auto it = j.find(key);
-    return it == j.end() ? nullptr : &*it;
-}
-
-std::string stringMember(const Json &j, const char *key)
-{
-    const Json *m = member(j, key);
-    return m && m->is_string() ? m->get<std::string>() : std::string();
-}
-
-} // namespace
-
 CallRecord callRecordOf(const Session &session, const SessionCall &call)
 {
     CallRecord r;
     r.sessionId = session.id;
-    r.workflowId = stringMember(call.arguments, "workflowId");
-    if (r.workflowId.empty())
-        r.workflowId = session.workflowId;
+    r.workflowId = call.workflowId.empty() ? session.workflowId : call.workflowId;
     r.atMs = call.atMs;
     r.tool = call.tool;
+    r.stepId = call.stepId;
+    r.loopId = call.loopId;
+    r.pass = call.pass;
+    r.complete = call.complete;
+    r.valid = call.valid;
     r.isError = call.isError;
-    if (call.tool == "workflow_next") {
-        if (!call.isError) {
-            if (const Json *step = member(call.answer, "step"))
-                r.stepId = stringMember(*step, "id");
-            const Json *complete = member(call.answer, "isComplete");
-            r.complete = complete && complete->is_boolean() && complete->get<bool>();
-            // A loop body step handed out: _currentLoop names the loop, and the loop's state
-            // the passes done before this one.
-            if (const Json *context = member(call.answer, "context")) {
-                if (const Json *current = member(*context, "_currentLoop"))
-                    r.loopId = stringMember(*current, "loopId");
-                if (!r.loopId.empty()) {
-                    const Json *states = member(*context, "_loopState");
-                    const Json *state = states ? member(*states, r.loopId.c_str()) : nullptr;
-                    const Json *done = state ? member(*state, "iteration") : nullptr;
-                    r.pass = (done && done->is_number() ? done->get<int>() : 0) + 1;
-                }
-            }
-        }
-    } else if (call.tool == "workflow_validate") {
-        r.stepId = stringMember(call.arguments, "stepId");
-        const Json *valid = member(call.answer, "valid");
-        r.valid = !call.isError && valid && valid->is_boolean() && valid->get<bool>() ? 1 : 0;
+    const auto text = [](const Json &j) {
+        return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+    };
+    if (call.detailed) {
+        r.arguments = text(call.arguments);
+        r.answer = call.answer.is_null() ? std::string() : text(call.answer);
+    } else {
+        r.arguments.clear(); // summary only: a long session's later calls
     }
-    r.arguments = text(call.arguments);
-    r.answer = call.answer.is_null() ? std::string() : text(call.answer);
     return r;
 }
 

@@ -69,6 +69,7 @@ private slots:
     void clientNames_data();
     void clientNames();
     void callLogFromAnswers();
+    void longSessionKeepsSummaries();
     void queryFilters_data();
     void queryFilters();
     void replayCalls();
@@ -244,6 +245,45 @@ void TestHeatMap::callLogFromAnswers()
     auto gone = store.calls("s2");
     WFS_VERIFY_RESULT(gone);
     QVERIFY(gone->empty());
+}
+
+// After SessionCall::kMaxDetailedCalls calls a session's calls are logged without their
+// arguments and answer (a load test's sessions stay small), still with what the heat map reads.
+void TestHeatMap::longSessionKeepsSummaries()
+{
+    auto db = Database::openInMemory();
+    WFS_VERIFY_RESULT(db);
+    WFS_VERIFY_RESULT(migrate(**db));
+    auto sink = std::make_shared<SqliteSessionSink>(**db);
+    SessionManager sessions;
+    sessions.setSink(sink);
+    sessions.setWriteBehind(true);
+    const int n = SessionCall::kMaxDetailedCalls + 2;
+    for (int i = 0; i < n; ++i) {
+        sessions.recordCall("long", "bench", "workflow_next", {{"workflowId", "wf"}},
+                            Json{{"step", {{"id", "s" + std::to_string(i % 3)}}},
+                                 {"isComplete", false}},
+                            false);
+    }
+    QCOMPARE(sessions.flushPending(), 1);
+    SessionStore store(**db);
+    auto calls = store.calls("long");
+    WFS_VERIFY_RESULT(calls);
+    QCOMPARE(int(calls->size()), n);
+    const CallRecord &lastDetailed = (*calls)[std::size_t(SessionCall::kMaxDetailedCalls - 1)];
+    QVERIFY(!lastDetailed.answer.empty());
+    const CallRecord &summary = calls->back();
+    QVERIFY(summary.answer.empty());
+    QVERIFY(summary.arguments.empty());
+    QCOMPARE(summary.stepId, "s" + std::to_string((n - 1) % 3));
+    // Replay still knows the step of a summary-only call.
+    const Session at = sessionAtCall(*calls, calls->size() - 1);
+    JCOMPARE(at.currentStep["id"], Json(summary.stepId));
+    auto heat = computeHeat(**db, "wf");
+    WFS_VERIFY_RESULT(heat);
+    QCOMPARE(heat->find("s0")->reached, 1);
+    QCOMPARE(heat->find(summary.stepId)->stoppedHere, 1);
+    sessions.setWriteBehind(false);
 }
 
 void TestHeatMap::queryFilters_data()
