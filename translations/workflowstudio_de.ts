@@ -2069,6 +2069,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <source>Call %1 of %2 · %3 · %4 → %5</source>
             <translation>Aufruf %1 von %2 · %3 · %4 → %5</translation>
         </message>
+        <message>
+            <source>no eligible step</source>
+            <translation>kein ausführbarer Schritt</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::SetFieldCommand</name>

@@ -2069,6 +2069,10 @@ Cette action est irréversible.</translation>
             <source>Call %1 of %2 · %3 · %4 → %5</source>
             <translation>Appel %1 sur %2 · %3 · %4 → %5</translation>
         </message>
+        <message>
+            <source>no eligible step</source>
+            <translation>aucune étape éligible</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::SetFieldCommand</name>

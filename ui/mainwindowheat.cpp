@@ -37,17 +37,19 @@ void MainWindow::createHeatMap()
 {
     if (!m_engine)
         return;
-    m_heat = new HeatMapPanel(m_engine, [this] { return m_runtime ? m_runtime->database() : nullptr; });
-    m_heatDock = addDock(tr("Heat Map"), QStringLiteral("heatDock"), m_heat,
-                         Qt::BottomDockWidgetArea, true);
+    m_heat =
+        new HeatMapPanel(m_engine, [this] { return m_runtime ? m_runtime->database() : nullptr; });
+    m_heatDock =
+        addDock(tr("Heat Map"), QStringLiteral("heatDock"), m_heat, Qt::BottomDockWidgetArea, true);
     m_heatDock->hide();
-    connect(m_heat, &HeatMapPanel::heatChanged, this,
-            [this](const QString &workflowId, const QHash<QString, WorkflowScene::HeatCell> &cells) {
-                for (EditorPage *p : pages()) {
-                    if (workflowIdOf(p) == workflowId)
-                        p->scene()->setHeat(cells);
-                }
-            });
+    connect(
+        m_heat, &HeatMapPanel::heatChanged, this,
+        [this](const QString &workflowId, const QHash<QString, WorkflowScene::HeatCell> &cells) {
+            for (EditorPage *p : pages()) {
+                if (workflowIdOf(p) == workflowId)
+                    p->scene()->setHeat(cells);
+            }
+        });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateHeatMap);
     connect(m_heatDock, &QDockWidget::visibilityChanged, this, &MainWindow::updateHeatMap);
 }

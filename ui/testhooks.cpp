@@ -2,15 +2,17 @@
 // SPDX-License-Identifier: MIT
 #include "testhooks.h"
 
+#include "canvas/workflowscene.h"
 #include "editorpage.h"
 #include "mainwindow.h"
-#include "canvas/workflowscene.h"
 #include "model/jsonio.h"
+#include "sessions/heatmappanel.h"
 #include "settings/connectagentdialog.h"
 #include "settings/settingsdialog.h"
 #include "ui/document/commands.h"
 #include "ui/document/workflowdocument.h"
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QSaveFile>
 
@@ -37,11 +39,16 @@ void applyTestHooks(MainWindow &window)
     const QStringList docks =
         qEnvironmentVariable("WFS_TEST_DOCKS").split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &name : docks) {
-        if (auto *dock = window.findChild<QDockWidget *>(name))
+        if (auto *dock = window.findChild<QDockWidget *>(name)) {
             dock->show();
-        else
+            dock->raise(); // the front tab of its group
+        } else
             qWarning("WFS_TEST_DOCKS: no dock named %s", qPrintable(name));
     }
+    // WFS_TEST_HEAT_METRIC=n: the Heat Map colours by its n-th metric (screenshots).
+    if (const QString metric = qEnvironmentVariable("WFS_TEST_HEAT_METRIC");
+        !metric.isEmpty() && window.heatMap())
+        window.heatMap()->metricBox()->setCurrentIndex(metric.toInt());
     const QString dialog = qEnvironmentVariable("WFS_TEST_DIALOG");
     if (dialog == QLatin1String("connect-agent") || dialog == QLatin1String("settings")) {
         QDialog *d = dialog == QLatin1String("settings")

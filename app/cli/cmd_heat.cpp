@@ -74,8 +74,8 @@ int run(const QStringList &args)
                 printErr("wfstudio heat: --since needs a positive number of minutes\n");
                 return ExitUsage;
             }
-            filter.sinceMs = QDateTime::currentMSecsSinceEpoch() -
-                             static_cast<std::int64_t>(minutes * 60'000.0);
+            filter.sinceMs =
+                QDateTime::currentMSecsSinceEpoch() - static_cast<std::int64_t>(minutes * 60'000.0);
         } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
             printOut(kHelp);
             return ExitOk;
@@ -117,8 +117,8 @@ int run(const QStringList &args)
     }
     std::string out = "Heat map of " + id + ": " + std::to_string(heat->sessions) +
                       " session(s) in " + (*db)->path() + "\n";
-    const std::vector<std::string> head = {"step",          "reached",       "stopped here",
-                                           "think p50 ms",  "think p95 ms",  "val. failures",
+    const std::vector<std::string> head = {"step",         "reached",      "stopped here",
+                                           "think p50 ms", "think p95 ms", "val. failures",
                                            "val. retries", "loop passes"};
     std::vector<std::vector<std::string>> rows;
     for (const wfs::store::HeatCell &c : heat->steps) {

@@ -166,11 +166,12 @@ Result<HeatReport> computeHeat(Database &db, const std::string &workflowId,
     std::vector<HeatCall> calls;
     {
         auto lock = db.lock();
-        auto st = db.cached(std::string("SELECT c.session_id, c.at, c.tool, c.step_id, c.loop_id,"
-                                        " c.pass, c.complete, coalesce(c.valid, -1), c.is_error"
-                                        " FROM session_calls c JOIN sessions s ON s.id = c.session_id"
-                                        " WHERE c.workflow_id = ?1 AND s.updated_at >= ?2 AND ") +
-                            kClientMatches + " ORDER BY c.session_id, c.seq");
+        auto st =
+            db.cached(std::string("SELECT c.session_id, c.at, c.tool, c.step_id, c.loop_id,"
+                                  " c.pass, c.complete, coalesce(c.valid, -1), c.is_error"
+                                  " FROM session_calls c JOIN sessions s ON s.id = c.session_id"
+                                  " WHERE c.workflow_id = ?1 AND s.updated_at >= ?2 AND ") +
+                      kClientMatches + " ORDER BY c.session_id, c.seq");
         if (!st)
             return R::failure(st.error());
         (*st)->bindText(1, workflowId).bindInt(2, filter.sinceMs).bindText(3, filter.client);
@@ -265,7 +266,8 @@ Session sessionAtCall(const std::vector<CallRecord> &calls, std::size_t index)
             s.complete = c.complete;
             break;
         }
-        if (args.is_object() && args.contains("completedSteps") && args["completedSteps"].is_array())
+        if (args.is_object() && args.contains("completedSteps") &&
+            args["completedSteps"].is_array())
             s.completedSteps = args["completedSteps"];
         if (answer.is_object()) {
             if (answer.contains("context") && answer["context"].is_object())
@@ -284,7 +286,7 @@ std::vector<std::string> stepOrderOf(const Json &workflow)
     const auto id = [](const Json &step) {
         const auto it = step.is_object() ? step.find("id") : step.end();
         return step.is_object() && it != step.end() && it->is_string() ? it->get<std::string>()
-                                                                        : std::string();
+                                                                       : std::string();
     };
     if (!workflow.is_object() || !workflow.contains("steps") || !workflow["steps"].is_array())
         return out;

@@ -64,7 +64,7 @@ struct HeatCell
 struct HeatReport
 {
     std::string workflowId;
-    int sessions = 0;           ///< sessions with at least one recorded call of the workflow
+    int sessions = 0;            ///< sessions with at least one recorded call of the workflow
     std::vector<HeatCell> steps; ///< in the order given, then the steps only the log names
     const HeatCell *find(const std::string &id) const;
     Json toJson() const;

@@ -48,10 +48,10 @@ struct CallRecord
     std::string sessionId;
     std::string workflowId;
     std::int64_t atMs = 0;
-    std::string tool;   ///< "workflow_next", "workflow_validate"
-    std::string stepId; ///< next: the step handed out; validate: the step validated
-    std::string loopId; ///< next: the loop whose body step was handed out
-    int pass = 0;       ///< next: that loop's pass (1-based); 0 outside loops
+    std::string tool;      ///< "workflow_next", "workflow_validate"
+    std::string stepId;    ///< next: the step handed out; validate: the step validated
+    std::string loopId;    ///< next: the loop whose body step was handed out
+    int pass = 0;          ///< next: that loop's pass (1-based); 0 outside loops
     bool complete = false; ///< next: isComplete
     int valid = -1;        ///< validate: 1 valid, 0 not; -1 for other tools
     bool isError = false;

@@ -54,9 +54,9 @@ inline std::vector<std::string> walkHeat(const HeatToolCall &call, const std::st
     Json completed = Json::array();
     Json context = agent.context;
     for (int n = 0; n < agent.maxNext; ++n) {
-        const Json answer = call("workflow_next", Json{{"workflowId", workflowId},
-                                                       {"completedSteps", completed},
-                                                       {"context", context}});
+        const Json answer = call(
+            "workflow_next",
+            Json{{"workflowId", workflowId}, {"completedSteps", completed}, {"context", context}});
         if (!answer.is_object() || answer.value("isComplete", false) ||
             !answer.value("step", Json()).is_object()) {
             handed.emplace_back();

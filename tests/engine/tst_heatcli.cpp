@@ -80,7 +80,9 @@ void TestHeatCli::initTestCase()
     Runtime rt(o);
     const std::vector<test::HeatAgent> agents = test::heatAgents();
     const std::vector<std::vector<std::string>> paths = {
-        {"start", "fast", "work", "work", "finish", ""}, {"start", "slow"}, {"start", "fast", "work"}};
+        {"start", "fast", "work", "work", "finish", ""},
+        {"start", "slow"},
+        {"start", "fast", "work"}};
     const char *clients[] = {"Claude Code (http:aa11)", "claude (stdio)", "studio"};
     for (std::size_t i = 0; i < agents.size(); ++i) {
         const CallContext ctx{"heat-" + std::to_string(i), clients[i]};
@@ -98,10 +100,10 @@ void TestHeatCli::initTestCase()
 void TestHeatCli::json()
 {
     int code = -1;
-    const std::string out = run({QStringLiteral("heat"), QStringLiteral("heat-gate"),
-                                 QStringLiteral("--db"), db(), QStringLiteral("--workflows"),
-                                 workflows(), QStringLiteral("--json")},
-                                &code);
+    const std::string out =
+        run({QStringLiteral("heat"), QStringLiteral("heat-gate"), QStringLiteral("--db"), db(),
+             QStringLiteral("--workflows"), workflows(), QStringLiteral("--json")},
+            &code);
     QCOMPARE(code, 0);
     const ParsedJson parsed = parseJson(out);
     QVERIFY2(parsed.ok && parsed.value.is_object(), out.c_str());
@@ -116,8 +118,8 @@ void TestHeatCli::json()
     const Json expected = Json::parse(test::kHeatGateExpected);
     QVERIFY(j["steps"].is_array());
     JCOMPARE(j["steps"].size(), expected.size());
-    const std::set<std::string> stepKeys = {"id",         "reached",           "stoppedHere",
-                                            "thinkP50Ms", "thinkP95Ms",        "validationFailures",
+    const std::set<std::string> stepKeys = {"id",         "reached",    "stoppedHere",
+                                            "thinkP50Ms", "thinkP95Ms", "validationFailures",
                                             "loopPasses"};
     for (std::size_t i = 0; i < expected.size(); ++i) {
         const Json &s = j["steps"][i];
@@ -156,8 +158,8 @@ void TestHeatCli::filters_data()
                             << 1 << 0;
     QTest::newRow("nobody") << QStringList{QStringLiteral("--client"), QStringLiteral("nobody")}
                             << 0 << 0;
-    QTest::newRow("last 10 minutes") << QStringList{QStringLiteral("--since"), QStringLiteral("10")}
-                                     << 3 << 1;
+    QTest::newRow("last 10 minutes")
+        << QStringList{QStringLiteral("--since"), QStringLiteral("10")} << 3 << 1;
 }
 
 void TestHeatCli::filters()
@@ -166,12 +168,11 @@ void TestHeatCli::filters()
     QFETCH(int, sessions);
     QFETCH(int, reachedSlow);
     int code = -1;
-    const std::string out = run(QStringList{QStringLiteral("heat"), QStringLiteral("heat-gate"),
-                                            QStringLiteral("--db"), db(),
-                                            QStringLiteral("--workflows"), workflows(),
-                                            QStringLiteral("--json")} +
-                                    extra,
-                                &code);
+    const std::string out = run(
+        QStringList{QStringLiteral("heat"), QStringLiteral("heat-gate"), QStringLiteral("--db"),
+                    db(), QStringLiteral("--workflows"), workflows(), QStringLiteral("--json")} +
+            extra,
+        &code);
     QCOMPARE(code, 0);
     const ParsedJson parsed = parseJson(out);
     QVERIFY2(parsed.ok, out.c_str());
@@ -183,13 +184,13 @@ void TestHeatCli::filters()
 void TestHeatCli::table()
 {
     int code = -1;
-    const std::string out = run({QStringLiteral("heat"), QStringLiteral("heat-gate"),
-                                 QStringLiteral("--db"), db(), QStringLiteral("--workflows"),
-                                 workflows()},
-                                &code);
+    const std::string out =
+        run({QStringLiteral("heat"), QStringLiteral("heat-gate"), QStringLiteral("--db"), db(),
+             QStringLiteral("--workflows"), workflows()},
+            &code);
     QCOMPARE(code, 0);
-    const QStringList lines = QString::fromStdString(out).split(QLatin1Char('\n'),
-                                                               Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromStdString(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QVERIFY2(lines.size() == 8, out.c_str()); // title, header, six steps
     QVERIFY(lines[0].startsWith(QStringLiteral("Heat map of heat-gate: 3 session(s)")));
     QVERIFY(lines[1].startsWith(QStringLiteral("step")));

@@ -49,10 +49,10 @@ Json summary(const HeatReport &r)
     Json out = Json::object();
     out["sessions"] = r.sessions;
     for (const HeatCell &c : r.steps) {
-        out[c.id] = Json::array({c.reached, c.stoppedHere,
-                                 c.thinkP50Ms ? Json(*c.thinkP50Ms) : Json(),
-                                 c.thinkP95Ms ? Json(*c.thinkP95Ms) : Json(), c.validationFailures,
-                                 c.validationRetries, c.loopPasses});
+        out[c.id] =
+            Json::array({c.reached, c.stoppedHere, c.thinkP50Ms ? Json(*c.thinkP50Ms) : Json(),
+                         c.thinkP95Ms ? Json(*c.thinkP95Ms) : Json(), c.validationFailures,
+                         c.validationRetries, c.loopPasses});
     }
     return out;
 }
@@ -87,14 +87,16 @@ void TestHeatMap::aggregate_data()
                                        << R"({"sessions":1,"a":[1,0,100,100,0,0,0],
         "b":[1,0,200,200,0,0,0]})";
     QTest::newRow("stopped at the last step handed out")
-        << R"([["s1",0,"next","a"],["s1",40,"next","b"]])" << "a,b,c"
+        << R"([["s1",0,"next","a"],["s1",40,"next","b"]])"
+        << "a,b,c"
         << R"({"sessions":1,"a":[1,0,40,40,0,0,0],"b":[1,1,null,null,0,0,0],
         "c":[0,0,null,null,0,0,0]})";
     QTest::newRow("validation failures and retries")
         << R"([["s1",0,"next","a"],["s1",10,"validate","a",{"valid":0}],
         ["s1",20,"validate","a",{"valid":0}],["s1",30,"validate","a",{"valid":1}],
         ["s1",50,"next","b"],["s1",60,"validate","b",{"error":true}]])"
-        << "a,b" << R"({"sessions":1,"a":[1,0,50,50,2,2,0],"b":[1,1,null,null,1,0,0]})";
+        << "a,b"
+        << R"({"sessions":1,"a":[1,0,50,50,2,2,0],"b":[1,1,null,null,1,0,0]})";
     QTest::newRow("loop passes") << R"([["s1",0,"next","x",{"loop":"L","pass":1}],
         ["s1",10,"next","x",{"loop":"L","pass":2}],["s1",20,"next","x",{"loop":"L","pass":3}],
         ["s1",30,"next","y"],["s1",40,"next","",{"complete":true}],
@@ -104,19 +106,26 @@ void TestHeatMap::aggregate_data()
         "x":[2,1,10,10,0,0,4],"y":[1,0,10,10,0,0,0]})";
     QTest::newRow("an error next call ends the think time, hands out nothing")
         << R"([["s1",0,"next","a"],["s1",50,"next","",{"error":true}],["s1",80,"next","b"]])"
-        << "a,b" << R"({"sessions":1,"a":[1,0,50,50,0,0,0],"b":[1,1,null,null,0,0,0]})";
+        << "a,b"
+        << R"({"sessions":1,"a":[1,0,50,50,0,0,0],"b":[1,1,null,null,0,0,0]})";
     QTest::newRow("percentiles over sessions (nearest rank)")
         << R"([["s1",0,"next","a"],["s1",100,"next","b"],["s2",0,"next","a"],
         ["s2",200,"next","b"],["s3",0,"next","a"],["s3",300,"next","b"],
         ["s4",0,"next","a"],["s4",1000,"next","b"]])"
-        << "a,b" << R"({"sessions":4,"a":[4,0,200,1000,0,0,0],"b":[4,4,null,null,0,0,0]})";
+        << "a,b"
+        << R"({"sessions":4,"a":[4,0,200,1000,0,0,0],"b":[4,4,null,null,0,0,0]})";
     QTest::newRow("a step asked for twice is reached once")
         << R"([["s1",0,"next","a"],["s1",5,"next","a"],["s1",25,"next","b"]])"
-        << "a,b" << R"({"sessions":1,"a":[1,0,5,20,0,0,0],"b":[1,1,null,null,0,0,0]})";
+        << "a,b"
+        << R"({"sessions":1,"a":[1,0,5,20,0,0,0],"b":[1,1,null,null,0,0,0]})";
     QTest::newRow("steps only the log names come after the order")
-        << R"([["s1",0,"next","zz"]])" << "a" << R"({"sessions":1,"a":[0,0,null,null,0,0,0],
+        << R"([["s1",0,"next","zz"]])"
+        << "a"
+        << R"({"sessions":1,"a":[0,0,null,null,0,0,0],
         "zz":[1,1,null,null,0,0,0]})";
-    QTest::newRow("no calls") << "[]" << "a" << R"({"sessions":0,"a":[0,0,null,null,0,0,0]})";
+    QTest::newRow("no calls") << "[]"
+                              << "a"
+                              << R"({"sessions":0,"a":[0,0,null,null,0,0,0]})";
 }
 
 void TestHeatMap::aggregate()
@@ -151,11 +160,16 @@ void TestHeatMap::clientNames_data()
 {
     QTest::addColumn<QString>("client");
     QTest::addColumn<QString>("name");
-    QTest::newRow("agent over http") << "Claude Code (http:1a2b3c4d)" << "Claude Code";
-    QTest::newRow("agent over stdio") << "claude (stdio)" << "claude";
-    QTest::newRow("bare http") << "http:1a2b3c4d" << "http";
-    QTest::newRow("studio") << "studio" << "studio";
-    QTest::newRow("stdio") << "stdio" << "stdio";
+    QTest::newRow("agent over http") << "Claude Code (http:1a2b3c4d)"
+                                     << "Claude Code";
+    QTest::newRow("agent over stdio") << "claude (stdio)"
+                                      << "claude";
+    QTest::newRow("bare http") << "http:1a2b3c4d"
+                               << "http";
+    QTest::newRow("studio") << "studio"
+                            << "studio";
+    QTest::newRow("stdio") << "stdio"
+                           << "stdio";
 }
 
 void TestHeatMap::clientNames()
@@ -189,8 +203,8 @@ void TestHeatMap::callLogFromAnswers()
     sessions.recordCall("s1", "tester (stdio)", "workflow_next",
                         {{"workflowId", "wf"}, {"completedSteps", Json::array({"x"})}}, second,
                         false);
-    sessions.recordCall("s1", "tester (stdio)", "workflow_next", {{"workflowId", "wf"}},
-                        Json(), true);
+    sessions.recordCall("s1", "tester (stdio)", "workflow_next", {{"workflowId", "wf"}}, Json(),
+                        true);
     sessions.recordCall("s1", "tester (stdio)", "workflow_next", {{"workflowId", "wf"}}, done,
                         false);
     QVERIFY(sessions.get("s1")->unsavedCalls.empty()); // handed to the sink
@@ -260,10 +274,9 @@ void TestHeatMap::longSessionKeepsSummaries()
     sessions.setWriteBehind(true);
     const int n = SessionCall::kMaxDetailedCalls + 2;
     for (int i = 0; i < n; ++i) {
-        sessions.recordCall("long", "bench", "workflow_next", {{"workflowId", "wf"}},
-                            Json{{"step", {{"id", "s" + std::to_string(i % 3)}}},
-                                 {"isComplete", false}},
-                            false);
+        sessions.recordCall(
+            "long", "bench", "workflow_next", {{"workflowId", "wf"}},
+            Json{{"step", {{"id", "s" + std::to_string(i % 3)}}}, {"isComplete", false}}, false);
     }
     QCOMPARE(sessions.flushPending(), 1);
     SessionStore store(**db);

@@ -22,8 +22,7 @@ public:
     HeatOverlayItem(NodeItem *node, const WorkflowScene::HeatCell &cell);
     int type() const override { return Type; }
     QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-               QWidget *widget) override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     const WorkflowScene::HeatCell &cell() const { return m_cell; }
     void setCell(const WorkflowScene::HeatCell &cell);

@@ -87,9 +87,8 @@ HeatMapPanel::HeatMapPanel(Engine *engine, std::function<store::Database *()> da
 
     m_table->setColumnCount(ColCount);
     m_table->setHorizontalHeaderLabels({tr("Step"), tr("Reached"), tr("Stopped here"),
-                                        tr("Think p50"), tr("Think p95"),
-                                        tr("Validation failures"), tr("Retries"),
-                                        tr("Loop passes")});
+                                        tr("Think p50"), tr("Think p95"), tr("Validation failures"),
+                                        tr("Retries"), tr("Loop passes")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -186,8 +185,8 @@ void HeatMapPanel::refresh()
         const std::string id = m_workflowId.toStdString();
         if (auto r = store::computeHeat(*db, id, f, m_order)) {
             m_report = std::move(*r);
-            m_summary->setText(tr("%n session(s) of %1", nullptr, m_report.sessions)
-                                   .arg(m_workflowId));
+            m_summary->setText(
+                tr("%n session(s) of %1", nullptr, m_report.sessions).arg(m_workflowId));
         } else {
             m_summary->setText(qs(r.error()));
         }
@@ -254,7 +253,7 @@ QHash<QString, WorkflowScene::HeatCell> HeatMapPanel::cells() const
         WorkflowScene::HeatCell cell;
         cell.hasValue = v.has_value();
         cell.intensity = v && max > 0 ? *v / max : 0;
-        cell.label = !v ? QStringLiteral("–")
+        cell.label = !v     ? QStringLiteral("–")
                      : time ? formatMs(std::int64_t(*v))
                             : QLocale().toString(qlonglong(*v));
         const auto ms = [](const std::optional<std::int64_t> &t) {

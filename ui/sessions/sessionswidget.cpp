@@ -14,14 +14,14 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPlainTextEdit>
-#include <QSlider>
-#include <QSplitter>
-#include <QTabWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSlider>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -317,9 +317,8 @@ void SessionsWidget::reloadReplay()
 void SessionsWidget::showCall(int index)
 {
     if (m_calls.empty() || index < 0 || index >= int(m_calls.size())) {
-        m_replayLabel->setText(m_followed.isEmpty()
-                                   ? tr("Select a session to replay its calls.")
-                                   : tr("No recorded calls for this session."));
+        m_replayLabel->setText(m_followed.isEmpty() ? tr("Select a session to replay its calls.")
+                                                    : tr("No recorded calls for this session."));
         m_replaySent->clear();
         m_replayAnswer->clear();
         return;
@@ -331,18 +330,21 @@ void SessionsWidget::showCall(int index)
     };
     QString what;
     if (c.tool == "workflow_next")
-        what = c.isError      ? tr("error")
-               : c.complete   ? tr("✓ complete")
-               : c.loopId.empty() ? qs(c.stepId)
-                              : tr("%1 (loop %2, pass %3)").arg(qs(c.stepId), qs(c.loopId)).arg(c.pass);
+        what = c.isError          ? tr("error")
+               : c.complete       ? tr("✓ complete")
+               : c.stepId.empty() ? tr("no eligible step")
+               : c.loopId.empty()
+                   ? qs(c.stepId)
+                   : tr("%1 (loop %2, pass %3)").arg(qs(c.stepId), qs(c.loopId)).arg(c.pass);
     else
-        what = QStringLiteral("%1: %2").arg(qs(c.stepId), c.valid == 1 ? tr("valid") : tr("not valid"));
-    m_replayLabel->setText(tr("Call %1 of %2 · %3 · %4 → %5")
-                               .arg(index + 1)
-                               .arg(m_calls.size())
-                               .arg(QDateTime::fromMSecsSinceEpoch(c.atMs).toString(
-                                        QStringLiteral("HH:mm:ss.zzz")),
-                                    qs(c.tool), what));
+        what = QStringLiteral("%1: %2").arg(qs(c.stepId),
+                                            c.valid == 1 ? tr("valid") : tr("not valid"));
+    m_replayLabel->setText(
+        tr("Call %1 of %2 · %3 · %4 → %5")
+            .arg(index + 1)
+            .arg(m_calls.size())
+            .arg(QDateTime::fromMSecsSinceEpoch(c.atMs).toString(QStringLiteral("HH:mm:ss.zzz")),
+                 qs(c.tool), what));
     m_replaySent->setPlainText(pretty(c.arguments));
     m_replayAnswer->setPlainText(pretty(c.answer));
     // The canvas as it was right after this call.

@@ -35,7 +35,8 @@ store::Database &heatDb(int sessions)
     if (slot)
         return *slot->db;
     slot = std::make_unique<HeatDb>();
-    auto opened = store::Database::open(slot->dir.filePath(QStringLiteral("heat.db")).toStdString());
+    auto opened =
+        store::Database::open(slot->dir.filePath(QStringLiteral("heat.db")).toStdString());
     if (!opened || !store::migrate(**opened))
         std::abort();
     slot->db = std::move(*opened);
@@ -67,7 +68,8 @@ store::Database &heatDb(int sessions)
                 c.pass = k - 4;
             }
             c.valid = validate ? (k == 3 ? 0 : 1) : -1;
-            c.arguments = R"({"workflowId":")" + wf + R"(","completedSteps":["a","b"],"context":{"x":1}})";
+            c.arguments =
+                R"({"workflowId":")" + wf + R"(","completedSteps":["a","b"],"context":{"x":1}})";
             c.answer = R"({"step":{"id":")" + c.stepId + R"(","prompt":")" + prompt +
                        R"("},"isComplete":false,"context":{"x":1}})";
             if (!ss.appendCall(c))
