@@ -39,6 +39,7 @@ python3 "$here/tools/heat_sessions.py" "$build/bin/wfstudio" "$db" "$workflows"
 "$build/bin/wfstudio" heat coding-task-workflow-with-loops --db "$db" --workflows "$workflows"
 
 export QT_QPA_PLATFORM=xcb WFS_TEST_DOCKS=heatDock WFS_TEST_HEAT_METRIC=${WFS_SCREENSHOT_METRIC:-0}
+export WFS_TEST_ZOOM_OUT=${WFS_SCREENSHOT_ZOOM_OUT:-2}
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -c '
   "$1" --no-mcp --workflows "$2" -geometry 1600x1000+0+0 "$3" &
   pid=$!

@@ -3,6 +3,7 @@
 #include "testhooks.h"
 
 #include "canvas/workflowscene.h"
+#include "canvas/workflowview.h"
 #include "editorpage.h"
 #include "mainwindow.h"
 #include "model/jsonio.h"
@@ -44,6 +45,11 @@ void applyTestHooks(MainWindow &window)
             dock->raise(); // the front tab of its group
         } else
             qWarning("WFS_TEST_DOCKS: no dock named %s", qPrintable(name));
+    }
+    // WFS_TEST_ZOOM_OUT=n: the canvas zoomed out n steps (screenshots of long workflows).
+    if (window.currentPage()) {
+        for (int i = 0; i < qEnvironmentVariableIntValue("WFS_TEST_ZOOM_OUT"); ++i)
+            window.currentPage()->view()->zoomOut();
     }
     // WFS_TEST_HEAT_METRIC=n: the Heat Map colours by its n-th metric (screenshots).
     if (const QString metric = qEnvironmentVariable("WFS_TEST_HEAT_METRIC");

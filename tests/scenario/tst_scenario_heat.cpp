@@ -40,6 +40,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void tableShowsTheSessions();
+    void tableShowsSeveralRows();
     void overlayPerMetric_data();
     void overlayPerMetric();
     void filters();
@@ -179,6 +180,26 @@ void TestScenarioHeat::tableShowsTheSessions()
     // Think time: measured after "start" (every session called again), none after "slow".
     QVERIFY(t->item(rowOf(t, QStringLiteral("start")), p50)->text().endsWith(QStringLiteral("ms")));
     QVERIFY(t->item(rowOf(t, QStringLiteral("slow")), p50)->text().isEmpty());
+}
+
+// Seen on the first screenshot: the dock at its place below the canvas (View ▸ Reset Layout)
+// showed two rows of the table (tall rows, the summary on a line of its own).
+void TestScenarioHeat::tableShowsSeveralRows()
+{
+    m_s->window->findChild<QAction *>(QStringLiteral("viewResetLayout"))->trigger();
+    auto *dock = m_s->window->findChild<QDockWidget *>(QStringLiteral("heatDock"));
+    dock->toggleViewAction()->trigger();
+    QTRY_VERIFY(dock->isVisible());
+    QApplication::processEvents();
+    QTableWidget *t = heat()->table();
+    QTRY_VERIFY(t->isVisible());
+    const int shown = t->rowAt(t->viewport()->height() - 1);
+    // Every row up to the 5th fully in view (rowAt is -1 below the last row).
+    QVERIFY2(shown == -1 || shown >= 5,
+             qPrintable(QStringLiteral("rows in view: %1, viewport %2 px, row %3 px")
+                            .arg(shown)
+                            .arg(t->viewport()->height())
+                            .arg(t->rowHeight(0))));
 }
 
 void TestScenarioHeat::overlayPerMetric_data()

@@ -78,7 +78,7 @@ void HeatOverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     const QColor hot = heatColor(m_cell.intensity);
     if (m_cell.hasValue && m_cell.intensity > 0) {
         QColor tint = hot;
-        tint.setAlphaF(float(0.18 + 0.42 * std::clamp(m_cell.intensity, 0.0, 1.0)));
+        tint.setAlphaF(float(0.12 + 0.38 * std::clamp(m_cell.intensity, 0.0, 1.0)));
         painter->setPen(Qt::NoPen);
         painter->setBrush(tint);
         const bool loop = m_node->kind() == NodeItem::Kind::Loop;
@@ -94,7 +94,9 @@ void HeatOverlayItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
     QFont f = painter->font();
     f.setBold(true);
     painter->setFont(f);
-    painter->setPen(QColor(20, 20, 20));
+    // Light text on the hot (dark red) end, dark text on the yellow end.
+    const bool dark = m_cell.hasValue && m_cell.intensity > 0.55;
+    painter->setPen(dark ? QColor(255, 255, 255) : QColor(20, 20, 20));
     painter->drawText(badge, Qt::AlignCenter, m_cell.label);
 }
 

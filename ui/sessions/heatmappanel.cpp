@@ -90,10 +90,13 @@ HeatMapPanel::HeatMapPanel(Engine *engine, std::function<store::Database *()> da
                                         tr("Think p50"), tr("Think p95"), tr("Validation failures"),
                                         tr("Retries"), tr("Loop passes")});
     m_table->verticalHeader()->hide();
+    // Compact rows: the dock sits below the canvas, a fifth of the window high.
+    m_table->verticalHeader()->setMinimumSectionSize(fontMetrics().height() + 4);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
 
     auto *refreshButton = new QPushButton(tr("Refresh"), this);
     refreshButton->setObjectName(QStringLiteral("heatRefresh"));
@@ -105,12 +108,13 @@ HeatMapPanel::HeatMapPanel(Engine *engine, std::function<store::Database *()> da
     bar->addWidget(new QLabel(tr("Sessions:"), this));
     bar->addWidget(m_range);
     bar->addWidget(m_overlay);
-    bar->addStretch();
+    bar->addSpacing(12);
+    bar->addWidget(m_summary, 1); // on the same line: the table keeps the height
     bar->addWidget(refreshButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
     layout->addLayout(bar);
-    layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
 
     connect(refreshButton, &QPushButton::clicked, this, &HeatMapPanel::refresh);
