@@ -166,15 +166,22 @@ Result<HeatReport> computeHeat(Database &db, const std::string &workflowId,
     std::vector<HeatCall> calls;
     {
         auto lock = db.lock();
-        auto st =
-            db.cached(std::string("SELECT c.session_id, c.at, c.tool, c.step_id, c.loop_id,"
-                                  " c.pass, c.complete, coalesce(c.valid, -1), c.is_error"
-                                  " FROM session_calls c JOIN sessions s ON s.id = c.session_id"
-                                  " WHERE c.workflow_id = ?1 AND s.updated_at >= ?2 AND ") +
-                      kClientMatches + " ORDER BY c.session_id, c.seq");
+        static const std::string columns =
+            "SELECT c.session_id, c.at, c.tool, c.step_id, c.loop_id, c.pass, c.complete,"
+            " coalesce(c.valid, -1), c.is_error FROM session_calls c";
+        // Unfiltered: the covering index alone. Filtered: each call's session row too.
+        const bool filtered = filter.sinceMs > 0 || !filter.client.empty();
+        auto st = filtered ? db.cached(columns +
+                                       " JOIN sessions s ON s.id = c.session_id"
+                                       " WHERE c.workflow_id = ?1 AND s.updated_at >= ?2 AND " +
+                                       kClientMatches + " ORDER BY c.session_id, c.seq")
+                           : db.cached(columns + " WHERE c.workflow_id = ?1"
+                                                 " ORDER BY c.session_id, c.seq");
         if (!st)
             return R::failure(st.error());
-        (*st)->bindText(1, workflowId).bindInt(2, filter.sinceMs).bindText(3, filter.client);
+        (*st)->bindText(1, workflowId);
+        if (filtered)
+            (*st)->bindInt(2, filter.sinceMs).bindText(3, filter.client);
         for (;;) {
             Result<bool> row = (*st)->step();
             if (!row)
