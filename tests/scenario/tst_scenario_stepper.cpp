@@ -100,12 +100,13 @@ void TestScenarioStepper::smallWindowKeepsCompleteStepInView()
         // at the bottom of the stepper's scroll area, below the dock's visible part.
         QEXPECT_FAIL("", "#15: Complete Step is scrolled out of the stepper dock at 1024x700",
                      Abort);
-        QVERIFY2(s.window->rect().contains(inWindow), qPrintable(QStringLiteral("%1 at %2,%3 %4x%5")
-                                                                     .arg(QString::fromLatin1(name))
-                                                                     .arg(inWindow.x())
-                                                                     .arg(inWindow.y())
-                                                                     .arg(inWindow.width())
-                                                                     .arg(inWindow.height())));
+        QVERIFY2(s.window->rect().contains(inWindow),
+                 qPrintable(QStringLiteral("%1 at %2,%3 %4x%5")
+                                .arg(QString::fromLatin1(name))
+                                .arg(inWindow.x())
+                                .arg(inWindow.y())
+                                .arg(inWindow.width())
+                                .arg(inWindow.height())));
     }
 }
 
