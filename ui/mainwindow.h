@@ -214,6 +214,7 @@ private:
     void updateHeatMap();
     studio::HeatMapPanel *m_heat = nullptr;
     QDockWidget *m_heatDock = nullptr;
+    QString m_revealedStep; ///< the followed/replayed step last scrolled into view
 };
 
 } // namespace wfs

@@ -56,8 +56,25 @@ void MainWindow::createHeatMap()
 
 void MainWindow::connectHeatMap()
 {
-    if (m_sessions)
-        m_sessions->setCallLog([this] { return m_runtime ? m_runtime->database() : nullptr; });
+    if (!m_sessions)
+        return;
+    m_sessions->setCallLog([this] { return m_runtime ? m_runtime->database() : nullptr; });
+    // Replay and follow: the step of the call shown comes into view when it changes (not at
+    // every update of the same step, so the canvas can be scrolled meanwhile).
+    connect(m_sessions, &SessionsWidget::marksChanged, this,
+            [this](const QString &workflowId, const WorkflowScene::RunMarks &marks) {
+                const QString current = QString::fromStdString(marks.current);
+                if (current.isEmpty() || current == m_revealedStep)
+                    return;
+                m_revealedStep = current;
+                for (EditorPage *p : pages()) {
+                    if (workflowIdOf(p) != workflowId)
+                        continue;
+                    if (const std::string pointer = p->document()->findStep(current);
+                        !pointer.empty())
+                        p->scene()->reveal(pointer);
+                }
+            });
 }
 
 void MainWindow::updateHeatMap()
