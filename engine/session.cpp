@@ -7,12 +7,16 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <utility>
 
 namespace wfs {
 
 // Per-session history kept in memory (oldest entries are dropped first).
 constexpr std::size_t kMaxValidations = 256;
 constexpr std::size_t kMaxOutputsPerStep = 64;
+// Calls waiting for the sink (write-behind holds them between flushes); a sink that cannot
+// keep up loses the oldest, never the session.
+constexpr std::size_t kMaxUnsavedCalls = 4096;
 
 static std::int64_t nowMs()
 {
@@ -66,6 +70,63 @@ std::optional<Session> Session::fromJson(const Json &j)
     s.updatedMs = num("updatedMs");
     s.calls = static_cast<int>(num("calls"));
     return s;
+}
+
+namespace {
+
+const Json *member(const Json &j, const char *key)
+{
+    if (!j.is_object())
+        return nullptr;
+    const auto it = j.find(key);
+    return it == j.end() ? nullptr : &*it;
+}
+
+std::string stringMember(const Json &j, const char *key)
+{
+    const Json *m = member(j, key);
+    return m && m->is_string() ? m->get<std::string>() : std::string();
+}
+
+} // namespace
+
+SessionCall SessionCall::of(const std::string &tool, const Json &arguments, const Json &answer,
+                            bool isError, bool detailed)
+{
+    SessionCall c;
+    c.tool = tool;
+    c.isError = isError;
+    c.workflowId = stringMember(arguments, "workflowId");
+    if (tool == "workflow_next") {
+        if (!isError) {
+            if (const Json *step = member(answer, "step"))
+                c.stepId = stringMember(*step, "id");
+            const Json *complete = member(answer, "isComplete");
+            c.complete = complete && complete->is_boolean() && complete->get<bool>();
+            // A loop body step handed out: _currentLoop names the loop, and the loop's state
+            // the passes done before this one.
+            if (const Json *context = member(answer, "context")) {
+                if (const Json *current = member(*context, "_currentLoop"))
+                    c.loopId = stringMember(*current, "loopId");
+                if (!c.loopId.empty()) {
+                    const Json *states = member(*context, "_loopState");
+                    const Json *state = states ? member(*states, c.loopId.c_str()) : nullptr;
+                    const Json *done = state ? member(*state, "iteration") : nullptr;
+                    c.pass = (done && done->is_number() ? done->get<int>() : 0) + 1;
+                }
+            }
+        }
+    } else if (tool == "workflow_validate") {
+        c.stepId = stringMember(arguments, "stepId");
+        const Json *valid = member(answer, "valid");
+        c.valid = !isError && valid && valid->is_boolean() && valid->get<bool>() ? 1 : 0;
+    }
+    c.detailed = detailed;
+    if (detailed) {
+        c.arguments = arguments;
+        c.answer = answer;
+    }
+    return c;
 }
 
 SessionManager::SessionManager(QObject *parent)
@@ -207,12 +268,21 @@ void SessionManager::recordCall(const std::string &id, const std::string &client
             if (s.validations.size() > kMaxValidations)
                 s.validations.erase(s.validations.begin());
         }
+        SessionCall call = SessionCall::of(tool, args ? arguments : Json::object(), payload,
+                                           isError, s.calls <= SessionCall::kMaxDetailedCalls);
+        call.atMs = s.updatedMs;
+        s.unsavedCalls.push_back(std::move(call));
+        if (s.unsavedCalls.size() > kMaxUnsavedCalls)
+            s.unsavedCalls.erase(s.unsavedCalls.begin());
         if (m_writeBehind) {
             markPending(id, false); // no copy: flushPending() copies once per flush
         } else {
             sink = m_sink;
-            if (sink)
+            std::vector<SessionCall> calls = std::exchange(s.unsavedCalls, {});
+            if (sink) {
                 copy = s; // only a sink needs a copy (made under the lock, written outside it)
+                copy.unsavedCalls = std::move(calls);
+            }
         }
     }
     if (sink)
@@ -268,8 +338,11 @@ int SessionManager::flushPending()
             if (removed)
                 continue;
             const auto it = m_sessions.find(id);
-            if (it != m_sessions.end())
+            if (it != m_sessions.end()) {
+                std::vector<SessionCall> calls = std::exchange(it->second.unsavedCalls, {});
                 saved.push_back(it->second);
+                saved.back().unsavedCalls = std::move(calls);
+            }
         }
     }
     // In change order. A session removed after it was queued has no copy (it is gone from

@@ -24,6 +24,32 @@
 
 namespace wfs {
 
+// One tool call as the session saw it (workflow_next, workflow_validate), for the heat map and
+// session replay (store/heatmap.h): what the answer says about the walk, read when the call is
+// recorded, and — for the first kMaxDetailedCalls calls of a session — the call as sent and
+// answered. A long-running session (a load test) keeps only the summary of later calls, so
+// memory and the call log stay small at any rate.
+struct SessionCall
+{
+    static constexpr int kMaxDetailedCalls = 500;
+
+    std::int64_t atMs = 0; ///< epoch ms, when the call was answered
+    std::string tool;
+    std::string workflowId; ///< the arguments' workflowId
+    std::string stepId;     ///< next: the step handed out; validate: the step validated
+    std::string loopId;     ///< next: the loop whose body step was handed out
+    int pass = 0;           ///< next: that loop's pass (1-based); 0 outside loops
+    bool complete = false;  ///< next: isComplete
+    int valid = -1;         ///< validate: 1 valid, 0 not; -1 for other tools
+    bool isError = false;
+    bool detailed = false; ///< `arguments` and `answer` are kept
+    Json arguments;        ///< as the client sent them (detailed calls)
+    Json answer;           ///< the tool's answer object (detailed calls; null for plain text)
+
+    static SessionCall of(const std::string &tool, const Json &arguments, const Json &answer,
+                          bool isError, bool detailed);
+};
+
 struct Session
 {
     std::string id; ///< "s-<n>-<random>" unless given
@@ -38,6 +64,9 @@ struct Session
     std::int64_t createdMs = 0;          ///< epoch ms
     std::int64_t updatedMs = 0;          ///< epoch ms
     int calls = 0;                       ///< tool calls recorded
+    /// Calls recorded since the sink last saved the session, oldest first; the sink appends
+    /// them to the call log. Not part of toJson() (the log is the record of them).
+    std::vector<SessionCall> unsavedCalls;
 
     Json toJson() const;
     static std::optional<Session> fromJson(const Json &json);

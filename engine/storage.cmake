@@ -16,6 +16,7 @@ target_sources(engine PRIVATE
     store/sessionstore.h store/sessionstore.cpp
     store/metricsstore.h store/metricsstore.cpp
     store/sessionsink.h store/sessionsink.cpp
+    store/heatmap.h store/heatmap.cpp
     store/storeopen.h store/storeopen.cpp
     cache/cachedvalue.h cache/cachedvalue.cpp
     cache/l1cache.h cache/l1cache.cpp

@@ -649,6 +649,10 @@
             <source>The database is open; sessions and metrics are kept.</source>
             <translation>Die Datenbank ist geöffnet; Sitzungen und Messwerte werden aufbewahrt.</translation>
         </message>
+        <message>
+            <source>Heat Map</source>
+            <translation>Heatmap</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::ConditionEditor</name>
@@ -1070,6 +1074,144 @@
         <message>
             <source>%1 was deleted or moved by another program. The workflow stays open here; save it to write the file again.</source>
             <translation>%1 wurde von einem anderen Programm gelöscht oder verschoben. Der Workflow bleibt hier geöffnet; speichern Sie ihn, um die Datei neu zu schreiben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::HeatMapPanel</name>
+        <message>
+            <source>Show on canvas</source>
+            <translation>Auf der Arbeitsfläche zeigen</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>Erreicht</translation>
+        </message>
+        <message>
+            <source>Stopped here</source>
+            <translation>Hier beendet</translation>
+        </message>
+        <message>
+            <source>Think time p50</source>
+            <translation>Denkzeit p50</translation>
+        </message>
+        <message>
+            <source>Think time p95</source>
+            <translation>Denkzeit p95</translation>
+        </message>
+        <message>
+            <source>Validation failures</source>
+            <translation>Validierungsfehler</translation>
+        </message>
+        <message>
+            <source>Loop passes</source>
+            <translation>Schleifendurchläufe</translation>
+        </message>
+        <message>
+            <source>What the canvas is coloured by</source>
+            <translation>Wonach die Arbeitsfläche eingefärbt wird</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>Gesamter Zeitraum</translation>
+        </message>
+        <message>
+            <source>Last 15 minutes</source>
+            <translation>Letzte 15 Minuten</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>Letzte Stunde</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>Letzte 24 Stunden</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Letzte 7 Tage</translation>
+        </message>
+        <message>
+            <source>Sessions active in this period</source>
+            <translation>Sitzungen, die in diesem Zeitraum aktiv waren</translation>
+        </message>
+        <message>
+            <source>All clients</source>
+            <translation>Alle Clients</translation>
+        </message>
+        <message>
+            <source>Sessions of this client only</source>
+            <translation>Nur Sitzungen dieses Clients</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Schritt</translation>
+        </message>
+        <message>
+            <source>Think p50</source>
+            <translation>Denkzeit p50</translation>
+        </message>
+        <message>
+            <source>Think p95</source>
+            <translation>Denkzeit p95</translation>
+        </message>
+        <message>
+            <source>Retries</source>
+            <translation>Wiederholungen</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Colour by:</source>
+            <translation>Einfärben nach:</translation>
+        </message>
+        <message>
+            <source>Client:</source>
+            <translation>Client:</translation>
+        </message>
+        <message>
+            <source>Sessions:</source>
+            <translation>Sitzungen:</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>Open a workflow to see how sessions moved through it.</source>
+            <translation>Öffnen Sie einen Workflow, um zu sehen, wie Sitzungen ihn durchlaufen haben.</translation>
+        </message>
+        <message>
+            <source>No database: sessions are not recorded.</source>
+            <translation>Keine Datenbank: Sitzungen werden nicht aufgezeichnet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n session(s) of %1</source>
+            <translation>
+                <numerusform>%n Sitzung von %1</numerusform>
+                <numerusform>%n Sitzungen von %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: reached by %2 session(s), %3 stopped here</source>
+            <translation>%1: von %2 Sitzung(en) erreicht, %3 hier beendet</translation>
+        </message>
+        <message>
+            <source>Think time p50 %1, p95 %2</source>
+            <translation>Denkzeit p50 %1, p95 %2</translation>
+        </message>
+        <message>
+            <source>Validation failures %1 (retries %2), loop passes %3</source>
+            <translation>Validierungsfehler %1 (Wiederholungen %2), Schleifendurchläufe %3</translation>
         </message>
     </context>
     <context>
@@ -2014,6 +2156,50 @@ Das kann nicht rückgängig gemacht werden.</translation>
                 <numerusform>%n Tool-Aufruf; erstellt %1</numerusform>
                 <numerusform>%n Tool-Aufrufe; erstellt %1</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Replay: drag to see the step, what was sent and the answer at each call</source>
+            <translation>Wiedergabe: ziehen, um Schritt, Gesendetes und Antwort jedes Aufrufs zu sehen</translation>
+        </message>
+        <message>
+            <source>Select a session to replay its calls.</source>
+            <translation>Wählen Sie eine Sitzung, um ihre Aufrufe wiederzugeben.</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Gesendet</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Antwort</translation>
+        </message>
+        <message>
+            <source>No recorded calls for this session.</source>
+            <translation>Für diese Sitzung sind keine Aufrufe aufgezeichnet.</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>%1 (loop %2, pass %3)</source>
+            <translation>%1 (Schleife %2, Durchlauf %3)</translation>
+        </message>
+        <message>
+            <source>valid</source>
+            <translation>gültig</translation>
+        </message>
+        <message>
+            <source>not valid</source>
+            <translation>ungültig</translation>
+        </message>
+        <message>
+            <source>Call %1 of %2 · %3 · %4 → %5</source>
+            <translation>Aufruf %1 von %2 · %3 · %4 → %5</translation>
+        </message>
+        <message>
+            <source>no eligible step</source>
+            <translation>kein ausführbarer Schritt</translation>
         </message>
     </context>
     <context>

@@ -649,6 +649,10 @@
             <source>The database is open; sessions and metrics are kept.</source>
             <translation>La base de données est ouverte ; sessions et mesures sont conservées.</translation>
         </message>
+        <message>
+            <source>Heat Map</source>
+            <translation>Carte de chaleur</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::ConditionEditor</name>
@@ -1070,6 +1074,144 @@
         <message>
             <source>%1 was deleted or moved by another program. The workflow stays open here; save it to write the file again.</source>
             <translation>%1 a été supprimé ou déplacé par un autre programme. Le workflow reste ouvert ici ; enregistrez-le pour réécrire le fichier.</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::HeatMapPanel</name>
+        <message>
+            <source>Show on canvas</source>
+            <translation>Afficher sur le canevas</translation>
+        </message>
+        <message>
+            <source>Reached</source>
+            <translation>Atteinte</translation>
+        </message>
+        <message>
+            <source>Stopped here</source>
+            <translation>Arrêtées ici</translation>
+        </message>
+        <message>
+            <source>Think time p50</source>
+            <translation>Temps de réflexion p50</translation>
+        </message>
+        <message>
+            <source>Think time p95</source>
+            <translation>Temps de réflexion p95</translation>
+        </message>
+        <message>
+            <source>Validation failures</source>
+            <translation>Échecs de validation</translation>
+        </message>
+        <message>
+            <source>Loop passes</source>
+            <translation>Passages de boucle</translation>
+        </message>
+        <message>
+            <source>What the canvas is coloured by</source>
+            <translation>Ce qui colore le canevas</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>Depuis toujours</translation>
+        </message>
+        <message>
+            <source>Last 15 minutes</source>
+            <translation>15 dernières minutes</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>Dernière heure</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>Dernières 24 heures</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>7 derniers jours</translation>
+        </message>
+        <message>
+            <source>Sessions active in this period</source>
+            <translation>Sessions actives pendant cette période</translation>
+        </message>
+        <message>
+            <source>All clients</source>
+            <translation>Tous les clients</translation>
+        </message>
+        <message>
+            <source>Sessions of this client only</source>
+            <translation>Seulement les sessions de ce client</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Étape</translation>
+        </message>
+        <message>
+            <source>Think p50</source>
+            <translation>Réflexion p50</translation>
+        </message>
+        <message>
+            <source>Think p95</source>
+            <translation>Réflexion p95</translation>
+        </message>
+        <message>
+            <source>Retries</source>
+            <translation>Nouvelles tentatives</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <source>Colour by:</source>
+            <translation>Colorer selon :</translation>
+        </message>
+        <message>
+            <source>Client:</source>
+            <translation>Client :</translation>
+        </message>
+        <message>
+            <source>Sessions:</source>
+            <translation>Sessions :</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 min</source>
+            <translation>%1 min</translation>
+        </message>
+        <message>
+            <source>Open a workflow to see how sessions moved through it.</source>
+            <translation>Ouvrez un workflow pour voir comment les sessions l’ont parcouru.</translation>
+        </message>
+        <message>
+            <source>No database: sessions are not recorded.</source>
+            <translation>Pas de base de données : les sessions ne sont pas enregistrées.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n session(s) of %1</source>
+            <translation>
+                <numerusform>%n session de %1</numerusform>
+                <numerusform>%n sessions de %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: reached by %2 session(s), %3 stopped here</source>
+            <translation>%1 : atteinte par %2 session(s), %3 arrêtée(s) ici</translation>
+        </message>
+        <message>
+            <source>Think time p50 %1, p95 %2</source>
+            <translation>Temps de réflexion p50 %1, p95 %2</translation>
+        </message>
+        <message>
+            <source>Validation failures %1 (retries %2), loop passes %3</source>
+            <translation>Échecs de validation %1 (nouvelles tentatives %2), passages de boucle %3</translation>
         </message>
     </context>
     <context>
@@ -2014,6 +2156,50 @@ Cette action est irréversible.</translation>
                 <numerusform>%n appel d’outil ; créée le %1</numerusform>
                 <numerusform>%n appels d’outils ; créée le %1</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Replay: drag to see the step, what was sent and the answer at each call</source>
+            <translation>Relecture : faites glisser pour voir l’étape, l’envoi et la réponse de chaque appel</translation>
+        </message>
+        <message>
+            <source>Select a session to replay its calls.</source>
+            <translation>Sélectionnez une session pour rejouer ses appels.</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Envoyé</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Réponse</translation>
+        </message>
+        <message>
+            <source>No recorded calls for this session.</source>
+            <translation>Aucun appel enregistré pour cette session.</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>erreur</translation>
+        </message>
+        <message>
+            <source>%1 (loop %2, pass %3)</source>
+            <translation>%1 (boucle %2, passage %3)</translation>
+        </message>
+        <message>
+            <source>valid</source>
+            <translation>valide</translation>
+        </message>
+        <message>
+            <source>not valid</source>
+            <translation>non valide</translation>
+        </message>
+        <message>
+            <source>Call %1 of %2 · %3 · %4 → %5</source>
+            <translation>Appel %1 sur %2 · %3 · %4 → %5</translation>
+        </message>
+        <message>
+            <source>no eligible step</source>
+            <translation>aucune étape éligible</translation>
         </message>
     </context>
     <context>

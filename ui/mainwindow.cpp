@@ -121,8 +121,10 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
     // spans the canvas and the library.
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     createDocks();
+    createHeatMap();
     createActions();
     createRunMode();
+    connectHeatMap();
     createEmptyHint();
     resetLayout();
     m_dataLabel->setObjectName(QStringLiteral("dataStatus"));
@@ -286,7 +288,8 @@ void MainWindow::resetLayout()
                             {m_jsonDock, Qt::RightDockWidgetArea, true},
                             {m_stepperDock, Qt::RightDockWidgetArea, false},
                             {m_problemsDock, Qt::BottomDockWidgetArea, true},
-                            {m_dashboardDock, Qt::BottomDockWidgetArea, false}};
+                            {m_dashboardDock, Qt::BottomDockWidgetArea, false},
+                            {m_heatDock, Qt::BottomDockWidgetArea, false}};
     for (const Place &p : places) {
         if (!p.dock)
             continue;

@@ -44,6 +44,7 @@ class StepperPanel;
 class EditorPage;
 class LibraryWidget;
 class RecoveryManager;
+class HeatMapPanel;
 } // namespace studio
 
 class MainWindow : public QMainWindow
@@ -118,6 +119,7 @@ public:
     // Run mode (mainwindowrunmode.cpp): the stepper, the Sessions list and the dashboard docks.
     studio::StepperPanel *stepper() const { return m_stepper; }
     studio::SessionsWidget *sessionsList() const { return m_sessions; }
+    studio::HeatMapPanel *heatMap() const { return m_heat; }
     studio::DashboardWidget *dashboard() const { return m_dashboard; }
     // The dashboard's live source (MetricsRegistry::global()); main() adds the cache counters,
     // the history database and turns its registry ticking off when a Runtime ticks.
@@ -209,6 +211,14 @@ private:
     QDockWidget *m_sessionsDock = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
     QPointer<studio::EditorPage> m_followPage; ///< read-only while following a session
+
+    // Heat map (mainwindowheat.cpp): the dock, then the Sessions dock's replay source.
+    void createHeatMap();
+    void connectHeatMap();
+    void updateHeatMap();
+    studio::HeatMapPanel *m_heat = nullptr;
+    QDockWidget *m_heatDock = nullptr;
+    QString m_revealedStep; ///< the followed/replayed step last scrolled into view
 };
 
 } // namespace wfs

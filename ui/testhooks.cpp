@@ -5,14 +5,17 @@
 #include "canvas/workflowscene.h"
 #include "dashboard/dashboardwidget.h"
 #include "dashboard/loadtestpanel.h"
+#include "canvas/workflowview.h"
 #include "editorpage.h"
 #include "mainwindow.h"
 #include "model/jsonio.h"
+#include "sessions/heatmappanel.h"
 #include "settings/connectagentdialog.h"
 #include "settings/settingsdialog.h"
 #include "ui/document/commands.h"
 #include "ui/document/workflowdocument.h"
 
+#include <QComboBox>
 #include <QDockWidget>
 #include <QSaveFile>
 
@@ -57,6 +60,15 @@ void applyTestHooks(MainWindow &window)
             qWarning("WFS_TEST_LOADTEST: expected a number of seconds, got %s", qPrintable(load));
         }
     }
+    // WFS_TEST_ZOOM_OUT=n: the canvas zoomed out n steps (screenshots of long workflows).
+    if (window.currentPage()) {
+        for (int i = 0; i < qEnvironmentVariableIntValue("WFS_TEST_ZOOM_OUT"); ++i)
+            window.currentPage()->view()->zoomOut();
+    }
+    // WFS_TEST_HEAT_METRIC=n: the Heat Map colours by its n-th metric (screenshots).
+    if (const QString metric = qEnvironmentVariable("WFS_TEST_HEAT_METRIC");
+        !metric.isEmpty() && window.heatMap())
+        window.heatMap()->metricBox()->setCurrentIndex(metric.toInt());
     const QString dialog = qEnvironmentVariable("WFS_TEST_DIALOG");
     if (dialog == QLatin1String("connect-agent") || dialog == QLatin1String("settings")) {
         QDialog *d = dialog == QLatin1String("settings")

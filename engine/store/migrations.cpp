@@ -134,6 +134,32 @@ SELECT w.id, w.name, w.description,
        coalesce((SELECT group_concat(s.prompt, ' ') FROM steps s WHERE s.workflow_id = w.id), '')
 FROM workflows w;
 )sql"},
+        {5, "the call log of sessions (heat map, session replay)", R"sql(
+CREATE TABLE session_calls (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id  TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    workflow_id TEXT NOT NULL DEFAULT '',
+    at          INTEGER NOT NULL,
+    tool        TEXT NOT NULL,
+    step_id     TEXT NOT NULL DEFAULT '',
+    loop_id     TEXT NOT NULL DEFAULT '',
+    pass        INTEGER NOT NULL DEFAULT 0,
+    complete    INTEGER NOT NULL DEFAULT 0,
+    valid       INTEGER,
+    is_error    INTEGER NOT NULL DEFAULT 0,
+    arguments   TEXT NOT NULL DEFAULT '{}',
+    answer      TEXT NOT NULL DEFAULT ''
+);
+-- replay: the calls of one session in order
+CREATE INDEX session_calls_by_session ON session_calls(session_id, seq);
+-- heat map: the calls of one workflow, covering every column the aggregation reads
+CREATE INDEX session_calls_heat ON session_calls(workflow_id, session_id, seq, at, tool, step_id,
+                                                 loop_id, pass, complete, valid, is_error);
+CREATE TRIGGER session_calls_append_only BEFORE UPDATE ON session_calls
+BEGIN
+    SELECT RAISE(ABORT, 'session_calls is append-only');
+END;
+)sql"},
     };
     return migrations;
 }

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // SqliteSessionSink: the engine's SessionSink backed by SessionStore. Each save writes the
-// session row and appends one "saved" event (calls, completed steps, completion) to the log.
+// session row, appends the calls made since the last save to the call log (session_calls) and
+// one "saved" event (calls, completed steps, completion) to the event log, in one transaction.
 //
 //   auto sink = std::make_shared<store::SqliteSessionSink>(db);
 //   sink->restoreInto(engine.sessions());     // sessions of previous runs
@@ -16,6 +17,10 @@
 #include <string>
 
 namespace wfs::store {
+
+// The call-log row of one recorded call: the step handed out (or validated), the loop pass,
+// completion and validity read from the answer, and the call as JSON text.
+CallRecord callRecordOf(const Session &session, const SessionCall &call);
 
 class SqliteSessionSink : public SessionSink
 {
@@ -35,6 +40,7 @@ public:
     std::string lastError() const;
 
 private:
+    Database &m_db;
     SessionStore m_store;
     std::atomic<std::uint64_t> m_failures{0};
     mutable std::mutex m_errorMutex;

@@ -129,4 +129,62 @@ Result<std::vector<SessionEvent>> SessionStore::events(std::string_view sessionI
     });
 }
 
+Result<std::int64_t> SessionStore::appendCall(const CallRecord &c)
+{
+    using R = Result<std::int64_t>;
+    auto lock = m_db.lock();
+    auto st = m_db.cached(
+        "INSERT INTO session_calls(session_id, workflow_id, at, tool, step_id, loop_id, pass,"
+        " complete, valid, is_error, arguments, answer)"
+        " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    if (!st)
+        return R::failure(st.error());
+    (*st)
+        ->bindText(1, c.sessionId)
+        .bindText(2, c.workflowId)
+        .bindInt(3, c.atMs ? c.atMs : QDateTime::currentMSecsSinceEpoch())
+        .bindText(4, c.tool)
+        .bindText(5, c.stepId)
+        .bindText(6, c.loopId)
+        .bindInt(7, c.pass)
+        .bindInt(8, c.complete ? 1 : 0);
+    if (c.valid < 0)
+        (*st)->bindNull(9);
+    else
+        (*st)->bindInt(9, c.valid);
+    (*st)->bindInt(10, c.isError ? 1 : 0).bindText(11, c.arguments).bindText(12, c.answer);
+    if (auto r = (*st)->run(); !r)
+        return R::failure("cannot log a call of session '" + c.sessionId + "': " + r.error());
+    return m_db.lastInsertRowId();
+}
+
+Result<std::vector<CallRecord>> SessionStore::calls(std::string_view sessionId)
+{
+    using R = Result<std::vector<CallRecord>>;
+    auto lock = m_db.lock();
+    auto st = m_db.cached("SELECT seq, session_id, workflow_id, at, tool, step_id, loop_id, pass,"
+                          " complete, coalesce(valid, -1), is_error, arguments, answer"
+                          " FROM session_calls WHERE session_id = ?1 ORDER BY seq");
+    if (!st)
+        return R::failure(st.error());
+    (*st)->bindText(1, sessionId);
+    return (*st)->readAll([](const Statement &row) {
+        CallRecord c;
+        c.seq = row.columnInt(0);
+        c.sessionId = row.columnText(1);
+        c.workflowId = row.columnText(2);
+        c.atMs = row.columnInt(3);
+        c.tool = row.columnText(4);
+        c.stepId = row.columnText(5);
+        c.loopId = row.columnText(6);
+        c.pass = int(row.columnInt(7));
+        c.complete = row.columnInt(8) != 0;
+        c.valid = int(row.columnInt(9));
+        c.isError = row.columnInt(10) != 0;
+        c.arguments = row.columnText(11);
+        c.answer = row.columnText(12);
+        return c;
+    });
+}
+
 } // namespace wfs::store

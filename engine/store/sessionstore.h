@@ -40,6 +40,25 @@ struct SessionEvent
     std::string payload; ///< JSON text
 };
 
+// One tool call of a session (table session_calls): the columns the heat map aggregates,
+// then the call as sent and answered (session replay).
+struct CallRecord
+{
+    std::int64_t seq = 0; ///< global, increasing
+    std::string sessionId;
+    std::string workflowId;
+    std::int64_t atMs = 0;
+    std::string tool;      ///< "workflow_next", "workflow_validate"
+    std::string stepId;    ///< next: the step handed out; validate: the step validated
+    std::string loopId;    ///< next: the loop whose body step was handed out
+    int pass = 0;          ///< next: that loop's pass (1-based); 0 outside loops
+    bool complete = false; ///< next: isComplete
+    int valid = -1;        ///< validate: 1 valid, 0 not; -1 for other tools
+    bool isError = false;
+    std::string arguments = "{}"; ///< JSON text
+    std::string answer;           ///< JSON text ("" for plain-text answers)
+};
+
 class SessionStore
 {
 public:
@@ -56,6 +75,11 @@ public:
     Result<std::int64_t> appendEvent(std::string_view sessionId, std::string_view kind,
                                      std::string_view payload, std::int64_t atMs = 0);
     Result<std::vector<SessionEvent>> events(std::string_view sessionId, std::int64_t afterSeq = 0);
+
+    // The call log: appends one call of an existing session (returns its seq); the calls of one
+    // session in order.
+    Result<std::int64_t> appendCall(const CallRecord &call);
+    Result<std::vector<CallRecord>> calls(std::string_view sessionId);
 
 private:
     Database &m_db;

@@ -116,6 +116,7 @@ void WorkflowScene::rebuild()
     selectPointers(restored);
     applyMarks();
     applyRunMarks();
+    applyHeat();
 }
 
 std::vector<std::string> WorkflowScene::selectedPointers() const

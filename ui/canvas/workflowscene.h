@@ -100,6 +100,21 @@ public:
     void setRunMarks(const RunMarks &marks);
     const RunMarks &runMarks() const { return m_runMarks; }
 
+    // Heat map overlay (ui/canvas/heatoverlay.h): a tint and a badge per step id, kept across
+    // rebuilds; an empty map clears it. heatShown() reads what the node's overlay item shows.
+    struct HeatCell
+    {
+        double intensity = 0;  ///< 0 (cool) .. 1 (hottest step of the map)
+        bool hasValue = false; ///< false: the metric has no value for the step (grey badge)
+        QString label;         ///< the badge ("3", "1.2 s")
+        QString toolTip;       ///< every number of the step
+        bool operator==(const HeatCell &) const = default;
+    };
+    void setHeat(const QHash<QString, HeatCell> &cells);
+    void clearHeat();
+    const QHash<QString, HeatCell> &heat() const { return m_heat; }
+    HeatCell heatShown(const QString &stepId) const;
+
     // Full relayout from the document (also what every document change triggers).
     void rebuild();
 
@@ -121,6 +136,7 @@ private:
     void applyMarks();
     void applyRunMarks();
     void applyRunMarks(NodeItem *item);
+    void applyHeat();
     bool draggingLoop() const;
     void showDropIndicator(QPointF scenePos);
     void updateStep(const QString &pointer);
@@ -134,6 +150,7 @@ private:
     std::unordered_map<std::string, std::string> m_signatures;    ///< layoutSignature per step
     std::vector<Mark> m_marks;
     RunMarks m_runMarks;
+    QHash<QString, HeatCell> m_heat;
     QGraphicsLineItem *m_dropIndicator = nullptr;
     QPointF m_pressPos;
     bool m_dragging = false;

@@ -4,16 +4,24 @@
 
 #include "engine/engine.h"
 #include "engine/session.h"
+#include "engine/store/heatmap.h"
+#include "engine/store/sessionstore.h"
 #include "engine/workflowrepository.h"
 #include "ui/stepper/stepperrun.h"
 
 #include <QDateTime>
+#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSlider>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -112,10 +120,50 @@ SessionsWidget::SessionsWidget(Engine *engine, QWidget *parent)
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(resume);
+    // Replay: a slider over the followed session's calls, what was sent and answered.
+    auto *replay = new QWidget(this);
+    m_replaySlider = new QSlider(Qt::Horizontal, replay);
+    m_replaySlider->setObjectName(QStringLiteral("sessionsReplaySlider"));
+    m_replaySlider->setEnabled(false);
+    m_replaySlider->setPageStep(1);
+    m_replaySlider->setToolTip(
+        tr("Replay: drag to see the step, what was sent and the answer at each call"));
+    m_replayLabel = new QLabel(tr("Select a session to replay its calls."), replay);
+    m_replayLabel->setObjectName(QStringLiteral("sessionsReplayLabel"));
+    m_replayLabel->setWordWrap(true);
+    const auto jsonPane = [replay](const QString &name) {
+        auto *edit = new QPlainTextEdit(replay);
+        edit->setObjectName(name);
+        edit->setReadOnly(true);
+        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+        edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        return edit;
+    };
+    m_replaySent = jsonPane(QStringLiteral("sessionsReplaySent"));
+    m_replayAnswer = jsonPane(QStringLiteral("sessionsReplayAnswer"));
+    auto *panes = new QTabWidget(replay);
+    panes->addTab(m_replaySent, tr("Sent"));
+    panes->addTab(m_replayAnswer, tr("Answer"));
+    auto *replayLayout = new QVBoxLayout(replay);
+    replayLayout->setContentsMargins(0, 0, 0, 0);
+    replayLayout->addWidget(m_replaySlider);
+    replayLayout->addWidget(m_replayLabel);
+    replayLayout->addWidget(panes, 1);
+    connect(m_replaySlider, &QSlider::valueChanged, this, &SessionsWidget::showCall);
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_tree, 1);
+    topLayout->addLayout(buttons);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(top);
+    split->addWidget(replay);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addWidget(m_tree, 1);
-    layout->addLayout(buttons);
+    layout->addWidget(split, 1);
 
     for (const Session &s : sessions.list())
         updateRow(s);
@@ -169,8 +217,10 @@ void SessionsWidget::flush()
         followedChanged = followedChanged || id == m_followed;
     }
     m_tree->setSortingEnabled(sorting);
-    if (followedChanged)
+    if (followedChanged) {
+        reloadReplay();
         emitMarks();
+    }
 }
 
 void SessionsWidget::updateRow(const Session &s)
@@ -205,8 +255,12 @@ void SessionsWidget::follow(const QString &id)
     const std::optional<Session> s = m_engine->sessions().get(id.toStdString());
     if (!s)
         return;
+    const bool other = id != m_followed;
     m_followed = id;
     emit followRequested(id, qs(s->workflowId));
+    if (other)
+        m_calls.clear(); // the slider goes to the new session's last call
+    reloadReplay();
     emitMarks();
 }
 
@@ -217,7 +271,7 @@ void SessionsWidget::stopFollowing()
 
 void SessionsWidget::emitMarks()
 {
-    if (m_followed.isEmpty())
+    if (m_followed.isEmpty() || replaying())
         return;
     const std::optional<Session> s = m_engine->sessions().get(m_followed.toStdString());
     if (!s) {
@@ -229,6 +283,76 @@ void SessionsWidget::emitMarks()
     if (!e)
         return;
     emit marksChanged(qs(s->workflowId), StepperRun::marksFor(*e->workflow, *s));
+}
+
+void SessionsWidget::setCallLog(std::function<store::Database *()> database)
+{
+    m_callLog = std::move(database);
+}
+
+bool SessionsWidget::replaying() const
+{
+    return !m_calls.empty() && m_replaySlider->value() < int(m_calls.size()) - 1;
+}
+
+void SessionsWidget::reloadReplay()
+{
+    store::Database *db = m_callLog && !m_followed.isEmpty() ? m_callLog() : nullptr;
+    const bool atEnd = !replaying();
+    const int was = m_replaySlider->value();
+    std::vector<store::CallRecord> calls;
+    if (db) {
+        store::SessionStore store(*db);
+        if (auto r = store.calls(m_followed.toStdString()))
+            calls = std::move(*r);
+    }
+    m_calls = std::move(calls);
+    const QSignalBlocker block(m_replaySlider);
+    m_replaySlider->setEnabled(m_calls.size() > 1);
+    m_replaySlider->setRange(0, std::max(0, int(m_calls.size()) - 1));
+    m_replaySlider->setValue(atEnd ? m_replaySlider->maximum() : was);
+    showCall(m_replaySlider->value());
+}
+
+void SessionsWidget::showCall(int index)
+{
+    if (m_calls.empty() || index < 0 || index >= int(m_calls.size())) {
+        m_replayLabel->setText(m_followed.isEmpty() ? tr("Select a session to replay its calls.")
+                                                    : tr("No recorded calls for this session."));
+        m_replaySent->clear();
+        m_replayAnswer->clear();
+        return;
+    }
+    const store::CallRecord &c = m_calls[std::size_t(index)];
+    const auto pretty = [](const std::string &text) {
+        const Json j = Json::parse(text, nullptr, false);
+        return qs(j.is_discarded() ? text : j.dump(2, ' ', false, Json::error_handler_t::replace));
+    };
+    QString what;
+    if (c.tool == "workflow_next")
+        what = c.isError          ? tr("error")
+               : c.complete       ? tr("✓ complete")
+               : c.stepId.empty() ? tr("no eligible step")
+               : c.loopId.empty()
+                   ? qs(c.stepId)
+                   : tr("%1 (loop %2, pass %3)").arg(qs(c.stepId), qs(c.loopId)).arg(c.pass);
+    else
+        what = QStringLiteral("%1: %2").arg(qs(c.stepId),
+                                            c.valid == 1 ? tr("valid") : tr("not valid"));
+    m_replayLabel->setText(
+        tr("Call %1 of %2 · %3 · %4 → %5")
+            .arg(index + 1)
+            .arg(m_calls.size())
+            .arg(QDateTime::fromMSecsSinceEpoch(c.atMs).toString(QStringLiteral("HH:mm:ss.zzz")),
+                 qs(c.tool), what));
+    m_replaySent->setPlainText(pretty(c.arguments));
+    m_replayAnswer->setPlainText(pretty(c.answer));
+    // The canvas as it was right after this call.
+    const Session at = store::sessionAtCall(m_calls, std::size_t(index));
+    const auto snap = m_engine->snapshot();
+    const WorkflowEntry *e = snap ? snap->find(at.workflowId) : nullptr;
+    if (e)
+        emit marksChanged(qs(at.workflowId), StepperRun::marksFor(*e->workflow, at));
 }
 
 } // namespace wfs::studio

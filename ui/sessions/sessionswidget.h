@@ -3,15 +3,25 @@
 // The Sessions dock: every session of the engine's SessionManager — the studio's stepper runs
 // and the walks MCP clients drive (HTTP or a stdio process sharing the database) — updated live
 // through queued connections. Selecting a session follows it on the canvas (read-only);
-// studio sessions can be resumed in the stepper.
+// studio sessions can be resumed in the stepper. Below the list, the replay of the selected
+// session: a slider over its recorded calls (the database's call log) shows the step, what was
+// sent and what was answered at each call, with the canvas marks as they were then.
 #pragma once
 
 #include "ui/canvas/workflowscene.h"
+
+#include "engine/store/sessionstore.h"
 
 #include <QElapsedTimer>
 #include <QSet>
 #include <QWidget>
 
+#include <functional>
+#include <vector>
+
+class QLabel;
+class QPlainTextEdit;
+class QSlider;
 class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -19,6 +29,9 @@ class QTreeWidgetItem;
 namespace wfs {
 class Engine;
 struct Session;
+namespace store {
+class Database;
+}
 } // namespace wfs
 
 namespace wfs::studio {
@@ -38,6 +51,18 @@ public:
     // Rows in the list (for tests).
     int sessionCount() const;
 
+    // Where the recorded calls are read for replay (null: no database, no replay).
+    void setCallLog(std::function<store::Database *()> database);
+    // Replay of the followed session: its recorded calls, the slider over them (at the last
+    // call = live), what the labels show.
+    const std::vector<store::CallRecord> &replayCalls() const { return m_calls; }
+    QSlider *replaySlider() const { return m_replaySlider; }
+    QLabel *replayLabel() const { return m_replayLabel; }
+    QPlainTextEdit *replaySent() const { return m_replaySent; }
+    QPlainTextEdit *replayAnswer() const { return m_replayAnswer; }
+    // Reads the followed session's calls again (the slider stays where it was, or at the end).
+    void reloadReplay();
+
 signals:
     // Open the session's workflow read-only; marks follow through marksChanged.
     void followRequested(const QString &sessionId, const QString &workflowId);
@@ -51,6 +76,8 @@ private:
     void updateRow(const Session &s);
     void emitMarks();
     QTreeWidgetItem *rowFor(const QString &id) const;
+    void showCall(int index);
+    bool replaying() const; ///< the slider is before the last call: live marks wait
 
     Engine *m_engine;
     QTreeWidget *m_tree;
@@ -59,6 +86,12 @@ private:
     QSet<QString> m_dirty;
     QSet<QString> m_removed;
     QString m_followed;
+    std::function<store::Database *()> m_callLog;
+    std::vector<store::CallRecord> m_calls;
+    QSlider *m_replaySlider = nullptr;
+    QLabel *m_replayLabel = nullptr;
+    QPlainTextEdit *m_replaySent = nullptr;
+    QPlainTextEdit *m_replayAnswer = nullptr;
 };
 
 } // namespace wfs::studio
