@@ -21,11 +21,7 @@ done
 [[ -x $binary ]] || { echo "dashboard_screenshot: $binary is not built" >&2; exit 1; }
 mkdir -p "$(dirname "$out")"
 
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-export HOME=$scratch/home XDG_CONFIG_HOME=$scratch/config XDG_DATA_HOME=$scratch/data
-export XDG_CACHE_HOME=$scratch/cache XDG_RUNTIME_DIR=$scratch/run
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR" "$XDG_CONFIG_HOME/WorkflowStudio" && chmod 700 "$XDG_RUNTIME_DIR"
+source "$here/tools/scratch_home.sh"
 port=$((20000 + RANDOM % 20000))
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 cat > "$XDG_CONFIG_HOME/WorkflowStudio/Workflow Studio.conf" <<CONF

@@ -24,12 +24,7 @@ done
 [[ -f $workflow ]] || { echo "heatmap_screenshot: $workflow not found" >&2; exit 1; }
 mkdir -p "$(dirname "$out")"
 
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-export HOME=$scratch/home XDG_CONFIG_HOME=$scratch/config XDG_DATA_HOME=$scratch/data
-export XDG_CACHE_HOME=$scratch/cache XDG_RUNTIME_DIR=$scratch/run
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-mkdir -p "$XDG_CONFIG_HOME/WorkflowStudio"
+source "$here/tools/scratch_home.sh"
 printf '[ui]\nlanguage=en\n' > "$XDG_CONFIG_HOME/WorkflowStudio/Workflow Studio.conf"
 
 # The studio's own database (AppDataLocation of "Workflow Studio").

@@ -32,13 +32,8 @@ done
 mkdir -p "$(dirname "$out")"
 
 # A throw-away home: no settings, recent files or recovery offers from the real user.
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-export HOME=$scratch/home XDG_CONFIG_HOME=$scratch/config XDG_DATA_HOME=$scratch/data
-export XDG_CACHE_HOME=$scratch/cache XDG_RUNTIME_DIR=$scratch/run
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+source "$here/tools/scratch_home.sh"
 export QT_QPA_PLATFORM=xcb WFS_TEST_SELECT=$select
-mkdir -p "$XDG_CONFIG_HOME/WorkflowStudio"
 {
   echo "[ui]"
   echo "language=${WFS_SCREENSHOT_LANGUAGE:-en}"

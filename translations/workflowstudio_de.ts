@@ -2622,10 +2622,6 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <translation>falsch</translation>
         </message>
         <message>
-            <source>unset</source>
-            <translation>nicht gesetzt</translation>
-        </message>
-        <message>
             <source>Values read:</source>
             <translation>Gelesene Werte:</translation>
         </message>

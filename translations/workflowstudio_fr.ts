@@ -2622,10 +2622,6 @@ Cette action est irréversible.</translation>
             <translation>faux</translation>
         </message>
         <message>
-            <source>unset</source>
-            <translation>non défini</translation>
-        </message>
-        <message>
             <source>Values read:</source>
             <translation>Valeurs lues :</translation>
         </message>

@@ -523,9 +523,7 @@ private:
 
     void handle()
     {
-        m_sessionId.clear();
-        m_dispatched = false;
-        m_protocolReject = false;
+        m_sessionId.clear(); // m_dispatched and m_protocolReject: reset by onHeader()
 
         // 4. MCP-Protocol-Version, when present, must be one we speak.
         if (const auto pv = m_request.find("mcp-protocol-version"); pv != m_request.end()) {

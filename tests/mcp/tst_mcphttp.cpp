@@ -258,9 +258,13 @@ private slots:
         o.token = token.toStdString();
         HttpServer server(*m_dispatcher, o);
         const auto r = server.start();
-        if (!r.ok() && r.error().find("cannot listen") != std::string::npos)
-            QSKIP(qPrintable(QStringLiteral("this machine cannot bind %1: %2")
-                                 .arg(host, QString::fromStdString(r.error()))));
+        // ::1 needs IPv6 on the machine: without it the bind fails, but never for the token.
+        if (starts && !r.ok() && host == QLatin1String("::1")) {
+            QVERIFY2(r.error().find("cannot listen") != std::string::npos &&
+                         r.error().find("token") == std::string::npos,
+                     r.error().c_str());
+            return;
+        }
         QCOMPARE(r.ok(), starts);
         if (!starts) {
             QVERIFY2(r.error().find("without a token") != std::string::npos &&
@@ -289,7 +293,7 @@ private slots:
             ::freeifaddrs(list);
         }
         if (address.empty())
-            QSKIP("this machine has no non-loopback IPv4 address");
+            WFS_SKIP_UNLESS_REQUIRED("this machine has no non-loopback IPv4 address");
         HttpServer::Options o;
         o.host = "0.0.0.0";
         o.token = "s3cret";

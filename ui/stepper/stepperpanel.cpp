@@ -4,6 +4,7 @@
 
 #include "contexteditor.h"
 #include "engine/compiledworkflow.h"
+#include "engine/condition.h"
 #include "engine/engine.h"
 #include "engine/workflowrepository.h"
 #include "model/jsonio.h"
@@ -679,7 +680,7 @@ void StepperPanel::refreshExplanation()
     m_unblockBox->hide();
     if (!m_run->isActive())
         return;
-    const engine::Explanation ex = m_run->explanation();
+    const engine::Explanation &ex = m_run->explanation();
     QTreeWidgetItem *loopItem = nullptr;
     QTreeWidgetItem *reselect = nullptr;
     for (const engine::StepExplanation &e : ex.steps) {
@@ -690,9 +691,7 @@ void StepperPanel::refreshExplanation()
             loopItem = item;
         else if (!inBody)
             loopItem = nullptr;
-        QString status = StepperRun::statusText(e.status);
-        if (const std::string pass = e.passText(); !pass.empty())
-            status += QStringLiteral(", ") + qs(pass);
+        const QString status = StepperRun::statusText(e);
         item->setText(0, qs(e.id));
         item->setText(1, status);
         item->setToolTip(0, qs(e.reason));
@@ -716,18 +715,13 @@ void StepperPanel::refreshExplanation()
             html += QStringLiteral("<p>%1 <code>%2</code> — %3</p>")
                         .arg(tr("Run condition:"), qs(e.summary).toHtmlEscaped(),
                              e.holds ? tr("true") : tr("false"));
-            QStringList values;
-            for (auto it = e.values.begin(); it != e.values.end(); ++it)
-                values << QStringLiteral("<code>%1</code> = %2")
-                              .arg(qs(it.key()).toHtmlEscaped(),
-                                   it.value().is_null() ? tr("unset")
-                                                        : compactJson(it.value()).toHtmlEscaped());
-            if (!values.isEmpty())
-                html += QStringLiteral("<p>%1 %2</p>")
-                            .arg(tr("Values read:"), values.join(QStringLiteral(", ")));
+            if (const QString values = StepperRun::valuesText(e.values); !values.isEmpty())
+                html +=
+                    QStringLiteral("<p>%1 %2</p>").arg(tr("Values read:"), values.toHtmlEscaped());
             if (!e.decidedBy.is_null())
                 html += QStringLiteral("<p>%1 <code>%2</code></p>")
-                            .arg(tr("Decided by:"), conditionSummary(e.decidedBy).toHtmlEscaped());
+                            .arg(tr("Decided by:"),
+                                 qs(engine::conditionSummary(e.decidedBy)).toHtmlEscaped());
         }
         for (const Json &u : e.unblock)
             html += QStringLiteral("<p>%1</p>")

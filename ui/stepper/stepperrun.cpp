@@ -62,11 +62,13 @@ std::shared_ptr<const engine::CompiledWorkflow> StepperRun::compiled() const
 void StepperRun::setWorkflow(std::shared_ptr<const engine::CompiledWorkflow> workflow)
 {
     m_document = std::move(workflow);
+    m_explanation.reset();
 }
 
 Result<void> StepperRun::applyWorkflow(std::shared_ptr<const engine::CompiledWorkflow> workflow)
 {
     m_document = std::move(workflow);
+    m_explanation.reset();
     if (m_sessionId.empty()) {
         emit changed();
         return {};
@@ -140,6 +142,7 @@ Result<void> StepperRun::restart()
 
 Result<void> StepperRun::fetchNext()
 {
+    m_explanation.reset(); // new inputs (completed steps, context, session)
     Json args = Json::object();
     args["workflowId"] = m_workflowId;
     args["completedSteps"] = m_completed;
@@ -311,7 +314,7 @@ WorkflowScene::RunMarks StepperRun::marks() const
         return {};
     WorkflowScene::RunMarks marks = marksFor(*wf, *s);
     // The run's own session: every step says why it has its status.
-    const engine::Explanation ex = explanation();
+    const engine::Explanation &ex = explanation();
     for (const engine::StepExplanation &e : ex.steps) {
         if (e.id.empty())
             continue;
@@ -335,12 +338,27 @@ QString StepperRun::statusText(const std::string &status)
     return tr("pending");
 }
 
+QString StepperRun::statusText(const engine::StepExplanation &e)
+{
+    QString text = statusText(e.status);
+    if (const std::string pass = e.passText(); !pass.empty())
+        text += QStringLiteral(", ") + qs(pass);
+    return text;
+}
+
+QString StepperRun::valuesText(const Json &values)
+{
+    QStringList out;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        out << QStringLiteral("%1 = %2").arg(
+            qs(it.key()), it.value().is_null() ? tr("unset") : compactJson(it.value()));
+    }
+    return out.join(QStringLiteral(", "));
+}
+
 QString StepperRun::explanationText(const engine::StepExplanation &e)
 {
-    QString head = statusText(e.status);
-    if (const std::string pass = e.passText(); !pass.empty())
-        head += QStringLiteral(", ") + qs(pass);
-    QString text = tr("Run: %1 — %2").arg(head, qs(e.reason));
+    QString text = tr("Run: %1 — %2").arg(statusText(e), qs(e.reason));
     for (const Json &u : e.unblock) {
         text += QLatin1Char('\n') + tr("To unblock: %1").arg(qs(u.value("message", std::string())));
     }
@@ -354,19 +372,17 @@ QString StepperRun::conditionCaption(const engine::StepExplanation &e)
     const Json &decided = e.decidedBy.is_null() ? e.condition : e.decidedBy;
     QString text = (e.holds ? QStringLiteral("✓ ") : QStringLiteral("✗ ")) +
                    qs(engine::conditionSummary(decided));
-    QStringList values;
-    for (auto it = e.values.begin(); it != e.values.end(); ++it) {
-        values << QStringLiteral("%1 = %2").arg(
-            qs(it.key()), it.value().is_null() ? tr("unset") : compactJson(it.value()));
-    }
-    if (!values.isEmpty())
-        text += QStringLiteral(" (") + values.join(QStringLiteral(", ")) + QLatin1Char(')');
+    if (const QString values = valuesText(e.values); !values.isEmpty())
+        text += QStringLiteral(" (") + values + QLatin1Char(')');
     return text;
 }
 
-engine::Explanation StepperRun::explanation() const
+const engine::Explanation &StepperRun::explanation() const
 {
-    return explanationWith(m_sendContext);
+    // The inputs change only with a workflow_next (fetchNext) or another workflow.
+    if (!m_explanation)
+        m_explanation = explanationWith(m_sendContext);
+    return *m_explanation;
 }
 
 engine::Explanation StepperRun::explanationWith(const Json &context) const
@@ -382,7 +398,7 @@ std::map<std::string, QString> StepperRun::whatIf(const Json &context) const
     std::map<std::string, QString> out;
     if (context == m_sendContext)
         return out;
-    const engine::Explanation now = explanation();
+    const engine::Explanation &now = explanation();
     const engine::Explanation then = explanationWith(context);
     if (now.steps.size() != then.steps.size())
         return out;
@@ -599,16 +615,13 @@ QString StepperRun::exportMarkdown() const
                   .arg(qs(stringField(currentStep(), "title")), qs(currentStepId()));
         md += prompt() + QStringLiteral("\n\n");
     }
-    const engine::Explanation ex = explanation();
+    const engine::Explanation &ex = explanation();
     if (!ex.steps.empty()) {
         md += QStringLiteral("## %1\n\n").arg(tr("Why each step has its status"));
         for (const engine::StepExplanation &e : ex.steps) {
-            QString status = statusText(e.status);
-            if (const std::string pass = e.passText(); !pass.empty())
-                status += QStringLiteral(", ") + qs(pass);
             md += QStringLiteral("- %1`%2` — **%3**: %4\n")
                       .arg(e.loopIndex >= 0 && !e.isLoop ? QStringLiteral("  ") : QString(),
-                           qs(e.id), status, qs(e.reason));
+                           qs(e.id), statusText(e), qs(e.reason));
         }
         if (ex.blocked) {
             md += QStringLiteral("\n%1\n").arg(tr("Blocked: %1").arg(qs(ex.blockedMessage)));

@@ -18,6 +18,7 @@
 #include <QString>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -106,7 +107,8 @@ public:
     WorkflowScene::RunMarks marks() const;
 
     // Why every step has its status for the inputs of the last workflow_next (engine/explain.h).
-    engine::Explanation explanation() const;
+    // Cached until the next workflow_next or workflow change.
+    const engine::Explanation &explanation() const;
     // The same inputs with another context: what the run would do if the agent sent it.
     engine::Explanation explanationWith(const Json &context) const;
     // What-if: the steps that would change status (or whose run condition would flip) if
@@ -117,6 +119,10 @@ public:
     // The deciding condition with the values it read: "✗ x == 1 (x = 2)"; "" without one.
     static QString conditionCaption(const engine::StepExplanation &e);
     static QString statusText(const std::string &status);
+    // The status with its loop pass: "completed, pass 4 of 4".
+    static QString statusText(const engine::StepExplanation &e);
+    // The values a condition read: "x = 1, y = unset".
+    static QString valuesText(const Json &values);
     // The context sent with the last workflow_next (what explanation() reads).
     const Json &sentContext() const { return m_sendContext; }
 
@@ -146,6 +152,7 @@ public:
 
 private:
     std::shared_ptr<const engine::CompiledWorkflow> m_document;
+    mutable std::optional<engine::Explanation> m_explanation; ///< explanation(), cached
     Engine *m_engine;
     std::string m_sessionId;
     std::string m_workflowId;
