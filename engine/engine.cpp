@@ -180,7 +180,8 @@ void Engine::recordSessionCall(std::string_view name, const Json &arguments, con
     if (ctx.sessionId.empty() || (name != "workflow_next" && name != "workflow_validate"))
         return;
     d->sessions->recordCall(ctx.sessionId, ctx.client, std::string(name),
-                            arguments.is_object() ? arguments : emptyObject(), payload, isError);
+                            arguments.is_object() ? arguments : emptyObject(), payload, isError,
+                            ctx.persist);
 }
 
 ToolResult Engine::workflowList() const

@@ -69,7 +69,14 @@ struct CallContext
     /// false: the caller reads ToolResult::serialized when it is set (the MCP transports), so
     /// a cache hit need not copy the payload.
     bool payloadNeeded = true;
+    /// false: the session this call creates is never persisted (a load test's; see
+    /// kLoadTestClientName).
+    bool persist = true;
 };
+
+// The clientInfo name the studio's HTTP load test introduces itself with: its sessions are
+// transient (SessionManager), so load tests do not fill the store.
+inline constexpr const char *kLoadTestClientName = "workflow-studio-loadtest";
 
 // Seen by observers after every callTool (metrics, caches, logs).
 struct ToolCallRecord

@@ -244,12 +244,27 @@ void Runtime::Private::persistMetrics()
         qWarning("runtime: workflow usage not persisted: %s", r.error().c_str());
     // Retention: at the first persist, then once an hour.
     const auto now = Clock::now();
-    if (options.metricsRetentionDays > 0 && now >= nextPrune) {
+    const bool hourly = now >= nextPrune;
+    if (hourly)
         nextPrune = now + std::chrono::hours(1);
-        const std::int64_t cutoffMs = QDateTime::currentMSecsSinceEpoch() -
-                                      std::int64_t(options.metricsRetentionDays) * 86'400'000;
+    const std::int64_t nowMs = QDateTime::currentMSecsSinceEpoch();
+    if (options.metricsRetentionDays > 0 && hourly) {
+        const std::int64_t cutoffMs =
+            nowMs - std::int64_t(options.metricsRetentionDays) * 86'400'000;
         if (Result<int> r = metricsStore->prune(cutoffMs); !r)
             qWarning("runtime: old metrics not pruned: %s", r.error().c_str());
+    }
+    // Sessions: by age hourly; by count (sessions, call-log rows) at every persist, so a burst
+    // of traffic cannot grow the file for an hour first.
+    if (sink) {
+        const std::int64_t cutoffMs =
+            hourly && options.sessionRetentionDays > 0
+                ? nowMs - std::int64_t(options.sessionRetentionDays) * 86'400'000
+                : 0;
+        Result<store::SessionStore::Pruned> r =
+            sink->store().prune(cutoffMs, options.maxStoredSessions, options.maxStoredCalls);
+        if (!r)
+            qWarning("runtime: old sessions not pruned: %s", r.error().c_str());
     }
 }
 
@@ -361,6 +376,22 @@ int Runtime::metricsRetentionDays() const
 {
     std::lock_guard lock(d->mutex);
     return d->options.metricsRetentionDays;
+}
+
+void Runtime::setSessionRetentionDays(int days)
+{
+    std::lock_guard lock(d->mutex);
+    const int value = std::max(0, days);
+    if (d->options.sessionRetentionDays == value)
+        return;
+    d->options.sessionRetentionDays = value;
+    d->nextPrune = {};
+}
+
+int Runtime::sessionRetentionDays() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->options.sessionRetentionDays;
 }
 
 void Runtime::flush()

@@ -84,6 +84,11 @@ public:
         int restoreSessions = 200;
         int metricsPersistMs = 5000;  ///< performance_metrics / usage period
         int metricsRetentionDays = 0; ///< older samples are deleted (hourly); 0 = keep all
+        /// Stored sessions (with their events and calls) last updated longer ago are deleted
+        /// (hourly); 0 = no age limit.
+        int sessionRetentionDays = 30;
+        int maxStoredSessions = 10'000;          ///< the most recently updated kept; 0 = no limit
+        std::int64_t maxStoredCalls = 1'000'000; ///< call-log rows kept (newest); 0 = no limit
         bool tickMetrics = true;      ///< tick the registry's 1 s windows on the runtime thread
         int warmLimit = 20;           ///< start-up warming: the N most used workflows (0 = off)
         metrics::MetricsRegistry *registry = nullptr; ///< null = MetricsRegistry::global()
@@ -147,6 +152,9 @@ public:
     // metrics persist prunes with the new limit (0 = keep all). Thread-safe.
     void setMetricsRetentionDays(int days);
     int metricsRetentionDays() const;
+    // The same for Options::sessionRetentionDays (the settings dialog). Thread-safe.
+    void setSessionRetentionDays(int days);
+    int sessionRetentionDays() const;
 
     // Writes pending sessions, metrics and usage now, on the calling thread (tests, shutdown).
     void flush();

@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QThread>
+#include <QTimer>
 
 #include <algorithm>
 #include <utility>
@@ -33,6 +35,8 @@ Json Session::toJson() const
     j["context"] = context;
     j["currentStep"] = currentStep;
     j["complete"] = complete;
+    if (ended)
+        j["ended"] = true;
     j["outputs"] = outputs;
     j["validations"] = validations;
     j["createdMs"] = createdMs;
@@ -62,6 +66,7 @@ std::optional<Session> Session::fromJson(const Json &j)
     if (j.contains("currentStep"))
         s.currentStep = j["currentStep"];
     s.complete = j.contains("complete") && j["complete"].is_boolean() && j["complete"].get<bool>();
+    s.ended = j.contains("ended") && j["ended"].is_boolean() && j["ended"].get<bool>();
     if (j.contains("outputs") && j["outputs"].is_object())
         s.outputs = j["outputs"];
     if (j.contains("validations") && j["validations"].is_array())
@@ -156,7 +161,7 @@ std::string SessionManager::create(const std::string &workflowId, const std::str
     }
     if (sink)
         sink->sessionSaved(s);
-    emit sessionCreated(QString::fromStdString(s.id));
+    notify(s.id, kCreated);
     return s.id;
 }
 
@@ -167,7 +172,7 @@ void SessionManager::restore(Session session)
         std::lock_guard lock(m_mutex);
         m_sessions[session.id] = std::move(session);
     }
-    emit sessionCreated(id);
+    notify(id.toStdString(), kCreated);
 }
 
 bool SessionManager::remove(const std::string &id)
@@ -184,7 +189,7 @@ bool SessionManager::remove(const std::string &id)
     }
     if (sink)
         sink->sessionRemoved(id);
-    emit sessionRemoved(QString::fromStdString(id));
+    notify(id, kRemoved);
     return true;
 }
 
@@ -212,7 +217,7 @@ std::vector<Session> SessionManager::list() const
 
 void SessionManager::recordCall(const std::string &id, const std::string &client,
                                 const std::string &tool, const Json &arguments, const Json &payload,
-                                bool isError)
+                                bool isError, bool persist)
 {
     if (id.empty())
         return;
@@ -227,10 +232,12 @@ void SessionManager::recordCall(const std::string &id, const std::string &client
             s.id = id;
             s.client = client;
             s.createdMs = nowMs();
+            s.transient = !persist;
             it = m_sessions.emplace(id, std::move(s)).first;
             created = true;
         }
         Session &s = it->second;
+        s.ended = false; // a call on an ended session's id takes it up again
         ++s.calls;
         s.updatedMs = nowMs();
         const bool args = arguments.is_object();
@@ -274,7 +281,9 @@ void SessionManager::recordCall(const std::string &id, const std::string &client
         s.unsavedCalls.push_back(std::move(call));
         if (s.unsavedCalls.size() > kMaxUnsavedCalls)
             s.unsavedCalls.erase(s.unsavedCalls.begin());
-        if (m_writeBehind) {
+        if (s.transient) {
+            s.unsavedCalls.clear(); // nothing is persisted: keep no backlog either
+        } else if (m_writeBehind) {
             markPending(id, false); // no copy: flushPending() copies once per flush
         } else {
             sink = m_sink;
@@ -287,9 +296,131 @@ void SessionManager::recordCall(const std::string &id, const std::string &client
     }
     if (sink)
         sink->sessionSaved(copy);
-    if (created)
-        emit sessionCreated(QString::fromStdString(id));
-    emit sessionUpdated(QString::fromStdString(id));
+    notify(id, created ? kCreated | kUpdated : kUpdated);
+}
+
+bool SessionManager::end(const std::string &id)
+{
+    std::shared_ptr<SessionSink> sink;
+    Session copy;
+    bool forgotten = false;
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_sessions.find(id);
+        if (it == m_sessions.end())
+            return false;
+        Session &s = it->second;
+        if (s.transient) {
+            m_sessions.erase(it);
+            forgotten = true;
+        } else {
+            s.ended = true;
+            s.updatedMs = nowMs();
+            if (m_writeBehind) {
+                markPending(id, false);
+            } else if ((sink = m_sink)) {
+                copy = s;
+                copy.unsavedCalls = std::exchange(s.unsavedCalls, {});
+            }
+        }
+    }
+    if (sink)
+        sink->sessionSaved(copy);
+    notify(id, forgotten ? kRemoved : kUpdated);
+    return true;
+}
+
+void SessionManager::setMemoryLimit(std::size_t limit)
+{
+    std::lock_guard lock(m_mutex);
+    m_memoryLimit = limit;
+}
+
+std::size_t SessionManager::size() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_sessions.size();
+}
+
+std::size_t SessionManager::trimMemory()
+{
+    if (m_memoryLimit == 0 || m_sessions.size() <= m_memoryLimit)
+        return 0;
+    // Candidates: not waiting for a flush (it would be lost) and not transient (a running
+    // load test's); ended or complete ones first, then the least recently updated.
+    std::vector<std::pair<std::tuple<int, std::int64_t>, std::string>> order;
+    for (const auto &[id, s] : m_sessions) {
+        if (s.transient || m_pendingIndex.count(id))
+            continue;
+        order.push_back({{s.ended || s.complete ? 0 : 1, s.updatedMs}, id});
+    }
+    std::sort(order.begin(), order.end());
+    const std::size_t excess = m_sessions.size() - m_memoryLimit;
+    std::size_t n = 0;
+    for (const auto &[key, id] : order) {
+        if (n == excess)
+            break;
+        m_sessions.erase(id);
+        m_changes[id] |= kRemoved;
+        ++n;
+    }
+    return n;
+}
+
+void SessionManager::notify(const std::string &id, int changes)
+{
+    if (QThread::currentThread() == thread()) {
+        const QString qid = QString::fromStdString(id);
+        if (changes & kRemoved) {
+            emit sessionRemoved(qid);
+            return;
+        }
+        if (changes & kCreated)
+            emit sessionCreated(qid);
+        if (changes & kUpdated)
+            emit sessionUpdated(qid);
+        return;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_changes[id] |= changes;
+        if (m_notifyPosted)
+            return;
+        m_notifyPosted = true;
+    }
+    QMetaObject::invokeMethod(this, &SessionManager::deliverNotifications, Qt::QueuedConnection);
+}
+
+void SessionManager::deliverNotifications()
+{
+    std::map<std::string, int> changes;
+    {
+        std::lock_guard lock(m_mutex);
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const std::int64_t wait = m_lastNotifyMs + kNotifyIntervalMs - now;
+        if (wait > 0 && wait <= kNotifyIntervalMs) {
+            // Too soon after the last batch: deliver this one later, with whatever else comes.
+            QTimer::singleShot(int(wait), this, &SessionManager::deliverNotifications);
+            return;
+        }
+        m_lastNotifyMs = now;
+        m_notifyPosted = false;
+        changes.swap(m_changes);
+    }
+    for (const auto &[id, bits] : changes) {
+        const QString qid = QString::fromStdString(id);
+        if (bits & kRemoved) {
+            // Removed in the end, unless it came back after the removal.
+            if (!get(id)) {
+                emit sessionRemoved(qid);
+                continue;
+            }
+        }
+        if (bits & kCreated)
+            emit sessionCreated(qid);
+        if (bits & (kUpdated | kRemoved)) // came back: its state changed
+            emit sessionUpdated(qid);
+    }
 }
 
 void SessionManager::setSink(std::shared_ptr<SessionSink> sink)
@@ -356,6 +487,15 @@ int SessionManager::flushPending()
         } else if (next != saved.end() && next->id == id) {
             sink->sessionSaved(*next++);
             ++n;
+        }
+    }
+    // Persisted now: sessions beyond the memory limit can go (they stay in the store).
+    {
+        std::lock_guard lock(m_mutex);
+        if (trimMemory() > 0 && !m_notifyPosted) {
+            m_notifyPosted = true;
+            QMetaObject::invokeMethod(this, &SessionManager::deliverNotifications,
+                                      Qt::QueuedConnection);
         }
     }
     return n;

@@ -5,8 +5,16 @@
 // that session's completed steps, context, outputs and validation results. Persistence is
 // pluggable through SessionSink (the SQLite store implements it).
 //
-// Threading: every method is thread-safe (one mutex, held only for map updates and copies);
-// signals may be emitted from any calling thread (use queued connections in widgets).
+// Threading: every method is thread-safe (one mutex, held only for map updates and copies).
+// Signals: a change made on the manager's own thread (the studio's stepper) is signalled at
+// once; changes made on other threads (the listener's I/O threads) are coalesced and signalled
+// on the manager's thread, each changed session once per batch and at most one batch every
+// kNotifyIntervalMs, so a load test cannot flood the GUI's event queue.
+//
+// Bounded: an MCP session that closes or expires ends its engine session (end(): status
+// "ended", persisted); sessions beyond setMemoryLimit() are dropped from memory, ended and
+// complete ones first, once they are persisted. Sessions of load tests are transient: never
+// persisted, and forgotten when they end.
 #pragma once
 
 #include "model/json.h"
@@ -59,6 +67,8 @@ struct Session
     Json context = Json::object();       ///< the last context returned by workflow_next
     Json currentStep;                    ///< the step last handed out (null when none)
     bool complete = false;               ///< workflow_next answered isComplete
+    bool ended = false;                  ///< its MCP session closed or expired (end())
+    bool transient = false;              ///< never persisted (a load test's); not in toJson()
     Json outputs = Json::object();       ///< stepId -> [last 64 outputs validated, in order]
     Json validations = Json::array();    ///< last 256 [{stepId, output, result, at}]
     std::int64_t createdMs = 0;          ///< epoch ms
@@ -98,9 +108,21 @@ public:
     std::vector<Session> list() const; ///< by creation time
 
     // Records a tool call attributed to `id` (creating the session when unknown). `payload`
-    // is the tool's answer object (null for plain-text answers).
+    // is the tool's answer object (null for plain-text answers). `persist` false: a session
+    // created by this call is transient (a load test's).
     void recordCall(const std::string &id, const std::string &client, const std::string &tool,
-                    const Json &arguments, const Json &payload, bool isError);
+                    const Json &arguments, const Json &payload, bool isError, bool persist = true);
+    // The client's MCP session closed or expired: the session is ended (saved as "ended";
+    // a transient one is forgotten). False when unknown.
+    bool end(const std::string &id);
+    // Sessions kept in memory at most (default kDefaultMemoryLimit); beyond it the least
+    // recently updated persisted ones are dropped from memory (not from the store) at the
+    // next flush. 0 = no limit.
+    void setMemoryLimit(std::size_t limit);
+    std::size_t size() const;
+
+    static constexpr std::size_t kDefaultMemoryLimit = 2000;
+    static constexpr int kNotifyIntervalMs = 100;
 
     void setSink(std::shared_ptr<SessionSink> sink);
 
@@ -119,8 +141,19 @@ signals:
     void sessionRemoved(const QString &id);
 
 private:
+    // Signals a change: at once on the manager's thread, else coalesced (see above).
+    enum Change { kCreated = 1, kUpdated = 2, kRemoved = 4 };
+    void notify(const std::string &id, int changes);
+    void deliverNotifications();
+    std::size_t trimMemory(); ///< drops persisted sessions beyond the limit; m_mutex held
+
     mutable std::mutex m_mutex;
     std::map<std::string, Session> m_sessions;
+    std::size_t m_memoryLimit = kDefaultMemoryLimit;
+    // Coalesced notifications (guarded by m_mutex).
+    std::map<std::string, int> m_changes; ///< id -> Change bits
+    bool m_notifyPosted = false;
+    std::int64_t m_lastNotifyMs = 0;
     std::shared_ptr<SessionSink> m_sink;
     std::uint64_t m_counter = 0;
     bool m_writeBehind = false;

@@ -23,7 +23,7 @@ packages=(
   libgl-dev libqt6opengl6-dev nlohmann-json3-dev libsqlite3-dev libboost-dev libbenchmark-dev
   json-schema-test-suite nodejs npm
   xvfb xauth fonts-dejavu-core
-  dpkg-dev desktop-file-utils appstream
+  dpkg-dev desktop-file-utils appstream python3
 )
 
 install_deps() {

@@ -2371,6 +2371,14 @@ Das kann nicht rückgängig gemacht werden.</translation>
             <source>How long metrics samples are kept. Applies at once: older samples are deleted at the next save of the metrics.</source>
             <translation>Wie lange Metrik-Messwerte aufbewahrt werden. Gilt sofort: Ältere Messwerte werden beim nächsten Speichern der Metriken gelöscht.</translation>
         </message>
+        <message>
+            <source>How long agent sessions and their calls (Sessions, Heat Map, replay) are kept after their last call. At most the 10,000 most recent sessions are kept in any case.</source>
+            <translation>Wie lange Agentensitzungen und ihre Aufrufe (Sitzungen, Heatmap, Wiedergabe) nach ihrem letzten Aufruf aufbewahrt werden. Höchstens die 10.000 neuesten Sitzungen werden in jedem Fall aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>Keep s&amp;essions for:</source>
+            <translation>Sitzung&amp;en aufbewahren:</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::StepperPanel</name>

@@ -2371,6 +2371,14 @@ Cette action est irréversible.</translation>
             <source>How long metrics samples are kept. Applies at once: older samples are deleted at the next save of the metrics.</source>
             <translation>Durée de conservation des mesures. S’applique aussitôt : les mesures plus anciennes sont supprimées au prochain enregistrement des métriques.</translation>
         </message>
+        <message>
+            <source>How long agent sessions and their calls (Sessions, Heat Map, replay) are kept after their last call. At most the 10,000 most recent sessions are kept in any case.</source>
+            <translation>Durée de conservation des sessions des agents et de leurs appels (Sessions, carte de chaleur, relecture) après leur dernier appel. Au plus les 10 000 sessions les plus récentes sont conservées dans tous les cas.</translation>
+        </message>
+        <message>
+            <source>Keep s&amp;essions for:</source>
+            <translation>Conserver les s&amp;essions :</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::StepperPanel</name>

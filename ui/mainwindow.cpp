@@ -1343,6 +1343,8 @@ void MainWindow::showSettings()
             [this](int seconds) { m_recovery->setAutosaveInterval(seconds * 1000); });
     connect(&dialog, &SettingsDialog::workflowDirsChanged, this,
             [this] { applyWorkflowDirs(); });
+    connect(&dialog, &SettingsDialog::sessionRetentionDaysChanged, this,
+            &MainWindow::sessionRetentionChanged);
     connect(&dialog, &SettingsDialog::retentionDaysChanged, this,
             &MainWindow::metricsRetentionChanged);
     dialog.exec();

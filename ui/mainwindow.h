@@ -134,6 +134,8 @@ public:
 signals:
     // Settings changed the metrics retention (days); main() passes it to the Runtime.
     void metricsRetentionChanged(int days);
+    // The same for the session retention.
+    void sessionRetentionChanged(int days);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -67,6 +67,12 @@ const char *kUsage =
     "  --db PATH              the product database (sessions, cache, metrics; default: the\n"
     "                         studio's, in the user's data directory)\n"
     "  --no-db                no database: memory cache only, sessions not persisted\n"
+    "  --session-retention DAYS\n"
+    "                         stored sessions not updated for DAYS are deleted with their\n"
+    "                         calls (default 30; 0 = no age limit). At most the 10,000 most\n"
+    "                         recent sessions and 1,000,000 call-log rows are kept\n"
+    "  --max-stored-sessions N, --max-stored-calls N\n"
+    "                         change those two limits (0 = no limit)\n"
     "  --workers N            stdio: answer tool calls on N threads (default 0: on the reader\n"
     "                         thread, in order — fastest for one agent)\n";
 
@@ -81,6 +87,9 @@ struct McpOptions
     int maxConnections = 0;
     int maxConnectionsPerClient = 0;
     double clientRateLimit = -1;
+    int sessionRetentionDays = 30;
+    int maxStoredSessions = -1; ///< -1: the runtime's default
+    int maxStoredCalls = -1;
     std::vector<std::string> origins;
     int workers = 0;
     std::string databasePath;
@@ -148,6 +157,21 @@ std::string parseArgs(const QStringList &args, McpOptions &o)
                 o.clientRateLimit = QString::fromStdString(v).toDouble(&ok);
             if (!ok || o.clientRateLimit < 0)
                 return "--client-rate-limit needs a non-negative number of requests per second";
+        } else if (a == QLatin1String("--session-retention")) {
+            bool ok = false;
+            if (value(v))
+                o.sessionRetentionDays = QString::fromStdString(v).toInt(&ok);
+            if (!ok || o.sessionRetentionDays < 0)
+                return "--session-retention needs a number of days (0 = no age limit)";
+        } else if (a == QLatin1String("--max-stored-sessions") ||
+                   a == QLatin1String("--max-stored-calls")) {
+            int &out = a == QLatin1String("--max-stored-sessions") ? o.maxStoredSessions
+                                                                   : o.maxStoredCalls;
+            bool ok = false;
+            if (value(v))
+                out = QString::fromStdString(v).toInt(&ok);
+            if (!ok || out < 0)
+                return a.toStdString() + " needs a number (0 = no limit)";
         } else if (a == QLatin1String("--db")) {
             if (!value(o.databasePath) || o.databasePath.empty())
                 return "--db needs a file path";
@@ -217,6 +241,11 @@ int runMcp(const QStringList &args)
     // An MCP session lives as long as its connection: nothing of earlier runs is resumed here
     // (the studio and `wfstudio sessions` read them from the database).
     runtimeOptions.restoreSessions = 0;
+    runtimeOptions.sessionRetentionDays = o.sessionRetentionDays;
+    if (o.maxStoredSessions >= 0)
+        runtimeOptions.maxStoredSessions = o.maxStoredSessions;
+    if (o.maxStoredCalls >= 0)
+        runtimeOptions.maxStoredCalls = o.maxStoredCalls;
     std::unique_ptr<Runtime> runtime;
     // The runtime (database, cache, and the engine that loads and validates every workflow) is
     // built on the main thread; a request that needs it earlier asks for it and waits.

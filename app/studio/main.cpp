@@ -85,11 +85,14 @@ int main(int argc, char *argv[])
     for (const QString &dir : wfs::studio::settings::workflowDirs() + parser.values(workflowsDir))
         options.workflowDirs.push_back(dir.toStdString());
     options.metricsRetentionDays = wfs::studio::settings::retentionDays();
+    options.sessionRetentionDays = wfs::studio::settings::sessionRetentionDays();
     wfs::Runtime runtime(options);
     wfs::MainWindow window(&runtime.engine());
     // Settings' metrics retention applies to the running runtime at once.
     QObject::connect(&window, &wfs::MainWindow::metricsRetentionChanged, &runtime,
                      [&runtime](int days) { runtime.setMetricsRetentionDays(days); });
+    QObject::connect(&window, &wfs::MainWindow::sessionRetentionChanged, &runtime,
+                     [&runtime](int days) { runtime.setSessionRetentionDays(days); });
     // The status bar says where data is kept (or why it is not); see offerDatabaseRepair().
     window.setRuntime(&runtime);
 

@@ -55,20 +55,18 @@ Result<void> L2Cache::put(std::string_view key, std::string_view operation,
     if (ttlMs <= 0 || std::int64_t(value.size()) > m_options.maxBytes)
         return {};
     auto lock = m_db.lock();
-    if (m_bytes < 0) {
-        Result<std::int64_t> total =
-            m_db.queryInt("SELECT coalesce(sum(size), 0) FROM cache_entries");
-        if (!total) {
-            countError();
-            return Result<void>::failure(total.error());
-        }
-        m_bytes = *total;
+    if (Result<void> totals = loadTotals(); !totals) {
+        countError();
+        return totals;
     }
-    // The size of a row being replaced leaves the total.
+    // The size of a row being replaced leaves the total; a new row adds an entry.
+    bool replaced = false;
     if (auto old = m_db.cached("SELECT size FROM cache_entries WHERE key = ?1"); old) {
         (*old)->bindText(1, key);
-        if (Result<bool> row = (*old)->step(); row && *row)
+        if (Result<bool> row = (*old)->step(); row && *row) {
             m_bytes -= (*old)->columnInt(0);
+            replaced = true;
+        }
         (*old)->reset();
     }
     auto st = m_db.cached(
@@ -92,10 +90,12 @@ Result<void> L2Cache::put(std::string_view key, std::string_view operation,
         .bindInt(7, std::int64_t(value.size()));
     if (auto r = (*st)->run(); !r) {
         countError();
-        m_bytes = -1;
+        m_bytes = m_entries = -1;
         return r;
     }
     m_bytes += std::int64_t(value.size());
+    if (!replaced)
+        ++m_entries;
     m_writes.fetch_add(1, std::memory_order_relaxed);
     return enforceBudget();
 }
@@ -111,7 +111,7 @@ Result<void> L2Cache::enforceBudget()
         if (!row)
             return Result<void>::failure(row.error());
         if (!*row) {
-            m_bytes = 0;
+            m_bytes = m_entries = 0;
             break;
         }
         const std::int64_t id = (*victim)->columnInt(0);
@@ -124,14 +124,57 @@ Result<void> L2Cache::enforceBudget()
         if (auto r = (*del)->run(); !r)
             return r;
         m_bytes -= size;
+        --m_entries;
         m_evictions.fetch_add(1, std::memory_order_relaxed);
     }
+    return {};
+}
+
+Result<void> L2Cache::loadTotals()
+{
+    if (m_bytes >= 0 && m_entries >= 0)
+        return {};
+    auto st = m_db.cached("SELECT count(*), coalesce(sum(size), 0) FROM cache_entries");
+    if (!st)
+        return Result<void>::failure(st.error());
+    Result<bool> row = (*st)->step();
+    if (!row)
+        return Result<void>::failure(row.error());
+    m_entries = *row ? (*st)->columnInt(0) : 0;
+    m_bytes = *row ? (*st)->columnInt(1) : 0;
+    (*st)->reset();
+    return {};
+}
+
+template<typename Bind> Result<void> L2Cache::subtractRows(const char *where, Bind bind)
+{
+    if (m_bytes < 0 || m_entries < 0)
+        return {}; // read in full at the next use anyway
+    auto st = m_db.cached(std::string("SELECT count(*), coalesce(sum(size), 0) FROM "
+                                      "cache_entries WHERE ") +
+                          where);
+    if (!st)
+        return Result<void>::failure(st.error());
+    bind(**st);
+    Result<bool> row = (*st)->step();
+    if (row && *row) {
+        m_entries -= (*st)->columnInt(0);
+        m_bytes -= (*st)->columnInt(1);
+    } else {
+        m_bytes = m_entries = -1;
+    }
+    (*st)->reset();
     return {};
 }
 
 Result<int> L2Cache::invalidateWorkflow(std::string_view workflowId)
 {
     auto lock = m_db.lock();
+    store::Transaction tx(m_db, store::Transaction::Immediate); // the totals and the delete agree
+    if (Result<void> r = subtractRows("workflow_id = ?1",
+                                      [&](store::Statement &q) { q.bindText(1, workflowId); });
+        !r)
+        return Result<int>::failure(r.error());
     auto st = m_db.cached("DELETE FROM cache_entries WHERE workflow_id = ?1");
     if (!st)
         return Result<int>::failure(st.error());
@@ -139,22 +182,41 @@ Result<int> L2Cache::invalidateWorkflow(std::string_view workflowId)
     if (auto r = (*st)->run(); !r)
         return Result<int>::failure(r.error());
     const int n = m_db.changes();
+    if (tx.isActive()) {
+        if (Result<void> c = tx.commit(); !c) {
+            m_bytes = m_entries = -1;
+            return Result<int>::failure(c.error());
+        }
+    }
     m_invalidations.fetch_add(std::uint64_t(n), std::memory_order_relaxed);
-    m_bytes = -1;
     return n;
 }
 
 Result<int> L2Cache::purgeExpired()
 {
     auto lock = m_db.lock();
+    store::Transaction tx(m_db, store::Transaction::Immediate);
+    const std::int64_t now = nowMs();
+    if (Result<void> r =
+            subtractRows("expires_at <= ?1", [now](store::Statement &q) { q.bindInt(1, now); });
+        !r)
+        return Result<int>::failure(r.error());
     auto st = m_db.cached("DELETE FROM cache_entries WHERE expires_at <= ?1");
     if (!st)
         return Result<int>::failure(st.error());
-    (*st)->bindInt(1, nowMs());
-    if (auto r = (*st)->run(); !r)
+    (*st)->bindInt(1, now);
+    if (auto r = (*st)->run(); !r) {
+        m_bytes = m_entries = -1;
         return Result<int>::failure(r.error());
-    m_bytes = -1;
-    return m_db.changes();
+    }
+    const int n = m_db.changes();
+    if (tx.isActive()) {
+        if (Result<void> c = tx.commit(); !c) {
+            m_bytes = m_entries = -1;
+            return Result<int>::failure(c.error());
+        }
+    }
+    return n;
 }
 
 Result<void> L2Cache::clear()
@@ -165,7 +227,7 @@ Result<void> L2Cache::clear()
         return r;
     if (n)
         m_invalidations.fetch_add(std::uint64_t(*n), std::memory_order_relaxed);
-    m_bytes = 0;
+    m_bytes = m_entries = 0;
     return {};
 }
 
@@ -179,13 +241,12 @@ L2Cache::Stats L2Cache::stats()
     s.evictions = m_evictions.load(std::memory_order_relaxed);
     s.invalidations = m_invalidations.load(std::memory_order_relaxed);
     s.errors = m_errors.load(std::memory_order_relaxed);
+    // The running totals: no table scan (the dashboard asks every second).
     auto lock = m_db.lock();
-    if (auto st = m_db.prepare("SELECT count(*), coalesce(sum(size), 0) FROM cache_entries"); st) {
-        if (Result<bool> row = st->step(); row && *row) {
-            s.entries = st->columnInt(0);
-            s.bytes = st->columnInt(1);
-        }
-    }
+    if (Result<void> r = loadTotals(); !r)
+        countError();
+    s.entries = std::max<std::int64_t>(m_entries, 0);
+    s.bytes = std::max<std::int64_t>(m_bytes, 0);
     return s;
 }
 

@@ -61,13 +61,21 @@ public:
 
 private:
     Result<void> enforceBudget();
+    // Reads count(*) and sum(size) once (the running totals are unknown); db lock held.
+    Result<void> loadTotals();
+    // Takes rows matching `where` (with ?1 bound by `bind`) out of the running totals before
+    // they are deleted; db lock held.
+    template<typename Bind> Result<void> subtractRows(const char *where, Bind bind);
     std::int64_t nowMs() const { return m_options.wallClock() / 1'000'000; }
 
     store::Database &m_db;
     Options m_options;
     std::atomic<std::uint64_t> m_hits{0}, m_misses{0}, m_expired{0}, m_writes{0}, m_evictions{0},
         m_invalidations{0}, m_errors{0};
-    std::int64_t m_bytes = -1; ///< sum(size), -1 = not yet read (guarded by the db mutex)
+    // Running totals (guarded by the db mutex), so stats() never scans the table; -1 = not
+    // yet read.
+    std::int64_t m_bytes = -1;   ///< sum(size)
+    std::int64_t m_entries = -1; ///< count(*)
 };
 
 } // namespace wfs::cache

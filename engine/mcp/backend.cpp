@@ -4,6 +4,8 @@
 // immutable snapshot (no tool-call round trip, no lock).
 #include "backend.h"
 
+#include "engine/session.h"
+
 #include "engine/runtime.h"
 #include "engine/workflowrepository.h"
 #include "model/jsonschema/validator.h"
@@ -102,6 +104,12 @@ void EngineBackend::setChangeCallback(std::function<void()> callback)
 {
     std::lock_guard lock(m_callbackMutex);
     m_callback = std::make_shared<std::function<void()>>(std::move(callback));
+}
+
+void EngineBackend::sessionClosed(const std::string &id)
+{
+    if (Engine *engine = engineIfCreated())
+        engine->sessions().end(id);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -48,6 +48,8 @@ public:
     virtual Json workflowSchema() = 0;
     // `callback` runs (on any thread) whenever the workflow set changes. Set once, before serving.
     virtual void setChangeCallback(std::function<void()> callback) = 0;
+    // The MCP session `id` closed or expired: its engine session ends (SessionManager::end).
+    virtual void sessionClosed(const std::string &id) { (void)id; }
 };
 
 // The production backend over wfs::Engine.
@@ -66,6 +68,7 @@ public:
     std::optional<Json> workflowDocument(std::string_view id) override;
     Json workflowSchema() override;
     void setChangeCallback(std::function<void()> callback) override;
+    void sessionClosed(const std::string &id) override;
 
     // The engine if it was created already (never creates it).
     Engine *engineIfCreated() const;
@@ -102,6 +105,7 @@ public:
     {
         m_engine.setChangeCallback(std::move(callback));
     }
+    void sessionClosed(const std::string &id) override { m_engine.sessionClosed(id); }
 
 private:
     Runtime &ensureRuntime(); ///< creates the runtime on first use

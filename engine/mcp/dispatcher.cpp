@@ -399,8 +399,12 @@ std::shared_ptr<Session> Dispatcher::createSession(std::string client, std::stri
 
 void Dispatcher::closeSession(const std::string &id)
 {
-    std::lock_guard lock(d->sessionsMutex);
-    d->sessions.erase(id);
+    {
+        std::lock_guard lock(d->sessionsMutex);
+        d->sessions.erase(id);
+    }
+    // The engine session of this MCP session ends with it.
+    d->backend->sessionClosed(id);
 }
 
 std::size_t Dispatcher::sessionCount() const
@@ -869,6 +873,7 @@ Json Dispatcher::Private::toolsCall(Session &session, const Json &params, const 
     context.client =
         agent == session.client() ? session.client() : agent + " (" + session.client() + ")";
     context.payloadNeeded = !t_wireOutput; // the wire takes the cached text instead
+    context.persist = agent != kLoadTestClientName;
     ToolResult r;
     try {
         r = backend->callTool(toolName, arguments, context);

@@ -7,6 +7,7 @@
 // and the request sent once more.
 #include "httploadtest.h"
 
+#include "engine/engine.h"
 #include "engine/workflowrepository.h"
 
 #include <boost/asio/connect.hpp>
@@ -234,14 +235,13 @@ private:
 
     LoadTestOutcome openSession()
     {
-        const Json init{
-            {"jsonrpc", "2.0"},
-            {"id", 0},
-            {"method", "initialize"},
-            {"params",
-             {{"protocolVersion", m_target.protocolVersion},
-              {"capabilities", Json::object()},
-              {"clientInfo", {{"name", "workflow-studio-loadtest"}, {"version", "1"}}}}}};
+        const Json init{{"jsonrpc", "2.0"},
+                        {"id", 0},
+                        {"method", "initialize"},
+                        {"params",
+                         {{"protocolVersion", m_target.protocolVersion},
+                          {"capabilities", Json::object()},
+                          {"clientInfo", {{"name", kLoadTestClientName}, {"version", "1"}}}}}};
         m_version.clear();
         Reply reply = post(init.dump());
         const auto fail = [](std::string why) {

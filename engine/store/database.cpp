@@ -329,6 +329,11 @@ std::int64_t Database::lastInsertRowId() const
     return std::int64_t(sqlite3_last_insert_rowid(m_db));
 }
 
+bool Database::inTransaction() const
+{
+    return m_db && sqlite3_get_autocommit(m_db) == 0;
+}
+
 int Database::changes() const
 {
     return sqlite3_changes(m_db);

@@ -165,6 +165,8 @@ public:
 
     std::int64_t lastInsertRowId() const;
     int changes() const;
+    // Whether a transaction is open on the connection (a Transaction of the caller's).
+    bool inTransaction() const;
     const std::string &path() const { return m_path; }
     bool isInMemory() const { return m_path == ":memory:"; }
     std::string lastError() const;

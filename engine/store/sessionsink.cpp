@@ -46,7 +46,7 @@ void SqliteSessionSink::sessionSaved(const Session &session)
     r.id = session.id;
     r.workflowId = session.workflowId;
     r.client = session.client;
-    r.status = session.complete ? "complete" : "active";
+    r.status = session.complete ? "complete" : session.ended ? "ended" : "active";
     r.state = session.toJson().dump(-1, ' ', false, Json::error_handler_t::replace);
     r.createdAtMs = session.createdMs;
     r.updatedAtMs = session.updatedMs;
@@ -64,7 +64,7 @@ void SqliteSessionSink::sessionSaved(const Session &session)
                             {"completedSteps",
                              session.completedSteps.is_array() ? session.completedSteps.size() : 0},
                             {"complete", session.complete}};
-        logged = m_store.appendEvent(session.id, "saved", event.dump(), session.updatedMs);
+        logged = m_store.replaceEvent(session.id, "saved", event.dump(), session.updatedMs);
     }
     std::string error = !saved ? saved.error() : !logged ? logged.error() : std::string();
     if (error.empty() && tx.isActive()) {

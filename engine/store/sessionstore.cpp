@@ -108,6 +108,91 @@ Result<std::int64_t> SessionStore::appendEvent(std::string_view sessionId, std::
     return m_db.lastInsertRowId();
 }
 
+Result<std::int64_t> SessionStore::replaceEvent(std::string_view sessionId, std::string_view kind,
+                                                std::string_view payload, std::int64_t atMs)
+{
+    using R = Result<std::int64_t>;
+    auto lock = m_db.lock();
+    std::optional<Transaction> tx; // one unit with the caller's transaction, or its own
+    if (!m_db.inTransaction())
+        tx.emplace(m_db, Transaction::Immediate);
+    auto st = m_db.cached("DELETE FROM session_events WHERE session_id = ?1 AND kind = ?2");
+    if (!st)
+        return R::failure(st.error());
+    (*st)->bindText(1, sessionId).bindText(2, kind);
+    if (auto r = (*st)->run(); !r)
+        return R::failure("cannot compact the events of session '" + std::string(sessionId) +
+                          "': " + r.error());
+    R seq = appendEvent(sessionId, kind, payload, atMs);
+    if (seq && tx && tx->isActive()) {
+        if (Result<void> c = tx->commit(); !c)
+            return R::failure(c.error());
+    }
+    return seq;
+}
+
+Result<SessionStore::Pruned> SessionStore::prune(std::int64_t beforeMs, int keepSessions,
+                                                 std::int64_t keepCalls)
+{
+    using R = Result<Pruned>;
+    auto lock = m_db.lock();
+    Transaction tx(m_db, Transaction::Immediate);
+    Pruned out;
+    const auto run = [this](std::string_view sql, auto bind) -> Result<int> {
+        auto st = m_db.cached(sql);
+        if (!st)
+            return Result<int>::failure(st.error());
+        bind(**st);
+        if (auto r = (*st)->run(); !r)
+            return Result<int>::failure(r.error());
+        return m_db.changes();
+    };
+    // Events and calls go with their session (ON DELETE CASCADE).
+    if (beforeMs > 0) {
+        Result<int> n = run("DELETE FROM sessions WHERE updated_at < ?1",
+                            [beforeMs](Statement &st) { st.bindInt(1, beforeMs); });
+        if (!n)
+            return R::failure("cannot prune old sessions: " + n.error());
+        out.sessions += *n;
+    }
+    if (keepSessions > 0) {
+        Result<int> n = run("DELETE FROM sessions WHERE id IN (SELECT id FROM sessions"
+                            " ORDER BY updated_at DESC, id LIMIT -1 OFFSET ?1)",
+                            [keepSessions](Statement &st) { st.bindInt(1, keepSessions); });
+        if (!n)
+            return R::failure("cannot prune sessions beyond the limit: " + n.error());
+        out.sessions += *n;
+    }
+    if (keepCalls > 0) {
+        // seq only grows: the calls beyond the newest keepCalls are those below this seq.
+        Result<int> n = run("DELETE FROM session_calls WHERE seq <= (SELECT max(seq) FROM"
+                            " session_calls) - ?1",
+                            [keepCalls](Statement &st) { st.bindInt(1, keepCalls); });
+        if (!n)
+            return R::failure("cannot prune the call log: " + n.error());
+        out.calls += *n;
+    }
+    if (tx.isActive()) {
+        if (Result<void> c = tx.commit(); !c)
+            return R::failure(c.error());
+    }
+    return out;
+}
+
+Result<std::int64_t> SessionStore::sessionCount()
+{
+    using R = Result<std::int64_t>;
+    auto lock = m_db.lock();
+    auto st = m_db.cached("SELECT count(*) FROM sessions");
+    if (!st)
+        return R::failure(st.error());
+    Result<std::vector<std::int64_t>> rows =
+        (*st)->readAll([](const Statement &row) { return row.columnInt(0); });
+    if (!rows)
+        return R::failure(rows.error());
+    return rows->empty() ? 0 : rows->front();
+}
+
 Result<std::vector<SessionEvent>> SessionStore::events(std::string_view sessionId,
                                                        std::int64_t afterSeq)
 {

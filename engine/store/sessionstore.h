@@ -75,6 +75,22 @@ public:
     Result<std::int64_t> appendEvent(std::string_view sessionId, std::string_view kind,
                                      std::string_view payload, std::int64_t atMs = 0);
     Result<std::vector<SessionEvent>> events(std::string_view sessionId, std::int64_t afterSeq = 0);
+    // Appends an event of `kind` and deletes the session's earlier events of that kind (a
+    // snapshot event such as "saved" is only ever read last: the log stays one row per session
+    // and kind, however often the session is flushed). Returns the new event's seq.
+    Result<std::int64_t> replaceEvent(std::string_view sessionId, std::string_view kind,
+                                      std::string_view payload, std::int64_t atMs = 0);
+
+    // Retention. Deletes the sessions (with their events and calls) last updated before
+    // `beforeMs` (0 = no age limit) and those beyond the `keepSessions` most recently updated
+    // (0 = no count limit); then the oldest calls beyond `keepCalls` rows in all (0 = no limit).
+    struct Pruned
+    {
+        int sessions = 0;
+        std::int64_t calls = 0;
+    };
+    Result<Pruned> prune(std::int64_t beforeMs, int keepSessions, std::int64_t keepCalls);
+    Result<std::int64_t> sessionCount();
 
     // The call log: appends one call of an existing session (returns its seq); the calls of one
     // session in order.

@@ -10,6 +10,9 @@
 #include "testutil.h"
 
 #include <QTemporaryDir>
+
+#include <sqlite3.h>
+
 #include <QTest>
 
 using namespace wfs;
@@ -24,6 +27,7 @@ private slots:
     void l2TtlExpiry();
     void invalidationReachesBothLevels();
     void l2ByteBudget();
+    void l2TotalsAreKeptNotScanned();
     void corruptRowIsAMiss();
     void encodeDecodeRoundTrip_data();
     void encodeDecodeRoundTrip();
@@ -131,6 +135,63 @@ void TestResultCache::l2ByteBudget()
     auto oldest = l2.get("k0");
     WFS_VERIFY_RESULT(oldest);
     QVERIFY(!oldest->has_value());
+}
+
+// stats() is read every second by the dashboard: it reports running totals that follow every
+// write, replacement, eviction, invalidation, purge and clear, and runs no SQL for them.
+void TestResultCache::l2TotalsAreKeptNotScanned()
+{
+    auto db = openDb(":memory:");
+    metrics::ManualClock wall(1'700'000'000'000'000'000);
+    L2Cache l2(*db, {20'000, wall.fn()});
+    const auto check = [&](const char *when) {
+        const L2Cache::Stats s = l2.stats();
+        auto count = db->queryInt("SELECT count(*) FROM cache_entries");
+        auto bytes = db->queryInt("SELECT coalesce(sum(size), 0) FROM cache_entries");
+        QVERIFY(count && bytes);
+        QVERIFY2(s.entries == *count && s.bytes == *bytes,
+                 qPrintable(QStringLiteral("%1: stats %2 entries / %3 bytes, table %4 / %5")
+                                .arg(QLatin1String(when))
+                                .arg(s.entries)
+                                .arg(s.bytes)
+                                .arg(*count)
+                                .arg(*bytes)));
+    };
+    check("empty");
+    for (int i = 0; i < 30; ++i) {
+        WFS_VERIFY_RESULT(l2.put("k" + std::to_string(i), "op", i % 2 ? "wf-a" : "wf-b",
+                                 std::string(500 + i, 'x'), i < 10 ? 1000 : 60'000));
+    }
+    check("after puts");
+    WFS_VERIFY_RESULT(l2.put("k29", "op", "wf-a", std::string(50, 'y'), 60'000));
+    check("after a replacement");
+    for (int i = 30; i < 60; ++i) // over the 20,000-byte budget: evictions
+        WFS_VERIFY_RESULT(
+            l2.put("k" + std::to_string(i), "op", "wf-a", std::string(900, 'z'), 60'000));
+    QVERIFY(l2.stats().evictions > 0);
+    check("after evictions");
+    WFS_VERIFY_RESULT(l2.invalidateWorkflow("wf-b"));
+    check("after an invalidation");
+    wall.advance(std::chrono::milliseconds(5000));
+    WFS_VERIFY_RESULT(l2.put("late", "op", "wf-b", std::string(10, 'w'), 1));
+    wall.advance(std::chrono::milliseconds(10));
+    WFS_VERIFY_RESULT(l2.purgeExpired());
+    check("after a purge");
+    // No statement runs for stats().
+    int statements = 0;
+    sqlite3_trace_v2(
+        db->handle(), SQLITE_TRACE_STMT,
+        [](unsigned, void *counter, void *, void *) {
+            ++*static_cast<int *>(counter);
+            return 0;
+        },
+        &statements);
+    for (int i = 0; i < 100; ++i)
+        (void)l2.stats();
+    sqlite3_trace_v2(db->handle(), 0, nullptr, nullptr);
+    QCOMPARE(statements, 0);
+    WFS_VERIFY_RESULT(l2.clear());
+    check("after clear");
 }
 
 void TestResultCache::corruptRowIsAMiss()

@@ -131,6 +131,14 @@ int autosaveSeconds()
     return ok && s >= 5 ? s : kDefaultAutosaveSeconds;
 }
 
+int sessionRetentionDays()
+{
+    bool ok = false;
+    const int d =
+        QSettings().value(key(kSessionRetentionDays), kDefaultSessionRetentionDays).toInt(&ok);
+    return ok && d >= 1 ? d : kDefaultSessionRetentionDays;
+}
+
 int retentionDays()
 {
     bool ok = false;

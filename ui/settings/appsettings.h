@@ -22,6 +22,7 @@ inline constexpr const char *kTheme = "ui/theme";
 inline constexpr const char *kLanguage = "ui/language";
 inline constexpr const char *kAutosaveSeconds = "editor/autosaveSeconds";
 inline constexpr const char *kRetentionDays = "metrics/retentionDays";
+inline constexpr const char *kSessionRetentionDays = "sessions/retentionDays";
 
 // Defaults.
 inline constexpr bool kDefaultMcpEnabled = true;
@@ -29,6 +30,7 @@ inline constexpr const char *kDefaultMcpHost = "127.0.0.1";
 inline constexpr int kDefaultMcpPort = 8765;
 inline constexpr int kDefaultAutosaveSeconds = 30;
 inline constexpr int kDefaultRetentionDays = 30;
+inline constexpr int kDefaultSessionRetentionDays = 30;
 
 bool mcpEnabled();
 QString mcpHost();
@@ -43,6 +45,7 @@ QString theme();    ///< "system", "light" or "dark"
 QString language(); ///< "system", "en", "de" or "fr"
 int autosaveSeconds();
 int retentionDays();
+int sessionRetentionDays();
 
 // The themes and languages the settings dialog offers (values stored in the settings).
 QStringList themeValues();

@@ -47,6 +47,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     , m_language(new QComboBox)
     , m_autosave(new QSpinBox)
     , m_retention(new QSpinBox)
+    , m_sessionRetention(new QSpinBox)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
                                      QDialogButtonBox::Apply))
 {
@@ -158,6 +159,13 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_retention->setToolTip(tr("How long metrics samples are kept. Applies at once: older "
                                "samples are deleted at the next save of the metrics."));
     generalForm->addRow(tr("Keep &metrics for:"), m_retention);
+    m_sessionRetention->setObjectName(QStringLiteral("sessionRetentionDays"));
+    m_sessionRetention->setRange(1, 3650);
+    m_sessionRetention->setSuffix(tr(" days"));
+    m_sessionRetention->setToolTip(
+        tr("How long agent sessions and their calls (Sessions, Heat Map, replay) are kept after "
+           "their last call. At most the 10,000 most recent sessions are kept in any case."));
+    generalForm->addRow(tr("Keep s&essions for:"), m_sessionRetention);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(mcp);
@@ -192,6 +200,7 @@ void SettingsDialog::load()
     m_language->setCurrentIndex(std::max(0, m_language->findData(settings::language())));
     m_autosave->setValue(settings::autosaveSeconds());
     m_retention->setValue(settings::retentionDays());
+    m_sessionRetention->setValue(settings::sessionRetentionDays());
 }
 
 void SettingsDialog::apply()
@@ -208,6 +217,8 @@ void SettingsDialog::apply()
         dirs << m_dirs->item(i)->text();
     const bool dirsChanged = dirs != settings::workflowDirs();
     const bool retentionChanged = m_retention->value() != settings::retentionDays();
+    const bool sessionRetentionChanged =
+        m_sessionRetention->value() != settings::sessionRetentionDays();
     s.setValue(key(settings::kWorkflowDirs), dirs);
     const QString theme = m_theme->currentData().toString();
     const bool themeChanged = theme != settings::theme();
@@ -215,6 +226,7 @@ void SettingsDialog::apply()
     s.setValue(key(settings::kLanguage), m_language->currentData().toString());
     s.setValue(key(settings::kAutosaveSeconds), m_autosave->value());
     s.setValue(key(settings::kRetentionDays), m_retention->value());
+    s.setValue(key(settings::kSessionRetentionDays), m_sessionRetention->value());
     s.sync();
     if (themeChanged)
         settings::applyTheme(theme);
@@ -223,6 +235,8 @@ void SettingsDialog::apply()
         emit workflowDirsChanged(dirs);
     if (retentionChanged)
         emit retentionDaysChanged(m_retention->value());
+    if (sessionRetentionChanged)
+        emit sessionRetentionDaysChanged(m_sessionRetention->value());
 }
 
 void SettingsDialog::regenerateToken()

@@ -37,6 +37,8 @@ signals:
     // and the metrics retention in days (the runtime prunes with it from its next persist).
     void workflowDirsChanged(const QStringList &dirs);
     void retentionDaysChanged(int days);
+    // The session retention in days (the runtime prunes stored sessions with it).
+    void sessionRetentionDaysChanged(int days);
 
 private:
     void load();
@@ -53,6 +55,7 @@ private:
     QComboBox *m_language;
     QSpinBox *m_autosave;
     QSpinBox *m_retention;
+    QSpinBox *m_sessionRetention;
     QDialogButtonBox *m_buttons;
 };
 
