@@ -191,8 +191,10 @@ WorkflowRepository::scanFile(const std::string &dir, const QFileInfo &fi) const
     if (const auto c = parsed.value.find("category"); c != parsed.value.end() && c->is_string())
         e.category = c->get<std::string>();
     e.m_summary = std::make_shared<const Json>(summaryOf(parsed.value));
-    e.m_compressed = std::make_shared<const QByteArray>(
-        qCompress(reinterpret_cast<const uchar *>(text->data()), qsizetype(text->size()), 1));
+    QByteArray compressed =
+        qCompress(reinterpret_cast<const uchar *>(text->data()), qsizetype(text->size()), 1);
+    compressed.squeeze(); // qCompress allocates for the worst case, the text's whole size
+    e.m_compressed = std::make_shared<const QByteArray>(std::move(compressed));
     e.m_compiled = m_compiled;
     out->entry = std::move(e);
     return out;

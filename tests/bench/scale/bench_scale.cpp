@@ -147,7 +147,7 @@ public:
                 return line;
             }
             m_scanned = m_buffer.size();
-            char chunk[1 << 16];
+            static char chunk[1 << 20];
             pollfd pfd{m_out, POLLIN, 0};
             if (::poll(&pfd, 1, 60000) <= 0)
                 throw std::runtime_error("server silent for 60 s");
