@@ -124,7 +124,12 @@ Engine::Engine(Options options, QObject *parent)
             Qt::DirectConnection);
 }
 
-Engine::~Engine() = default;
+Engine::~Engine()
+{
+    // A reload on the repository's worker emits workflowsChanged() from there: not during
+    // (or after) this destructor.
+    d->repository->waitForReloads();
+}
 
 WorkflowRepository &Engine::repository() const
 {

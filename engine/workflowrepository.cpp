@@ -15,7 +15,6 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QSet>
-#include <QThreadPool>
 #include <QTimer>
 
 #include <algorithm>
@@ -297,10 +296,7 @@ WorkflowRepository::WorkflowRepository(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_compiled(std::make_shared<CompiledWorkflowCache>(m_options.compiledCacheEntries))
-    , m_pool(std::make_unique<QThreadPool>())
 {
-    m_pool->setMaxThreadCount(1);
-    m_pool->setExpiryTimeout(5000);
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(m_options.debounceMs);
@@ -317,7 +313,13 @@ WorkflowRepository::WorkflowRepository(Options options, QObject *parent)
 
 WorkflowRepository::~WorkflowRepository()
 {
-    waitForReloads();
+    {
+        std::lock_guard lock(m_workerMutex);
+        m_workerQuit = true;
+    }
+    m_workerCv.notify_all();
+    if (m_worker.joinable())
+        m_worker.join(); // runs what was queued first
 }
 
 std::shared_ptr<const WorkflowSnapshot> WorkflowRepository::snapshot() const
@@ -351,17 +353,38 @@ void WorkflowRepository::reload()
 
 void WorkflowRepository::reloadAsync()
 {
-    if (m_reloadQueued.exchange(true))
-        return; // one is queued and has not started: it will read the disk after this call
-    m_pool->start([this] {
-        m_reloadQueued.store(false);
+    {
+        std::lock_guard lock(m_workerMutex);
+        if (!m_worker.joinable())
+            m_worker = std::thread([this] { workerLoop(); });
+        if (m_reloadQueued)
+            return; // queued and not started yet: it reads the disk after this call
+        m_reloadQueued = true;
+    }
+    m_workerCv.notify_all();
+}
+
+void WorkflowRepository::workerLoop()
+{
+    std::unique_lock lock(m_workerMutex);
+    for (;;) {
+        m_workerCv.wait(lock, [this] { return m_reloadQueued || m_workerQuit; });
+        if (!m_reloadQueued)
+            return;
+        m_reloadQueued = false;
+        m_reloadRunning = true;
+        lock.unlock();
         reload();
-    });
+        lock.lock();
+        m_reloadRunning = false;
+        m_idleCv.notify_all();
+    }
 }
 
 void WorkflowRepository::waitForReloads()
 {
-    m_pool->waitForDone();
+    std::unique_lock lock(m_workerMutex);
+    m_idleCv.wait(lock, [this] { return !m_reloadQueued && !m_reloadRunning; });
 }
 
 void WorkflowRepository::setExtraDirs(std::vector<std::string> dirs)

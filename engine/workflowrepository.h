@@ -35,6 +35,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <list>
@@ -42,12 +43,12 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
 class QFileInfo;
 class QFileSystemWatcher;
-class QThreadPool;
 class QTimer;
 
 namespace wfs {
@@ -215,8 +216,15 @@ private:
     std::mutex m_scanMutex; ///< guards m_scanned
     /// What the last rebuild found per file, reused while the file's stat is unchanged.
     std::unordered_map<std::string, std::shared_ptr<const ScannedFile>> m_scanned;
-    std::unique_ptr<QThreadPool> m_pool; ///< one thread: reloadAsync()
-    std::atomic<bool> m_reloadQueued{false};
+    // reloadAsync()'s worker: one std::thread, started on first use.
+    void workerLoop();
+    std::mutex m_workerMutex;
+    std::condition_variable m_workerCv; ///< a reload is queued, or quit
+    std::condition_variable m_idleCv;   ///< nothing queued or running
+    bool m_reloadQueued = false;
+    bool m_reloadRunning = false;
+    bool m_workerQuit = false;
+    std::thread m_worker;
 };
 
 } // namespace wfs
