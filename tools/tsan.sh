@@ -21,7 +21,8 @@ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWFS_TS
   -DWFS_BUILD_GUI=OFF -DWFS_BUILD_BENCHMARKS=OFF -DWFS_SHARED_DIR="$shared" >/dev/null
 cmake --build "$build" -j"${JOBS:-2}" --target "${tests[@]}"
 
-export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 ${TSAN_OPTIONS:-}"
+# tools/tsan.supp: the known false positives (libstdc++'s atomic shared_ptr, uninstrumented Qt).
+export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/tools/tsan.supp ${TSAN_OPTIONS:-}"
 export QT_QPA_PLATFORM=offscreen
 failed=0
 for t in "${tests[@]}"; do

@@ -304,7 +304,11 @@ void TestEngineRepository::fileChangesArePickedUp()
     QTemporaryDir d;
     writeFile(d.filePath("w.json"), workflow("wf-live", "v1"));
     Engine e(options({d.path().toStdString()}, true));
-    QSignalSpy spy(&e, &Engine::workflowsChanged);
+    // The watcher's reloads run on the repository's worker: counted there, atomically (a
+    // QSignalSpy would append from that thread while this one reads it).
+    std::atomic<int> changes{0};
+    QObject::connect(
+        &e, &Engine::workflowsChanged, &e, [&] { changes.fetch_add(1); }, Qt::DirectConnection);
     QCOMPARE(nameOf(e, "wf-live"), std::string("v1"));
     writeFile(d.filePath("w.json"), workflow("wf-live", "v2"));
     QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-live"), std::string("v2"), 1500);
@@ -316,7 +320,7 @@ void TestEngineRepository::fileChangesArePickedUp()
     QCOMPARE(nameOf(e, "wf-live"), std::string("<error>"));
     QFile::remove(d.filePath("new.json"));
     QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-new"), std::string("<error>"), 1500);
-    QVERIFY(spy.count() >= 3);
+    QVERIFY(changes.load() >= 3);
 }
 
 QTEST_GUILESS_MAIN(TestEngineRepository)
