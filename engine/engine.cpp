@@ -118,10 +118,18 @@ Engine::Engine(Options options, QObject *parent)
     ro.validateSchema = d->options.validateSchema;
     d->repository = new WorkflowRepository(std::move(ro), this);
     d->sessions = new SessionManager(this);
-    connect(d->repository, &WorkflowRepository::changed, this, &Engine::workflowsChanged);
+    // Direct: emitted from the thread that rebuilt the set (the repository's worker for
+    // reloadAsync()), so that the cache's refresh runs there too, not in the owner's thread.
+    connect(d->repository, &WorkflowRepository::changed, this, &Engine::workflowsChanged,
+            Qt::DirectConnection);
 }
 
-Engine::~Engine() = default;
+Engine::~Engine()
+{
+    // A reload on the repository's worker emits workflowsChanged() from there: not during
+    // (or after) this destructor.
+    d->repository->waitForReloads();
+}
 
 WorkflowRepository &Engine::repository() const
 {
@@ -186,7 +194,10 @@ void Engine::recordSessionCall(std::string_view name, const Json &arguments, con
 
 ToolResult Engine::workflowList() const
 {
-    return ToolResult::ok(snapshot()->listPayload());
+    const auto snap = snapshot();
+    ToolResult r = ToolResult::ok(snap->listPayload());
+    r.serialized = snap->listAnswer();
+    return r;
 }
 
 ToolResult Engine::workflowGet(const Json &args) const
@@ -204,7 +215,8 @@ ToolResult Engine::workflowGet(const Json &args) const
             params["mode"] = *mode;
         return failure("workflow_get", notFound(*id), std::move(params));
     }
-    const CompiledWorkflow &wf = *e->workflow;
+    const auto compiled = e->workflow();
+    const CompiledWorkflow &wf = *compiled;
     const Json &doc = wf.document();
     Json out = Json::object();
     for (const char *k : {"id", "name", "description", "version", "preconditions",
@@ -253,10 +265,11 @@ ToolResult Engine::workflowNext(const Json &args) const
     const WorkflowEntry *e = snap->find(js::toString(workflowId));
     if (!e)
         return fail(notFound(*workflowId));
-    if (!e->workflow->structuralError().empty())
-        return fail(e->workflow->structuralError());
+    const auto wf = e->workflow();
+    if (!wf->structuralError().empty())
+        return fail(wf->structuralError());
     Result<Json> r =
-        engine::computeNext(*e->workflow, completed, context, QDateTime::currentMSecsSinceEpoch());
+        engine::computeNext(*wf, completed, context, QDateTime::currentMSecsSinceEpoch());
     if (!r)
         return fail(r.error());
     return ToolResult::ok(std::move(*r));
@@ -281,7 +294,8 @@ ToolResult Engine::workflowValidate(const Json &args) const
     const WorkflowEntry *e = snap->find(js::toString(workflowId));
     if (!e)
         return fail(notFound(*workflowId));
-    const CompiledWorkflow &wf = *e->workflow;
+    const auto compiled = e->workflow();
+    const CompiledWorkflow &wf = *compiled;
     const int idx = wf.topLevelStep(js::toString(stepId));
     if (idx < 0)
         return fail("Step with id '" + js::toString(stepId) + "' not found in workflow");
@@ -312,7 +326,7 @@ Result<Json> Engine::validateStepOutput(const std::string &workflowId, const std
     const WorkflowEntry *e = snap->find(workflowId);
     if (!e)
         return Result<Json>::failure("Workflow with id '" + workflowId + "' not found");
-    return validateStepOutputOf(*e->workflow, stepId, output, context);
+    return validateStepOutputOf(*e->workflow(), stepId, output, context);
 }
 
 Result<Json> Engine::validateStepOutputOf(const CompiledWorkflow &wf, const std::string &stepId,
@@ -337,7 +351,7 @@ Result<Json> Engine::nextStep(const std::string &workflowId, const Json &complet
         return Result<Json>::failure(
             !sizeError.empty() ? sizeError : "Workflow with id '" + workflowId + "' not found");
     }
-    return nextStepOf(*e->workflow, completedSteps, context);
+    return nextStepOf(*e->workflow(), completedSteps, context);
 }
 
 Result<Json> Engine::nextStepOf(const CompiledWorkflow &workflow, const Json &completedSteps,

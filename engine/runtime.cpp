@@ -20,6 +20,7 @@
 #include "engine/store/metricsstore.h"
 #include "engine/store/migrations.h"
 #include "engine/store/sessionsink.h"
+#include "engine/workflowrepository.h"
 
 #include <QDateTime>
 #include <QDebug>
@@ -349,6 +350,8 @@ Runtime::Runtime(Options options, QObject *parent)
 
 Runtime::~Runtime()
 {
+    // A reload on the repository's worker refreshes the cache: let it finish first.
+    d->engine->repository().waitForReloads();
     {
         std::lock_guard lock(d->mutex);
         d->stop = true;

@@ -205,7 +205,10 @@ std::string writeJson(const Json &value)
 
 Json rawJson(std::string_view text)
 {
-    return Json::binary(Json::binary_t::container_type(text.begin(), text.end()));
+    // One memmove (a char-to-byte iterator copy went byte by byte: ~2 MB per workflow_list
+    // answer at 5,000 workflows).
+    const auto *bytes = reinterpret_cast<const std::uint8_t *>(text.data());
+    return Json::binary(Json::binary_t::container_type(bytes, bytes + text.size()));
 }
 
 } // namespace wfs

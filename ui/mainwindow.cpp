@@ -675,8 +675,10 @@ bool MainWindow::saveAs(EditorPage *page, const QString &pathArg)
     m_recovery->writeNow(page->document());
     addRecent(page->document()->filePath());
     if (m_engine && m_engine->repository().servesFile(path.toStdString())) {
-        // Agents and the Library get the saved file now, not after the watcher's debounce.
-        m_engine->repository().reload();
+        // Agents and the Library get the saved file now, not after the watcher's debounce; the
+        // rebuild (only the saved file is read again) and the cache's purge run on the
+        // repository's worker thread, not here.
+        m_engine->repository().reloadAsync();
     }
     // Saved all the same, but say so when the workflow has errors (an agent cannot run it).
     const Diagnostics &problems = page->runner()->checkNow();

@@ -234,7 +234,7 @@ EditorPage *MainWindow::pageForWorkflow(const QString &workflowId, bool open)
     if (!e->file.empty())
         page = openFile(QString::fromStdString(e->file), nullptr);
     if (!page)
-        page = newDocument(e->workflow->document());
+        page = newDocument(e->workflow()->document());
     return page;
 }
 

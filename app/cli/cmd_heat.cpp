@@ -104,7 +104,7 @@ int run(const QStringList &args)
         wfs::Engine engine(o);
         const auto snap = engine.snapshot();
         if (const wfs::WorkflowEntry *e = snap->find(id))
-            order = wfs::store::stepOrderOf(e->workflow->document());
+            order = wfs::store::stepOrderOf(e->workflow()->document());
     }
     const auto heat = wfs::store::computeHeat(**db, id, filter, order);
     if (!heat) {

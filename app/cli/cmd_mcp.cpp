@@ -201,6 +201,11 @@ std::string parseArgs(const QStringList &args, McpOptions &o)
 
 int runMcp(const QStringList &args)
 {
+    // Answers of a few MB (workflow_list at 5,000 workflows) are built and freed per call: keep
+    // such blocks in the heap rather than in a fresh mmap each (page faults on every call), and
+    // trim only beyond 16 MB (the load's transient heap is given back by malloc_trim below).
+    ::mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    ::mallopt(M_TRIM_THRESHOLD, 16 << 20);
     McpOptions o;
     if (const QByteArray env = qgetenv("WFSTUDIO_MCP_TOKEN"); !env.isEmpty())
         o.token = env.toStdString();

@@ -36,9 +36,9 @@ int explain(const wfs::Json &arguments, const std::vector<std::string> &workflow
         wfs::cli::printErr("wfstudio next: Workflow with id '" + id + "' not found\n");
         return 1;
     }
-    if (!e->workflow->structuralError().empty()) {
-        wfs::cli::printErr("wfstudio next: " + e->file + ": " + e->workflow->structuralError() +
-                           "\n");
+    const auto wf = e->workflow();
+    if (!wf->structuralError().empty()) {
+        wfs::cli::printErr("wfstudio next: " + e->file + ": " + wf->structuralError() + "\n");
         return 1;
     }
     const wfs::Json *completed =
@@ -50,8 +50,8 @@ int explain(const wfs::Json &arguments, const std::vector<std::string> &workflow
         wfs::cli::printErr("wfstudio next: --context: " + sizeError + "\n");
         return 1;
     }
-    const wfs::engine::Explanation ex = wfs::engine::explainNext(
-        *e->workflow, completed, context, QDateTime::currentMSecsSinceEpoch());
+    const wfs::engine::Explanation ex =
+        wfs::engine::explainNext(*wf, completed, context, QDateTime::currentMSecsSinceEpoch());
     const std::string text =
         json ? ex.toJson().dump(2, ' ', false, wfs::Json::error_handler_t::replace) + "\n"
              : ex.toText();

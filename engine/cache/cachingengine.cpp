@@ -65,29 +65,34 @@ metrics::LatencyTracker &CachingEngine::trackerFor(std::string_view name)
     return it == m_trackers.end() ? *m_unknownTracker : *it->second;
 }
 
-const CachingEngine::Versions *CachingEngine::rebuild(std::vector<std::string> *changed)
+CachingEngine::VersionsPtr CachingEngine::rebuild(std::vector<std::string> *changed)
 {
     std::lock_guard rebuildLock(m_rebuildMutex);
     const std::shared_ptr<const WorkflowSnapshot> snap = m_engine.snapshot();
-    const Versions *old = m_current.load(std::memory_order_acquire);
+    const VersionsPtr old = m_current.load(std::memory_order_acquire);
     if (old && old->generation == snap->generation())
         return old;
-    auto fresh = std::make_unique<Versions>();
+    // Counted while alive, so tests can see that tables nobody holds are freed.
+    std::atomic<int> *live = &m_liveVersions;
+    live->fetch_add(1);
+    std::shared_ptr<Versions> fresh(new Versions, [live](Versions *v) {
+        live->fetch_sub(1);
+        delete v;
+    });
     fresh->generation = snap->generation();
     std::string setText;
     for (const WorkflowEntry &entry : snap->entries()) {
-        if (!entry.workflow)
-            continue;
-        std::string doc;
-        try {
-            doc = entry.workflow->document().dump(-1, ' ', false, Json::error_handler_t::replace);
-        } catch (const std::exception &) {
-            continue;
+        WorkflowVersion v;
+        v.hash = entry.hash;
+        // The usage counter follows the id from table to table.
+        if (old) {
+            if (const auto prev = old->byId.find(entry.id); prev != old->byId.end())
+                v.calls = prev->second.calls;
         }
-        auto v = std::make_unique<WorkflowVersion>();
-        v->hash = shortHash(doc);
-        setText += entry.workflow->id() + '\x1f' + v->hash + '\x1e';
-        fresh->byId.emplace(entry.workflow->id(), std::move(v));
+        if (!v.calls)
+            v.calls = std::make_shared<Counter>(0);
+        setText += entry.id + '\x1f' + v.hash + '\x1e';
+        fresh->byId.emplace(entry.id, std::move(v));
     }
     fresh->setHash = shortHash(setText);
 
@@ -95,22 +100,23 @@ const CachingEngine::Versions *CachingEngine::rebuild(std::vector<std::string> *
     if (old) {
         for (const auto &[id, v] : fresh->byId) {
             auto prev = old->byId.find(id);
-            if (prev == old->byId.end() || prev->second->hash != v->hash)
+            if (prev == old->byId.end() || prev->second.hash != v.hash)
                 diff.push_back(id);
         }
         for (const auto &[id, v] : old->byId) {
-            if (!fresh->byId.count(id))
+            if (!fresh->byId.count(id)) {
                 diff.push_back(id);
+                m_retired.emplace_back(id, v.calls);
+            }
         }
     }
-    const Versions *published = fresh.get();
+    const VersionsPtr published = std::move(fresh);
     {
         // Exclusive: no store can interleave between the switch and the purge.
         std::unique_lock storeLock(m_storeMutex);
-        m_history.push_back(std::move(fresh));
         m_current.store(published, std::memory_order_release);
         if (old && (!diff.empty() || old->setHash != published->setHash)) {
-            m_cache->invalidateWorkflow(""); // list answers and unknown-id answers
+            m_cache->invalidateWorkflow(""); // unknown-id answers
             for (const std::string &id : diff)
                 m_cache->invalidateWorkflow(id);
         }
@@ -120,9 +126,9 @@ const CachingEngine::Versions *CachingEngine::rebuild(std::vector<std::string> *
     return published;
 }
 
-const CachingEngine::Versions *CachingEngine::versionsFor(std::uint64_t generation)
+CachingEngine::VersionsPtr CachingEngine::versionsFor(std::uint64_t generation)
 {
-    const Versions *v = m_current.load(std::memory_order_acquire);
+    VersionsPtr v = m_current.load(std::memory_order_acquire);
     if (v && v->generation == generation)
         return v;
     return rebuild(nullptr);
@@ -156,6 +162,17 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
             m_cache->countBypass(name);
         return finish(m_engine.callTool(name, arguments, ctx));
     }
+    if (name == "workflow_list") {
+        // The snapshot wrote this answer out once when it was built: nothing to look up, copy
+        // or serialise per call (at 5,000 workflows it is ~2 MB). Not a session step call.
+        const std::shared_ptr<const WorkflowSnapshot> snap = m_engine.snapshot();
+        ToolResult r;
+        r.serialized = snap->listAnswer();
+        if (ctx.payloadNeeded)
+            r.payload = snap->listPayload();
+        m_cache->countPrecomputedHit(name);
+        return finish(std::move(r));
+    }
     // A session's call is answered like an anonymous one (from the cache when possible) and
     // then recorded in the session, so MCP traffic, where every client is a session, is cached.
     const CallContext anonymous;
@@ -165,19 +182,19 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
     };
 
     const std::shared_ptr<const WorkflowSnapshot> snap = m_engine.snapshot();
-    const Versions *versions = versionsFor(snap->generation());
+    const VersionsPtr versions = versionsFor(snap->generation());
 
     // Which workflow the answer depends on.
     std::string workflowId;
     const WorkflowVersion *version = nullptr;
-    if (name != "workflow_list" && arguments.is_object()) {
+    if (arguments.is_object()) {
         const char *idKey = name == "workflow_get" ? "id" : "workflowId";
         auto it = arguments.find(idKey);
         if (it != arguments.end() && it->is_string()) {
             auto found = versions->byId.find(it->get_ref<const std::string &>());
             if (found != versions->byId.end()) {
                 workflowId = found->first;
-                version = found->second.get();
+                version = &found->second;
             }
         }
     }
@@ -195,7 +212,7 @@ ToolResult CachingEngine::callTool(std::string_view name, const Json &arguments,
         return answered(m_engine.callTool(name, arguments, anonymous));
     }
     if (version)
-        version->calls.fetch_add(1, std::memory_order_relaxed);
+        version->calls->fetch_add(1, std::memory_order_relaxed);
 
     if (CachedValuePtr hit = m_cache->get(name, key)) {
         if (hit->bypass) // known time-dependent key (counted as a bypass by the cache)
@@ -261,14 +278,19 @@ Result<int> CachingEngine::warmFromUsage(store::MetricsStore &usage, int limit)
 std::map<std::string, std::int64_t> CachingEngine::takeUsage()
 {
     std::map<std::string, std::int64_t> out;
+    const auto take = [&out](const std::string &id, Counter &calls) {
+        const std::int64_t n = calls.exchange(0, std::memory_order_relaxed);
+        if (n > 0)
+            out[id] += n;
+    };
     std::lock_guard rebuildLock(m_rebuildMutex);
-    for (const auto &versions : m_history) {
-        for (const auto &[id, v] : versions->byId) {
-            const std::int64_t n = v->calls.exchange(0, std::memory_order_relaxed);
-            if (n > 0)
-                out[id] += n;
-        }
+    if (const VersionsPtr current = m_current.load(std::memory_order_acquire)) {
+        for (const auto &[id, v] : current->byId)
+            take(id, *v.calls);
     }
+    for (const auto &[id, calls] : m_retired)
+        take(id, *calls);
+    m_retired.clear();
     return out;
 }
 

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: MIT
 // CachingEngine: a caching, measuring decorator around Engine::callTool.
 //
-// Cached: workflow_list, workflow_get, workflow_validate, and workflow_next when neither the
+// workflow_list is answered from the repository snapshot, which wrote its answer out once when
+// it was built (no lookup, no copy; counted as an L1 hit).
+// Cached: workflow_get, workflow_validate, and workflow_next when neither the
 // request nor the answer carries loop state (loop answers embed the current time and the 300 s
 // loop timeout depends on it). Never cached: workflow_validate_json, workflow_get_schema (its
 // metadata carries "now"), unknown tools. Calls attributed to a session are answered the same
@@ -61,25 +63,31 @@ public:
     Result<int> warmFromUsage(store::MetricsStore &usage, int limit = 20);
     // Calls per workflow id since the previous call (for MetricsStore::addUsage).
     std::map<std::string, std::int64_t> takeUsage();
+    // How many version tables are in memory: the current one plus those still held by calls in
+    // flight (tests: older ones are freed, not kept forever).
+    int versionTablesInMemory() const { return m_liveVersions.load(); }
 
     ResultCache &cache() { return *m_cache; }
     Engine &engine() { return m_engine; }
 
 private:
+    using Counter = std::atomic<std::int64_t>;
     struct WorkflowVersion
     {
-        std::string hash;                           ///< 16 hex digits of SHA-256(document)
-        mutable std::atomic<std::int64_t> calls{0}; ///< usage since the last takeUsage()
+        std::string hash; ///< 16 hex digits of SHA-256 of the workflow's file
+        /// Usage since the last takeUsage(); one counter per id, carried from version to version.
+        std::shared_ptr<Counter> calls;
     };
     struct Versions
     {
         std::uint64_t generation = 0;
         std::string setHash;
-        std::unordered_map<std::string, std::unique_ptr<WorkflowVersion>> byId;
+        std::unordered_map<std::string, WorkflowVersion> byId;
     };
+    using VersionsPtr = std::shared_ptr<const Versions>;
 
-    const Versions *versionsFor(std::uint64_t generation);
-    const Versions *rebuild(std::vector<std::string> *changed);
+    VersionsPtr versionsFor(std::uint64_t generation);
+    VersionsPtr rebuild(std::vector<std::string> *changed);
     metrics::LatencyTracker &trackerFor(std::string_view name);
 
     Engine &m_engine;
@@ -88,11 +96,14 @@ private:
     std::map<std::string, metrics::LatencyTracker *, std::less<>> m_trackers;
     metrics::LatencyTracker *m_unknownTracker = nullptr;
 
-    std::atomic<const Versions *> m_current{nullptr};
-    std::mutex m_rebuildMutex;                        ///< one rebuild at a time
-    std::shared_mutex m_storeMutex;                   ///< shared: store; exclusive: switch + purge
-    std::vector<std::unique_ptr<Versions>> m_history; ///< every Versions ever published (readers
-                                                      ///< may hold old pointers; tiny)
+    /// The current table; a call keeps the one it started with alive while it runs, and a
+    /// table nobody holds any more is freed.
+    std::atomic<int> m_liveVersions{0}; ///< before m_current: its deleter counts here
+    std::atomic<VersionsPtr> m_current;
+    std::mutex m_rebuildMutex;      ///< one rebuild at a time; guards m_retired
+    std::shared_mutex m_storeMutex; ///< shared: store; exclusive: switch + purge
+    /// Usage counters of workflows that left the set, until takeUsage() reports them.
+    std::vector<std::pair<std::string, std::shared_ptr<Counter>>> m_retired;
     QMetaObject::Connection m_connection;
 };
 

@@ -144,6 +144,12 @@ void ResultCache::countBypass(std::string_view operation)
     m_counters[operationIndex(operation)].bypassed.fetch_add(1, std::memory_order_relaxed);
 }
 
+void ResultCache::countPrecomputedHit(std::string_view operation)
+{
+    m_counters[operationIndex(operation)].l1Hits.fetch_add(1, std::memory_order_relaxed);
+    m_precomputedHits.fetch_add(1, std::memory_order_relaxed);
+}
+
 void ResultCache::invalidateWorkflow(std::string_view workflowId)
 {
     m_l1.invalidateWorkflow(workflowId);
@@ -162,6 +168,7 @@ CacheStats ResultCache::stats() const
 {
     CacheStats s;
     s.l1 = m_l1.stats();
+    s.l1.hits += m_precomputedHits.load(std::memory_order_relaxed);
     s.l2Enabled = m_l2 != nullptr;
     if (m_l2)
         s.l2 = m_l2->stats();

@@ -67,6 +67,9 @@ public:
     void put(std::string_view operation, std::string_view key, std::string_view workflowId,
              CachedValuePtr value);
     void countBypass(std::string_view operation);
+    // An answer served from memory without a lookup (workflow_list, precomputed with the
+    // workflow set): counted as an L1 hit.
+    void countPrecomputedHit(std::string_view operation);
     // Remembers in L1 that `key`'s answers cannot be cached (time-dependent): get() then returns
     // the bypass marker (CachedValue::bypass) and counts a bypass instead of a miss.
     void markBypass(std::string_view operation, std::string_view key, std::string_view workflowId);
@@ -91,6 +94,7 @@ private:
     L1Cache m_l1;
     std::shared_ptr<L2Cache> m_l2;
     std::array<Counters, kOperations.size()> m_counters;
+    std::atomic<std::uint64_t> m_precomputedHits{0};
 };
 
 } // namespace wfs::cache

@@ -71,16 +71,11 @@ std::vector<WorkflowInfo> EngineBackend::workflows()
     const auto snapshot = engine().snapshot();
     out.reserve(snapshot->entries().size());
     for (const WorkflowEntry &entry : snapshot->entries()) {
-        const Json &doc = entry.workflow->document();
         WorkflowInfo info;
-        info.id = entry.workflow->id();
-        const auto text = [&doc](const char *key) {
-            const auto it = doc.find(key);
-            return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
-        };
-        info.name = text("name");
-        info.description = text("description");
-        info.version = text("version");
+        info.id = entry.id;
+        info.name = entry.summaryText("name");
+        info.description = entry.summaryText("description");
+        info.version = entry.summaryText("version");
         out.push_back(std::move(info));
     }
     return out;
@@ -92,7 +87,7 @@ std::optional<Json> EngineBackend::workflowDocument(std::string_view id)
     const WorkflowEntry *entry = snapshot->find(id);
     if (!entry)
         return std::nullopt;
-    return entry->workflow->document();
+    return entry->workflow()->document();
 }
 
 Json EngineBackend::workflowSchema()

@@ -296,13 +296,12 @@ LoadTestMix buildLoadTestMix(const WorkflowSnapshot &snap)
 {
     LoadTestMix mix;
     for (const WorkflowEntry &e : snap.entries()) {
-        if (!e.workflow)
-            continue;
+        const auto wf = e.workflow();
         ++mix.workflows;
-        const std::string &id = e.workflow->id();
+        const std::string &id = e.id;
         mix.gets.push_back({"workflow_get", Json{{"id", id}}});
         mix.gets.push_back({"workflow_get", Json{{"id", id}, {"mode", "metadata"}}});
-        const Json &doc = e.workflow->document();
+        const Json &doc = wf->document();
         std::vector<std::string> topIds;
         if (doc.contains("steps") && doc["steps"].is_array()) {
             for (const Json &s : doc["steps"]) {

@@ -46,6 +46,7 @@ private slots:
     void loopCallsBypass();
     void sessionCallsAreCachedAndRecorded();
     void warmingFillsTheCache();
+    void oldVersionTablesAreFreed();
     void latencyIsRecorded();
 
 private:
@@ -183,7 +184,7 @@ void TestCachingEngine::studioSaveIsSeenAtOnce()
     const Json next = {{"workflowId", "alpha-flow"}};
     const std::string before = cached.callTool("workflow_next", next).contentText();
     QCOMPARE(cached.callTool("workflow_next", next).contentText(), before);
-    Json edited = engine.snapshot()->find("alpha-flow")->workflow->document();
+    Json edited = engine.snapshot()->find("alpha-flow")->workflow()->document();
     edited["steps"][0]["prompt"] = "Do the first thing, carefully";
     const QByteArray original = readAll(m_dir.filePath(QStringLiteral("alpha-flow.json")));
     writeAll(m_dir.filePath(QStringLiteral("alpha-flow.json")),
@@ -291,7 +292,9 @@ void TestCachingEngine::sessionCallsAreCachedAndRecorded()
     QCOMPARE(session->client, std::string("test"));
     const auto stats = cache->stats();
     for (int op = 0; op < 4; ++op) {
-        QCOMPARE(stats.operations[op].l1Hits, std::uint64_t(1));
+        // workflow_list is answered from the snapshot every time (an L1 hit, never a miss).
+        QCOMPARE(stats.operations[op].l1Hits, std::uint64_t(op == 0 ? 2 : 1));
+        QCOMPARE(stats.operations[op].l1Misses, std::uint64_t(op == 0 ? 0 : 1));
         QCOMPARE(stats.operations[op].bypassed, std::uint64_t(0));
     }
     // The recorded state is the one of the answer.
@@ -328,7 +331,36 @@ void TestCachingEngine::warmingFillsTheCache()
     WFS_VERIFY_RESULT(warmed);
     QCOMPARE(*warmed, 3); // workflow_list + beta-flow in both modes
     (void)restarted.callTool("workflow_get", Json{{"id", "beta-flow"}, {"mode", "metadata"}});
-    QCOMPARE(fresh->stats().l1.hits, std::uint64_t(1));
+    // The get, and warming's own workflow_list (answered from the snapshot: a hit).
+    QCOMPARE(fresh->stats().l1.hits, std::uint64_t(2));
+}
+
+// Every reload makes a new version table; the old ones are freed once no call holds them (they
+// were all kept before), and usage counted before a reload is still reported after it.
+void TestCachingEngine::oldVersionTablesAreFreed()
+{
+    Engine engine(options());
+    CachingEngine cached(engine, std::make_shared<ResultCache>(ResultCache::Options{}));
+    const Json get = {{"id", "alpha-flow"}};
+    for (int i = 0; i < 30; ++i) {
+        writeWorkflow(QStringLiteral("alpha-flow"), QStringLiteral("Alpha %1").arg(i));
+        engine.repository().reload();
+        QCOMPARE(cached.callTool("workflow_get", get).payload.at("name").get<std::string>(),
+                 QStringLiteral("Alpha %1").arg(i).toStdString());
+        QVERIFY2(cached.versionTablesInMemory() <= 2,
+                 qPrintable(QString::number(cached.versionTablesInMemory())));
+    }
+    QCOMPARE(cached.versionTablesInMemory(), 1);
+    // A workflow that left the set still has its calls reported once.
+    (void)cached.callTool("workflow_get", Json{{"id", "beta-flow"}});
+    QVERIFY(QFile::remove(m_dir.filePath(QStringLiteral("beta-flow.json"))));
+    engine.repository().reload();
+    (void)cached.callTool("workflow_list", Json::object());
+    const auto usage = cached.takeUsage();
+    QCOMPARE(usage.at("alpha-flow"), std::int64_t(30));
+    QCOMPARE(usage.at("beta-flow"), std::int64_t(1));
+    QVERIFY(cached.takeUsage().empty());
+    QCOMPARE(cached.versionTablesInMemory(), 1);
 }
 
 void TestCachingEngine::latencyIsRecorded()

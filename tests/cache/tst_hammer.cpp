@@ -103,7 +103,7 @@ void TestHammer::hammer()
     }
     std::thread writer([&] {
         for (int rev = 1; rev <= 30; ++rev) {
-            Json wf = engine.snapshot()->find("flow-0")->workflow->document();
+            Json wf = engine.snapshot()->find("flow-0")->workflow()->document();
             wf["steps"][0]["prompt"] = "rev " + std::to_string(rev);
             QSaveFile f(dir.filePath(QStringLiteral("flow-0.json")));
             const std::string text = wf.dump();

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: MIT
 // Workflow sources: precedence, skipped files reported, a schema-invalid override never hides
 // the valid workflow, extra folders changed at run time, concurrent reloads never publishing an
-// older view last, and changes on disk (edit, new file, rename of the id, deletion) picked up
-// within a second.
+// older view last (also held back deterministically), compiled workflows kept in a bounded LRU,
+// unchanged files not read again, reloadAsync() off the caller's thread, and changes on disk
+// (edit, new file, rename of the id, deletion) picked up within a second.
 #include "testutil.h"
 
 #include "engine/engine.h"
@@ -14,8 +15,11 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 using namespace wfs;
@@ -62,6 +66,9 @@ private slots:
     void environmentPath();
     void extraDirsApplyAtOnce();
     void concurrentReloadsPublishTheNewest();
+    void olderRebuildFinishingLastIsDropped();
+    void compiledWorkflowsAreBounded();
+    void reloadAsyncRunsOffTheCallersThread();
     void fileChangesArePickedUp();
 };
 
@@ -183,12 +190,125 @@ void TestEngineRepository::concurrentReloadsPublishTheNewest()
     QCOMPARE(nameOf(e, "wf-0"), std::string("final"));
 }
 
+// Two reloads, the older one held back (the test hook) until the newer one has published: the
+// older view is dropped, not published last, and announces nothing.
+void TestEngineRepository::olderRebuildFinishingLastIsDropped()
+{
+    QTemporaryDir d;
+    writeFile(d.filePath("w.json"), workflow("wf-race", "v1"));
+    std::mutex mutex;
+    std::condition_variable cv;
+    bool held = false;
+    bool released = false;
+    std::atomic<std::uint64_t> holdGeneration{0};
+    WorkflowRepository::Options o;
+    o.includeBundled = false;
+    o.useStandardLocations = false;
+    o.useEnvironment = false;
+    o.watchFiles = false;
+    o.extraDirs = {d.path().toStdString()};
+    o.beforePublish = [&](std::uint64_t generation) {
+        if (generation != holdGeneration.load())
+            return;
+        std::unique_lock lock(mutex);
+        held = true;
+        cv.notify_all();
+        cv.wait(lock, [&] { return released; });
+    };
+    WorkflowRepository repo(o);
+    const std::uint64_t first = repo.snapshot()->generation();
+    QSignalSpy spy(&repo, &WorkflowRepository::changed);
+    holdGeneration = first + 1;
+    std::thread older([&] { repo.reload(); }); // reads v1, then waits before publishing
+    {
+        std::unique_lock lock(mutex);
+        QVERIFY(cv.wait_for(lock, std::chrono::seconds(10), [&] { return held; }));
+    }
+    writeFile(d.filePath("w.json"), workflow("wf-race", "v2-newer"));
+    repo.reload(); // started later: reads v2 and publishes
+    QCOMPARE(repo.snapshot()->generation(), first + 2);
+    QCOMPARE(repo.snapshot()->find("wf-race")->summaryText("name"), std::string("v2-newer"));
+    {
+        std::lock_guard lock(mutex);
+        released = true;
+    }
+    cv.notify_all();
+    older.join();
+    QCOMPARE(repo.snapshot()->generation(), first + 2);
+    QCOMPARE(repo.snapshot()->find("wf-race")->summaryText("name"), std::string("v2-newer"));
+    QCOMPARE(spy.count(), 1);
+}
+
+// Only `compiledCacheEntries` compiled workflows stay in memory; answers stay the same.
+void TestEngineRepository::compiledWorkflowsAreBounded()
+{
+    QTemporaryDir d;
+    for (int i = 0; i < 5; ++i)
+        writeFile(d.filePath(QStringLiteral("w%1.json").arg(i)),
+                  workflow(qPrintable(QStringLiteral("wf-%1").arg(i)),
+                           qPrintable(QStringLiteral("name %1").arg(i))));
+    WorkflowRepository::Options o;
+    o.includeBundled = false;
+    o.useStandardLocations = false;
+    o.useEnvironment = false;
+    o.watchFiles = false;
+    o.extraDirs = {d.path().toStdString()};
+    o.compiledCacheEntries = 2;
+    WorkflowRepository repo(o);
+    const auto snap = repo.snapshot();
+    QCOMPARE(snap->entries().size(), std::size_t(5));
+    QCOMPARE(repo.compiledCache().size(), std::size_t(0)); // nothing compiled by loading
+    QCOMPARE(snap->listPayload()["workflows"].size(), std::size_t(5));
+    QCOMPARE(repo.compiledCache().size(), std::size_t(0)); // nor by listing
+    for (int round = 0; round < 2; ++round) {
+        for (const WorkflowEntry &e : snap->entries()) {
+            const auto wf = e.workflow();
+            QCOMPARE(wf->id(), e.id);
+            QCOMPARE(wf->document()["name"].get<std::string>(), e.summaryText("name"));
+            QVERIFY(repo.compiledCache().size() <= 2);
+        }
+    }
+    QCOMPARE(repo.compiledCache().compiles(), std::uint64_t(10));
+    // The one used last is kept.
+    (void)snap->entries().back().workflow();
+    QCOMPARE(repo.compiledCache().compiles(), std::uint64_t(10));
+    // A reload keeps what was compiled from files that did not change.
+    writeFile(d.filePath("w0.json"), workflow("wf-0", "changed"));
+    repo.reload();
+    QCOMPARE(repo.snapshot()->find("wf-0")->summaryText("name"), std::string("changed"));
+    (void)repo.snapshot()->find("wf-4")->workflow();
+    QCOMPARE(repo.compiledCache().compiles(), std::uint64_t(10));
+}
+
+// reloadAsync() rebuilds on the repository's worker: changed() comes from there.
+void TestEngineRepository::reloadAsyncRunsOffTheCallersThread()
+{
+    QTemporaryDir d;
+    writeFile(d.filePath("w.json"), workflow("wf-async", "v1"));
+    Engine e(options({d.path().toStdString()}));
+    std::atomic<int> onCaller{0}, elsewhere{0};
+    QObject::connect(
+        &e, &Engine::workflowsChanged, &e,
+        [&] { (QThread::currentThread() == e.thread() ? onCaller : elsewhere).fetch_add(1); },
+        Qt::DirectConnection);
+    writeFile(d.filePath("w.json"), workflow("wf-async", "v2"));
+    e.repository().reloadAsync();
+    e.repository().waitForReloads();
+    QCOMPARE(nameOf(e, "wf-async"), std::string("v2"));
+    QCOMPARE(onCaller.load(), 0);
+    QCOMPARE(elsewhere.load(), 1);
+}
+
 void TestEngineRepository::fileChangesArePickedUp()
 {
     QTemporaryDir d;
     writeFile(d.filePath("w.json"), workflow("wf-live", "v1"));
     Engine e(options({d.path().toStdString()}, true));
-    QSignalSpy spy(&e, &Engine::workflowsChanged);
+    // The watcher's reloads run on the repository's worker: counted there, atomically (a
+    // QSignalSpy would append from that thread while this one reads it).
+    std::atomic<int> changes{0};
+    QObject::connect(
+        &e, &Engine::workflowsChanged, &e, [&] { changes.fetch_add(1); }, Qt::DirectConnection);
     QCOMPARE(nameOf(e, "wf-live"), std::string("v1"));
     writeFile(d.filePath("w.json"), workflow("wf-live", "v2"));
     QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-live"), std::string("v2"), 1500);
@@ -200,7 +320,7 @@ void TestEngineRepository::fileChangesArePickedUp()
     QCOMPARE(nameOf(e, "wf-live"), std::string("<error>"));
     QFile::remove(d.filePath("new.json"));
     QTRY_COMPARE_WITH_TIMEOUT(nameOf(e, "wf-new"), std::string("<error>"), 1500);
-    QVERIFY(spy.count() >= 3);
+    QVERIFY(changes.load() >= 3);
 }
 
 QTEST_GUILESS_MAIN(TestEngineRepository)

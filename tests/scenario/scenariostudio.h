@@ -162,7 +162,7 @@ public:
     {
         const auto snapshot = runtime->engine().repository().snapshot();
         const WorkflowEntry *entry = snapshot->find(id.toStdString());
-        return entry ? entry->workflow->document() : Json();
+        return entry ? entry->workflow()->document() : Json();
     }
 
     // What an agent gets from workflow_get (null when it is not served).

@@ -27,6 +27,9 @@
 #include <QTimer>
 #include <QTreeView>
 
+#include <QThread>
+
+#include <atomic>
 #include <functional>
 
 using namespace wfs;
@@ -165,6 +168,7 @@ private slots:
     void initTestCase();
     void init();
     void saveIntoServedFolderIsServedFromTheFile();
+    void saveRebuildsOffTheGuiThread();
     void externalEditWhileOpen();
     void externalDeleteWhileOpen();
     void renamedIdIsNoLongerServed();
@@ -227,6 +231,36 @@ void TestScenarioFiles::saveIntoServedFolderIsServedFromTheFile()
     QVERIFY(onDisk.ok);
     QVERIFY(onDisk.value["steps"][0] == s.served("served-flow")["firstStep"]);
     QCOMPARE(modal.seen, QStringList());
+}
+
+// (a') Save neither rebuilds the workflow set nor purges the cache (SQL) on the GUI thread: both
+// run where Engine::workflowsChanged is emitted (the cache's refresh is connected directly), and
+// that is the repository's worker; the saved file is served all the same.
+void TestScenarioFiles::saveRebuildsOffTheGuiThread()
+{
+    ScenarioStudio s;
+    std::atomic<int> onGui{0}, offGui{0};
+    QObject::connect(
+        &s.runtime->engine(), &Engine::workflowsChanged, &s.runtime->engine(),
+        [&] { (QThread::currentThread() == qApp->thread() ? onGui : offGui).fetch_add(1); },
+        Qt::DirectConnection);
+    s.shortcut(QKeySequence::New);
+    QVERIFY(s.page());
+    retypeId(s, QStringLiteral("async-flow"));
+    const QString file = s.workflowsDir() + QStringLiteral("/async-flow.json");
+    ModalAnswerer modal;
+    QVERIFY(s.window->saveAs(s.page(), file));
+    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("async-flow").is_object(); }, 1000));
+    retitleStep(s, QStringLiteral("step-1"), QStringLiteral("Saved off the GUI thread"));
+    s.shortcut(QKeySequence::Save);
+    QVERIFY(!s.doc()->isModified());
+    QVERIFY2(
+        ScenarioStudio::waitFor(
+            [&] { return servedStepTitle(s, "async-flow") == "Saved off the GUI thread"; }, 1000),
+        servedStepTitle(s, "async-flow").c_str());
+    s.runtime->engine().repository().waitForReloads();
+    QCOMPARE(onGui.load(), 0);
+    QVERIFY(offGui.load() >= 2);
 }
 
 // (b) Another program rewrites the open file: agents, the Library and the tab follow within a

@@ -169,7 +169,7 @@ void TestScenarioProblems::bareWordsAreStringsInConditionAndContext()
             // What the engine serves is what the window shows: "equals": "Large".
             const auto snap = s.runtime->engine().snapshot();
             const WorkflowEntry *e = snap ? snap->find("sized") : nullptr;
-            return e && e->workflow->document() == s.doc()->json();
+            return e && e->workflow()->document() == s.doc()->json();
         },
         3000));
 

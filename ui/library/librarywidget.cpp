@@ -284,7 +284,7 @@ void LibraryWidget::refresh()
     std::map<QString, std::map<QString, QStandardItem *>> groups; // category -> source -> item
     std::vector<std::pair<Json, store::WorkflowMeta>> forStore;
     for (const WorkflowEntry &e : snapshot->entries()) {
-        const Json &doc = e.workflow->document();
+        Json doc = e.document();
         const QString category = str(doc, "category").isEmpty() ? tr("General")
                                                                 : str(doc, "category");
         QStandardItem *&group = groups[category][sourceLabel(e.source)];
@@ -302,16 +302,14 @@ void LibraryWidget::refresh()
             group->setToolTip(qs(e.source));
             categoryItem->appendRow(group);
         }
-        auto *item = new QStandardItem(str(doc, "name").isEmpty() ? qs(e.workflow->id())
-                                                                  : str(doc, "name"));
+        auto *item = new QStandardItem(str(doc, "name").isEmpty() ? qs(e.id) : str(doc, "name"));
         item->setData(qs(e.file), PathRole);
-        item->setData(qs(e.workflow->id()), IdRole);
+        item->setData(qs(e.id), IdRole);
         item->setData(true, EntryRole);
         item->setToolTip(QStringLiteral("%1 — %2\n%3")
-                             .arg(qs(e.workflow->id()), str(doc, "version"),
-                                  str(doc, "description")));
+                             .arg(qs(e.id), str(doc, "version"), str(doc, "description")));
         group->appendRow(item);
-        forStore.push_back({doc, store::WorkflowMeta{category.toStdString(), e.source}});
+        forStore.push_back({std::move(doc), store::WorkflowMeta{category.toStdString(), e.source}});
     }
     if (m_store) {
         const auto synced = m_store->sync(forStore);
@@ -421,7 +419,7 @@ void LibraryWidget::duplicateSelected()
     for (const QString &f : QDir(userDirectory()).entryList({QStringLiteral("*.json")}))
         taken << QFileInfo(f).completeBaseName();
     for (const WorkflowEntry &e : m_engine->repository().snapshot()->entries())
-        taken << qs(e.workflow->id());
+        taken << qs(e.id);
     const QString id = uniqueStepId(baseId, taken);
     copy["id"] = id.toStdString();
     if (copy.contains("name") && copy["name"].is_string())

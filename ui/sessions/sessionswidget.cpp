@@ -282,7 +282,7 @@ void SessionsWidget::emitMarks()
     const WorkflowEntry *e = snap ? snap->find(s->workflowId) : nullptr;
     if (!e)
         return;
-    emit marksChanged(qs(s->workflowId), StepperRun::marksFor(*e->workflow, *s));
+    emit marksChanged(qs(s->workflowId), StepperRun::marksFor(*e->workflow(), *s));
 }
 
 void SessionsWidget::setCallLog(std::function<store::Database *()> database)
@@ -352,7 +352,7 @@ void SessionsWidget::showCall(int index)
     const auto snap = m_engine->snapshot();
     const WorkflowEntry *e = snap ? snap->find(at.workflowId) : nullptr;
     if (e)
-        emit marksChanged(qs(at.workflowId), StepperRun::marksFor(*e->workflow, at));
+        emit marksChanged(qs(at.workflowId), StepperRun::marksFor(*e->workflow(), at));
 }
 
 } // namespace wfs::studio

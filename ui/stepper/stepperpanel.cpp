@@ -594,7 +594,7 @@ void StepperPanel::refresh()
         QStringList meta;
         if (const auto snap = m_engine->snapshot()) {
             if (const WorkflowEntry *e = snap->find(m_run->workflowId()))
-                meta = stringList(e->workflow->document().value("metaGuidance", Json()));
+                meta = stringList(e->workflow()->document().value("metaGuidance", Json()));
         }
         const QString confirmation = StepperRun::confirmationText(step, ctx);
         const QString row = QStringLiteral("<tr><td valign='top'><b>%1</b>&nbsp;</td>"

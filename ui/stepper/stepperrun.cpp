@@ -56,7 +56,7 @@ std::shared_ptr<const engine::CompiledWorkflow> StepperRun::compiled() const
         return m_document;
     const auto snap = m_engine->snapshot();
     const WorkflowEntry *e = snap ? snap->find(m_workflowId) : nullptr;
-    return e ? e->workflow : nullptr;
+    return e ? e->workflow() : nullptr;
 }
 
 void StepperRun::setWorkflow(std::shared_ptr<const engine::CompiledWorkflow> workflow)
@@ -82,7 +82,7 @@ bool StepperRun::runsUnsavedChanges() const
         return false;
     const auto snap = m_engine->snapshot();
     const WorkflowEntry *e = snap ? snap->find(m_workflowId) : nullptr;
-    return !e || e->workflow->document() != m_document->document();
+    return !e || e->workflow()->document() != m_document->document();
 }
 
 Result<void> StepperRun::start(const std::string &workflowId, const Json &context)
