@@ -8,13 +8,17 @@
 #include "engine/mcp/httpserver.h"
 #include "engine/mcp/requestlog.h"
 #include "engine/runtime.h"
+#include "engine/services/listenaddress.h"
+#include "engine/services/runtimebackend.h"
 #include "ui/dashboard/dashboardsource.h"
 #include "ui/dashboard/dashboardwidget.h"
 #include "ui/dashboard/loadtestpanel.h"
 #include "ui/dashboard/requestlogview.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/appsettings.h"
+#ifdef WFS_TEST_HOOKS
 #include "ui/testhooks.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -111,16 +115,15 @@ int main(int argc, char *argv[])
         bool ok = true;
         const int port =
             parser.isSet(mcpPort) ? parser.value(mcpPort).toInt(&ok) : settings::mcpPort();
-        std::string host = settings::mcpHost().toStdString();
-        if (host == "localhost")
-            host = "127.0.0.1";
-        if (!ok || port < 0 || port > 65535) {
+        const auto endpoint =
+            wfs::services::listenEndpoint(settings::mcpHost().toStdString(), port);
+        if (!ok || !endpoint) {
             window.setMcpStatus(QApplication::translate("main", "MCP listener: invalid port %1")
                                     .arg(parser.value(mcpPort)));
         } else {
             wfs::mcp::HttpServer::Options serverOptions;
-            serverOptions.host = host;
-            serverOptions.port = static_cast<std::uint16_t>(port);
+            serverOptions.host = endpoint->host;
+            serverOptions.port = endpoint->port;
             serverOptions.token = settings::ensureMcpToken().toStdString();
             server = std::make_unique<wfs::mcp::HttpServer>(*dispatcher, serverOptions);
             // The status bar and Connect an Agent follow the listener that actually runs
@@ -155,7 +158,9 @@ int main(int argc, char *argv[])
             window.newDocument();
         // A database that did not open: say why and offer what fits (not blocking).
         window.offerDatabaseRepair();
-        wfs::studio::applyTestHooks(window);
+#ifdef WFS_TEST_HOOKS
+        wfs::studio::applyTestHooks(window); // dev and CI builds only (option WFS_TEST_HOOKS)
+#endif
     });
     const int rc = app.exec();
     if (server)

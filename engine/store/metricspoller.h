@@ -12,7 +12,7 @@
 //   poller->start();
 #pragma once
 
-#include "metricsregistry.h"
+#include "engine/metrics/metricsregistry.h"
 
 #include <QObject>
 #include <QString>

@@ -3,7 +3,7 @@
 // Timer plumbing for the metrics registry and its persistence.
 #include "metricspoller.h"
 
-#include "engine/store/metricsstore.h"
+#include "metricsstore.h"
 
 #include <QTimer>
 
