@@ -5,6 +5,7 @@
 // engine/services/healthcheck.h.
 #include "command.h"
 
+#include "engine/cache/l2cache.h"
 #include "engine/cache/resultcache.h"
 #include "engine/services/healthcheck.h"
 #include "engine/store/storeopen.h"

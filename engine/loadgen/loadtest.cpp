@@ -6,6 +6,7 @@
 // a registry private to the run, so a report never mixes in other traffic of the process.
 #include "loadtest.h"
 
+#include "engine/cache/l2cache.h"
 #include "engine/metrics/metricsregistry.h"
 #include "engine/metrics/processstats.h"
 

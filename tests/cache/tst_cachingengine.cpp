@@ -4,6 +4,7 @@
 // the answer the engine would give now — after an edit on disk, a studio save (override), or a
 // restart with an L2 database written before the file changed, the next read is fresh.
 #include "engine/cache/cachingengine.h"
+#include "engine/cache/l2cache.h"
 #include "engine/session.h"
 #include "engine/store/database.h"
 #include "engine/store/metricsstore.h"

@@ -22,6 +22,7 @@ inline constexpr const char *kTheme = "ui/theme";
 inline constexpr const char *kLanguage = "ui/language";
 inline constexpr const char *kAutosaveSeconds = "editor/autosaveSeconds";
 inline constexpr const char *kRetentionDays = "metrics/retentionDays";
+inline constexpr const char *kRecentFiles = "recentFiles";
 
 // Defaults.
 inline constexpr bool kDefaultMcpEnabled = true;
@@ -29,6 +30,7 @@ inline constexpr const char *kDefaultMcpHost = "127.0.0.1";
 inline constexpr int kDefaultMcpPort = 8765;
 inline constexpr int kDefaultAutosaveSeconds = 30;
 inline constexpr int kDefaultRetentionDays = 30;
+inline constexpr int kMaxRecentFiles = 10;
 
 bool mcpEnabled();
 QString mcpHost();
@@ -39,6 +41,10 @@ QString ensureMcpToken();
 // 32 random bytes from the system generator as 64 lowercase hex digits.
 QString generateToken();
 QStringList workflowDirs();
+// File ▸ Open Recent, most recent first (at most kMaxRecentFiles).
+QStringList recentFiles();
+void addRecentFile(const QString &path); ///< moves it to the front
+void clearRecentFiles();
 QString theme();    ///< "system", "light" or "dark"
 QString language(); ///< "system", "en", "de" or "fr"
 int autosaveSeconds();
