@@ -71,7 +71,8 @@ case "${1:-}" in
     exec build/bin/workflow-studio "$@" ;;
   test)
     install_deps
-    configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    # CI: warnings are errors (wfs_warnings); the test hooks are on (tests drive the studio).
+    configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWFS_WERROR=ON -DWFS_TEST_HOOKS=ON
     # The studio's live-session test must run here, not skip: node and npm are installed above;
     # likewise every check that skips only where the machine lacks something (testutil.h).
     (cd build && WFS_REQUIRE_NODE_TESTS=1 WFS_REQUIRE_ALL_TESTS=1 ctest --output-on-failure -j "$jobs" --timeout 900)
@@ -79,7 +80,8 @@ case "${1:-}" in
     # UndefinedBehaviorSanitizer (GUI, benchmarks and Node-driven tests are left to the main run).
     # Any finding fails the run. -g1 keeps file:line in the reports at a lower build cost.
     if ! configure_build build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
-        -DWFS_SANITIZE=ON -DWFS_BUILD_BENCHMARKS=OFF -DWFS_BUILD_GUI=OFF > build-asan.log 2>&1; then
+        -DWFS_SANITIZE=ON -DWFS_BUILD_BENCHMARKS=OFF -DWFS_BUILD_GUI=OFF -DWFS_WERROR=ON \
+        > build-asan.log 2>&1; then
       echo "setup: the sanitizer build failed; see build-asan.log" >&2
       tail -40 build-asan.log >&2
       exit 1

@@ -29,9 +29,10 @@ using namespace detail;
 Validator::Validator()
 {
     auto impl = std::make_shared<CompiledSchema>();
-    impl->root = &impl->nodes.emplace_back();
-    impl->root->boolean = 1;
-    impl->root->absLocation = "#";
+    Node root;
+    root.boolean = 1;
+    root.absLocation = std::string(1, '#');
+    impl->root = &impl->nodes.emplace_back(std::move(root));
     m_impl = std::move(impl);
 }
 

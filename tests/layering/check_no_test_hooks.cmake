@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 Workflow Studio authors
 # SPDX-License-Identifier: MIT
-# cmake -DNOHOOKS=<studio built without hooks> -DSTUDIO=<workflow-studio> -DHOOKS=ON|OFF -P ...
+# cmake -DNOHOOKS=<the installed studio> -DSTUDIO=<build/bin/workflow-studio> -DHOOKS=ON|OFF -P ...
 # `strings` over the binaries: the one without hooks must contain no "WFS_TEST_" string (the
 # environment variables of ui/testhooks.cpp); the shipped studio must contain them exactly when
 # this build has WFS_TEST_HOOKS on (so the check itself is known to see them).
