@@ -11,6 +11,9 @@
 
 #include "engine/metrics/metricsregistry.h"
 #include "engine/metrics/ratelimiter.h"
+#include "connectiontable.h"
+#include "httpchecks.h"
+#include "httpsessions.h"
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -22,9 +25,6 @@
 
 #include <QDateTime>
 
-#include <arpa/inet.h>
-#include <ifaddrs.h>
-#include <netinet/in.h>
 
 #include <algorithm>
 #include <array>
@@ -49,127 +49,7 @@ namespace {
 using Request = http::request<http::string_body>;
 using Response = http::response<http::string_body>;
 
-std::int64_t steadyMs()
-{
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
-
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-bool isLoopbackHostName(std::string_view host)
-{
-    return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
-}
-
-// The names a Host header may use for a listener bound to `bound`: the address itself, or for
-// a wildcard bind (0.0.0.0, ::) every address of the machine's interfaces (IPv6 in brackets,
-// as in a Host header). Lower case.
-std::vector<std::string> boundHostNames(const asio::ip::address &bound)
-{
-    std::vector<std::string> out;
-    const auto add = [&out](const asio::ip::address &a) {
-        if (a.is_v6()) {
-            asio::ip::address_v6 v6 = a.to_v6();
-            v6.scope_id(0);
-            out.push_back("[" + v6.to_string() + "]");
-        } else {
-            out.push_back(a.to_string());
-        }
-    };
-    if (!bound.is_unspecified()) {
-        add(bound);
-        return out;
-    }
-    ifaddrs *list = nullptr;
-    if (::getifaddrs(&list) != 0)
-        return out;
-    for (const ifaddrs *i = list; i; i = i->ifa_next) {
-        if (!i->ifa_addr)
-            continue;
-        if (i->ifa_addr->sa_family == AF_INET) {
-            const auto *in = reinterpret_cast<const sockaddr_in *>(i->ifa_addr);
-            add(asio::ip::address_v4(ntohl(in->sin_addr.s_addr)));
-        } else if (i->ifa_addr->sa_family == AF_INET6 && !bound.is_v4()) {
-            const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(i->ifa_addr);
-            asio::ip::address_v6::bytes_type bytes;
-            std::copy(std::begin(in6->sin6_addr.s6_addr), std::end(in6->sin6_addr.s6_addr),
-                      bytes.begin());
-            add(asio::ip::address_v6(bytes));
-        }
-    }
-    ::freeifaddrs(list);
-    return out;
-}
-
-// "host[:port]" → host (IPv6 literals keep their brackets).
-std::string hostPart(std::string_view authority)
-{
-    if (!authority.empty() && authority.front() == '[') {
-        const auto close = authority.find(']');
-        return close == std::string_view::npos ? std::string()
-                                               : lower(authority.substr(0, close + 1));
-    }
-    return lower(authority.substr(0, authority.find(':')));
-}
-
-bool constantTimeEquals(std::string_view a, std::string_view b)
-{
-    unsigned char diff = a.size() == b.size() ? 0 : 1;
-    const std::size_t n = std::max(a.size(), b.size());
-    for (std::size_t i = 0; i < n; ++i) {
-        const unsigned char x = i < a.size() ? static_cast<unsigned char>(a[i]) : 0;
-        const unsigned char y = i < b.size() ? static_cast<unsigned char>(b[i]) : 0;
-        diff |= static_cast<unsigned char>(x ^ y);
-    }
-    return diff == 0;
-}
-
-std::string sseEvent(const std::string &id, const std::string &data)
-{
-    std::string out;
-    out.reserve(data.size() + id.size() + 32);
-    out += "event: message\n";
-    if (!id.empty())
-        out += "id: " + id + "\n";
-    out += "data: " + data + "\n\n";
-    return out;
-}
-
-std::string chunk(const std::string &data)
-{
-    char size[20];
-    const int n = std::snprintf(size, sizeof size, "%zx\r\n", data.size());
-    std::string out(size, static_cast<std::size_t>(n));
-    out += data;
-    out += "\r\n";
-    return out;
-}
-
 class Connection;
-
-// One MCP session over HTTP.
-struct HttpSession
-{
-    std::shared_ptr<Session> mcp;
-    std::atomic<std::int64_t> lastUsedMs{0};
-    std::atomic<std::uint64_t> nextEvent{1};
-    std::mutex mutex;                                         ///< guards the members below
-    std::weak_ptr<Connection> stream;                         ///< the open GET stream, if any
-    std::deque<std::pair<std::uint64_t, std::string>> replay; ///< GET events (id, event text)
-    bool closed = false;
-
-    explicit HttpSession(std::shared_ptr<Session> s)
-        : mcp(std::move(s))
-    {}
-};
 
 } // namespace
 
@@ -178,7 +58,7 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
     Dispatcher &dispatcher;
     Options options;
     HttpServer *q = nullptr;
-    std::vector<std::string> boundNames; ///< Host names besides loopback ones (start())
+    HeaderChecks checks; ///< what a request header is judged by (start())
 
     // One io_context per thread (concurrency hint 1): a connection lives on one thread for its
     // whole life, so it needs no strand and the reactor takes no contended lock; connections are
@@ -186,25 +66,31 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
     std::vector<std::unique_ptr<asio::io_context>> iocs;
     std::size_t nextIoc = 0; ///< used on the acceptor's thread only
     std::unique_ptr<tcp::acceptor> acceptor;
+    std::unique_ptr<asio::steady_timer> acceptBackoff; ///< re-arms accept after EMFILE/ENFILE
+    std::chrono::milliseconds backoff{0};              ///< the current back-off (acceptor thread)
     std::vector<std::thread> threads;
     std::atomic<bool> running{false};
     std::atomic<std::uint16_t> boundPort{0};
 
-    mutable std::mutex sessionsMutex;
-    std::map<std::string, std::shared_ptr<HttpSession>> sessions;
-
-    mutable std::mutex connectionsMutex;
-    std::vector<std::weak_ptr<Connection>> connections;
+    SessionTable sessions;
+    ConnectionTable connections;
 
     // Per-session token buckets (engine/metrics); null when the limit is off.
     std::unique_ptr<metrics::RateLimiter> limiter;
+    // Per-client (address) token buckets; null when the limit is off.
+    std::unique_ptr<metrics::RateLimiter> clientLimiter;
     // Requests the transport refused ("mcp/rejected", every one an error), so that requests/s
     // and the error rate include them.
     metrics::LatencyTracker *rejected = nullptr;
+    std::atomic<std::uint64_t> descriptorBackoffs{0};
 
     Private(Dispatcher &disp, Options opts)
         : dispatcher(disp)
         , options(std::move(opts))
+        , sessions(disp, {options.sessionIdleTimeout, options.maxSessions, options.replayCapacity})
+        , connections({options.maxConnections ? options.maxConnections
+                                              : ConnectionTable::defaultMaxConnections(),
+                       options.maxConnectionsPerClient})
         , rejected(&disp.metrics().operation("mcp/rejected"))
     {
         if (options.rateLimitPerSecond > 0) {
@@ -214,40 +100,54 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
             limits.maxKeys = std::max<std::size_t>(options.maxSessions * 2, 16);
             limiter = std::make_unique<metrics::RateLimiter>(limits);
         }
+        if (options.clientRateLimitPerSecond > 0) {
+            metrics::RateLimiter::Options limits;
+            limits.ratePerSecond = options.clientRateLimitPerSecond;
+            limits.burst = std::max(options.clientRateLimitBurst, 1.0);
+            clientLimiter = std::make_unique<metrics::RateLimiter>(limits);
+        }
     }
 
     void accept();
-    std::shared_ptr<HttpSession> findSession(const std::string &id, bool *expired);
-    std::shared_ptr<HttpSession> createSession();
-    void removeSession(const std::string &id);
-    void deliver(const std::shared_ptr<HttpSession> &session, const Json &message);
+    void onAccepted(beast::error_code ec, tcp::socket socket);
+    void refuse(tcp::socket socket, const std::string &peer, bool perClient);
     void addLog(RequestLogEntry entry);
+    // Counts and logs a request the transport answered on its own (an error status).
+    void countRejected(RequestLogEntry entry, std::chrono::steady_clock::duration latency,
+                       metrics::FailureKind kind);
 };
 
 namespace {
 
-class Connection : public std::enable_shared_from_this<Connection>
+class Connection : public std::enable_shared_from_this<Connection>,
+                   public EventStream,
+                   public Evictable
 {
 public:
-    Connection(tcp::socket socket, std::shared_ptr<HttpServer::Private> server)
+    using State = ConnectionTable::State;
+
+    Connection(tcp::socket socket, std::shared_ptr<HttpServer::Private> server, std::string client)
         : m_stream(std::move(socket))
         , m_server(std::move(server))
+        , m_client(std::move(client))
         , m_keepAliveTimer(m_stream.get_executor())
     {
         beast::error_code ec;
         const auto ep = m_stream.socket().remote_endpoint(ec);
-        if (!ec)
-            m_peer = ep.address().to_string() + ":" + std::to_string(ep.port());
+        m_peer = ec ? m_client : m_client + ":" + std::to_string(ep.port());
     }
+
+    ~Connection() override { m_server->connections.remove(m_id); }
 
     void start()
     {
+        m_id = server().connections.add(m_client, weak_from_this());
         asio::dispatch(m_stream.get_executor(),
                        beast::bind_front_handler(&Connection::doRead, shared_from_this()));
     }
 
     // Closes the connection from any thread (server stop, session deleted).
-    void close()
+    void close() override
     {
         asio::post(m_stream.get_executor(), [self = shared_from_this()] {
             if (self->m_streaming && !self->m_closing) {
@@ -255,30 +155,72 @@ public:
                 self->queueWrite("0\r\n\r\n");
                 return;
             }
-            beast::error_code ec;
-            self->m_stream.socket().shutdown(tcp::socket::shutdown_both, ec);
-            self->m_stream.close();
+            self->shutdown();
+        });
+    }
+
+    // Closes the connection if it is still without a request in progress (the table chose it
+    // to make room for a new one).
+    void evict() override
+    {
+        asio::post(m_stream.get_executor(), [self = shared_from_this()] {
+            if (self->m_state == State::Idle || self->m_state == State::Header)
+                self->shutdown();
         });
     }
 
     // Queues an SSE event on this GET stream (from any thread).
-    void sendEvent(std::string event)
+    void sendEvent(std::string event) override
     {
         asio::post(m_stream.get_executor(), [self = shared_from_this(), e = std::move(event)] {
             if (!self->m_closing)
-                self->queueWrite(chunk(e));
+                self->queueWrite(httpChunk(e));
         });
     }
 
 private:
     HttpServer::Private &server() { return *m_server; }
 
+    void setState(State state)
+    {
+        m_state = state;
+        server().connections.setState(m_id, state);
+    }
+
+    void shutdown()
+    {
+        beast::error_code ec;
+        m_stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+        m_stream.close();
+    }
+
+    // Keep-alive: waits (idle timeout) for the first byte of the next request, then reads its
+    // header under the header deadline.
+    void awaitRequest()
+    {
+        if (m_buffer.size() > 0) { // pipelined: the next request is here already
+            doRead();
+            return;
+        }
+        setState(State::Idle);
+        m_stream.expires_after(server().options.idleTimeout);
+        m_stream.async_read_some(m_buffer.prepare(4096), [self = shared_from_this()](
+                                                             beast::error_code ec, std::size_t n) {
+            if (ec)
+                return; // idle timeout, closed, reset, evicted: drop the connection
+            self->m_buffer.commit(n);
+            self->doRead();
+        });
+    }
+
     void doRead()
     {
+        setState(State::Header);
         m_parser.emplace();
         m_parser->body_limit(server().options.maxBodyBytes);
         m_parser->header_limit(16 * 1024);
-        m_stream.expires_after(std::chrono::seconds(120));
+        // The whole header must arrive within the deadline, however slowly it trickles.
+        m_stream.expires_after(server().options.headerTimeout);
         // Headers first: Host, Origin, token, endpoint and the announced length are checked
         // before a byte of the body is read, so a refused request never costs its body.
         http::async_read_header(
@@ -292,6 +234,8 @@ private:
             onRead(ec, bytes);
             return;
         }
+        setState(State::Busy);
+        m_stream.expires_after(server().options.requestTimeout);
         m_started = std::chrono::steady_clock::now();
         m_request = {};
         m_request.base() = m_parser->get().base();
@@ -301,14 +245,6 @@ private:
         m_protocolReject = false;
         if (rejectedByHeaders())
             return;
-        if (const auto length = m_parser->content_length();
-            length && *length > server().options.maxBodyBytes) {
-            sendError(http::status::payload_too_large, ErrorCode::ServerError,
-                      "Payload Too Large: the body exceeds " +
-                          std::to_string(server().options.maxBodyBytes) + " bytes",
-                      false, "POST");
-            return;
-        }
         m_bodyPending = false;
         http::async_read(m_stream, m_buffer, *m_parser,
                          beast::bind_front_handler(&Connection::onRead, shared_from_this()));
@@ -342,7 +278,7 @@ private:
             return;
         }
         if (ec)
-            return; // timeout, reset: drop the connection
+            return; // deadline passed, reset, evicted: drop the connection
         m_started = std::chrono::steady_clock::now();
         m_request = m_parser->release();
         handle();
@@ -363,18 +299,12 @@ private:
         if (!m_dispatched) {
             RequestLogEntry entry;
             const auto latency = std::chrono::steady_clock::now() - m_started;
-            entry.timeMs = QDateTime::currentMSecsSinceEpoch() -
-                           std::chrono::duration_cast<std::chrono::milliseconds>(latency).count();
-            entry.transport = "http";
             entry.session = m_sessionId;
             entry.client = m_peer;
             entry.method = rpcMethod.empty() ? std::string(m_request.method_string()) : rpcMethod;
             entry.tool = tool;
-            entry.latencyUs =
-                std::chrono::duration_cast<std::chrono::microseconds>(latency).count();
             entry.status = static_cast<int>(res.result_int());
-            entry.isError = entry.status >= 400;
-            if (entry.isError) {
+            if (entry.status >= 400) {
                 const Json body = Json::parse(res.body(), nullptr, false);
                 if (body.is_object() && body.contains("error") && body["error"].is_object()) {
                     entry.errorCode = body["error"].value("code", 0);
@@ -382,22 +312,17 @@ private:
                 }
                 if (entry.error.empty())
                     entry.error = std::string(res.reason());
-                // Counted where it failed: a JSON-RPC error answered before dispatch is the
-                // protocol's, everything else (401, 403, 404, 413, 429, ...) the transport's.
-                const auto kind = m_protocolReject ? metrics::FailureKind::Protocol
-                                                   : metrics::FailureKind::Transport;
-                entry.kind = metrics::failureKindName(kind);
-                metrics::MetricsRegistry &registry = server().dispatcher.metrics();
-                registry.countFailure(kind);
-                server().rejected->record(
-                    std::uint64_t(std::max<std::int64_t>(
-                        std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count(), 0)),
-                    true);
             }
-            server().addLog(std::move(entry));
+            // Counted where it failed: a JSON-RPC error answered before dispatch is the
+            // protocol's, everything else (401, 403, 404, 413, 429, ...) the transport's.
+            server().countRejected(std::move(entry), latency,
+                                   m_protocolReject ? metrics::FailureKind::Protocol
+                                                    : metrics::FailureKind::Transport);
         }
         m_protocolReject = false;
         auto shared = std::make_shared<Response>(std::move(res));
+        setState(State::Busy);
+        m_stream.expires_after(server().options.requestTimeout);
         http::async_write(m_stream, *shared,
                           [self = shared_from_this(), shared](beast::error_code ec, std::size_t) {
                               self->onWrite(ec, shared->keep_alive());
@@ -413,7 +338,7 @@ private:
             m_stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
             return;
         }
-        doRead();
+        awaitRequest();
     }
 
     Response makeResponse(http::status status)
@@ -444,79 +369,51 @@ private:
 
     // ---- request handling ------------------------------------------------------------------
 
-    bool originAllowed(std::string_view origin) const
-    {
-        const auto &opts = m_server->options;
-        const std::string o = lower(origin);
-        for (const std::string &allowed : opts.allowedOrigins) {
-            if (lower(allowed) == o)
-                return true;
-        }
-        std::string_view rest = o;
-        if (rest.rfind("http://", 0) == 0)
-            rest.remove_prefix(7);
-        else if (rest.rfind("https://", 0) == 0)
-            rest.remove_prefix(8);
-        else
-            return false; // includes the literal "null" origin
-        if (rest.find('/') != std::string_view::npos)
-            return false;
-        return isLoopbackHostName(hostPart(rest));
-    }
-
-    bool hostAllowed(std::string_view host) const
-    {
-        const std::string h = hostPart(host);
-        if (isLoopbackHostName(h))
-            return true;
-        // The addresses the listener is reachable at (computed at start()).
-        const auto &names = m_server->boundNames;
-        return std::find(names.begin(), names.end(), h) != names.end();
-    }
-
-    // Steps 1-3 of every request, on its header alone (onHeader): true when refused (the
-    // answer is on its way).
+    // Steps 1-3 of every request and the body cap, on its header alone (onHeader), then the
+    // client's request rate: true when refused (the answer is on its way).
     bool rejectedByHeaders()
     {
-        const auto &opts = server().options;
-        // 1. DNS-rebinding protection: Host, then Origin.
-        const auto host = m_request.find(http::field::host);
-        if (host == m_request.end() || !hostAllowed(host->value())) {
-            sendError(http::status::forbidden, ErrorCode::ServerError,
-                      "Forbidden: invalid Host header");
+        const auto field = [this](http::field f) -> std::optional<std::string_view> {
+            const auto it = m_request.find(f);
+            if (it == m_request.end())
+                return std::nullopt;
+            return std::string_view(it->value());
+        };
+        RequestHead head;
+        head.host = field(http::field::host);
+        head.origin = field(http::field::origin);
+        head.authorization = field(http::field::authorization);
+        head.target = m_request.target();
+        if (const auto length = m_parser->content_length())
+            head.contentLength = *length;
+        if (auto refusal = checkHeader(head, server().checks)) {
+            const auto status = static_cast<http::status>(refusal->status);
+            if (refusal->status == 413) {
+                sendError(status, ErrorCode::ServerError, refusal->message, false, "POST");
+                return true;
+            }
+            Response res = makeResponse(status);
+            if (!refusal->wwwAuthenticate.empty())
+                res.set(http::field::www_authenticate, refusal->wwwAuthenticate);
+            res.set(http::field::content_type, "application/json");
+            res.body() =
+                serialize(makeError(nullptr, ErrorCode::ServerError, refusal->message));
+            send(std::move(res), m_request.keep_alive());
             return true;
         }
-        if (const auto origin = m_request.find(http::field::origin);
-            origin != m_request.end() && !originAllowed(origin->value())) {
-            sendError(http::status::forbidden, ErrorCode::ServerError,
-                      "Forbidden: invalid Origin header: " + std::string(origin->value()));
-            return true;
-        }
-        // 2. Bearer token.
-        if (!opts.token.empty()) {
-            const auto auth = m_request.find(http::field::authorization);
-            const std::string_view value =
-                auth == m_request.end() ? std::string_view() : std::string_view(auth->value());
-            const bool ok = value.size() > 7 && lower(value.substr(0, 7)) == "bearer " &&
-                            constantTimeEquals(value.substr(7), opts.token);
-            if (!ok) {
-                Response res = makeResponse(http::status::unauthorized);
-                res.set(http::field::www_authenticate,
-                        auth == m_request.end()
-                            ? "Bearer realm=\"workflow-studio\""
-                            : "Bearer realm=\"workflow-studio\", error=\"invalid_token\"");
+        if (server().clientLimiter) {
+            const metrics::RateDecision decision = server().clientLimiter->acquire(m_client);
+            if (!decision.allowed) {
+                Response res = makeResponse(http::status::too_many_requests);
+                res.set(http::field::retry_after,
+                        std::to_string(
+                            std::max<std::int64_t>(1, (decision.retryAfterMs + 999) / 1000)));
                 res.set(http::field::content_type, "application/json");
                 res.body() = serialize(makeError(nullptr, ErrorCode::ServerError,
-                                                 "Unauthorized: a valid bearer token is required"));
+                                                 "Too Many Requests: rate limit for " + m_client));
                 send(std::move(res), m_request.keep_alive());
                 return true;
             }
-        }
-        // 3. The endpoint.
-        const std::string_view target = m_request.target();
-        if (target.substr(0, target.find('?')) != opts.path) {
-            sendError(http::status::not_found, ErrorCode::ServerError, "Not Found");
-            return true;
         }
         return false;
     }
@@ -561,7 +458,7 @@ private:
         const auto accept = m_request.find(http::field::accept);
         if (accept == m_request.end())
             return false;
-        const std::string value = lower(accept->value());
+        const std::string value = asciiLower(accept->value());
         return value.find(type) != std::string::npos || value.find("*/*") != std::string::npos;
     }
 
@@ -576,7 +473,7 @@ private:
         }
         const std::string id(header->value());
         bool expired = false;
-        auto session = server().findSession(id, &expired);
+        auto session = server().sessions.find(id, &expired);
         if (!session) {
             sendError(http::status::not_found, ErrorCode::SessionNotFound,
                       expired ? "Session not found (expired)" : "Session not found", true,
@@ -597,7 +494,7 @@ private:
         }
         const auto contentType = m_request.find(http::field::content_type);
         if (contentType == m_request.end() ||
-            lower(contentType->value()).rfind("application/json", 0) != 0) {
+            asciiLower(contentType->value()).rfind("application/json", 0) != 0) {
             sendError(http::status::unsupported_media_type, ErrorCode::ServerError,
                       "Unsupported Media Type: Content-Type must be application/json");
             return;
@@ -647,7 +544,7 @@ private:
             if (const auto header = m_request.find("mcp-session-id");
                 header != m_request.end() && !header->value().empty()) {
                 bool expired = false;
-                if (server().findSession(std::string(header->value()), &expired)) {
+                if (server().sessions.find(std::string(header->value()), &expired)) {
                     sendJsonRpc(http::status::bad_request,
                                 makeError(messageId(body), ErrorCode::InvalidRequest,
                                           "Invalid Request: Server already initialized"),
@@ -655,7 +552,7 @@ private:
                     return;
                 }
             }
-            session = server().createSession();
+            session = server().sessions.create();
             created = true;
             m_sessionId = session->mcp->id();
         } else {
@@ -697,7 +594,7 @@ private:
             server().dispatcher.handle(*session->mcp, body, notify, Dispatcher::Output::Wire);
         if (created && !session->mcp->initializeAnswered()) {
             // initialize failed: no session was established.
-            server().removeSession(session->mcp->id());
+            server().sessions.remove(session->mcp->id());
             m_sessionId.clear();
         }
         if (!hasRequest || reply.is_null()) {
@@ -776,14 +673,15 @@ private:
             }
         }
         m_streaming = true;
+        setState(State::Streaming);
         m_stream.expires_never();
         std::string head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
                            "Cache-Control: no-cache\r\nServer: workflow-studio\r\n"
                            "Mcp-Session-Id: " +
                            m_sessionId + "\r\nTransfer-Encoding: chunked\r\n\r\n";
-        head += chunk(": stream open\n\n");
+        head += httpChunk(": stream open\n\n");
         if (!initial.empty())
-            head += chunk(initial);
+            head += httpChunk(initial);
         const bool resumedClosedStream = !lastEventId.empty() && lastEventId[0] == 'p';
         RequestLogEntry entry;
         entry.timeMs = QDateTime::currentMSecsSinceEpoch();
@@ -812,7 +710,7 @@ private:
         auto session = requireSession("");
         if (!session)
             return;
-        server().removeSession(m_sessionId);
+        server().sessions.remove(m_sessionId);
         Response res = makeResponse(http::status::ok);
         send(std::move(res), m_request.keep_alive());
     }
@@ -865,7 +763,7 @@ private:
         m_keepAliveTimer.async_wait([self = shared_from_this()](beast::error_code ec) {
             if (ec || self->m_closing || !self->m_session)
                 return;
-            self->queueWrite(chunk(": keep-alive\n\n"));
+            self->queueWrite(httpChunk(": keep-alive\n\n"));
             self->scheduleKeepAlive();
         });
     }
@@ -886,7 +784,10 @@ private:
     std::optional<http::request_parser<http::string_body>> m_parser;
     bool m_bodyPending = false; ///< the header was answered before its body was read
     Request m_request;
-    std::string m_peer;
+    std::string m_client; ///< the peer's address (per-client limits)
+    std::string m_peer;   ///< address:port (the request log)
+    std::uint64_t m_id = 0; ///< in the server's ConnectionTable
+    State m_state = State::Header;
     std::string m_sessionId;
     std::chrono::steady_clock::time_point m_started;
     // GET stream state
@@ -907,126 +808,98 @@ private:
 void HttpServer::Private::accept()
 {
     asio::io_context &target = *iocs[nextIoc++ % iocs.size()];
-    acceptor->async_accept(
-        target, [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
-            if (ec) {
-                if (ec == asio::error::operation_aborted || !self->running)
-                    return;
-            } else {
-                socket.set_option(tcp::no_delay(true), ec);
-                auto connection = std::make_shared<Connection>(std::move(socket), self);
-                {
-                    std::lock_guard lock(self->connectionsMutex);
-                    std::erase_if(self->connections, [](const auto &w) { return w.expired(); });
-                    self->connections.push_back(connection);
-                }
-                connection->start();
-            }
-            if (self->running)
+    acceptor->async_accept(target, beast::bind_front_handler(&Private::onAccepted,
+                                                             shared_from_this()));
+}
+
+void HttpServer::Private::onAccepted(beast::error_code ec, tcp::socket socket)
+{
+    if (ec == asio::error::operation_aborted || !running)
+        return;
+    if (ec == asio::error::no_descriptors ||
+        ec == boost::system::errc::too_many_files_open_in_system) {
+        // Out of descriptors: free one (the longest-idle connection) and try again after a
+        // pause instead of spinning on a listen queue that cannot be served.
+        descriptorBackoffs.fetch_add(1);
+        if (auto victim = connections.evictOne().lock())
+            victim->evict();
+        backoff = std::min(std::max(backoff * 2, std::chrono::milliseconds(10)),
+                           std::chrono::milliseconds(500));
+        acceptBackoff->expires_after(backoff);
+        acceptBackoff->async_wait([self = shared_from_this()](beast::error_code e) {
+            if (!e && self->running)
                 self->accept();
         });
-}
-
-std::shared_ptr<HttpSession> HttpServer::Private::findSession(const std::string &id, bool *expired)
-{
-    std::lock_guard lock(sessionsMutex);
-    const auto it = sessions.find(id);
-    if (it == sessions.end())
-        return nullptr;
-    const std::int64_t now = steadyMs();
-    const std::int64_t idleMs =
-        std::chrono::duration_cast<std::chrono::milliseconds>(options.sessionIdleTimeout).count();
-    auto session = it->second;
-    bool streaming = false;
-    {
-        std::lock_guard slock(session->mutex);
-        streaming = !session->stream.expired();
+        return;
     }
-    if (!streaming && now - session->lastUsedMs.load() > idleMs) {
-        sessions.erase(it);
-        dispatcher.closeSession(id);
-        if (expired)
-            *expired = true;
-        return nullptr;
-    }
-    session->lastUsedMs = now;
-    return session;
-}
-
-std::shared_ptr<HttpSession> HttpServer::Private::createSession()
-{
-    const std::string id = randomHexId();
-    auto mcpSession = dispatcher.createSession("http:" + id.substr(0, 8), id);
-    auto session = std::make_shared<HttpSession>(mcpSession);
-    session->lastUsedMs = steadyMs();
-    std::weak_ptr<HttpSession> weak = session;
-    std::weak_ptr<Private> weakSelf = weak_from_this();
-    mcpSession->setSink([weak, weakSelf](const Json &message) {
-        auto s = weak.lock();
-        auto self = weakSelf.lock();
-        if (s && self)
-            self->deliver(s, message);
-    });
-    std::lock_guard lock(sessionsMutex);
-    if (sessions.size() >= std::max<std::size_t>(options.maxSessions, 1)) {
-        auto oldest = std::min_element(sessions.begin(), sessions.end(), [](auto &a, auto &b) {
-            return a.second->lastUsedMs.load() < b.second->lastUsedMs.load();
-        });
-        dispatcher.closeSession(oldest->first);
-        std::shared_ptr<Connection> stream;
-        {
-            std::lock_guard slock(oldest->second->mutex);
-            oldest->second->closed = true;
-            stream = oldest->second->stream.lock();
+    backoff = std::chrono::milliseconds(0);
+    if (!ec) {
+        beast::error_code ignored;
+        const auto remote = socket.remote_endpoint(ignored);
+        const std::string client = ignored ? std::string("?") : remote.address().to_string();
+        const ConnectionTable::Admission admission = connections.admit(client);
+        if (!admission.admitted) {
+            refuse(std::move(socket), client, admission.perClient);
+        } else {
+            if (auto victim = admission.victim.lock())
+                victim->evict();
+            socket.set_option(tcp::no_delay(true), ignored);
+            auto connection =
+                std::make_shared<Connection>(std::move(socket), shared_from_this(), client);
+            connection->start();
         }
-        if (stream)
-            stream->close();
-        sessions.erase(oldest);
     }
-    sessions.emplace(id, session);
-    return session;
+    if (running)
+        accept();
 }
 
-void HttpServer::Private::removeSession(const std::string &id)
+// At the cap with nothing to evict: a short 503 and the connection closes (it holds a
+// descriptor for one write at most, and a second at most).
+void HttpServer::Private::refuse(tcp::socket socket, const std::string &client, bool perClient)
 {
-    std::shared_ptr<HttpSession> session;
-    {
-        std::lock_guard lock(sessionsMutex);
-        const auto it = sessions.find(id);
-        if (it == sessions.end())
-            return;
-        session = it->second;
-        sessions.erase(it);
-    }
-    dispatcher.closeSession(id);
-    std::shared_ptr<Connection> stream;
-    {
-        std::lock_guard lock(session->mutex);
-        session->closed = true;
-        stream = session->stream.lock();
-    }
-    session->mcp->setSink({});
-    if (stream)
-        stream->close();
+    const std::string message = perClient
+                                    ? "Service Unavailable: too many connections from " + client
+                                    : std::string("Service Unavailable: too many connections");
+    const std::string body = serialize(makeError(nullptr, ErrorCode::ServerError, message));
+    auto text = std::make_shared<std::string>(
+        "HTTP/1.1 503 Service Unavailable\r\nServer: workflow-studio\r\nRetry-After: 1\r\n"
+        "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body);
+    auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
+    stream->expires_after(std::chrono::seconds(1));
+    asio::async_write(stream->socket(), asio::buffer(*text),
+                      [stream, text](beast::error_code, std::size_t) {
+                          beast::error_code ignored;
+                          stream->socket().shutdown(tcp::socket::shutdown_both, ignored);
+                          stream->close();
+                      });
+    RequestLogEntry entry;
+    entry.client = client;
+    entry.method = "(connection)";
+    entry.status = 503;
+    entry.errorCode = static_cast<int>(ErrorCode::ServerError);
+    entry.error = message;
+    countRejected(std::move(entry), {}, metrics::FailureKind::Transport);
 }
 
-void HttpServer::Private::deliver(const std::shared_ptr<HttpSession> &session, const Json &message)
+void HttpServer::Private::countRejected(RequestLogEntry entry,
+                                        std::chrono::steady_clock::duration latency,
+                                        metrics::FailureKind kind)
 {
-    std::shared_ptr<Connection> stream;
-    std::string event;
-    {
-        std::lock_guard lock(session->mutex);
-        if (session->closed)
-            return;
-        const std::uint64_t n = session->nextEvent.fetch_add(1);
-        event = sseEvent("g" + std::to_string(n), serialize(message));
-        session->replay.emplace_back(n, event);
-        while (session->replay.size() > options.replayCapacity)
-            session->replay.pop_front();
-        stream = session->stream.lock();
+    entry.timeMs = QDateTime::currentMSecsSinceEpoch() -
+                   std::chrono::duration_cast<std::chrono::milliseconds>(latency).count();
+    entry.transport = "http";
+    entry.latencyUs = std::chrono::duration_cast<std::chrono::microseconds>(latency).count();
+    entry.isError = entry.status >= 400;
+    if (entry.isError) {
+        entry.kind = metrics::failureKindName(kind);
+        dispatcher.metrics().countFailure(kind);
+        rejected->record(std::uint64_t(std::max<std::int64_t>(
+                             std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count(),
+                             0)),
+                         true);
     }
-    if (stream)
-        stream->sendEvent(std::move(event));
+    addLog(std::move(entry));
 }
 
 void HttpServer::Private::addLog(RequestLogEntry entry)
@@ -1066,14 +939,20 @@ Result<void> HttpServer::start()
             " without a token: anyone who can reach this address could drive the server. Set "
             "a token (clients then send 'Authorization: Bearer TOKEN'), or listen on 127.0.0.1");
     }
-    d->boundNames = boundHostNames(address);
+    d->checks.path = d->options.path;
+    d->checks.token = d->options.token;
+    d->checks.allowedOrigins = d->options.allowedOrigins;
+    d->checks.boundNames = boundHostNames(d->options.host);
+    d->checks.maxBodyBytes = d->options.maxBodyBytes;
     const int threadCount = std::max(d->options.threads, 1);
     for (int i = 0; i < threadCount; ++i)
         d->iocs.push_back(std::make_unique<asio::io_context>(1));
     d->acceptor = std::make_unique<tcp::acceptor>(*d->iocs.front());
+    d->acceptBackoff = std::make_unique<asio::steady_timer>(*d->iocs.front());
     const tcp::endpoint endpoint(address, d->options.port);
     const auto fail = [this, &endpoint](const char *what, const beast::error_code &e) {
         d->acceptor.reset();
+        d->acceptBackoff.reset();
         d->iocs.clear();
         return Result<void>::failure(
             std::string("cannot listen on ") + endpoint.address().to_string() + ":" +
@@ -1110,21 +989,11 @@ void HttpServer::stop()
         beast::error_code ec;
         self->acceptor->close(ec);
     });
-    std::vector<std::string> ids;
-    {
-        std::lock_guard lock(d->sessionsMutex);
-        for (const auto &[id, s] : d->sessions)
-            ids.push_back(id);
-    }
-    for (const std::string &id : ids)
-        d->removeSession(id);
-    {
-        std::lock_guard lock(d->connectionsMutex);
-        for (const auto &w : d->connections) {
-            if (auto c = w.lock())
-                c->close();
-        }
-        d->connections.clear();
+    asio::post(d->acceptBackoff->get_executor(), [self = d] { self->acceptBackoff->cancel(); });
+    d->sessions.clear();
+    for (const auto &w : d->connections.all()) {
+        if (auto c = w.lock())
+            c->close();
     }
     // Give the closes a moment to flush, then stop the loop.
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -1136,6 +1005,7 @@ void HttpServer::stop()
     }
     d->threads.clear();
     d->acceptor.reset();
+    d->acceptBackoff.reset();
     d->iocs.clear();
     d->boundPort = 0;
     emit stateChanged(false);
@@ -1161,8 +1031,18 @@ std::string HttpServer::url() const
 
 std::size_t HttpServer::sessionCount() const
 {
-    std::lock_guard lock(d->sessionsMutex);
     return d->sessions.size();
+}
+
+HttpServer::ConnectionStats HttpServer::connectionStats() const
+{
+    ConnectionStats stats;
+    stats.open = d->connections.size();
+    stats.cap = d->connections.limits().maxConnections;
+    stats.evictions = d->connections.evictions();
+    stats.refusals = d->connections.refusals();
+    stats.descriptorBackoffs = d->descriptorBackoffs.load();
+    return stats;
 }
 
 RequestLog &HttpServer::requestLog() const

@@ -50,6 +50,24 @@ public:
         std::size_t maxSessions = 1000;                ///< the least recently used one is evicted
         int sseRetryMs = 1000;                         ///< `retry:` sent in R4 priming events
         std::size_t replayCapacity = 256;              ///< GET-stream events kept for Last-Event-ID
+        // Connection limits (a flood of idle or slow sockets must not lock real clients out).
+        std::size_t maxConnections = 0;          ///< 0 = half the descriptor limit (getrlimit)
+        std::size_t maxConnectionsPerClient = 0; ///< per client address; 0 = no cap
+        std::chrono::milliseconds headerTimeout{5000}; ///< a request line and header, in full
+        std::chrono::milliseconds idleTimeout{60000};  ///< keep-alive wait for the next request
+        std::chrono::milliseconds requestTimeout{30000}; ///< reading a body, writing an answer
+        double clientRateLimitPerSecond = 0; ///< requests per client address; <= 0 = no limit
+        double clientRateLimitBurst = 0;     ///< bucket size (>= 1 when the limit is on)
+    };
+
+    // Counters of the connection limits (for the health check, the soak report and tests).
+    struct ConnectionStats
+    {
+        std::size_t open = 0;              ///< connections registered now
+        std::size_t cap = 0;               ///< the effective maxConnections
+        std::uint64_t evictions = 0;       ///< idle or slow connections closed to make room
+        std::uint64_t refusals = 0;        ///< newcomers answered 503 (nothing to evict)
+        std::uint64_t descriptorBackoffs = 0; ///< accept() ran out of descriptors
     };
 
     HttpServer(Dispatcher &dispatcher, Options options, QObject *parent = nullptr);
@@ -65,6 +83,7 @@ public:
     std::uint16_t port() const; ///< the bound port (valid while running)
     std::string url() const;    ///< http://host:port/mcp
     std::size_t sessionCount() const;
+    ConnectionStats connectionStats() const;
     RequestLog &requestLog() const; ///< the dispatcher's request log (both transports)
     const Options &options() const;
 
