@@ -4,6 +4,7 @@
 // the valid workflow, extra folders changed at run time, concurrent reloads never publishing an
 // older view last, and changes on disk (edit, new file, rename of the id, deletion) picked up
 // within a second.
+#include "testfiles.h"
 #include "testutil.h"
 
 #include "engine/engine.h"
@@ -19,20 +20,13 @@
 #include <thread>
 
 using namespace wfs;
+using wfs::test::writeFile;
 
 namespace {
 
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(content);
-}
-
 QByteArray workflow(const char *id, const char *name)
 {
-    return QByteArray(R"({"id":")") + id + R"(","name":")" + name +
-           R"(","description":"d","version":"1.0.0","steps":[{"id":"s-1","title":"t","prompt":"p"}]})";
+    return QByteArray::fromStdString(test::minimalWorkflow(id, name).dump());
 }
 
 Engine::Options options(const std::vector<std::string> &dirs, bool watch = false)
