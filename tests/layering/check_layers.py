@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: MIT
 """The include rule of docs/ARCHITECTURE.md, checked on every #include "..." of model/, engine/,
 ui/ and app/: a file may include only its own unit and the units below it, and the units form
-no cycle. Run by CTest (test `layering`); usage: check_layers.py SOURCE_DIR.
+no cycle. Also: no .cpp of the repository over MAX_CPP_LINES lines. Run by CTest (test
+`layering`); usage: check_layers.py SOURCE_DIR.
 
 Units are folders (engine's root files are wfs_core, except runtime.*, which belongs to the
 composition root wfs_services). The allowed graph, each unit with what it may include:
@@ -33,6 +34,8 @@ ALLOWED = {
                         "engine/cache", "engine/store", "engine/core", "engine/metrics", "model"},
 }
 __doc__ += "".join(f"\n  {u:16} -> {', '.join(sorted(d)) or '(nothing)'}" for u, d in ALLOWED.items())
+
+MAX_CPP_LINES = 1200
 
 ENGINE_FOLDERS = {"metrics", "store", "cache", "mcp", "services", "loadgen"}
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
@@ -95,6 +98,17 @@ def main(root):
                     if target not in ALLOWED.get(unit, set()):
                         problems.append(f"{rel}:{line}: {unit} may not include {target} "
                                         f"(\"{inc}\")")
+    # File size: one job per file.
+    for top in ("model", "engine", "ui", "app", "tests", "fuzz", "resources"):
+        for dirpath, _, names in os.walk(os.path.join(root, top)):
+            for name in names:
+                if name.endswith(".cpp"):
+                    path = os.path.join(dirpath, name)
+                    with open(path, encoding="utf-8", errors="replace") as f:
+                        lines = sum(1 for _ in f)
+                    if lines > MAX_CPP_LINES:
+                        problems.append(f"{os.path.relpath(path, root)}: {lines} lines "
+                                        f"(at most {MAX_CPP_LINES}: split it by job)")
     # Cycles between units (impossible while ALLOWED is acyclic, checked here too).
     for graph, what in ((ALLOWED, "allowed graph"), (edges, "includes")):
         state = {}
@@ -116,7 +130,7 @@ def main(root):
         print(f"layering: {len(problems)} problem(s) in {files} files")
         return 1
     print(f"layering: {files} files, {sum(len(v) for v in edges.values())} unit dependencies, "
-          "all allowed, no cycle")
+          f"all allowed, no cycle; no .cpp over {MAX_CPP_LINES} lines")
     for u in sorted(edges):
         print(f"  {u:16} -> {', '.join(sorted(edges[u]))}")
     return 0
