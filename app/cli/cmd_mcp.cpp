@@ -44,7 +44,8 @@ void onTerminate(int)
 
 const char *kUsage =
     "Usage: wfstudio mcp [--workflows DIR]... [--http [HOST:]PORT [--token TOKEN]\n"
-    "                    [--rate-limit N] [--allow-origin ORIGIN]...]\n\n"
+    "                    [--rate-limit N] [--allow-origin ORIGIN]... [--max-connections N]\n"
+    "                    [--max-connections-per-client N] [--client-rate-limit N]]\n\n"
     "Serves the workflows to AI agents over the Model Context Protocol.\n"
     "Without --http: stdio (one JSON-RPC message per line on stdin/stdout; logs on stderr).\n"
     "With --http: Streamable HTTP on http://HOST:PORT/mcp (HOST defaults to 127.0.0.1;\n"
@@ -58,6 +59,13 @@ const char *kUsage =
     "                         and prints it on stderr\n"
     "  --rate-limit N         requests per second per session (HTTP; default 1000, 0 = off)\n"
     "  --allow-origin ORIGIN  accept this Origin besides localhost ones (HTTP; repeatable)\n"
+    "  --max-connections N    open connections at most (HTTP; default: half the descriptor\n"
+    "                         limit). At the cap the longest-idle connection makes room\n"
+    "  --max-connections-per-client N\n"
+    "                         per client address (HTTP; default: none on loopback, 64\n"
+    "                         otherwise)\n"
+    "  --client-rate-limit N  requests per second per client address (HTTP; default: off on\n"
+    "                         loopback, 500 otherwise; 0 = off)\n"
     "  --db PATH              the product database (sessions, cache, metrics; default: the\n"
     "                         studio's, in the user's data directory)\n"
     "  --no-db                no database: memory cache only, sessions not persisted\n"
@@ -72,6 +80,9 @@ struct McpOptions
     int port = 0;
     std::string token;
     double rateLimit = 1000;
+    int maxConnections = 0;
+    int maxConnectionsPerClient = 0;
+    double clientRateLimit = -1;
     std::vector<std::string> origins;
     int workers = 0;
     std::string databasePath;
@@ -115,6 +126,21 @@ std::string parseArgs(const QStringList &args, McpOptions &o)
             o.rateLimit = QString::fromStdString(v).toDouble(&ok);
             if (!ok || o.rateLimit < 0)
                 return "--rate-limit: '" + v + "' is not a non-negative number";
+        } else if (a == QLatin1String("--max-connections") ||
+                   a == QLatin1String("--max-connections-per-client")) {
+            int &out = a == QLatin1String("--max-connections") ? o.maxConnections
+                                                               : o.maxConnectionsPerClient;
+            bool ok = false;
+            if (value(v))
+                out = QString::fromStdString(v).toInt(&ok);
+            if (!ok || out < 1)
+                return a.toStdString() + " needs a number of connections (1 or more)";
+        } else if (a == QLatin1String("--client-rate-limit")) {
+            bool ok = false;
+            if (value(v))
+                o.clientRateLimit = QString::fromStdString(v).toDouble(&ok);
+            if (!ok || o.clientRateLimit < 0)
+                return "--client-rate-limit needs a non-negative number of requests per second";
         } else if (a == QLatin1String("--db")) {
             if (!value(o.databasePath) || o.databasePath.empty())
                 return "--db needs a file path";
@@ -226,6 +252,9 @@ int runMcp(const QStringList &args)
         httpOptions.token = o.token;
         httpOptions.rateLimitPerSecond = o.rateLimit;
         httpOptions.allowedOrigins = o.origins;
+        httpOptions.maxConnections = static_cast<std::size_t>(o.maxConnections);
+        httpOptions.maxConnectionsPerClient = static_cast<std::size_t>(o.maxConnectionsPerClient);
+        httpOptions.clientRateLimitPerSecond = o.clientRateLimit;
         mcp::HttpServer server(dispatcher, httpOptions);
         if (auto started = server.start(); !started) {
             printErr("wfstudio mcp: " + started.error() + "\n");

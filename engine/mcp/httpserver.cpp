@@ -51,6 +51,13 @@ using Response = http::response<http::string_body>;
 
 class Connection;
 
+bool isLoopbackBind(const std::string &host)
+{
+    beast::error_code ec;
+    const auto address = asio::ip::make_address(host, ec);
+    return !ec && address.is_loopback();
+}
+
 } // namespace
 
 struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
@@ -90,7 +97,9 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
         , sessions(disp, {options.sessionIdleTimeout, options.maxSessions, options.replayCapacity})
         , connections({options.maxConnections ? options.maxConnections
                                               : ConnectionTable::defaultMaxConnections(),
-                       options.maxConnectionsPerClient})
+                       options.maxConnectionsPerClient ? options.maxConnectionsPerClient
+                       : isLoopbackBind(options.host)  ? 0
+                                                       : kRemoteConnectionsPerClient})
         , rejected(&disp.metrics().operation("mcp/rejected"))
     {
         if (options.rateLimitPerSecond > 0) {
@@ -100,10 +109,14 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
             limits.maxKeys = std::max<std::size_t>(options.maxSessions * 2, 16);
             limiter = std::make_unique<metrics::RateLimiter>(limits);
         }
-        if (options.clientRateLimitPerSecond > 0) {
+        const double clientRate = options.clientRateLimitPerSecond >= 0
+                                      ? options.clientRateLimitPerSecond
+                                  : isLoopbackBind(options.host) ? 0
+                                                                 : kRemoteClientRate;
+        if (clientRate > 0) {
             metrics::RateLimiter::Options limits;
-            limits.ratePerSecond = options.clientRateLimitPerSecond;
-            limits.burst = std::max(options.clientRateLimitBurst, 1.0);
+            limits.ratePerSecond = clientRate;
+            limits.burst = std::max(clientRate * 2, 1.0);
             clientLimiter = std::make_unique<metrics::RateLimiter>(limits);
         }
     }
@@ -818,13 +831,20 @@ void HttpServer::Private::onAccepted(beast::error_code ec, tcp::socket socket)
         return;
     if (ec == asio::error::no_descriptors ||
         ec == boost::system::errc::too_many_files_open_in_system) {
-        // Out of descriptors: free one (the longest-idle connection) and try again after a
-        // pause instead of spinning on a listen queue that cannot be served.
+        // Out of descriptors: free a batch (the longest-idle connections, which a flood of
+        // idle sockets queued in the backlog would otherwise replace one at a time) and try
+        // again after a pause instead of spinning on a listen queue that cannot be served.
         descriptorBackoffs.fetch_add(1);
-        if (auto victim = connections.evictOne().lock())
+        int freed = 0;
+        for (; freed < 32; ++freed) {
+            auto victim = connections.evictOne().lock();
+            if (!victim)
+                break;
             victim->evict();
-        backoff = std::min(std::max(backoff * 2, std::chrono::milliseconds(10)),
-                           std::chrono::milliseconds(500));
+        }
+        backoff = freed > 0 ? std::chrono::milliseconds(2)
+                            : std::min(std::max(backoff * 2, std::chrono::milliseconds(10)),
+                                       std::chrono::milliseconds(500));
         acceptBackoff->expires_after(backoff);
         acceptBackoff->async_wait([self = shared_from_this()](beast::error_code e) {
             if (!e && self->running)

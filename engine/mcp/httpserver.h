@@ -52,12 +52,15 @@ public:
         std::size_t replayCapacity = 256;              ///< GET-stream events kept for Last-Event-ID
         // Connection limits (a flood of idle or slow sockets must not lock real clients out).
         std::size_t maxConnections = 0;          ///< 0 = half the descriptor limit (getrlimit)
-        std::size_t maxConnectionsPerClient = 0; ///< per client address; 0 = no cap
+        // Per client address; 0 = automatic: no cap on a loopback bind (every local client
+        // shares 127.0.0.1), kRemoteConnectionsPerClient on any other.
+        std::size_t maxConnectionsPerClient = 0;
         std::chrono::milliseconds headerTimeout{5000}; ///< a request line and header, in full
         std::chrono::milliseconds idleTimeout{60000};  ///< keep-alive wait for the next request
         std::chrono::milliseconds requestTimeout{30000}; ///< reading a body, writing an answer
-        double clientRateLimitPerSecond = 0; ///< requests per client address; <= 0 = no limit
-        double clientRateLimitBurst = 0;     ///< bucket size (>= 1 when the limit is on)
+        // Requests per second per client address: < 0 = automatic (off on a loopback bind,
+        // kRemoteClientRate on any other), 0 = off. The burst is twice the rate.
+        double clientRateLimitPerSecond = -1;
     };
 
     // Counters of the connection limits (for the health check, the soak report and tests).
@@ -69,6 +72,9 @@ public:
         std::uint64_t refusals = 0;        ///< newcomers answered 503 (nothing to evict)
         std::uint64_t descriptorBackoffs = 0; ///< accept() ran out of descriptors
     };
+
+    static constexpr std::size_t kRemoteConnectionsPerClient = 64;
+    static constexpr double kRemoteClientRate = 500;
 
     HttpServer(Dispatcher &dispatcher, Options options, QObject *parent = nullptr);
     // Stops the server (joins its threads).

@@ -703,6 +703,155 @@ private slots:
         QVERIFY(r.header("retry-after").toInt() >= 1);
     }
 
+    // A header must arrive in full within the deadline, however slowly it trickles; a socket
+    // that never sends a byte is closed at the same deadline.
+    void slowHeaderIsCutAtTheDeadline_data()
+    {
+        QTest::addColumn<bool>("trickle");
+        QTest::newRow("never sends a byte") << false;
+        QTest::newRow("one header byte every 50 ms") << true;
+    }
+    void slowHeaderIsCutAtTheDeadline()
+    {
+        QFETCH(bool, trickle);
+        HttpServer::Options o;
+        o.headerTimeout = std::chrono::milliseconds(400);
+        startServer(o);
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        QElapsedTimer timer;
+        timer.start();
+        const QByteArray header =
+            "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + QByteArray(200, 'a') + "\r\n";
+        int sent = 0;
+        while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 5000) {
+            if (trickle && sent < header.size())
+                socket.write(header.mid(sent++, 1));
+            socket.waitForDisconnected(50);
+        }
+        QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+        QVERIFY2(timer.elapsed() >= 350 && timer.elapsed() < 2000,
+                 qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // Keep-alive: a connection without a next request is closed after the idle timeout; one
+    // that keeps asking is not.
+    void idleKeepAliveTimesOut()
+    {
+        HttpServer::Options o;
+        o.idleTimeout = std::chrono::milliseconds(400);
+        startServer(o);
+        Client c(m_server->port());
+        const QByteArray session = c.open();
+        const QByteArray ping =
+            "POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            "Accept: application/json, text/event-stream\r\nMcp-Session-Id: " +
+            session + "\r\nContent-Length: " + QByteArray::number(kPing.size()) + "\r\n\r\n" +
+            kPing;
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+        QVERIFY(socket.waitForConnected(5000));
+        for (int i = 0; i < 4; ++i) { // 4 x 250 ms: longer than the timeout, never idle that long
+            socket.write(ping);
+            QCOMPARE(Client::read(socket, 0).status, 200);
+            QTest::qWait(250);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(socket.waitForDisconnected(3000));
+        QVERIFY2(timer.elapsed() >= 100 && timer.elapsed() < 1500,
+                 qPrintable(QString::number(timer.elapsed())));
+    }
+
+    // At the connection cap, the connection that waited longest without a request makes room
+    // for a new client; with nothing evictable the newcomer gets a 503, never silence.
+    void atTheCapTheLongestIdleMakesRoom_data()
+    {
+        QTest::addColumn<QString>("holders");
+        QTest::addColumn<int>("status");
+        QTest::newRow("idle keep-alive connections") << QStringLiteral("idle") << 200;
+        QTest::newRow("never-sending sockets") << QStringLiteral("silent") << 200;
+        QTest::newRow("open SSE streams: nothing to evict") << QStringLiteral("streams") << 503;
+    }
+    void atTheCapTheLongestIdleMakesRoom()
+    {
+        QFETCH(QString, holders);
+        QFETCH(int, status);
+        HttpServer::Options o;
+        o.maxConnections = 4;
+        startServer(o);
+        Client c(m_server->port());
+        std::vector<QByteArray> sessions;
+        for (int i = 0; i < 4; ++i)
+            sessions.push_back(c.open()); // fresh connections, closed after each answer
+        QTRY_COMPARE(m_server->connectionStats().open, std::size_t(0));
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 4; ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+            QVERIFY(socket->waitForConnected(5000));
+            const QByteArray head = "Host: 127.0.0.1\r\nMcp-Session-Id: " + sessions[i] + "\r\n";
+            if (holders == QLatin1String("idle")) {
+                socket->write("POST /mcp HTTP/1.1\r\n" + head +
+                              "Content-Type: application/json\r\nAccept: application/json, "
+                              "text/event-stream\r\nContent-Length: " +
+                              QByteArray::number(kPing.size()) + "\r\n\r\n" + kPing);
+                QCOMPARE(Client::read(*socket, 0).status, 200);
+            } else if (holders == QLatin1String("streams")) {
+                socket->write("GET /mcp HTTP/1.1\r\n" + head + "Accept: text/event-stream\r\n\r\n");
+                QCOMPARE(Client::read(*socket, 200).status, 200);
+            }
+            held.push_back(std::move(socket));
+            QTest::qWait(20); // distinct ages
+        }
+        QTRY_COMPARE(m_server->connectionStats().open, std::size_t(4));
+        const HttpReply r = c.request("POST", kPing, c.postHeaders(sessions[0]));
+        QCOMPARE(r.status, status);
+        const HttpServer::ConnectionStats stats = m_server->connectionStats();
+        if (status == 200) {
+            QCOMPARE(stats.evictions, std::uint64_t(1));
+            // The oldest holder went, the others are still served.
+            QTRY_COMPARE(held[0]->state(), QAbstractSocket::UnconnectedState);
+            QCOMPARE(held[3]->state(), QAbstractSocket::ConnectedState);
+        } else {
+            QCOMPARE(stats.refusals, std::uint64_t(1));
+            QVERIFY(r.json()["error"]["message"].get<std::string>().find("too many connections") !=
+                    std::string::npos);
+            QCOMPARE(r.header("retry-after"), QByteArray("1"));
+            for (const auto &socket : held)
+                QCOMPARE(socket->state(), QAbstractSocket::ConnectedState);
+        }
+    }
+
+    // Per client address: connections and requests.
+    void perClientLimits()
+    {
+        HttpServer::Options o;
+        o.maxConnectionsPerClient = 2;
+        o.clientRateLimitPerSecond = 2; // burst 4
+        startServer(o);
+        QTcpSocket a, b;
+        for (QTcpSocket *s : {&a, &b}) {
+            s->connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+            QVERIFY(s->waitForConnected(5000));
+        }
+        QTRY_COMPARE(m_server->connectionStats().open, std::size_t(2));
+        // A third connection from 127.0.0.1 takes the place of its oldest silent one.
+        Client c(m_server->port());
+        QCOMPARE(c.request("POST", kPing, c.postHeaders()).status, 400); // no session: 400
+        QCOMPARE(m_server->connectionStats().evictions, std::uint64_t(1));
+        QTRY_COMPARE(a.state(), QAbstractSocket::UnconnectedState);
+        QCOMPARE(b.state(), QAbstractSocket::ConnectedState);
+        // Requests: the bucket of 4 is spent by the request above and three more.
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(c.request("POST", kPing, c.postHeaders()).status, 400);
+        const HttpReply limited = c.request("POST", kPing, c.postHeaders());
+        QCOMPARE(limited.status, 429);
+        QVERIFY(limited.json()["error"]["message"].get<std::string>().find("127.0.0.1") !=
+                std::string::npos);
+    }
+
     void keepAliveServesManyRequests()
     {
         Client c(m_server->port());
