@@ -58,7 +58,9 @@ private:
     std::string describeAt(std::size_t offset) const;
     std::string currentPointer(bool inSlot) const;
     TextPos keyPosition(const Frame &frame, std::string_view key) const;
-    void skipWs()
+    // Out of line, as GCC chose while the parser shared its file with the writers: inlined into
+    // parseValue's many call sites it makes the hot loop larger and parsing slower (BM_Parse).
+    [[gnu::noinline]] void skipWs()
     {
         while (m_i < m_t.size() && isWs(m_t[m_i]))
             ++m_i;

@@ -16,23 +16,23 @@
 
 namespace wfs::jsontext {
 
-constexpr bool hasBom(std::string_view t)
+static constexpr bool hasBom(std::string_view t)
 {
     return t.size() >= 3 && static_cast<unsigned char>(t[0]) == 0xEF &&
            static_cast<unsigned char>(t[1]) == 0xBB && static_cast<unsigned char>(t[2]) == 0xBF;
 }
 
-constexpr bool isWs(char c)
+static constexpr bool isWs(char c)
 {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
-constexpr bool isDigit(char c)
+static constexpr bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
-inline int hexValue(char c)
+static inline int hexValue(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -43,7 +43,7 @@ inline int hexValue(char c)
     return -1;
 }
 
-inline void appendUtf8(std::string &out, std::uint32_t cp)
+static inline void appendUtf8(std::string &out, std::uint32_t cp)
 {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
@@ -62,7 +62,7 @@ inline void appendUtf8(std::string &out, std::uint32_t cp)
     }
 }
 
-inline std::string hex4(std::uint32_t v)
+static inline std::string hex4(std::uint32_t v)
 {
     static const char digits[] = "0123456789ABCDEF";
     std::string s(4, '0');
@@ -83,7 +83,7 @@ struct Utf8Step
 
 // Decodes the sequence starting at t[i] (t[i] >= 0x80). Rejects overlongs, surrogates,
 // code points above U+10FFFF and truncated sequences.
-inline Utf8Step decodeUtf8(std::string_view t, std::size_t i)
+static inline Utf8Step decodeUtf8(std::string_view t, std::size_t i)
 {
     const auto b0 = static_cast<unsigned char>(t[i]);
     int len = 0;
@@ -121,7 +121,7 @@ inline Utf8Step decodeUtf8(std::string_view t, std::size_t i)
     return {cp, len, nullptr};
 }
 
-inline void appendPointerToken(std::string &out, std::string_view token)
+static inline void appendPointerToken(std::string &out, std::string_view token)
 {
     out += '/';
     for (char c : token) {

@@ -134,7 +134,7 @@ struct CompiledSchema
 
 // ------------------------------------------------------------------ helpers -----------------
 
-inline std::string escapeToken(std::string_view token)
+static inline std::string escapeToken(std::string_view token)
 {
     std::string out;
     out.reserve(token.size());
@@ -149,7 +149,7 @@ inline std::string escapeToken(std::string_view token)
     return out;
 }
 
-inline std::uint8_t instanceType(const Json &v)
+static inline std::uint8_t instanceType(const Json &v)
 {
     switch (v.type()) {
     case Json::value_t::null:
@@ -174,7 +174,7 @@ inline std::uint8_t instanceType(const Json &v)
     }
 }
 
-inline std::uint8_t typeBit(std::string_view name)
+static inline std::uint8_t typeBit(std::string_view name)
 {
     if (name == "null")
         return TNull;
@@ -194,7 +194,7 @@ inline std::uint8_t typeBit(std::string_view name)
 }
 
 // Three-way numeric comparison, exact for integers of either signedness.
-inline int compareNumbers(const Json &a, const Json &b)
+static inline int compareNumbers(const Json &a, const Json &b)
 {
     using T = Json::value_t;
     const T ta = a.type();
@@ -221,7 +221,7 @@ inline int compareNumbers(const Json &a, const Json &b)
 }
 
 // JSON equality: numbers by value (1 == 1.0), objects regardless of member order.
-inline bool jsonEqual(const Json &a, const Json &b)
+static inline bool jsonEqual(const Json &a, const Json &b)
 {
     const bool an = a.is_number(), bn = b.is_number();
     if (an || bn)
@@ -254,7 +254,7 @@ inline bool jsonEqual(const Json &a, const Json &b)
 }
 
 // A hash consistent with jsonEqual.
-inline std::size_t jsonHash(const Json &v)
+static inline std::size_t jsonHash(const Json &v)
 {
     switch (v.type()) {
     case Json::value_t::number_integer:
@@ -284,7 +284,7 @@ inline std::size_t jsonHash(const Json &v)
     }
 }
 
-inline std::size_t stringLength(const std::string &s, LengthUnit unit)
+static inline std::size_t stringLength(const std::string &s, LengthUnit unit)
 {
     std::size_t n = 0;
     for (unsigned char c : s) {
@@ -296,7 +296,7 @@ inline std::size_t stringLength(const std::string &s, LengthUnit unit)
     return n;
 }
 
-inline std::string numberText(const Json &n)
+static inline std::string numberText(const Json &n)
 {
     return n.dump();
 }
