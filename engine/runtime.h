@@ -26,7 +26,7 @@
 
 #include "engine.h"
 
-#include "engine/metrics/healthcheck.h"
+#include "engine/services/healthcheck.h"
 #include "model/json.h"
 #include "model/result.h"
 

@@ -7,9 +7,10 @@
 // checks that the wire serialiser (mcp::serialize) is byte-identical to nlohmann's dump on
 // every parsed line and on the raw input as a string (invalid UTF-8 included).
 #include "engine/engine.h"
-#include "engine/runtime.h"
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
+#include "engine/runtime.h"
+#include "engine/services/runtimebackend.h"
 #include "engine/session.h"
 
 #include <QCoreApplication>

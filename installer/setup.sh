@@ -71,7 +71,8 @@ case "${1:-}" in
     exec build/bin/workflow-studio "$@" ;;
   test)
     install_deps
-    configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    # CI: warnings are errors (wfs_warnings); the test hooks are on (tests drive the studio).
+    configure_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWFS_WERROR=ON -DWFS_TEST_HOOKS=ON
     # The studio's live-session test must run here, not skip: node and npm are installed above;
     # likewise every check that skips only where the machine lacks something (testutil.h).
     (cd build && WFS_REQUIRE_NODE_TESTS=1 WFS_REQUIRE_ALL_TESTS=1 ctest --output-on-failure -j "$jobs" --timeout 900)

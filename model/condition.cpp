@@ -128,95 +128,6 @@ Condition build(const Json &json, const std::string &pointer, bool top, int dept
     return c;
 }
 
-bool strictEquals(const Json *v, const Json &operand)
-{
-    if (!v)
-        return false; // undefined equals nothing (not even null)
-    if (v->is_number() && operand.is_number())
-        return v->get<double>() == operand.get<double>();
-    if (v->is_string() && operand.is_string())
-        return v->get_ref<const std::string &>() == operand.get_ref<const std::string &>();
-    if (v->is_boolean() && operand.is_boolean())
-        return v->get<bool>() == operand.get<bool>();
-    if (v->is_null() && operand.is_null())
-        return true;
-    return false; // different types, or objects/arrays (identity in JavaScript)
-}
-
-// nullopt = evaluation failure (the whole condition is then false).
-std::optional<bool> eval(const Json &c, const Json &ctx, int depth)
-{
-    if (!c.is_object() || depth > kMaxJsonDepth)
-        return std::nullopt;
-    if (c.contains("var")) {
-        const Json &varJson = c.at("var");
-        if (!varJson.is_string())
-            return std::nullopt;
-        if (!ctx.is_object())
-            return std::nullopt;
-        const auto it = ctx.find(varJson.get_ref<const std::string &>());
-        const Json *v = it == ctx.end() ? nullptr : &*it;
-        for (const auto &[name, op] : kVarOps) {
-            if (!c.contains(name))
-                continue;
-            const Json &operand = c.at(name);
-            switch (op) {
-            case ConditionOp::Equals:
-                return strictEquals(v, operand);
-            case ConditionOp::NotEquals:
-                return !strictEquals(v, operand);
-            default: {
-                if (!v || !v->is_number() || !operand.is_number())
-                    return false;
-                const double a = v->get<double>();
-                const double b = operand.get<double>();
-                if (op == ConditionOp::Gt)
-                    return a > b;
-                if (op == ConditionOp::Gte)
-                    return a >= b;
-                if (op == ConditionOp::Lt)
-                    return a < b;
-                return a <= b;
-            }
-            }
-        }
-        return isTruthy(v);
-    }
-    if (c.contains("and")) {
-        const Json &list = c.at("and");
-        if (!list.is_array())
-            return std::nullopt;
-        for (const Json &e : list) {
-            const auto r = eval(e, ctx, depth + 1);
-            if (!r)
-                return std::nullopt;
-            if (!*r)
-                return false;
-        }
-        return true;
-    }
-    if (c.contains("or")) {
-        const Json &list = c.at("or");
-        if (!list.is_array())
-            return std::nullopt;
-        for (const Json &e : list) {
-            const auto r = eval(e, ctx, depth + 1);
-            if (!r)
-                return std::nullopt;
-            if (*r)
-                return true;
-        }
-        return false;
-    }
-    if (c.contains("not")) {
-        const auto r = eval(c.at("not"), ctx, depth + 1);
-        if (!r)
-            return std::nullopt;
-        return !*r;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 Condition Condition::fromJson(const Json &json, const std::string &pointer, bool top)
@@ -245,15 +156,6 @@ bool isTruthy(const Json *v)
     if (v->is_string())
         return !v->get_ref<const std::string &>().empty();
     return true; // arrays and objects, even empty
-}
-
-bool evaluateCondition(const Json &condition, const Json &context)
-{
-    if (!condition.is_object() || condition.empty())
-        return true;
-    if (context.is_null())
-        return false;
-    return eval(condition, context, 0).value_or(false);
 }
 
 } // namespace wfs

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // The condition language of `runCondition`, loop `condition`, rule `condition` and
-// `requireConfirmation` (workrail-compat.md §1.4): a typed view and WorkRail's evaluation.
+// `requireConfirmation` (workrail-compat.md §1.4): a typed view for the checks and the editor.
+// Evaluation is the engine's alone (engine/condition.h: wfs::engine::evaluateCondition).
 //
 //   Condition c = Condition::fromJson(step["runCondition"], "/steps/3/runCondition");
 //   if (c.op == ConditionOp::Equals) ... c.var, c.operand
-//   bool run = evaluateCondition(step["runCondition"], context);
 #pragma once
 
 #include "definitions.h"
@@ -35,12 +35,6 @@ struct Condition
     // All `var` names this condition reads, in order of appearance (with repeats).
     void collectVars(std::vector<std::string> &out) const;
 };
-
-// WorkRail's eval(condition, context): missing/non-object/`{}` → true; a node that fails
-// (no operator, wrong types) makes the whole condition false; strict JSON equality;
-// objects/arrays never equal; a missing variable is not equal to null; ordering operators
-// need numbers; a null context makes every non-trivial condition false.
-bool evaluateCondition(const Json &condition, const Json &context);
 
 // JavaScript truthiness of a context value (missing = nullptr here: false).
 bool isTruthy(const Json *value);

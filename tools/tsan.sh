@@ -10,12 +10,13 @@
 #
 # Tests: tst_enginerepository (concurrent reloads; an older rebuild held back and dropped;
 # reloadAsync on the worker thread), tst_cachingengine (version tables freed while calls run),
-# tst_hammer (many threads through engine, cache and metrics, reloads among them).
+# tst_hammer (many threads through engine, cache and metrics, reloads among them),
+# tst_sessionstore (session signals coalesced from four recording threads).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build-tsan}
 shared=${WFS_SHARED_DIR:-$(cd "$root/.." && pwd)/shared}
-tests=(tst_enginerepository tst_cachingengine tst_hammer)
+tests=(tst_enginerepository tst_cachingengine tst_hammer tst_sessionstore)
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWFS_TSAN=ON \
   -DWFS_BUILD_GUI=OFF -DWFS_BUILD_BENCHMARKS=OFF -DWFS_SHARED_DIR="$shared" >/dev/null

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // `wfstudio bench [--json] [--path hit|miss|both] [--seconds N] [--users N] [--workflows DIR]...
-// [--db PATH]`: the in-process load test (engine/metrics/loadtest.h), on the cache hit path and
+// [--db PATH]`: the in-process load test (engine/loadgen/loadtest.h), on the cache hit path and
 // on the miss path, reported separately.
 #include "command.h"
 
-#include "engine/metrics/loadtest.h"
+#include "engine/loadgen/loadtest.h"
 #include "engine/store/storeopen.h"
 
 #include <QFileInfo>

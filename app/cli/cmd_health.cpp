@@ -2,11 +2,12 @@
 // SPDX-License-Identifier: MIT
 // `wfstudio health [--json] [--db PATH]`: database, cache, memory and disk checks. Exit 0 when
 // healthy, 1 when degraded or unhealthy, 2 on usage errors. Checks live in
-// engine/metrics/healthcheck.h.
+// engine/services/healthcheck.h.
 #include "command.h"
 
+#include "engine/cache/l2cache.h"
 #include "engine/cache/resultcache.h"
-#include "engine/metrics/healthcheck.h"
+#include "engine/services/healthcheck.h"
 #include "engine/store/storeopen.h"
 
 namespace {

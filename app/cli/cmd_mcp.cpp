@@ -11,6 +11,8 @@
 #include "engine/mcp/httpserver.h"
 #include "engine/mcp/stdioserver.h"
 #include "engine/runtime.h"
+#include "engine/services/listenaddress.h"
+#include "engine/services/runtimebackend.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -118,20 +120,11 @@ std::string parseArgs(const QStringList &args, McpOptions &o)
             if (!value(v))
                 return "--http needs [HOST:]PORT";
             o.http = true;
-            const auto colon = v.rfind(':');
-            std::string portText = v;
-            if (colon != std::string::npos) {
-                o.host = v.substr(0, colon);
-                if (o.host.size() > 2 && o.host.front() == '[' && o.host.back() == ']')
-                    o.host = o.host.substr(1, o.host.size() - 2);
-                if (o.host == "localhost")
-                    o.host = "127.0.0.1";
-                portText = v.substr(colon + 1);
-            }
-            bool ok = false;
-            o.port = QString::fromStdString(portText).toInt(&ok);
-            if (!ok || o.port < 0 || o.port > 65535)
-                return "--http: '" + portText + "' is not a port number (0-65535)";
+            const Result<services::ListenEndpoint> endpoint = services::parseListenAddress(v);
+            if (!endpoint)
+                return "--http: " + endpoint.error();
+            o.host = endpoint->host;
+            o.port = endpoint->port;
         } else if (a == QLatin1String("--token")) {
             if (!value(o.token) || o.token.empty())
                 return "--token needs a value";
@@ -299,7 +292,7 @@ int runMcp(const QStringList &args)
         mcp::HttpServer server(dispatcher, httpOptions);
         if (auto started = server.start(); !started) {
             printErr("wfstudio mcp: " + started.error() + "\n");
-            if (o.token.empty() && o.host != "127.0.0.1" && o.host != "::1")
+            if (o.token.empty() && !services::isLoopbackHost(o.host))
                 printErr("wfstudio mcp: pass --token TOKEN or --token generate, or set "
                          "WFSTUDIO_MCP_TOKEN\n");
             return ExitFailure;

@@ -8,13 +8,17 @@
 #include "engine/mcp/httpserver.h"
 #include "engine/mcp/requestlog.h"
 #include "engine/runtime.h"
+#include "engine/services/runtimebackend.h"
+#include "mcplistener.h"
 #include "ui/dashboard/dashboardsource.h"
 #include "ui/dashboard/dashboardwidget.h"
 #include "ui/dashboard/loadtestpanel.h"
 #include "ui/dashboard/requestlogview.h"
 #include "ui/mainwindow.h"
 #include "ui/settings/appsettings.h"
+#ifdef WFS_TEST_HOOKS
 #include "ui/testhooks.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -100,51 +104,10 @@ int main(int argc, char *argv[])
     // MetricsRegistry::global() ("mcp/<tool>") and kept in dispatcher->requestLog().
     auto dispatcher = std::make_unique<wfs::mcp::Dispatcher>(
         std::make_shared<wfs::mcp::RuntimeBackend>(&runtime));
-    std::unique_ptr<wfs::mcp::HttpServer> server;
-    // The MCP listener: settings mcp/enabled, mcp/host, mcp/port (the command line overrides
-    // the port) and mcp/token. Secure by default: a per-installation bearer token (32 bytes
-    // from the system CSPRNG, generated and stored on first run) is always required.
-    namespace settings = wfs::studio::settings;
-    if (parser.isSet(noMcp)) {
-        window.setMcpStatus(QApplication::translate("main", "MCP listener: off (--no-mcp)"));
-    } else if (!settings::mcpEnabled()) {
-        window.setMcpStatus(
-            QApplication::translate("main", "MCP listener: off (disabled in the settings)"));
-    } else {
-        bool ok = true;
-        const int port =
-            parser.isSet(mcpPort) ? parser.value(mcpPort).toInt(&ok) : settings::mcpPort();
-        std::string host = settings::mcpHost().toStdString();
-        if (host == "localhost")
-            host = "127.0.0.1";
-        if (!ok || port < 0 || port > 65535) {
-            window.setMcpStatus(QApplication::translate("main", "MCP listener: invalid port %1")
-                                    .arg(parser.value(mcpPort)));
-        } else {
-            wfs::mcp::HttpServer::Options serverOptions;
-            serverOptions.host = host;
-            serverOptions.port = static_cast<std::uint16_t>(port);
-            serverOptions.token = settings::ensureMcpToken().toStdString();
-            server = std::make_unique<wfs::mcp::HttpServer>(*dispatcher, serverOptions);
-            // The status bar and Connect an Agent follow the listener that actually runs
-            // (its port may be --mcp-port's or, for 0, whatever the system gave).
-            const auto showState = [&window, s = server.get()](bool running) {
-                window.setMcpStatus(running
-                                        ? QApplication::translate(
-                                              "main", "MCP listener: %1 (bearer token required)")
-                                              .arg(QString::fromStdString(s->url()))
-                                        : QApplication::translate("main", "MCP listener: stopped"));
-                window.setMcpListener(running ? QString::fromStdString(s->url()) : QString(),
-                                      QString::fromStdString(s->options().token));
-            };
-            QObject::connect(server.get(), &wfs::mcp::HttpServer::stateChanged, &window, showState);
-            if (const auto started = server->start(); !started)
-                window.setMcpStatus(QApplication::translate("main", "MCP listener: off (%1)")
-                                        .arg(QString::fromStdString(started.error())));
-            else
-                showState(true);
-        }
-    }
+    // The MCP listener (settings mcp/*, --mcp-port, --no-mcp); its state shows in the window.
+    std::unique_ptr<wfs::mcp::HttpServer> server = wfs::studio::startMcpListener(
+        window, *dispatcher,
+        {parser.isSet(noMcp), parser.isSet(mcpPort) ? parser.value(mcpPort) : QString()});
     // The dashboard: the load test, cache figures, history, the request log, the memory mark.
     wfs::studio::wireDashboard(window, runtime, *dispatcher, server.get(), options.l1Bytes);
     window.show();
@@ -158,7 +121,9 @@ int main(int argc, char *argv[])
             window.newDocument();
         // A database that did not open: say why and offer what fits (not blocking).
         window.offerDatabaseRepair();
-        wfs::studio::applyTestHooks(window);
+#ifdef WFS_TEST_HOOKS
+        wfs::studio::applyTestHooks(window); // dev and CI builds only (option WFS_TEST_HOOKS)
+#endif
     });
     const int rc = app.exec();
     if (server)

@@ -1,9 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// L2Cache: the SQLite level of the result cache (table cache_entries). Survives restarts;
-// entries expire by wall-clock time (injectable) and the table is kept under a byte budget by
-// dropping the entries closest to expiry. Thread-safe through the connection's mutex.
+// L2Cache: the SQLite implementation of the result cache's second level (L2Store, table
+// cache_entries). Survives restarts; entries expire by wall-clock time (injectable) and the table
+// is kept under a byte budget by dropping the entries closest to expiry. Thread-safe through the
+// connection's mutex.
 #pragma once
+
+#include "l2store.h"
 
 #include "engine/metrics/clock.h"
 #include "model/result.h"
@@ -20,14 +23,7 @@ class Database;
 
 namespace wfs::cache {
 
-struct L2Hit
-{
-    std::string value;
-    std::string workflowId;       ///< the tag it was stored with
-    std::int64_t remainingMs = 0; ///< time to live left
-};
-
-class L2Cache
+class L2Cache final : public L2Store
 {
 public:
     struct Options
@@ -35,29 +31,17 @@ public:
         std::int64_t maxBytes = std::int64_t(64) << 20;    ///< sum of value sizes kept at most
         metrics::ClockFn wallClock = metrics::wallClock(); ///< epoch ns, for expires_at
     };
-    struct Stats
-    {
-        std::uint64_t hits = 0;
-        std::uint64_t misses = 0; ///< includes expired
-        std::uint64_t expired = 0;
-        std::uint64_t writes = 0;
-        std::uint64_t evictions = 0; ///< rows dropped for the byte budget
-        std::uint64_t invalidations = 0;
-        std::uint64_t errors = 0; ///< SQL failures (treated as misses / skipped writes)
-        std::int64_t entries = 0;
-        std::int64_t bytes = 0;
-    };
 
     L2Cache(store::Database &db, Options options);
 
-    Result<std::optional<L2Hit>> get(std::string_view key);
+    Result<std::optional<L2Hit>> get(std::string_view key) override;
     Result<void> put(std::string_view key, std::string_view operation, std::string_view workflowId,
-                     std::string_view value, std::int64_t ttlMs);
-    Result<int> invalidateWorkflow(std::string_view workflowId);
-    Result<int> purgeExpired();
-    Result<void> clear();
-    Stats stats();
-    void countError() { m_errors.fetch_add(1, std::memory_order_relaxed); }
+                     std::string_view value, std::int64_t ttlMs) override;
+    Result<int> invalidateWorkflow(std::string_view workflowId) override;
+    Result<int> purgeExpired() override;
+    Result<void> clear() override;
+    Stats stats() override;
+    void countError() override { m_errors.fetch_add(1, std::memory_order_relaxed); }
 
 private:
     Result<void> enforceBudget();

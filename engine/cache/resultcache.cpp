@@ -80,7 +80,7 @@ std::map<std::string, double> CacheStats::toCounters() const
     return c;
 }
 
-ResultCache::ResultCache(Options options, std::shared_ptr<L2Cache> l2)
+ResultCache::ResultCache(Options options, std::shared_ptr<L2Store> l2)
     : m_options(options)
     , m_l1(std::move(options.l1))
     , m_l2(std::move(l2))

@@ -8,7 +8,7 @@
 
 #include "cachedvalue.h"
 #include "l1cache.h"
-#include "l2cache.h"
+#include "l2store.h"
 
 #include "model/json.h"
 
@@ -36,7 +36,7 @@ struct OperationCacheStats
 struct CacheStats
 {
     L1Cache::Stats l1;
-    L2Cache::Stats l2;
+    L2Store::Stats l2;
     bool l2Enabled = false;
     std::vector<OperationCacheStats> operations;
 
@@ -61,7 +61,7 @@ public:
         "workflow_list", "workflow_get", "workflow_next", "workflow_validate", "other"};
 
     // `l2` may be null (memory only).
-    ResultCache(Options options, std::shared_ptr<L2Cache> l2 = nullptr);
+    ResultCache(Options options, std::shared_ptr<L2Store> l2 = nullptr);
 
     CachedValuePtr get(std::string_view operation, std::string_view key);
     void put(std::string_view operation, std::string_view key, std::string_view workflowId,
@@ -79,7 +79,7 @@ public:
 
     CacheStats stats() const;
     L1Cache &l1() { return m_l1; }
-    L2Cache *l2() const { return m_l2.get(); }
+    L2Store *l2() const { return m_l2.get(); }
     std::int64_t ttlMs() const { return m_options.ttlMs; }
 
 private:
@@ -92,7 +92,7 @@ private:
 
     Options m_options;
     L1Cache m_l1;
-    std::shared_ptr<L2Cache> m_l2;
+    std::shared_ptr<L2Store> m_l2;
     std::array<Counters, kOperations.size()> m_counters;
     std::atomic<std::uint64_t> m_precomputedHits{0};
 };

@@ -5,8 +5,6 @@
 #include "backend.h"
 
 #include "engine/session.h"
-
-#include "engine/runtime.h"
 #include "engine/workflowrepository.h"
 #include "model/jsonschema/validator.h"
 
@@ -105,45 +103,6 @@ void EngineBackend::sessionClosed(const std::string &id)
 {
     if (Engine *engine = engineIfCreated())
         engine->sessions().end(id);
-}
-
-// ---------------------------------------------------------------------------------------------
-// RuntimeBackend
-
-RuntimeBackend::RuntimeBackend(std::function<Runtime *()> provider)
-    : m_provider(std::move(provider))
-    , m_engine([this] { return &ensureRuntime().engine(); })
-{
-    assert(m_provider && "RuntimeBackend needs a runtime provider");
-}
-
-RuntimeBackend::RuntimeBackend(Runtime *runtime)
-    : RuntimeBackend([runtime] { return runtime; })
-{
-    assert(runtime && "RuntimeBackend needs a runtime");
-}
-
-Runtime &RuntimeBackend::ensureRuntime()
-{
-    std::call_once(m_once, [this] {
-        Runtime *r = m_provider();
-        assert(r && "the runtime provider returned no runtime");
-        m_runtime.store(r);
-    });
-    return *m_runtime.load();
-}
-
-Runtime &RuntimeBackend::runtime()
-{
-    Runtime &r = ensureRuntime();
-    m_engine.engine(); // connects list_changed even when only tools are ever called
-    return r;
-}
-
-ToolResult RuntimeBackend::callTool(std::string_view name, const Json &arguments,
-                                    const CallContext &context)
-{
-    return runtime().toolCall(name, arguments, context);
 }
 
 } // namespace wfs::mcp

@@ -18,10 +18,6 @@
 #include <string_view>
 #include <vector>
 
-namespace wfs {
-class Runtime;
-}
-
 namespace wfs::mcp {
 
 struct WorkflowInfo
@@ -81,40 +77,6 @@ private:
     std::atomic<Engine *> m_engine{nullptr};
     std::mutex m_callbackMutex;
     std::shared_ptr<std::function<void()>> m_callback;
-};
-
-// The production backend over wfs::Runtime: tool calls go through its CachingEngine (calls of
-// a session are recorded in that session and persisted by the runtime); workflows, prompts and
-// resources come from its engine. Created lazily like EngineBackend.
-class RuntimeBackend final : public Backend
-{
-public:
-    // `provider` returns the runtime; called at most once, on first use, from any thread.
-    explicit RuntimeBackend(std::function<Runtime *()> provider);
-    explicit RuntimeBackend(Runtime *runtime);
-
-    ToolResult callTool(std::string_view name, const Json &arguments,
-                        const CallContext &context) override;
-    std::vector<WorkflowInfo> workflows() override { return m_engine.workflows(); }
-    std::optional<Json> workflowDocument(std::string_view id) override
-    {
-        return m_engine.workflowDocument(id);
-    }
-    Json workflowSchema() override { return m_engine.workflowSchema(); }
-    void setChangeCallback(std::function<void()> callback) override
-    {
-        m_engine.setChangeCallback(std::move(callback));
-    }
-    void sessionClosed(const std::string &id) override { m_engine.sessionClosed(id); }
-
-private:
-    Runtime &ensureRuntime(); ///< creates the runtime on first use
-    Runtime &runtime();       ///< ensureRuntime(), and the engine's change signal connected
-
-    std::function<Runtime *()> m_provider;
-    std::once_flag m_once;
-    std::atomic<Runtime *> m_runtime{nullptr};
-    EngineBackend m_engine; ///< the runtime's engine, for everything but tool calls
 };
 
 } // namespace wfs::mcp

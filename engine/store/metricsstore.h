@@ -52,35 +52,59 @@ struct OperationSummary
     std::int64_t lastMs = 0;
 };
 
-class MetricsStore
+// What the runtime, `wfstudio stats` and the dashboard need from a metrics store, as an
+// interface: the SQLite MetricsStore below implements it; another backend implements the same
+// calls with the same meaning.
+class AbstractMetricsStore
 {
 public:
-    explicit MetricsStore(Database &db);
+    virtual ~AbstractMetricsStore() = default;
 
     // Writes the registry's samples since the previous call (operations without new samples
     // are skipped) and the given counters, stamped `nowMs` (0 = now). Returns rows written.
     // Every row's window is the interval since this store's previous persist() (the first one:
     // since the registry started), so count / window is the interval's real rate.
-    Result<int> persist(metrics::MetricsRegistry &registry,
-                        const std::map<std::string, double> &counters, std::int64_t nowMs = 0);
-    Result<void> writeCounters(const std::map<std::string, double> &counters,
-                               std::int64_t nowMs = 0);
+    virtual Result<int> persist(metrics::MetricsRegistry &registry,
+                                const std::map<std::string, double> &counters,
+                                std::int64_t nowMs = 0) = 0;
+    virtual Result<void> writeCounters(const std::map<std::string, double> &counters,
+                                       std::int64_t nowMs = 0) = 0;
     // Adds `calls` to each workflow's usage count.
-    Result<void> addUsage(const std::map<std::string, std::int64_t> &calls, std::int64_t nowMs = 0);
+    virtual Result<void> addUsage(const std::map<std::string, std::int64_t> &calls,
+                                  std::int64_t nowMs = 0) = 0;
     // Workflow ids by descending call count.
-    Result<std::vector<std::string>> mostUsedWorkflows(int limit);
-
-    Result<std::vector<PerformanceSample>> history(const std::string &operation,
-                                                   std::int64_t sinceMs);
-    Result<std::vector<OperationSummary>> summary(std::int64_t sinceMs);
+    virtual Result<std::vector<std::string>> mostUsedWorkflows(int limit) = 0;
+    virtual Result<std::vector<PerformanceSample>> history(const std::string &operation,
+                                                           std::int64_t sinceMs) = 0;
+    virtual Result<std::vector<OperationSummary>> summary(std::int64_t sinceMs) = 0;
     // The newest value of every counter name.
-    Result<std::map<std::string, double>> latestCounters();
+    virtual Result<std::map<std::string, double>> latestCounters() = 0;
     // What `wfstudio stats` shows: {"database", "since_ms", "operations": {op: {count, errors,
     // error_rate, mean_us, p50_us, p99_us, max_us, first_ms, last_ms}}, "cache": {"l2_entries",
     // "l2_bytes", "l1_hit_rate"?, "l2_hit_rate"?}, "counters": {name: latest value}}
-    Result<Json> report(std::int64_t sinceMs);
+    virtual Result<Json> report(std::int64_t sinceMs) = 0;
     // Deletes samples and counters older than `beforeMs`. Returns rows deleted.
-    Result<int> prune(std::int64_t beforeMs);
+    virtual Result<int> prune(std::int64_t beforeMs) = 0;
+};
+
+class MetricsStore final : public AbstractMetricsStore
+{
+public:
+    explicit MetricsStore(Database &db);
+    Result<int> persist(metrics::MetricsRegistry &registry,
+                        const std::map<std::string, double> &counters,
+                        std::int64_t nowMs = 0) override;
+    Result<void> writeCounters(const std::map<std::string, double> &counters,
+                               std::int64_t nowMs = 0) override;
+    Result<void> addUsage(const std::map<std::string, std::int64_t> &calls,
+                          std::int64_t nowMs = 0) override;
+    Result<std::vector<std::string>> mostUsedWorkflows(int limit) override;
+    Result<std::vector<PerformanceSample>> history(const std::string &operation,
+                                                   std::int64_t sinceMs) override;
+    Result<std::vector<OperationSummary>> summary(std::int64_t sinceMs) override;
+    Result<std::map<std::string, double>> latestCounters() override;
+    Result<Json> report(std::int64_t sinceMs) override;
+    Result<int> prune(std::int64_t beforeMs) override;
 
 private:
     Database &m_db;

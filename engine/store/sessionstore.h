@@ -59,27 +59,30 @@ struct CallRecord
     std::string answer;           ///< JSON text ("" for plain-text answers)
 };
 
-class SessionStore
+// What the engine's persistence needs from a session store, as an interface: the SQLite
+// SessionStore below implements it; a second backend (PostgreSQL, a team server) implements the
+// same calls with the same meaning.
+class AbstractSessionStore
 {
 public:
-    explicit SessionStore(Database &db);
+    virtual ~AbstractSessionStore() = default;
 
     // Inserts or replaces the session (created_at is kept from the first save).
-    Result<void> save(const SessionRecord &session);
-    Result<std::optional<SessionRecord>> load(std::string_view id);
+    virtual Result<void> save(const SessionRecord &session) = 0;
+    virtual Result<std::optional<SessionRecord>> load(std::string_view id) = 0;
     // Most recently updated first; `limit` 0 = all.
-    Result<std::vector<SessionRecord>> loadAll(int limit = 0);
-    Result<bool> remove(std::string_view id);
-
+    virtual Result<std::vector<SessionRecord>> loadAll(int limit = 0) = 0;
+    virtual Result<bool> remove(std::string_view id) = 0;
     // Appends to the log of an existing session; returns the event's seq.
-    Result<std::int64_t> appendEvent(std::string_view sessionId, std::string_view kind,
-                                     std::string_view payload, std::int64_t atMs = 0);
-    Result<std::vector<SessionEvent>> events(std::string_view sessionId, std::int64_t afterSeq = 0);
+    virtual Result<std::int64_t> appendEvent(std::string_view sessionId, std::string_view kind,
+                                             std::string_view payload, std::int64_t atMs = 0) = 0;
+    virtual Result<std::vector<SessionEvent>> events(std::string_view sessionId,
+                                                     std::int64_t afterSeq = 0) = 0;
     // Appends an event of `kind` and deletes the session's earlier events of that kind (a
     // snapshot event such as "saved" is only ever read last: the log stays one row per session
     // and kind, however often the session is flushed). Returns the new event's seq.
-    Result<std::int64_t> replaceEvent(std::string_view sessionId, std::string_view kind,
-                                      std::string_view payload, std::int64_t atMs = 0);
+    virtual Result<std::int64_t> replaceEvent(std::string_view sessionId, std::string_view kind,
+                                              std::string_view payload, std::int64_t atMs = 0) = 0;
 
     // Retention. Deletes the sessions (with their events and calls) last updated before
     // `beforeMs` (0 = no age limit) and those beyond the `keepSessions` most recently updated
@@ -89,13 +92,34 @@ public:
         int sessions = 0;
         std::int64_t calls = 0;
     };
-    Result<Pruned> prune(std::int64_t beforeMs, int keepSessions, std::int64_t keepCalls);
-    Result<std::int64_t> sessionCount();
-
+    virtual Result<Pruned> prune(std::int64_t beforeMs, int keepSessions,
+                                 std::int64_t keepCalls) = 0;
+    virtual Result<std::int64_t> sessionCount() = 0;
     // The call log: appends one call of an existing session (returns its seq); the calls of one
     // session in order.
-    Result<std::int64_t> appendCall(const CallRecord &call);
-    Result<std::vector<CallRecord>> calls(std::string_view sessionId);
+    virtual Result<std::int64_t> appendCall(const CallRecord &call) = 0;
+    virtual Result<std::vector<CallRecord>> calls(std::string_view sessionId) = 0;
+};
+
+class SessionStore final : public AbstractSessionStore
+{
+public:
+    explicit SessionStore(Database &db);
+    Result<void> save(const SessionRecord &session) override;
+    Result<std::optional<SessionRecord>> load(std::string_view id) override;
+    Result<std::vector<SessionRecord>> loadAll(int limit = 0) override;
+    Result<bool> remove(std::string_view id) override;
+    Result<std::int64_t> appendEvent(std::string_view sessionId, std::string_view kind,
+                                     std::string_view payload, std::int64_t atMs = 0) override;
+    Result<std::vector<SessionEvent>> events(std::string_view sessionId,
+                                             std::int64_t afterSeq = 0) override;
+    Result<std::int64_t> replaceEvent(std::string_view sessionId, std::string_view kind,
+                                      std::string_view payload, std::int64_t atMs = 0) override;
+    Result<Pruned> prune(std::int64_t beforeMs, int keepSessions,
+                         std::int64_t keepCalls) override;
+    Result<std::int64_t> sessionCount() override;
+    Result<std::int64_t> appendCall(const CallRecord &call) override;
+    Result<std::vector<CallRecord>> calls(std::string_view sessionId) override;
 
 private:
     Database &m_db;

@@ -89,28 +89,45 @@ struct SyncReport
     std::vector<std::string> changedIds; ///< inserted, updated or removed
 };
 
-class WorkflowStore
+// The searchable workflow index, as an interface: the SQLite (FTS5) WorkflowStore below
+// implements it; another backend implements the same calls with the same meaning.
+class AbstractWorkflowStore
 {
 public:
-    explicit WorkflowStore(Database &db);
+    virtual ~AbstractWorkflowStore() = default;
 
     // Inserts or replaces one workflow (its JSON must be an object with a string "id").
     // Returns true when something changed (new, or different content/meta).
-    Result<bool> upsert(const Json &workflow, const WorkflowMeta &meta);
-    Result<bool> remove(std::string_view id);
+    virtual Result<bool> upsert(const Json &workflow, const WorkflowMeta &meta) = 0;
+    virtual Result<bool> remove(std::string_view id) = 0;
     // Makes the stored set equal to `workflows` in one transaction.
-    Result<SyncReport> sync(const std::vector<std::pair<Json, WorkflowMeta>> &workflows);
-
-    Result<std::optional<WorkflowRecord>> get(std::string_view id);
-    Result<std::vector<WorkflowRecord>> list(const ListFilter &filter = {});
-    Result<std::vector<StepRecord>> steps(std::string_view workflowId);
-    Result<std::vector<std::string>> categories();
-    Result<std::int64_t> count();
-
+    virtual Result<SyncReport>
+    sync(const std::vector<std::pair<Json, WorkflowMeta>> &workflows) = 0;
+    virtual Result<std::optional<WorkflowRecord>> get(std::string_view id) = 0;
+    virtual Result<std::vector<WorkflowRecord>> list(const ListFilter &filter = {}) = 0;
+    virtual Result<std::vector<StepRecord>> steps(std::string_view workflowId) = 0;
+    virtual Result<std::vector<std::string>> categories() = 0;
+    virtual Result<std::int64_t> count() = 0;
     // Ranked full-text search. Each whitespace-separated word of `query` must match (as a prefix
     // of a word); any input is accepted: quotes, operators and punctuation are neutralised.
+    virtual Result<std::vector<SearchHit>> search(std::string_view query,
+                                                  const SearchOptions &options = {}) = 0;
+};
+
+class WorkflowStore final : public AbstractWorkflowStore
+{
+public:
+    explicit WorkflowStore(Database &db);
+    Result<bool> upsert(const Json &workflow, const WorkflowMeta &meta) override;
+    Result<bool> remove(std::string_view id) override;
+    Result<SyncReport> sync(const std::vector<std::pair<Json, WorkflowMeta>> &workflows) override;
+    Result<std::optional<WorkflowRecord>> get(std::string_view id) override;
+    Result<std::vector<WorkflowRecord>> list(const ListFilter &filter = {}) override;
+    Result<std::vector<StepRecord>> steps(std::string_view workflowId) override;
+    Result<std::vector<std::string>> categories() override;
+    Result<std::int64_t> count() override;
     Result<std::vector<SearchHit>> search(std::string_view query,
-                                          const SearchOptions &options = {});
+                                          const SearchOptions &options = {}) override;
 
     // The FTS5 MATCH expression for user input: every word double-quoted (inner quotes doubled)
     // and marked as a prefix; empty when the input holds no word.

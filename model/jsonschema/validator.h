@@ -96,13 +96,6 @@ private:
     std::shared_ptr<const detail::CompiledSchema> m_impl;
 };
 
-// Our bundled workflow schema (:/schema/workflow.schema.json), parsed and compiled once
-// (thread-safe lazy initialisation), with lengths in UTF-16 units as WorkRail counts them
-// (workrail-compat.md §1). A missing or broken bundled schema is a build defect and asserts
-// (release builds then reject every document rather than accept it).
-const Json &workflowSchemaDocument();
-const Validator &workflowSchemaValidator();
-
 // `message` with the instance location appended for logs: "must be string [/steps/0/id]".
 std::string formatSchemaError(const SchemaError &error);
 
@@ -122,3 +115,7 @@ std::string describeSchemaError(const SchemaError &error);
 std::string diagnosticPointer(const SchemaError &error);
 
 } // namespace wfs::schema
+
+// The bundled workflow schema's singletons are declared apart from the generic validator;
+// included here so that existing users of validator.h keep compiling.
+#include "workflowschema.h" // IWYU pragma: export

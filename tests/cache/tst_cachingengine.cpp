@@ -4,12 +4,14 @@
 // the answer the engine would give now — after an edit on disk, a studio save (override), or a
 // restart with an L2 database written before the file changed, the next read is fresh.
 #include "engine/cache/cachingengine.h"
+#include "engine/cache/l2cache.h"
 #include "engine/session.h"
 #include "engine/store/database.h"
 #include "engine/store/metricsstore.h"
 #include "engine/store/migrations.h"
 #include "engine/workflowrepository.h"
 
+#include "testfiles.h"
 #include "testutil.h"
 
 #include <QFile>
@@ -17,6 +19,7 @@
 #include <QTest>
 
 using namespace wfs;
+using wfs::test::writeFile;
 using namespace wfs::cache;
 
 namespace {
@@ -24,12 +27,6 @@ QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-void writeAll(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    QCOMPARE(f.write(bytes), bytes.size());
 }
 } // namespace
 
@@ -187,15 +184,15 @@ void TestCachingEngine::studioSaveIsSeenAtOnce()
     Json edited = engine.snapshot()->find("alpha-flow")->workflow()->document();
     edited["steps"][0]["prompt"] = "Do the first thing, carefully";
     const QByteArray original = readAll(m_dir.filePath(QStringLiteral("alpha-flow.json")));
-    writeAll(m_dir.filePath(QStringLiteral("alpha-flow.json")),
-             QByteArray::fromStdString(edited.dump()));
+    writeFile(m_dir.filePath(QStringLiteral("alpha-flow.json")),
+              QByteArray::fromStdString(edited.dump()));
     engine.repository().reload();
     const ToolResult after = cached.callTool("workflow_next", next);
     QCOMPARE(after.payload.at("step").at("prompt").get<std::string>(),
              std::string("Do the first thing, carefully"));
     QCOMPARE(after.contentText(), engine.callTool("workflow_next", next).contentText());
     // And back: the old content is served again, freshly.
-    writeAll(m_dir.filePath(QStringLiteral("alpha-flow.json")), original);
+    writeFile(m_dir.filePath(QStringLiteral("alpha-flow.json")), original);
     engine.repository().reload();
     QCOMPARE(cached.callTool("workflow_next", next).contentText(), before);
 }

@@ -6,6 +6,7 @@
 // crash or race, every answer is one the engine could have given, and once writers stop the
 // cached answer equals the engine's.
 #include "engine/cache/cachingengine.h"
+#include "engine/cache/l2cache.h"
 #include "engine/metrics/ratelimiter.h"
 #include "engine/store/database.h"
 #include "engine/store/migrations.h"

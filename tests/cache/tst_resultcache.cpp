@@ -3,6 +3,7 @@
 // ResultCache over both levels: L2 survives a restart and is promoted into L1, L2 TTL with an
 // injected wall clock, invalidation removes entries from both levels, the L2 byte budget,
 // corrupt L2 rows are misses, counters per level and operation.
+#include "engine/cache/l2cache.h"
 #include "engine/cache/resultcache.h"
 #include "engine/store/database.h"
 #include "engine/store/migrations.h"

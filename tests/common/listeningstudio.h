@@ -9,6 +9,7 @@
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/httpserver.h"
 #include "engine/runtime.h"
+#include "engine/services/runtimebackend.h"
 
 #include <memory>
 #include <string>

@@ -5,6 +5,7 @@
 // older view last (also held back deterministically), compiled workflows kept in a bounded LRU,
 // unchanged files not read again, reloadAsync() off the caller's thread, and changes on disk
 // (edit, new file, rename of the id, deletion) picked up within a second.
+#include "testfiles.h"
 #include "testutil.h"
 
 #include "engine/engine.h"
@@ -23,20 +24,13 @@
 #include <thread>
 
 using namespace wfs;
+using wfs::test::writeFile;
 
 namespace {
 
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    f.write(content);
-}
-
 QByteArray workflow(const char *id, const char *name)
 {
-    return QByteArray(R"({"id":")") + id + R"(","name":")" + name +
-           R"(","description":"d","version":"1.0.0","steps":[{"id":"s-1","title":"t","prompt":"p"}]})";
+    return QByteArray::fromStdString(test::minimalWorkflow(id, name).dump());
 }
 
 Engine::Options options(const std::vector<std::string> &dirs, bool watch = false)

@@ -3,6 +3,7 @@
 // workflow_next walks: every recorded trace of ../shared/workrail-traces replayed in-process with
 // the client policies of mcp-trace.mjs, and every example of spec/loops.md under the echo, strip
 // and own clients (completedSteps appended with repeats).
+#include "testfiles.h"
 #include "testutil.h"
 #include "tracedriver.h"
 
@@ -15,19 +16,9 @@
 #include <QTest>
 
 using namespace wfs;
+using wfs::test::readJson;
 
 namespace {
-
-Json readJson(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Json();
-    const QByteArray b = f.readAll();
-    const ParsedJson p =
-        parseJson(std::string_view(b.constData(), static_cast<std::size_t>(b.size())));
-    return p.ok ? p.value : Json();
-}
 
 std::vector<Json> readJsonl(const QString &path)
 {

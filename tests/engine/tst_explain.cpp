@@ -6,6 +6,7 @@
 // name their condition and the values read and that blocked runs carry unblock data; focused
 // rows for and/or/not, unset variables, for / forEach / until loops and maxIterations; and
 // `wfstudio next --explain --json`.
+#include "testfiles.h"
 #include "testutil.h"
 
 #include "engine/compiledworkflow.h"
@@ -25,6 +26,7 @@
 #include <set>
 
 using namespace wfs;
+using wfs::test::readJson;
 using namespace wfs::engine;
 
 // QCOMPARE for Json values and std::strings (printed on failure).
@@ -46,14 +48,6 @@ Json parse(const std::string &text)
 {
     const ParsedJson p = parseJson(text);
     return p.ok ? p.value : Json();
-}
-
-Json readJson(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Json();
-    return parse(f.readAll().toStdString());
 }
 
 // Every condition in a workflow: step and body runConditions, loop conditions.

@@ -14,6 +14,7 @@
 #include "engine/mcp/toolcatalog.h"
 #include "engine/metrics/metricsregistry.h"
 #include "engine/runtime.h"
+#include "engine/services/runtimebackend.h"
 #include "model/jsonio.h"
 
 #include <QFile>

@@ -3,7 +3,7 @@
 // Health states: each check's thresholds with injected RSS / disk figures, a missing database,
 // an outdated schema, and the JSON shape `wfstudio health --json` prints.
 #include "engine/cache/resultcache.h"
-#include "engine/metrics/healthcheck.h"
+#include "engine/services/healthcheck.h"
 #include "engine/store/database.h"
 #include "engine/store/migrations.h"
 

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// The load generator (engine/metrics/loadtest.h, httploadtest.h): think time lowers the request
+// The load generator (engine/loadgen/loadtest.h, httploadtest.h): think time lowers the request
 // rate; a run against a Runtime moves the global registry (what the dashboard plots); the MCP
 // HTTP target against a real in-process listener completes with no errors, and reports a wrong
 // token (401), a closed port and failing tools as errors without hanging; Cancel ends every
@@ -8,11 +8,11 @@
 #include "listeningstudio.h"
 #include "testutil.h"
 
+#include "engine/loadgen/httploadtest.h"
+#include "engine/loadgen/loadtest.h"
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/httpserver.h"
-#include "engine/metrics/httploadtest.h"
-#include "engine/metrics/loadtest.h"
 #include "engine/metrics/metricsregistry.h"
 #include "engine/runtime.h"
 #include "engine/workflowrepository.h"

@@ -5,6 +5,7 @@
 // inside a directory. Tests run as root, so chmod 000 would not block reading: unreadable
 // entries are made with a dangling symlink and a FIFO named *.json instead.
 #include "model/jsonio.h"
+#include "testfiles.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -16,6 +17,8 @@
 #ifdef Q_OS_UNIX
 #include <sys/stat.h>
 #endif
+
+using wfs::test::writeFile;
 
 struct RunResult
 {
@@ -40,13 +43,6 @@ static RunResult runValidate(const QStringList &args)
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
-}
-
-static void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
 }
 
 class TestValidate : public QObject

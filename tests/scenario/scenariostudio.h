@@ -10,6 +10,7 @@
 
 #include "engine/engine.h"
 #include "engine/runtime.h"
+#include "engine/services/runtimebackend.h"
 #include "engine/workflowrepository.h"
 #include "model/jsonio.h"
 #include "ui/canvas/nodeitems.h"

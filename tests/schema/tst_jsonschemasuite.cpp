@@ -6,6 +6,7 @@
 // refRemote's http://localhost:1234/ is served from the suite's remotes/ folder through the
 // RemoteLoader, so nothing touches the network.
 #include "model/jsonschema/validator.h"
+#include "testfiles.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace wfs;
+using wfs::test::readJson;
 using namespace wfs::schema;
 
 namespace {
@@ -22,15 +24,6 @@ QString suiteRoot()
     const QByteArray env = qgetenv("WFS_JSON_SCHEMA_TEST_SUITE");
     return env.isEmpty() ? QStringLiteral("/usr/share/json-schema-test-suite")
                          : QString::fromLocal8Bit(env);
-}
-
-Json readJson(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Json();
-    const QByteArray bytes = f.readAll();
-    return Json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
 }
 
 Result<Json> loadRemote(const std::string &uri)

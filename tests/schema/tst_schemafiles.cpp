@@ -7,6 +7,7 @@
 #include "model/jsonio.h"
 #include "model/jsonschema/schemafiles.h"
 #include "model/workflowcheck.h"
+#include "testfiles.h"
 #include "testutil.h"
 
 #include <QFile>
@@ -14,16 +15,10 @@
 #include <QTest>
 
 using namespace wfs;
+using wfs::test::writeFile;
 using namespace wfs::schema;
 
 namespace {
-
-void writeFile(const QString &path, const QByteArray &text)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-}
 
 QString render(const Diagnostics &ds)
 {

@@ -9,6 +9,7 @@
 // WFS_DUMP_MUTATIONS=<dir> writes every mutated document plus verdicts.json there, so that the
 // verdicts can be checked against ajv by hand (tests/bench/schema/ajv-verdicts.mjs).
 #include "model/jsonschema/validator.h"
+#include "testfiles.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -19,18 +20,10 @@
 #include <functional>
 
 using namespace wfs;
+using wfs::test::readJson;
 using namespace wfs::schema;
 
 namespace {
-
-Json readJson(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Json(Json::value_t::discarded);
-    const QByteArray bytes = f.readAll();
-    return Json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
-}
 
 Result<Validator> workrailValidator()
 {
@@ -213,8 +206,7 @@ private slots:
         const Json &doc = workflowSchemaDocument();
         QCOMPARE(QString::fromStdString(doc.value("$id", "")),
                  QStringLiteral("https://workflow-studio.dev/schema/workflow/v1.json"));
-        const Json minimal = Json::parse(R"({"id":"abc","name":"n","description":"d",
-            "version":"1.0.0","steps":[{"id":"s-1","title":"t","prompt":"p"}]})");
+        const Json minimal = test::minimalWorkflow();
         QVERIFY(workflowSchemaValidator().validate(minimal));
         QVERIFY(!workflowSchemaValidator().validate(Json::object()));
     }

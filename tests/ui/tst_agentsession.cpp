@@ -13,6 +13,7 @@
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/httpserver.h"
 #include "engine/runtime.h"
+#include "engine/services/runtimebackend.h"
 #include "engine/session.h"
 #include "ui/canvas/nodeitems.h"
 #include "ui/canvas/workflowscene.h"

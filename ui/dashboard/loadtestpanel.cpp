@@ -4,7 +4,7 @@
 
 #include "engine/cache/resultcache.h"
 #include "engine/engine.h"
-#include "engine/metrics/httploadtest.h"
+#include "engine/loadgen/httploadtest.h"
 #include "engine/runtime.h"
 
 #include <QComboBox>

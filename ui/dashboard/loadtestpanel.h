@@ -16,7 +16,7 @@
 //   panel->setListener(QString::fromStdString(server.url()), token);   // {} when it stops
 #pragma once
 
-#include "engine/metrics/loadtest.h"
+#include "engine/loadgen/loadtest.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>

@@ -112,6 +112,26 @@ QStringList workflowDirs()
     return QSettings().value(key(kWorkflowDirs)).toStringList();
 }
 
+QStringList recentFiles()
+{
+    return QSettings().value(key(kRecentFiles)).toStringList();
+}
+
+void addRecentFile(const QString &path)
+{
+    QStringList recent = recentFiles();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecentFiles)
+        recent.removeLast();
+    QSettings().setValue(key(kRecentFiles), recent);
+}
+
+void clearRecentFiles()
+{
+    QSettings().remove(key(kRecentFiles));
+}
+
 QString theme()
 {
     const QString t = QSettings().value(key(kTheme), QStringLiteral("system")).toString();

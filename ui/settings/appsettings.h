@@ -23,6 +23,7 @@ inline constexpr const char *kLanguage = "ui/language";
 inline constexpr const char *kAutosaveSeconds = "editor/autosaveSeconds";
 inline constexpr const char *kRetentionDays = "metrics/retentionDays";
 inline constexpr const char *kSessionRetentionDays = "sessions/retentionDays";
+inline constexpr const char *kRecentFiles = "recentFiles";
 
 // Defaults.
 inline constexpr bool kDefaultMcpEnabled = true;
@@ -31,6 +32,7 @@ inline constexpr int kDefaultMcpPort = 8765;
 inline constexpr int kDefaultAutosaveSeconds = 30;
 inline constexpr int kDefaultRetentionDays = 30;
 inline constexpr int kDefaultSessionRetentionDays = 30;
+inline constexpr int kMaxRecentFiles = 10;
 
 bool mcpEnabled();
 QString mcpHost();
@@ -41,6 +43,10 @@ QString ensureMcpToken();
 // 32 random bytes from the system generator as 64 lowercase hex digits.
 QString generateToken();
 QStringList workflowDirs();
+// File ▸ Open Recent, most recent first (at most kMaxRecentFiles).
+QStringList recentFiles();
+void addRecentFile(const QString &path); ///< moves it to the front
+void clearRecentFiles();
 QString theme();    ///< "system", "light" or "dark"
 QString language(); ///< "system", "en", "de" or "fr"
 int autosaveSeconds();

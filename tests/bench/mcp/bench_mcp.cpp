@@ -11,6 +11,7 @@
 #include "engine/mcp/backend.h"
 #include "engine/mcp/dispatcher.h"
 #include "engine/runtime.h"
+#include "engine/services/runtimebackend.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -6,8 +6,9 @@
 // a registry private to the run, so a report never mixes in other traffic of the process.
 #include "loadtest.h"
 
-#include "metricsregistry.h"
-#include "processstats.h"
+#include "engine/cache/l2cache.h"
+#include "engine/metrics/metricsregistry.h"
+#include "engine/metrics/processstats.h"
 
 #include "engine/cache/cachingengine.h"
 #include "engine/runtime.h"

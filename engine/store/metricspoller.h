@@ -12,7 +12,7 @@
 //   poller->start();
 #pragma once
 
-#include "metricsregistry.h"
+#include "engine/metrics/metricsregistry.h"
 
 #include <QObject>
 #include <QString>
@@ -24,7 +24,7 @@
 class QTimer;
 
 namespace wfs::store {
-class MetricsStore;
+class AbstractMetricsStore;
 }
 
 namespace wfs::metrics {
@@ -38,7 +38,7 @@ public:
 
     void setTickInterval(int ms); ///< default 1000
     // Writes to `store` every `intervalMs` (>= 100); null turns persistence off.
-    void setPersistence(store::MetricsStore *store, int intervalMs = 5000);
+    void setPersistence(store::AbstractMetricsStore *store, int intervalMs = 5000);
     void setCounterSource(std::function<std::map<std::string, double>()> source);
     void setUsageSource(std::function<std::map<std::string, std::int64_t>()> source);
 
@@ -60,7 +60,7 @@ private:
     MetricsRegistry &m_registry;
     QTimer *m_tick = nullptr;
     QTimer *m_persist = nullptr;
-    store::MetricsStore *m_store = nullptr;
+    store::AbstractMetricsStore *m_store = nullptr;
     std::function<std::map<std::string, double>()> m_counters;
     std::function<std::map<std::string, std::int64_t>()> m_usage;
     MetricsSnapshot m_last;

@@ -4,7 +4,7 @@
 // or asserts on bad state: bad state is the thing being reported.
 #include "healthcheck.h"
 
-#include "processstats.h"
+#include "engine/metrics/processstats.h"
 
 #include "engine/cache/resultcache.h"
 #include "engine/store/database.h"

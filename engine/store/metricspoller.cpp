@@ -3,7 +3,7 @@
 // Timer plumbing for the metrics registry and its persistence.
 #include "metricspoller.h"
 
-#include "engine/store/metricsstore.h"
+#include "metricsstore.h"
 
 #include <QTimer>
 
@@ -29,7 +29,7 @@ void MetricsPoller::setTickInterval(int ms)
     m_tick->setInterval(std::max(ms, 10));
 }
 
-void MetricsPoller::setPersistence(store::MetricsStore *store, int intervalMs)
+void MetricsPoller::setPersistence(store::AbstractMetricsStore *store, int intervalMs)
 {
     m_store = store;
     m_persist->setInterval(std::max(intervalMs, 100));

@@ -10,7 +10,7 @@
 //   runLoadTest(options)           a private Engine + CachingEngine (the `wfstudio bench` case);
 //   runLoadTest(runtime, options)  an existing Runtime's toolCall(), so its cache statistics and
 //                                  the global MetricsRegistry (the dashboard's charts) move;
-//   runHttpLoadTest(...)           real MCP HTTP requests (engine/metrics/httploadtest.h).
+//   runHttpLoadTest(...)           real MCP HTTP requests (engine/loadgen/httploadtest.h).
 // Every run can be cancelled through LoadTestOptions::cancel.
 #pragma once
 
