@@ -188,6 +188,21 @@ private:
         return fail(loc, "must be a non-negative integer");
     }
 
+    // The count keywords of one group (maxLength/minLength, maxItems/minItems, ...).
+    void addCounts(Node &node, const Json &j, const std::string &loc,
+                   std::initializer_list<std::pair<const char *, Kw>> keywords)
+    {
+        for (const auto &[name, kind] : keywords) {
+            auto v = j.find(name);
+            std::uint64_t n = 0;
+            if (v != j.end() && nonNegativeInteger(*v, loc + "/" + name, n)) {
+                Keyword &k = add(node, kind, name, loc);
+                k.count = n;
+                k.value = *v;
+            }
+        }
+    }
+
     void compileKeywords(Node &node, const Json &j, const std::string &base, const std::string &loc)
     {
         // ajv's order: type-agnostic keywords first, then the number, string, array and
@@ -308,16 +323,8 @@ private:
         // --- string
         if (hasType && typeInGroup && singleType == "string")
             addTypeKeyword();
-        for (auto [name, kind] :
-             {std::pair{"maxLength", Kw::MaxLength}, std::pair{"minLength", Kw::MinLength}}) {
-            auto v = j.find(name);
-            std::uint64_t n = 0;
-            if (v != j.end() && nonNegativeInteger(*v, loc + "/" + name, n)) {
-                Keyword &k = add(node, kind, name, loc);
-                k.count = n;
-                k.value = *v;
-            }
-        }
+        addCounts(node, j, loc,
+                  {std::pair{"maxLength", Kw::MaxLength}, std::pair{"minLength", Kw::MinLength}});
         if (auto v = j.find("pattern"); v != j.end()) {
             if (!v->is_string()) {
                 fail(loc + "/pattern", "must be a string");
@@ -361,16 +368,8 @@ private:
         // --- array
         if (hasType && typeInGroup && singleType == "array")
             addTypeKeyword();
-        for (auto [name, kind] :
-             {std::pair{"maxItems", Kw::MaxItems}, std::pair{"minItems", Kw::MinItems}}) {
-            auto v = j.find(name);
-            std::uint64_t n = 0;
-            if (v != j.end() && nonNegativeInteger(*v, loc + "/" + name, n)) {
-                Keyword &k = add(node, kind, name, loc);
-                k.count = n;
-                k.value = *v;
-            }
-        }
+        addCounts(node, j, loc,
+                  {std::pair{"maxItems", Kw::MaxItems}, std::pair{"minItems", Kw::MinItems}});
         if (auto v = j.find("uniqueItems"); v != j.end()) {
             if (!v->is_boolean())
                 fail(loc + "/uniqueItems", "must be a boolean");
@@ -401,16 +400,9 @@ private:
         // --- object
         if (hasType && typeInGroup && singleType == "object")
             addTypeKeyword();
-        for (auto [name, kind] : {std::pair{"maxProperties", Kw::MaxProperties},
-                                  std::pair{"minProperties", Kw::MinProperties}}) {
-            auto v = j.find(name);
-            std::uint64_t n = 0;
-            if (v != j.end() && nonNegativeInteger(*v, loc + "/" + name, n)) {
-                Keyword &k = add(node, kind, name, loc);
-                k.count = n;
-                k.value = *v;
-            }
-        }
+        addCounts(node, j, loc,
+                  {std::pair{"maxProperties", Kw::MaxProperties},
+                   std::pair{"minProperties", Kw::MinProperties}});
         if (auto v = j.find("required"); v != j.end()) {
             if (!v->is_array()) {
                 fail(loc + "/required", "must be an array of strings");

@@ -20,6 +20,29 @@
 using namespace wfs;
 using namespace wfs::store;
 
+namespace {
+
+// A migrated in-memory database, its SQLite sink and a write-behind manager on it.
+struct WriteBehindStore
+{
+    std::unique_ptr<Database> db;
+    std::shared_ptr<SqliteSessionSink> sink;
+    SessionManager manager;
+
+    WriteBehindStore()
+    {
+        auto opened = Database::openInMemory();
+        if (!opened || !migrate(**opened))
+            return;
+        db = std::move(*opened);
+        sink = std::make_shared<SqliteSessionSink>(*db);
+        manager.setSink(sink);
+        manager.setWriteBehind(true);
+    }
+};
+
+} // namespace
+
 class TestSessionStore : public QObject
 {
     Q_OBJECT
@@ -129,13 +152,10 @@ void TestSessionStore::sinkSurvivesRestart()
 // snapshot event is replaced instead; the call log keeps every call.
 void TestSessionStore::flushesKeepOneSavedEvent()
 {
-    auto db = Database::openInMemory();
-    WFS_VERIFY_RESULT(db);
-    WFS_VERIFY_RESULT(migrate(**db));
-    auto sink = std::make_shared<SqliteSessionSink>(**db);
-    SessionManager manager;
-    manager.setSink(sink);
-    manager.setWriteBehind(true);
+    WriteBehindStore f;
+    QVERIFY(f.sink);
+    auto &sink = f.sink;
+    auto &manager = f.manager;
     const std::string id = manager.create("wf-x", "cli");
     for (int i = 0; i < 500; ++i) {
         manager.recordCall(id, "cli", "workflow_next", Json{{"workflowId", "wf-x"}},
@@ -223,13 +243,10 @@ void TestSessionStore::pruneBounds()
 // is never written and is forgotten when it ends.
 void TestSessionStore::endedAndTransientSessions()
 {
-    auto db = Database::openInMemory();
-    WFS_VERIFY_RESULT(db);
-    WFS_VERIFY_RESULT(migrate(**db));
-    auto sink = std::make_shared<SqliteSessionSink>(**db);
-    SessionManager manager;
-    manager.setSink(sink);
-    manager.setWriteBehind(true);
+    WriteBehindStore f;
+    QVERIFY(f.sink);
+    auto &sink = f.sink;
+    auto &manager = f.manager;
     const Json args{{"workflowId", "wf-x"}};
     const Json answer{{"isComplete", false}, {"step", nullptr}};
     manager.recordCall("agent", "Claude (http:1)", "workflow_next", args, answer, false);
@@ -258,13 +275,10 @@ void TestSessionStore::endedAndTransientSessions()
 
 void TestSessionStore::memoryLimitKeepsPersistedSessionsOut()
 {
-    auto db = Database::openInMemory();
-    WFS_VERIFY_RESULT(db);
-    WFS_VERIFY_RESULT(migrate(**db));
-    auto sink = std::make_shared<SqliteSessionSink>(**db);
-    SessionManager manager;
-    manager.setSink(sink);
-    manager.setWriteBehind(true);
+    WriteBehindStore f;
+    QVERIFY(f.sink);
+    auto &sink = f.sink;
+    auto &manager = f.manager;
     manager.setMemoryLimit(10);
     const Json answer{{"isComplete", false}, {"step", nullptr}};
     for (int i = 0; i < 30; ++i) {
