@@ -302,6 +302,10 @@ void TestDatabase::fileModesAndErrors()
     auto fk = (*db)->queryInt("PRAGMA foreign_keys");
     WFS_VERIFY_RESULT(fk);
     QCOMPARE(*fk, std::int64_t(1));
+    // The WAL is truncated back to 8 MB at checkpoints (a bounded file under a soak).
+    auto walLimit = (*db)->queryInt("PRAGMA journal_size_limit");
+    WFS_VERIFY_RESULT(walLimit);
+    QCOMPARE(*walLimit, std::int64_t(8) << 20);
     // Not a database: a clear error naming the file.
     const QString junk = dir.filePath("junk.db");
     QFile f(junk);
