@@ -177,8 +177,14 @@ public:
     void evict() override
     {
         asio::post(m_stream.get_executor(), [self = shared_from_this()] {
-            if (self->m_state == State::Idle || self->m_state == State::Header)
-                self->shutdown();
+            if (self->m_state != State::Idle && self->m_state != State::Header)
+                return;
+            // Bytes already waiting: a request is arriving (its header may not have been read
+            // yet on a busy server). Keep it; a slow header still meets the header deadline.
+            beast::error_code ec;
+            if (self->m_stream.socket().available(ec) > 0 && !ec)
+                return;
+            self->shutdown();
         });
     }
 

@@ -22,6 +22,12 @@
 
 namespace {
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitizerBuild = true;
+#else
+constexpr bool kSanitizerBuild = false;
+#endif
+
 QString wfstudio()
 {
     return wfs::test::binaryDir() + QStringLiteral("/bin/wfstudio");
@@ -91,6 +97,12 @@ private slots:
     void realClientsAreServedDuringAFlood()
     {
         QFETCH(QStringList, extraArgs);
+        if (kSanitizerBuild && !extraArgs.isEmpty()) {
+            // The sanitizers' runtime needs descriptors of its own (it reads /proc/self/maps
+            // to report), so a server out of descriptors reports false findings there. The
+            // normal build runs this row.
+            QSKIP("descriptor exhaustion is not tested under AddressSanitizer/UBSan");
+        }
         QProcess server;
         server.setProgram(QStringLiteral("bash"));
         QStringList command{wfstudio(),
