@@ -24,6 +24,9 @@ packages=(
   json-schema-test-suite nodejs npm
   xvfb xauth fonts-dejavu-core
   dpkg-dev desktop-file-utils appstream python3
+  # The team server (#19): PostgreSQL and Redis clients to build against; the servers and HAProxy
+  # for the tests (label team), which start their own throwaway instances; wrk for its benchmark.
+  libpq-dev libhiredis-dev postgresql redis-server haproxy wrk
 )
 
 install_deps() {

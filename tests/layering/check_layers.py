@@ -21,23 +21,25 @@ ALLOWED = {
     "engine/store":    {"engine/core", "engine/metrics", "model"},
     "engine/cache":    {"engine/store", "engine/core", "engine/metrics", "model"},
     "engine/mcp":      {"engine/core", "engine/metrics", "model"},
-    "engine/services": {"engine/mcp", "engine/cache", "engine/store", "engine/core",
-                        "engine/metrics", "model"},
-    "engine/loadgen":  {"engine/services", "engine/mcp", "engine/cache", "engine/store",
+    "engine/pg":       {"engine/store", "engine/core", "engine/metrics", "model"},
+    "engine/redis":    {"engine/cache", "engine/store", "engine/core", "engine/metrics", "model"},
+    "engine/services": {"engine/mcp", "engine/pg", "engine/redis", "engine/cache", "engine/store",
+                        "engine/core", "engine/metrics", "model"},
+    "engine/loadgen":  {"engine/services", "engine/pg", "engine/redis", "engine/mcp", "engine/cache", "engine/store",
                         "engine/core", "engine/metrics", "model"},
     "ui/document":     {"model"},
-    "ui":              {"ui/document", "engine/loadgen", "engine/services", "engine/mcp",
+    "ui":              {"ui/document", "engine/loadgen", "engine/services", "engine/pg", "engine/redis", "engine/mcp",
                         "engine/cache", "engine/store", "engine/core", "engine/metrics", "model"},
-    "app/cli":         {"engine/loadgen", "engine/services", "engine/mcp", "engine/cache",
+    "app/cli":         {"engine/loadgen", "engine/services", "engine/pg", "engine/redis", "engine/mcp", "engine/cache",
                         "engine/store", "engine/core", "engine/metrics", "model"},
-    "app/studio":      {"ui", "ui/document", "engine/loadgen", "engine/services", "engine/mcp",
+    "app/studio":      {"ui", "ui/document", "engine/loadgen", "engine/services", "engine/pg", "engine/redis", "engine/mcp",
                         "engine/cache", "engine/store", "engine/core", "engine/metrics", "model"},
 }
 __doc__ += "".join(f"\n  {u:16} -> {', '.join(sorted(d)) or '(nothing)'}" for u, d in ALLOWED.items())
 
 MAX_CPP_LINES = 1200
 
-ENGINE_FOLDERS = {"metrics", "store", "cache", "mcp", "services", "loadgen"}
+ENGINE_FOLDERS = {"metrics", "store", "cache", "mcp", "services", "loadgen", "pg", "redis"}
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"', re.M)
 
 
