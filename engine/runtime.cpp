@@ -16,6 +16,7 @@
 #include "engine/cache/resultcache.h"
 #include "engine/metrics/metricsregistry.h"
 #include "engine/metrics/processstats.h"
+#include "engine/services/storeurl.h"
 #include "engine/store/database.h"
 #include "engine/store/metricsstore.h"
 #include "engine/store/migrations.h"
@@ -63,8 +64,12 @@ struct Runtime::Private
     std::shared_ptr<cache::L2Cache> l2;
     std::shared_ptr<cache::ResultCache> cache;
     std::unique_ptr<cache::CachingEngine> caching;
-    std::shared_ptr<store::SqliteSessionSink> sink;
-    std::unique_ptr<store::MetricsStore> metricsStore;
+    // The stores, through their interfaces: the SQLite ones are owned here, a team server's
+    // belong to its backend. Set with `mutex` held (reopenDatabase() may attach them late).
+    std::shared_ptr<SessionSink> sink;
+    store::AbstractSessionStore *sessionStore = nullptr;
+    std::unique_ptr<store::AbstractMetricsStore> ownedMetricsStore;
+    store::AbstractMetricsStore *metricsStore = nullptr;
     Clock::time_point nextPrune{}; ///< guarded by mutex
 
     /// guards stop, warmed, warmedCount, options.metricsRetentionDays, nextPrune and serialises
@@ -76,6 +81,9 @@ struct Runtime::Private
     int warmedCount = 0;
     std::thread worker;
 
+    std::string storeUrlError; ///< Options::storeUrl could not be used (set once, at start)
+
+    void configureStore();
     void openDatabase();
     void attachDatabase(bool late);
     void run();
@@ -108,6 +116,18 @@ QString existingFolderOf(const QString &file)
 
 } // namespace
 
+// Reads Options::storeUrl: sqlite:PATH names the database file.
+void Runtime::Private::configureStore()
+{
+    Result<services::StoreLocation> location = services::parseStoreUrl(options.storeUrl);
+    if (!location) {
+        storeUrlError = location.error();
+        return;
+    }
+    if (location->kind == services::StoreLocation::Kind::Sqlite && !location->target.empty())
+        options.databasePath = location->target;
+}
+
 // Opens and migrates the database, and when that fails says why in terms a person can act on:
 // a read-only folder is checked first (nothing else can work there), a newer schema is left
 // untouched, a file that exists but does not open is corrupt.
@@ -116,6 +136,14 @@ void Runtime::Private::openDatabase()
     if (options.storage == Storage::Disabled)
         return;
     using Problem = DatabaseProblem;
+    if (!storeUrlError.empty()) {
+        std::lock_guard lock(stateMutex);
+        dbPath = services::redactUrl(options.storeUrl);
+        dbProblem = Problem::Unavailable;
+        dbError = storeUrlError;
+        qWarning("runtime: running without a database: %s", dbError.c_str());
+        return;
+    }
     const std::string path =
         options.databasePath.empty() ? store::Database::defaultPath() : options.databasePath;
     const QString qpath = QString::fromStdString(path);
@@ -203,20 +231,24 @@ void Runtime::Private::attachDatabase(bool late)
         for (const Session &s : sessions.list())
             newSink->sessionSaved(s);
     }
-    sink = newSink;
-    sessions.setSink(sink);
+    {
+        std::lock_guard lock(mutex);
+        sink = newSink;
+        sessionStore = &newSink->store();
+        ownedMetricsStore = std::make_unique<store::MetricsStore>(*db);
+        metricsStore = ownedMetricsStore.get();
+    }
+    sessions.setSink(newSink);
     sessions.setWriteBehind(true);
-    std::lock_guard lock(mutex);
-    metricsStore = std::make_unique<store::MetricsStore>(*db);
 }
 
 void Runtime::Private::warm()
 {
     int n = 0;
-    store::MetricsStore *usage = nullptr;
+    store::AbstractMetricsStore *usage = nullptr;
     {
         std::lock_guard lock(mutex); // reopenDatabase() may set it meanwhile
-        usage = metricsStore.get();
+        usage = metricsStore;
     }
     if (usage && options.warmLimit > 0) {
         Result<int> r = caching->warmFromUsage(*usage, options.warmLimit);
@@ -257,13 +289,13 @@ void Runtime::Private::persistMetrics()
     }
     // Sessions: by age hourly; by count (sessions, call-log rows) at every persist, so a burst
     // of traffic cannot grow the file for an hour first.
-    if (sink) {
+    if (sessionStore) {
         const std::int64_t cutoffMs =
             hourly && options.sessionRetentionDays > 0
                 ? nowMs - std::int64_t(options.sessionRetentionDays) * 86'400'000
                 : 0;
-        Result<store::SessionStore::Pruned> r =
-            sink->store().prune(cutoffMs, options.maxStoredSessions, options.maxStoredCalls);
+        Result<store::AbstractSessionStore::Pruned> r =
+            sessionStore->prune(cutoffMs, options.maxStoredSessions, options.maxStoredCalls);
         if (!r)
             qWarning("runtime: old sessions not pruned: %s", r.error().c_str());
     }
@@ -321,6 +353,7 @@ Runtime::Runtime(Options options, QObject *parent)
     , d(std::make_unique<Private>())
 {
     d->options = std::move(options);
+    d->configureStore();
     d->registry = d->options.registry ? d->options.registry : &metrics::MetricsRegistry::global();
     d->openDatabase();
 

@@ -72,6 +72,15 @@ public:
 
         Storage storage = Storage::Default;
         std::string databasePath; ///< "" = Database::defaultPath(); ":memory:" allowed
+        /// Where sessions, metrics, usage and published workflows live (services/storeurl.h):
+        /// "" or "sqlite:PATH" (the embedded database; a PATH replaces databasePath), or
+        /// "postgresql://…" (a team server's shared store). A URL that cannot be used makes the
+        /// runtime serve from memory, as a database that cannot be opened does (databaseError()).
+        std::string storeUrl;
+        /// The result cache's second level: "" = the embedded database's (when open),
+        /// "redis://HOST:PORT[/DB]" = a team server's shared Redis.
+        std::string cacheUrl;
+        std::string instanceId; ///< names this process in a team store; "" = hostname:pid
 
         std::size_t l1Bytes = std::size_t(32) << 20;   ///< memory level budget
         std::int64_t l2Bytes = std::int64_t(64) << 20; ///< SQLite level budget
@@ -89,8 +98,8 @@ public:
         int sessionRetentionDays = 30;
         int maxStoredSessions = 10'000;          ///< the most recently updated kept; 0 = no limit
         std::int64_t maxStoredCalls = 1'000'000; ///< call-log rows kept (newest); 0 = no limit
-        bool tickMetrics = true;      ///< tick the registry's 1 s windows on the runtime thread
-        int warmLimit = 20;           ///< start-up warming: the N most used workflows (0 = off)
+        bool tickMetrics = true; ///< tick the registry's 1 s windows on the runtime thread
+        int warmLimit = 20;      ///< start-up warming: the N most used workflows (0 = off)
         metrics::MetricsRegistry *registry = nullptr; ///< null = MetricsRegistry::global()
     };
 

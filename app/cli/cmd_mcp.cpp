@@ -13,6 +13,7 @@
 #include "engine/runtime.h"
 #include "engine/services/listenaddress.h"
 #include "engine/services/runtimebackend.h"
+#include "engine/services/storeurl.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
@@ -69,6 +70,11 @@ const char *kUsage =
     "  --db PATH              the product database (sessions, cache, metrics; default: the\n"
     "                         studio's, in the user's data directory)\n"
     "  --no-db                no database: memory cache only, sessions not persisted\n"
+    "  --store URL            where sessions, metrics and published workflows live:\n"
+    "                         sqlite:PATH (the default, as --db PATH) or postgresql://... for\n"
+    "                         a team server (or set WFS_STORE_URL)\n"
+    "  --cache URL            a shared L2 cache: redis://HOST:PORT[/DB] (or set WFS_CACHE_URL)\n"
+    "  --instance-id ID       this instance's name in a team store (default: HOST:PID)\n"
     "  --session-retention DAYS\n"
     "                         stored sessions not updated for DAYS are deleted with their\n"
     "                         calls (default 30; 0 = no age limit). At most the 10,000 most\n"
@@ -96,6 +102,9 @@ struct McpOptions
     int workers = 0;
     std::string databasePath;
     bool noDatabase = false;
+    std::string storeUrl;
+    std::string cacheUrl;
+    std::string instanceId;
 };
 
 // Parses the arguments; returns an error text (empty = ok) or "help".
@@ -168,6 +177,13 @@ std::string parseArgs(const QStringList &args, McpOptions &o)
         } else if (a == QLatin1String("--db")) {
             if (!value(o.databasePath) || o.databasePath.empty())
                 return "--db needs a file path";
+        } else if (a == QLatin1String("--store") || a == QLatin1String("--cache")) {
+            std::string &out = a == QLatin1String("--store") ? o.storeUrl : o.cacheUrl;
+            if (!value(out) || out.empty())
+                return a.toStdString() + " needs a URL";
+        } else if (a == QLatin1String("--instance-id")) {
+            if (!value(o.instanceId) || o.instanceId.empty())
+                return "--instance-id needs a name";
         } else if (a == QLatin1String("--no-db")) {
             o.noDatabase = true;
         } else if (a == QLatin1String("--workers")) {
@@ -187,6 +203,14 @@ std::string parseArgs(const QStringList &args, McpOptions &o)
     }
     if (!o.databasePath.empty() && o.noDatabase)
         return "--db and --no-db exclude each other";
+    if (!o.storeUrl.empty() && (o.noDatabase || !o.databasePath.empty()))
+        return "--store excludes --db and --no-db";
+    o.storeUrl = services::urlFromFlagOrEnvironment(o.storeUrl, "WFS_STORE_URL");
+    o.cacheUrl = services::urlFromFlagOrEnvironment(o.cacheUrl, "WFS_CACHE_URL");
+    if (auto store = services::parseStoreUrl(o.storeUrl); !store)
+        return (o.storeUrl.empty() ? "WFS_STORE_URL: " : "--store: ") + store.error();
+    if (auto cache = services::parseCacheUrl(o.cacheUrl); !cache)
+        return "--cache: " + cache.error();
     if (!o.http && (!o.token.empty() || !o.origins.empty()))
         return "--token and --allow-origin apply to --http only";
     return {};
@@ -234,6 +258,10 @@ int runMcp(const QStringList &args)
     Runtime::Options runtimeOptions;
     runtimeOptions.workflowDirs = o.workflowDirs;
     runtimeOptions.databasePath = o.databasePath;
+    if (!o.noDatabase)
+        runtimeOptions.storeUrl = o.storeUrl;
+    runtimeOptions.cacheUrl = o.cacheUrl;
+    runtimeOptions.instanceId = o.instanceId;
     if (o.noDatabase)
         runtimeOptions.storage = Runtime::Storage::Disabled;
     // An MCP session lives as long as its connection: nothing of earlier runs is resumed here
@@ -289,6 +317,21 @@ int runMcp(const QStringList &args)
         httpOptions.maxConnections = static_cast<std::size_t>(o.maxConnections);
         httpOptions.maxConnectionsPerClient = static_cast<std::size_t>(o.maxConnectionsPerClient);
         httpOptions.clientRateLimitPerSecond = o.clientRateLimit;
+        // GET /health for a load balancer: 503 while starting and while the store is down.
+        httpOptions.health = [engineReady] {
+            mcp::HttpServer::HealthAnswer answer;
+            if (engineReady.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+                answer.ok = false;
+                answer.json = answer.summary = R"({"status":"starting"})";
+                return answer;
+            }
+            const metrics::HealthReport report = engineReady.get()->health();
+            answer.ok = report.status != metrics::HealthStatus::Unhealthy;
+            const Json full = report.toJson();
+            answer.json = full.dump();
+            answer.summary = Json{{"status", full.value("status", "")}}.dump();
+            return answer;
+        };
         mcp::HttpServer server(dispatcher, httpOptions);
         if (auto started = server.start(); !started) {
             printErr("wfstudio mcp: " + started.error() + "\n");

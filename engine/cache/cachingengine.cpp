@@ -267,7 +267,7 @@ int CachingEngine::warm(const std::vector<std::string> &workflowIds)
     return n;
 }
 
-Result<int> CachingEngine::warmFromUsage(store::MetricsStore &usage, int limit)
+Result<int> CachingEngine::warmFromUsage(store::AbstractMetricsStore &usage, int limit)
 {
     Result<std::vector<std::string>> ids = usage.mostUsedWorkflows(limit);
     if (!ids)

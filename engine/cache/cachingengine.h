@@ -35,7 +35,7 @@
 #include <vector>
 
 namespace wfs::store {
-class MetricsStore;
+class AbstractMetricsStore;
 }
 
 namespace wfs::cache {
@@ -60,7 +60,7 @@ public:
     int warm(const std::vector<std::string> &workflowIds);
     // Start-up warming: the `limit` most used workflows recorded in `usage` (workflow_usage
     // table), then warm(). Returns how many answers were loaded, or the store's error.
-    Result<int> warmFromUsage(store::MetricsStore &usage, int limit = 20);
+    Result<int> warmFromUsage(store::AbstractMetricsStore &usage, int limit = 20);
     // Calls per workflow id since the previous call (for MetricsStore::addUsage).
     std::map<std::string, std::int64_t> takeUsage();
     // How many version tables are in memory: the current one plus those still held by calls in

@@ -123,11 +123,13 @@ std::optional<HeaderRefusal> checkHeader(const RequestHead &head, const HeaderCh
     if (!head.host || !hostAllowed(*head.host, checks.boundNames))
         return HeaderRefusal{403, "Forbidden: invalid Host header", {}};
     if (head.origin && !originAllowed(*head.origin, checks.allowedOrigins)) {
-        return HeaderRefusal{403, "Forbidden: invalid Origin header: " + std::string(*head.origin),
-                             {}};
+        return HeaderRefusal{
+            403, "Forbidden: invalid Origin header: " + std::string(*head.origin), {}};
     }
+    const std::string_view path = head.target.substr(0, head.target.find('?'));
+    const bool health = !checks.healthPath.empty() && path == checks.healthPath;
     // 2. Bearer token.
-    if (!checks.token.empty()) {
+    if (!checks.token.empty() && !health) {
         const std::string_view value = head.authorization.value_or(std::string_view());
         const bool ok = value.size() > 7 && asciiLower(value.substr(0, 7)) == "bearer " &&
                         constantTimeEquals(value.substr(7), checks.token);
@@ -139,7 +141,7 @@ std::optional<HeaderRefusal> checkHeader(const RequestHead &head, const HeaderCh
         }
     }
     // 3. The endpoint.
-    if (head.target.substr(0, head.target.find('?')) != checks.path)
+    if (path != checks.path && !health)
         return HeaderRefusal{404, "Not Found", {}};
     // The announced body, before it is read.
     if (head.contentLength && *head.contentLength > checks.maxBodyBytes) {

@@ -20,7 +20,10 @@ namespace wfs::mcp {
 // What the listener needs to know to judge a header.
 struct HeaderChecks
 {
-    std::string path = "/mcp";               ///< the MCP endpoint
+    std::string path = "/mcp"; ///< the MCP endpoint
+    /// The health endpoint (GET only): Host and Origin are checked, the token is not (a load
+    /// balancer's health check carries none; the answer says only healthy or not). "" = none.
+    std::string healthPath;
     std::string token;                       ///< non-empty: "Authorization: Bearer" required
     std::vector<std::string> allowedOrigins; ///< beyond http(s)://localhost|127.0.0.1|[::1]
     std::vector<std::string> boundNames;     ///< Host names besides loopback (boundHostNames)

@@ -9,9 +9,9 @@
 // are complete SSE bodies with event ids; everything else is one JSON object.
 #include "httpserver.h"
 
+#include "connectiontable.h"
 #include "engine/metrics/metricsregistry.h"
 #include "engine/metrics/ratelimiter.h"
-#include "connectiontable.h"
 #include "httpchecks.h"
 #include "httpsessions.h"
 
@@ -24,7 +24,6 @@
 #include <boost/beast/http.hpp>
 
 #include <QDateTime>
-
 
 #include <algorithm>
 #include <array>
@@ -415,8 +414,7 @@ private:
             if (!refusal->wwwAuthenticate.empty())
                 res.set(http::field::www_authenticate, refusal->wwwAuthenticate);
             res.set(http::field::content_type, "application/json");
-            res.body() =
-                serialize(makeError(nullptr, ErrorCode::ServerError, refusal->message));
+            res.body() = serialize(makeError(nullptr, ErrorCode::ServerError, refusal->message));
             send(std::move(res), m_request.keep_alive());
             return true;
         }
@@ -424,9 +422,8 @@ private:
             const metrics::RateDecision decision = server().clientLimiter->acquire(m_client);
             if (!decision.allowed) {
                 Response res = makeResponse(http::status::too_many_requests);
-                res.set(http::field::retry_after,
-                        std::to_string(
-                            std::max<std::int64_t>(1, (decision.retryAfterMs + 999) / 1000)));
+                res.set(http::field::retry_after, std::to_string(std::max<std::int64_t>(
+                                                      1, (decision.retryAfterMs + 999) / 1000)));
                 res.set(http::field::content_type, "application/json");
                 res.body() = serialize(makeError(nullptr, ErrorCode::ServerError,
                                                  "Too Many Requests: rate limit for " + m_client));
@@ -449,6 +446,10 @@ private:
                               " (supported versions: " + supportedVersionsText() + ")");
                 return;
             }
+        }
+        if (isHealthRequest()) {
+            handleHealth();
+            return;
         }
         switch (m_request.method()) {
         case http::verb::post:
@@ -650,6 +651,45 @@ private:
         send(std::move(res), m_request.keep_alive(), rpcMethod, tool);
     }
 
+    bool isHealthRequest()
+    {
+        const std::string &path = server().checks.healthPath;
+        if (path.empty())
+            return false;
+        const std::string_view target = m_request.target();
+        return target.substr(0, target.find('?')) == path;
+    }
+
+    // GET /health: the runtime's report, 200 when usable and 503 when not (a balancer takes
+    // the instance out of rotation).
+    void handleHealth()
+    {
+        if (m_request.method() != http::verb::get && m_request.method() != http::verb::head) {
+            Response res = makeResponse(http::status::method_not_allowed);
+            res.set(http::field::allow, "GET, HEAD");
+            res.set(http::field::content_type, "application/json");
+            res.body() =
+                serialize(makeError(nullptr, ErrorCode::ServerError, "Method not allowed."));
+            send(std::move(res), m_request.keep_alive());
+            return;
+        }
+        const HttpServer::HealthAnswer answer = server().options.health();
+        Response res =
+            makeResponse(answer.ok ? http::status::ok : http::status::service_unavailable);
+        res.set(http::field::content_type, "application/json");
+        res.set(http::field::cache_control, "no-store");
+        bool authorized = server().checks.token.empty();
+        if (const auto h = m_request.find(http::field::authorization);
+            !authorized && h != m_request.end()) {
+            const std::string_view value = h->value();
+            authorized = value.size() > 7 && asciiLower(value.substr(0, 7)) == "bearer " &&
+                         constantTimeEquals(value.substr(7), server().checks.token);
+        }
+        if (m_request.method() == http::verb::get)
+            res.body() = authorized || answer.summary.empty() ? answer.json : answer.summary;
+        send(std::move(res), m_request.keep_alive());
+    }
+
     void handleGet()
     {
         if (!accepts("text/event-stream")) {
@@ -803,14 +843,14 @@ private:
     std::optional<http::request_parser<http::string_body>> m_parser;
     bool m_bodyPending = false; ///< the header was answered before its body was read
     Request m_request;
-    std::string m_client; ///< the peer's address (per-client limits)
-    std::string m_peer;   ///< address:port (the request log)
+    std::string m_client;   ///< the peer's address (per-client limits)
+    std::string m_peer;     ///< address:port (the request log)
     std::uint64_t m_id = 0; ///< in the server's ConnectionTable
     State m_state = State::Header;
     std::string m_sessionId;
     std::chrono::steady_clock::time_point m_started;
     // GET stream state
-    bool m_dispatched = false; ///< the current request went to the dispatcher (it logged it)
+    bool m_dispatched = false;     ///< the current request went to the dispatcher (it logged it)
     bool m_protocolReject = false; ///< answered with a JSON-RPC error before the dispatcher
     bool m_streaming = false;
     bool m_closing = false;
@@ -827,8 +867,8 @@ private:
 void HttpServer::Private::accept()
 {
     asio::io_context &target = *iocs[nextIoc++ % iocs.size()];
-    acceptor->async_accept(target, beast::bind_front_handler(&Private::onAccepted,
-                                                             shared_from_this()));
+    acceptor->async_accept(target,
+                           beast::bind_front_handler(&Private::onAccepted, shared_from_this()));
 }
 
 void HttpServer::Private::onAccepted(beast::error_code ec, tcp::socket socket)
@@ -920,10 +960,10 @@ void HttpServer::Private::countRejected(RequestLogEntry entry,
     if (entry.isError) {
         entry.kind = metrics::failureKindName(kind);
         dispatcher.metrics().countFailure(kind);
-        rejected->record(std::uint64_t(std::max<std::int64_t>(
-                             std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count(),
-                             0)),
-                         true);
+        rejected->record(
+            std::uint64_t(std::max<std::int64_t>(
+                std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count(), 0)),
+            true);
     }
     addLog(std::move(entry));
 }
@@ -967,6 +1007,8 @@ Result<void> HttpServer::start()
     }
     d->checks.path = d->options.path;
     d->checks.token = d->options.token;
+    if (d->options.health)
+        d->checks.healthPath = d->options.healthPath;
     d->checks.allowedOrigins = d->options.allowedOrigins;
     d->checks.boundNames = boundHostNames(d->options.host);
     d->checks.maxBodyBytes = d->options.maxBodyBytes;

@@ -25,6 +25,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,6 +36,16 @@ class HttpServer : public QObject
 {
     Q_OBJECT
 public:
+    // What GET /health answers: `ok` false → 503. `json` is the body (the health report) for a
+    // caller with the token (or any caller when there is none); `summary` is the body for one
+    // without it (the verdict only: no paths, no figures).
+    struct HealthAnswer
+    {
+        bool ok = true;
+        std::string json;
+        std::string summary;
+    };
+
     struct Options
     {
         std::string host = "127.0.0.1";          ///< bind address; loopback unless asked
@@ -51,25 +62,30 @@ public:
         int sseRetryMs = 1000;                         ///< `retry:` sent in R4 priming events
         std::size_t replayCapacity = 256;              ///< GET-stream events kept for Last-Event-ID
         // Connection limits (a flood of idle or slow sockets must not lock real clients out).
-        std::size_t maxConnections = 0;          ///< 0 = half the descriptor limit (getrlimit)
+        std::size_t maxConnections = 0; ///< 0 = half the descriptor limit (getrlimit)
         // Per client address; 0 = automatic: no cap on a loopback bind (every local client
         // shares 127.0.0.1), kRemoteConnectionsPerClient on any other.
         std::size_t maxConnectionsPerClient = 0;
-        std::chrono::milliseconds headerTimeout{5000}; ///< a request line and header, in full
-        std::chrono::milliseconds idleTimeout{60000};  ///< keep-alive wait for the next request
+        std::chrono::milliseconds headerTimeout{5000};   ///< a request line and header, in full
+        std::chrono::milliseconds idleTimeout{60000};    ///< keep-alive wait for the next request
         std::chrono::milliseconds requestTimeout{30000}; ///< reading a body, writing an answer
         // Requests per second per client address: < 0 = automatic (off on a loopback bind,
         // kRemoteClientRate on any other), 0 = off. The burst is twice the rate.
         double clientRateLimitPerSecond = -1;
+        // GET `healthPath` answers `health()` (no token needed: a load balancer's check, e.g.
+        // HAProxy's `option httpchk GET /health`): 200 with the report when it is usable, 503
+        // when not. No `health` function: the path is not served (404).
+        std::string healthPath = "/health";
+        std::function<HealthAnswer()> health;
     };
 
     // Counters of the connection limits (for the health check, the soak report and tests).
     struct ConnectionStats
     {
-        std::size_t open = 0;              ///< connections registered now
-        std::size_t cap = 0;               ///< the effective maxConnections
-        std::uint64_t evictions = 0;       ///< idle or slow connections closed to make room
-        std::uint64_t refusals = 0;        ///< newcomers answered 503 (nothing to evict)
+        std::size_t open = 0;                 ///< connections registered now
+        std::size_t cap = 0;                  ///< the effective maxConnections
+        std::uint64_t evictions = 0;          ///< idle or slow connections closed to make room
+        std::uint64_t refusals = 0;           ///< newcomers answered 503 (nothing to evict)
         std::uint64_t descriptorBackoffs = 0; ///< accept() ran out of descriptors
     };
 

@@ -15,6 +15,7 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
+#include <atomic>
 
 #include <arpa/inet.h>
 #include <ifaddrs.h>
@@ -71,6 +72,8 @@ public:
         : m_port(port)
     {}
 
+    QByteArray path = "/mcp"; ///< the target of request()
+
     // Sends one request on a fresh connection and reads the whole answer (Content-Length), or,
     // for streams, what arrives within `streamMs`.
     HttpReply request(const QByteArray &method, const QByteArray &body, Headers headers,
@@ -80,7 +83,7 @@ public:
         socket.connectToHost(QStringLiteral("127.0.0.1"), m_port);
         if (!socket.waitForConnected(5000))
             return {};
-        QByteArray req = method + " /mcp HTTP/1.1\r\n";
+        QByteArray req = method + " " + path + " HTTP/1.1\r\n";
         bool hasHost = false;
         for (const auto &[k, v] : headers) {
             if (k.toLower() == "host")
@@ -519,6 +522,56 @@ private slots:
         // the session id alone is no credential
         r = c.request("POST", kPing, c.postHeaders(r.header("mcp-session-id")));
         QCOMPARE(r.status, 401);
+    }
+
+    // GET /health answers the provider's report: 200 or 503, the full report with the token,
+    // the verdict alone without it; other methods 405; without a provider the path is 404.
+    void healthEndpoint_data()
+    {
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<int>("status");
+        QTest::newRow("healthy") << true << 200;
+        QTest::newRow("store unreachable") << false << 503;
+    }
+    void healthEndpoint()
+    {
+        QFETCH(bool, ok);
+        QFETCH(int, status);
+        HttpServer::Options o;
+        o.token = "s3cret";
+        std::atomic<int> calls{0};
+        o.health = [ok, &calls] {
+            ++calls;
+            HttpServer::HealthAnswer a;
+            a.ok = ok;
+            a.json = ok ? R"({"status":"healthy","checks":[{"name":"database"}]})"
+                        : R"({"status":"unhealthy","checks":[{"name":"database"}]})";
+            a.summary = ok ? R"({"status":"healthy"})" : R"({"status":"unhealthy"})";
+            return a;
+        };
+        startServer(o);
+        Client c(m_server->port());
+        c.path = "/health";
+        HttpReply r = c.request("GET", {}, {});
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.header("content-type"), QByteArray("application/json"));
+        QCOMPARE(r.body, QByteArray(ok ? R"({"status":"healthy"})" : R"({"status":"unhealthy"})"));
+        r = c.request("GET", {}, {{"Authorization", "Bearer s3cret"}});
+        QCOMPARE(r.status, status);
+        QVERIFY2(r.body.contains("\"checks\""), r.body.constData());
+        r = c.request("GET", {}, {{"Host", "evil.example"}});
+        QCOMPARE(r.status, 403);
+        r = c.request("POST", "{}", {{"Content-Type", "application/json"}});
+        QCOMPARE(r.status, 405);
+        QCOMPARE(calls.load(), 2);
+        // The MCP endpoint still wants the token.
+        c.path = "/mcp";
+        QCOMPARE(c.request("POST", "{}", c.postHeaders()).status, 401);
+        // No provider: /health is not served.
+        startServer(HttpServer::Options{});
+        Client plain(m_server->port());
+        plain.path = "/health";
+        QCOMPARE(plain.request("GET", {}, {}).status, 404);
     }
 
     void lifecycleAndSessions()

@@ -89,6 +89,23 @@ private slots:
         QTest::newRow("over the cap")
             << "localhost"
             << "" << ok << "/mcp" << 1001ll << 413 << "exceeds 1000 bytes";
+        // The health endpoint: a balancer's check carries no token; Host is still checked.
+        QTest::newRow("health without token") << "localhost"
+                                              << ""
+                                              << "\x01"
+                                              << "/health" << -1ll << 0 << "";
+        QTest::newRow("health with query") << "localhost"
+                                           << ""
+                                           << "\x01"
+                                           << "/health?full=1" << -1ll << 0 << "";
+        QTest::newRow("health foreign Host") << "evil.example"
+                                             << ""
+                                             << "\x01"
+                                             << "/health" << -1ll << 403 << "Host";
+        QTest::newRow("health prefix is not health") << "localhost"
+                                                     << ""
+                                                     << "\x01"
+                                                     << "/healthz" << -1ll << 401 << "bearer token";
     }
     void checkHeader()
     {
@@ -104,6 +121,7 @@ private slots:
         checks.boundNames = {"192.0.2.7"};
         checks.allowedOrigins = {"http://tool.example"};
         checks.maxBodyBytes = 1000;
+        checks.healthPath = "/health";
         const std::string h = host.toStdString(), o = origin.toStdString(),
                           a = authorization.toStdString(), t = target.toStdString();
         RequestHead head;
