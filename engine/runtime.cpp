@@ -16,11 +16,14 @@
 #include "engine/cache/resultcache.h"
 #include "engine/metrics/metricsregistry.h"
 #include "engine/metrics/processstats.h"
+#include "engine/services/publishedworkflows.h"
+#include "engine/services/storehandle.h"
 #include "engine/services/storeurl.h"
 #include "engine/store/database.h"
 #include "engine/store/metricsstore.h"
 #include "engine/store/migrations.h"
 #include "engine/store/sessionsink.h"
+#include "engine/store/workflowstore.h"
 #include "engine/workflowrepository.h"
 
 #include <QDateTime>
@@ -28,6 +31,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTemporaryFile>
 
 #include <algorithm>
@@ -83,7 +87,21 @@ struct Runtime::Private
 
     std::string storeUrlError; ///< Options::storeUrl could not be used (set once, at start)
 
+    // Published workflows (an explicit --store): mirrored into a private folder the engine reads
+    // as its lowest-precedence extra source; synced at start, when the store says they changed
+    // (a team store's notification) and by polling (every second for SQLite).
+    std::unique_ptr<store::WorkflowStore> ownedWorkflowStore;
+    store::AbstractWorkflowStore *publishedStore = nullptr;
+    std::unique_ptr<QTemporaryDir> publishedDir;
+    std::unique_ptr<services::PublishedWorkflows> published;
+    std::unique_ptr<services::StoreHandle::Watch> publishedWatch;
+    std::atomic<bool> publishedDirty{false};
+    Clock::duration publishedPollEvery = std::chrono::seconds(1);
+    Clock::time_point nextPublishedPoll{};
+
     void configureStore();
+    void preparePublished();
+    void syncPublished(bool reload);
     void openDatabase();
     void attachDatabase(bool late);
     void run();
@@ -126,6 +144,42 @@ void Runtime::Private::configureStore()
     }
     if (location->kind == services::StoreLocation::Kind::Sqlite && !location->target.empty())
         options.databasePath = location->target;
+}
+
+// The published set of an explicitly named store, mirrored before the engine first loads.
+void Runtime::Private::preparePublished()
+{
+    if (options.storeUrl.empty())
+        return;
+    if (!publishedStore && db) {
+        ownedWorkflowStore = std::make_unique<store::WorkflowStore>(*db);
+        publishedStore = ownedWorkflowStore.get();
+    }
+    if (!publishedStore)
+        return;
+    publishedDir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                   QStringLiteral("/wfs-published-XXXXXX"));
+    if (!publishedDir->isValid()) {
+        qWarning("runtime: published workflows not served: no temporary folder: %s",
+                 qPrintable(publishedDir->errorString()));
+        publishedDir.reset();
+        return;
+    }
+    published = std::make_unique<services::PublishedWorkflows>(
+        *publishedStore, publishedDir->path().toStdString());
+    syncPublished(false);
+}
+
+void Runtime::Private::syncPublished(bool reload)
+{
+    nextPublishedPoll = Clock::now() + publishedPollEvery;
+    Result<bool> changed = published->sync();
+    if (!changed) {
+        qWarning("runtime: %s", changed.error().c_str());
+        return;
+    }
+    if (*changed && reload)
+        engine->repository().reloadAsync();
 }
 
 // Opens and migrates the database, and when that fails says why in terms a person can act on:
@@ -331,6 +385,8 @@ void Runtime::Private::run()
                 return;
         }
         const auto now = Clock::now();
+        if (published && (publishedDirty.exchange(false) || now >= nextPublishedPoll))
+            syncPublished(true);
         if (now >= nextFlush) {
             engine->sessions().flushPending();
             nextFlush = now + flushEvery;
@@ -357,11 +413,16 @@ Runtime::Runtime(Options options, QObject *parent)
     d->registry = d->options.registry ? d->options.registry : &metrics::MetricsRegistry::global();
     d->openDatabase();
 
+    d->preparePublished();
+
     Engine::Options eo;
     eo.includeBundled = d->options.includeBundled;
     eo.useStandardLocations = d->options.useStandardLocations;
     eo.useEnvironment = d->options.useEnvironment;
-    eo.extraDirs = d->options.workflowDirs;
+    if (d->published) // below the process's own --workflows
+        eo.extraDirs.push_back(d->published->folder());
+    eo.extraDirs.insert(eo.extraDirs.end(), d->options.workflowDirs.begin(),
+                        d->options.workflowDirs.end());
     eo.watchFiles = d->options.watchFiles;
     d->engine = std::make_unique<Engine>(std::move(eo));
 

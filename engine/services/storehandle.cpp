@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+#include "storehandle.h"
+
+#include "storeurl.h"
+
+#include "engine/store/database.h"
+#include "engine/store/metricsstore.h"
+#include "engine/store/sessionsink.h"
+#include "engine/store/storeopen.h"
+#include "engine/store/workflowstore.h"
+
+namespace wfs::services {
+
+namespace {
+
+class SqliteStoreHandle final : public StoreHandle
+{
+public:
+    explicit SqliteStoreHandle(std::unique_ptr<store::Database> db)
+        : m_db(std::move(db))
+        , m_workflows(*m_db)
+        , m_metrics(*m_db)
+        , m_sink(std::make_shared<store::SqliteSessionSink>(*m_db))
+    {}
+
+    store::AbstractWorkflowStore &workflows() override { return m_workflows; }
+    store::AbstractSessionStore &sessions() override { return m_sink->store(); }
+    store::AbstractMetricsStore &metrics() override { return m_metrics; }
+    store::AbstractMcpSessionStore *mcpSessions() override { return nullptr; }
+    std::shared_ptr<SessionSink> sessionSink() override { return m_sink; }
+    store::Database *database() override { return m_db.get(); }
+    bool isTeamStore() const override { return false; }
+    std::string describe() const override { return "sqlite:" + m_db->path(); }
+    Result<void> ping() override
+    {
+        Result<int> v = m_db->userVersion();
+        if (!v)
+            return Result<void>::failure(v.error());
+        return Result<void>();
+    }
+    void notifyWorkflowsChanged(const std::string &) override {}
+    std::unique_ptr<Watch> watchWorkflows(std::function<void(const std::string &)>) override
+    {
+        return nullptr;
+    }
+
+private:
+    std::unique_ptr<store::Database> m_db;
+    store::WorkflowStore m_workflows;
+    store::MetricsStore m_metrics;
+    std::shared_ptr<store::SqliteSessionSink> m_sink;
+};
+
+} // namespace
+
+Result<std::unique_ptr<StoreHandle>> StoreHandle::open(const std::string &url, Options options)
+{
+    using R = Result<std::unique_ptr<StoreHandle>>;
+    (void)options;
+    Result<StoreLocation> location = parseStoreUrl(url);
+    if (!location)
+        return R::failure(location.error());
+    if (location->kind == StoreLocation::Kind::Sqlite) {
+        Result<std::unique_ptr<store::Database>> db =
+            store::openProductDatabase(location->target);
+        if (!db)
+            return R::failure(db.error());
+        return std::unique_ptr<StoreHandle>(std::make_unique<SqliteStoreHandle>(std::move(*db)));
+    }
+    return R::failure("PostgreSQL stores are not built into this program: " + redactUrl(url));
+}
+
+} // namespace wfs::services
