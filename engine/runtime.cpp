@@ -89,14 +89,14 @@ struct Runtime::Private
 
     // Published workflows (an explicit --store): mirrored into a private folder the engine reads
     // as its lowest-precedence extra source; synced at start, when the store says they changed
-    // (a team store's notification) and by polling (every second for SQLite).
+    // (a team store's notification) and by polling (every 0.4 s for SQLite).
     std::unique_ptr<store::WorkflowStore> ownedWorkflowStore;
     store::AbstractWorkflowStore *publishedStore = nullptr;
     std::unique_ptr<QTemporaryDir> publishedDir;
     std::unique_ptr<services::PublishedWorkflows> published;
     std::unique_ptr<services::StoreHandle::Watch> publishedWatch;
     std::atomic<bool> publishedDirty{false};
-    Clock::duration publishedPollEvery = std::chrono::seconds(1);
+    Clock::duration publishedPollEvery = std::chrono::milliseconds(400);
     Clock::time_point nextPublishedPoll{};
 
     void configureStore();
@@ -157,16 +157,16 @@ void Runtime::Private::preparePublished()
     }
     if (!publishedStore)
         return;
-    publishedDir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
-                                                   QStringLiteral("/wfs-published-XXXXXX"));
+    publishedDir =
+        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/wfs-published-XXXXXX"));
     if (!publishedDir->isValid()) {
         qWarning("runtime: published workflows not served: no temporary folder: %s",
                  qPrintable(publishedDir->errorString()));
         publishedDir.reset();
         return;
     }
-    published = std::make_unique<services::PublishedWorkflows>(
-        *publishedStore, publishedDir->path().toStdString());
+    published = std::make_unique<services::PublishedWorkflows>(*publishedStore,
+                                                               publishedDir->path().toStdString());
     syncPublished(false);
 }
 

@@ -76,6 +76,8 @@ std::string parse(const QStringList &args, Args &a, bool allowJson)
     a.store = wfs::services::urlFromFlagOrEnvironment(a.store, "WFS_STORE_URL");
     if (a.store.empty())
         return "--store URL is required (or set WFS_STORE_URL)";
+    if (auto location = wfs::services::parseStoreUrl(a.store); !location)
+        return location.error();
     return {};
 }
 
@@ -193,8 +195,8 @@ int unpublish(const QStringList &args)
             (*store)->notifyWorkflowsChanged(id);
             printOut("unpublished: " + id + "\n");
         } else {
-            printErr("wfstudio unpublish: " + id + " is not published in " +
-                     (*store)->describe() + "\n");
+            printErr("wfstudio unpublish: " + id + " is not published in " + (*store)->describe() +
+                     "\n");
             rc = ExitFailure;
         }
     }

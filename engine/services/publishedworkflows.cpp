@@ -50,8 +50,7 @@ Result<bool> PublishedWorkflows::sync()
             return R::failure("published workflow " + summary.id + " not read: " + full.error());
         if (!*full) // unpublished meanwhile: the next sync removes it
             continue;
-        const QString path =
-            QString::fromStdString(m_folder + "/" + fileNameOf(summary.id));
+        const QString path = QString::fromStdString(m_folder + "/" + fileNameOf(summary.id));
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) ||
             file.write((*full)->json.data(), qint64((*full)->json.size())) !=

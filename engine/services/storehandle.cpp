@@ -62,8 +62,7 @@ Result<std::unique_ptr<StoreHandle>> StoreHandle::open(const std::string &url, O
     if (!location)
         return R::failure(location.error());
     if (location->kind == StoreLocation::Kind::Sqlite) {
-        Result<std::unique_ptr<store::Database>> db =
-            store::openProductDatabase(location->target);
+        Result<std::unique_ptr<store::Database>> db = store::openProductDatabase(location->target);
         if (!db)
             return R::failure(db.error());
         return std::unique_ptr<StoreHandle>(std::make_unique<SqliteStoreHandle>(std::move(*db)));

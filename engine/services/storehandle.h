@@ -72,7 +72,8 @@ public:
     public:
         virtual ~Watch() = default;
     };
-    virtual std::unique_ptr<Watch> watchWorkflows(std::function<void(const std::string &)> changed) = 0;
+    virtual std::unique_ptr<Watch>
+    watchWorkflows(std::function<void(const std::string &)> changed) = 0;
 };
 
 } // namespace wfs::services

@@ -22,7 +22,16 @@ struct TraceRun
     std::vector<Json> lines; ///< one per call, then the end line
 };
 
-inline TraceRun runTraceScript(Engine &engine, const Json &script)
+// What one workflow_next call answered: isError and the content text, as a client sees them.
+struct NextAnswer
+{
+    bool isError = false;
+    std::string text;
+};
+
+// The walk with workflow_next answered by `callNext(arguments) -> NextAnswer` (an engine in
+// process, or an MCP server over any transport: tests/team drives a fleet of instances).
+template<class CallNext> TraceRun runTraceScriptWith(CallNext callNext, const Json &script)
 {
     TraceRun run;
     const std::string workflowId = script.value("workflowId", std::string());
@@ -65,14 +74,14 @@ inline TraceRun runTraceScript(Engine &engine, const Json &script)
     for (int n = 1; n <= maxSteps; ++n) {
         calls = n;
         Json args = {{"workflowId", workflowId}, {"completedSteps", completed}, {"context", ctx}};
-        const ToolResult res = engine.callTool("workflow_next", args);
+        const NextAnswer res = callNext(args);
         // Round-trip through the text like a real client.
-        const ParsedJson parsed = parseJson(res.contentText());
+        const ParsedJson parsed = parseJson(res.text);
         if (res.isError || !parsed.ok || !parsed.value.is_object()) {
             std::string msg =
                 parsed.ok && parsed.value.is_object() && parsed.value.contains("error")
                     ? parsed.value["error"].get<std::string>()
-                    : res.contentText();
+                    : res.text;
             run.lines.push_back({{"n", n}, {"isError", true}, {"error", msg}});
             end = "error";
             break;
@@ -185,6 +194,16 @@ inline TraceRun runTraceScript(Engine &engine, const Json &script)
     }
     run.lines.push_back({{"end", end}, {"calls", calls}, {"completedSteps", completed}});
     return run;
+}
+
+inline TraceRun runTraceScript(Engine &engine, const Json &script)
+{
+    return runTraceScriptWith(
+        [&engine](const Json &args) {
+            const ToolResult res = engine.callTool("workflow_next", args);
+            return NextAnswer{res.isError, res.contentText()};
+        },
+        script);
 }
 
 } // namespace wfs::test
