@@ -75,10 +75,10 @@ public:
     void setState(std::uint64_t id, State state);
     void remove(std::uint64_t id);
 
-    std::size_t size() const;                                ///< registered connections
-    std::size_t countFor(const std::string &client) const;   ///< of one client
-    std::uint64_t evictions() const;                         ///< since construction
-    std::uint64_t refusals() const;                          ///< since construction
+    std::size_t size() const;                              ///< registered connections
+    std::size_t countFor(const std::string &client) const; ///< of one client
+    std::uint64_t evictions() const;                       ///< since construction
+    std::uint64_t refusals() const;                        ///< since construction
     const Limits &limits() const { return m_limits; }
 
     // The default cap for a process: half the soft descriptor limit (getrlimit), so that the
@@ -103,7 +103,7 @@ private:
     mutable std::mutex m_mutex;
     std::map<std::uint64_t, Entry> m_entries;
     std::map<std::string, std::size_t> m_perClient; ///< counted (not evicting) connections
-    std::size_t m_counted = 0;                       ///< entries not evicting
+    std::size_t m_counted = 0;                      ///< entries not evicting
     std::uint64_t m_nextId = 1;
     std::uint64_t m_evictions = 0;
     std::uint64_t m_refusals = 0;

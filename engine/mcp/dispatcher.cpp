@@ -397,6 +397,27 @@ std::shared_ptr<Session> Dispatcher::createSession(std::string client, std::stri
     return session;
 }
 
+std::shared_ptr<Session> Dispatcher::adoptSession(std::string client, std::string id,
+                                                  ProtocolVersion version, Json clientInfo,
+                                                  bool ready)
+{
+    std::shared_ptr<Session> session = createSession(std::move(client), std::move(id));
+    std::lock_guard lock(session->m_mutex);
+    session->m_version = version;
+    if (clientInfo.is_object()) {
+        session->m_clientName = stringMember(clientInfo, "name");
+        session->m_clientInfo = std::move(clientInfo);
+    }
+    session->m_ready = ready;
+    return session;
+}
+
+void Dispatcher::forgetSession(const std::string &id)
+{
+    std::lock_guard lock(d->sessionsMutex);
+    d->sessions.erase(id);
+}
+
 void Dispatcher::closeSession(const std::string &id)
 {
     {

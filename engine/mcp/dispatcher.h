@@ -102,6 +102,13 @@ public:
 
     // A new session registered for list_changed broadcasts. `id` empty = a random id.
     std::shared_ptr<Session> createSession(std::string client, std::string id = {});
+    // A session whose initialize another instance of a team server answered: registered here
+    // with the version, clientInfo and readiness it has there.
+    std::shared_ptr<Session> adoptSession(std::string client, std::string id,
+                                          ProtocolVersion version, Json clientInfo, bool ready);
+    // Forgets this process's copy of a shared session without ending it (its engine session
+    // goes on on other instances).
+    void forgetSession(const std::string &id);
     // Forgets a session (no more broadcasts to it).
     void closeSession(const std::string &id);
     std::size_t sessionCount() const;

@@ -93,7 +93,8 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
     Private(Dispatcher &disp, Options opts)
         : dispatcher(disp)
         , options(std::move(opts))
-        , sessions(disp, {options.sessionIdleTimeout, options.maxSessions, options.replayCapacity})
+        , sessions(disp, {options.sessionIdleTimeout, options.maxSessions, options.replayCapacity,
+                          options.sessionDirectory})
         , connections({options.maxConnections ? options.maxConnections
                                               : ConnectionTable::defaultMaxConnections(),
                        options.maxConnectionsPerClient ? options.maxConnectionsPerClient
@@ -493,7 +494,15 @@ private:
         }
         const std::string id(header->value());
         bool expired = false;
-        auto session = server().sessions.find(id, &expired);
+        std::string storeError;
+        auto session = server().sessions.find(id, &expired, &storeError);
+        if (!session && !storeError.empty()) {
+            sendError(http::status::service_unavailable, ErrorCode::ServerError,
+                      "Service Unavailable: the session store cannot be reached (" + storeError +
+                          "); retry shortly",
+                      true, rpcMethod);
+            return nullptr;
+        }
         if (!session) {
             sendError(http::status::not_found, ErrorCode::SessionNotFound,
                       expired ? "Session not found (expired)" : "Session not found", true,
@@ -616,6 +625,23 @@ private:
             // initialize failed: no session was established.
             server().sessions.remove(session->mcp->id());
             m_sessionId.clear();
+        }
+        // A team server: the session is in the shared store before its answer leaves, so any
+        // instance can serve its next request.
+        if (Result<void> shared = server().sessions.share(session); !shared) {
+            if (created) {
+                server().sessions.remove(session->mcp->id());
+                m_sessionId.clear();
+                sendJsonRpc(http::status::service_unavailable,
+                            makeError(messageId(body), ErrorCode::ServerError,
+                                      "Service Unavailable: the session store cannot be "
+                                      "reached (" +
+                                          shared.error() + "); retry shortly"),
+                            rpcMethod);
+                return;
+            }
+            std::fprintf(stderr, "mcp: session %s not saved: %s\n", session->mcp->id().c_str(),
+                         shared.error().c_str());
         }
         if (!hasRequest || reply.is_null()) {
             Response res = makeResponse(http::status::accepted);

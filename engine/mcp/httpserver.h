@@ -32,6 +32,8 @@
 
 namespace wfs::mcp {
 
+class SessionDirectory;
+
 class HttpServer : public QObject
 {
     Q_OBJECT
@@ -61,6 +63,8 @@ public:
         std::size_t maxSessions = 1000;                ///< the least recently used one is evicted
         int sseRetryMs = 1000;                         ///< `retry:` sent in R4 priming events
         std::size_t replayCapacity = 256;              ///< GET-stream events kept for Last-Event-ID
+        /// A team server's shared MCP sessions (httpsessions.h); null = this process only.
+        std::shared_ptr<SessionDirectory> sessionDirectory;
         // Connection limits (a flood of idle or slow sockets must not lock real clients out).
         std::size_t maxConnections = 0; ///< 0 = half the descriptor limit (getrlimit)
         // Per client address; 0 = automatic: no cap on a loopback bind (every local client

@@ -44,39 +44,91 @@ SessionTable::SessionTable(Dispatcher &dispatcher, Options options)
     , m_options(options)
 {}
 
-std::shared_ptr<HttpSession> SessionTable::find(const std::string &id, bool *expired)
+std::shared_ptr<HttpSession> SessionTable::find(const std::string &id, bool *expired,
+                                                std::string *storeError)
 {
     std::shared_ptr<HttpSession> session;
     {
         std::lock_guard lock(m_mutex);
         const auto it = m_sessions.find(id);
-        if (it == m_sessions.end())
-            return nullptr;
-        const std::int64_t now = steadyMs();
-        const std::int64_t idleMs =
-            std::chrono::duration_cast<std::chrono::milliseconds>(m_options.idleTimeout).count();
-        session = it->second;
-        bool streaming = false;
-        {
-            std::lock_guard slock(session->mutex);
-            streaming = !session->stream.expired();
+        if (it != m_sessions.end()) {
+            const std::int64_t now = steadyMs();
+            const std::int64_t idleMs =
+                std::chrono::duration_cast<std::chrono::milliseconds>(m_options.idleTimeout)
+                    .count();
+            session = it->second;
+            bool streaming = false;
+            {
+                std::lock_guard slock(session->mutex);
+                streaming = !session->stream.expired();
+            }
+            if (streaming || now - session->lastUsedMs.load() <= idleMs) {
+                session->lastUsedMs = now;
+                return session;
+            }
+            m_sessions.erase(it);
         }
-        if (streaming || now - session->lastUsedMs.load() <= idleMs) {
-            session->lastUsedMs = now;
-            return session;
-        }
-        m_sessions.erase(it);
     }
-    endSession(session);
+    if (session) {
+        dropSession(session);
+        if (expired)
+            *expired = true;
+        if (!m_options.directory)
+            return nullptr;
+    }
+    if (!m_options.directory)
+        return nullptr;
+    // A session another instance created (or this one forgot): adopt it from the directory.
+    Result<std::optional<SessionDirectory::Entry>> entry = m_options.directory->load(id);
+    if (!entry) {
+        if (storeError)
+            *storeError = entry.error();
+        return nullptr;
+    }
+    if (!*entry)
+        return nullptr;
+    const std::optional<ProtocolVersion> version = parseProtocolVersion((*entry)->protocolVersion);
+    if (!version)
+        return nullptr;
     if (expired)
-        *expired = true;
-    return nullptr;
+        *expired = false;
+    auto adopted = registerSession(m_dispatcher.adoptSession(
+        "http:" + id.substr(0, 8), id, *version, (*entry)->clientInfo, (*entry)->ready));
+    adopted->saved = true;
+    adopted->savedReady = (*entry)->ready;
+    return adopted;
+}
+
+Result<void> SessionTable::share(const std::shared_ptr<HttpSession> &session)
+{
+    if (!m_options.directory)
+        return Result<void>();
+    const bool ready = session->mcp->ready();
+    const std::optional<ProtocolVersion> version = session->mcp->version();
+    if (!version || (session->saved.load() && session->savedReady.load() == ready))
+        return Result<void>();
+    SessionDirectory::Entry entry;
+    entry.id = session->mcp->id();
+    entry.protocolVersion = protocolVersionString(*version);
+    entry.clientInfo = session->mcp->clientInfo();
+    entry.ready = ready;
+    Result<void> saved = m_options.directory->save(entry);
+    if (saved) {
+        session->savedReady = ready;
+        session->saved = true;
+    }
+    return saved;
 }
 
 std::shared_ptr<HttpSession> SessionTable::create()
 {
     const std::string id = randomHexId();
-    auto mcpSession = m_dispatcher.createSession("http:" + id.substr(0, 8), id);
+    return registerSession(m_dispatcher.createSession("http:" + id.substr(0, 8), id));
+}
+
+std::shared_ptr<HttpSession> SessionTable::registerSession(std::shared_ptr<Session> mcpSession)
+{
+    const std::string id = mcpSession->id();
     auto session = std::make_shared<HttpSession>(mcpSession);
     session->lastUsedMs = steadyMs();
     std::weak_ptr<HttpSession> weak = session;
@@ -85,6 +137,7 @@ std::shared_ptr<HttpSession> SessionTable::create()
             deliver(s, message);
     });
     std::shared_ptr<HttpSession> evicted;
+    std::shared_ptr<HttpSession> replaced;
     {
         std::lock_guard lock(m_mutex);
         if (m_sessions.size() >= std::max<std::size_t>(m_options.maxSessions, 1)) {
@@ -95,10 +148,17 @@ std::shared_ptr<HttpSession> SessionTable::create()
             evicted = oldest->second;
             m_sessions.erase(oldest);
         }
-        m_sessions.emplace(id, session);
+        // Two requests of one shared session adopted at once: the later copy wins.
+        if (const auto it = m_sessions.find(id); it != m_sessions.end())
+            replaced = it->second;
+        m_sessions[id] = session;
     }
     if (evicted)
-        endSession(evicted);
+        dropSession(evicted);
+    if (replaced) {
+        std::lock_guard slock(replaced->mutex);
+        replaced->closed = true;
+    }
     return session;
 }
 
@@ -113,6 +173,11 @@ void SessionTable::remove(const std::string &id)
         session = it->second;
         m_sessions.erase(it);
     }
+    if (m_options.directory) {
+        if (Result<void> r = m_options.directory->remove(id); !r)
+            std::fprintf(stderr, "mcp: session %s not removed from the store: %s\n", id.c_str(),
+                         r.error().c_str());
+    }
     endSession(session);
 }
 
@@ -124,7 +189,25 @@ void SessionTable::clear()
         all.swap(m_sessions);
     }
     for (const auto &[id, session] : all)
+        dropSession(session);
+}
+
+void SessionTable::dropSession(const std::shared_ptr<HttpSession> &session)
+{
+    if (!m_options.directory) {
         endSession(session);
+        return;
+    }
+    m_dispatcher.forgetSession(session->mcp->id());
+    std::shared_ptr<EventStream> stream;
+    {
+        std::lock_guard lock(session->mutex);
+        session->closed = true;
+        stream = session->stream.lock();
+    }
+    session->mcp->setSink({});
+    if (stream)
+        stream->close();
 }
 
 void SessionTable::endSession(const std::shared_ptr<HttpSession> &session)

@@ -14,6 +14,8 @@
 
 #include "dispatcher.h"
 
+#include "model/result.h"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -21,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,9 +38,32 @@ public:
     virtual void close() = 0;                      ///< from any thread
 };
 
+// Where a team server keeps its MCP sessions beyond this process (wfs_services adapts the
+// shared store to it): the listener saves a session once its initialize is answered (before
+// the answer leaves) and again when it becomes ready, and looks up an id it does not know, so
+// that any instance behind a round-robin balancer serves any session. Thread-safe; a failure
+// is an error text (the store is down), which the listener answers with 503.
+class SessionDirectory
+{
+public:
+    struct Entry
+    {
+        std::string id;
+        std::string protocolVersion;
+        Json clientInfo = Json::object();
+        bool ready = false; ///< notifications/initialized received
+    };
+    virtual ~SessionDirectory() = default;
+    virtual Result<void> save(const Entry &entry) = 0;
+    virtual Result<std::optional<Entry>> load(const std::string &id) = 0;
+    virtual Result<void> remove(const std::string &id) = 0;
+};
+
 struct HttpSession
 {
     std::shared_ptr<Session> mcp;
+    std::atomic<bool> saved{false};      ///< the directory has it (SessionTable::share)
+    std::atomic<bool> savedReady{false}; ///< ... as ready
     std::atomic<std::int64_t> lastUsedMs{0};
     std::atomic<std::uint64_t> nextEvent{1};
     std::mutex mutex;                                         ///< guards the members below
@@ -63,13 +89,22 @@ public:
         std::chrono::seconds idleTimeout{3600};
         std::size_t maxSessions = 1000;
         std::size_t replayCapacity = 256;
+        /// A team server's shared sessions; null = sessions live in this process only. With a
+        /// directory, a session that expires or is evicted here is only forgotten here (it may
+        /// go on elsewhere); DELETE ends it everywhere.
+        std::shared_ptr<SessionDirectory> directory;
     };
 
     SessionTable(Dispatcher &dispatcher, Options options);
 
     // The live session `id` (its idle clock restarted), or null; `expired` says whether it
-    // existed and has just expired.
-    std::shared_ptr<HttpSession> find(const std::string &id, bool *expired);
+    // existed and has just expired. With a directory, an id unknown here is looked up there
+    // (and adopted); `storeError` is set when the directory could not be asked.
+    std::shared_ptr<HttpSession> find(const std::string &id, bool *expired,
+                                      std::string *storeError = nullptr);
+    // Saves the session in the directory when its state there is behind (after initialize was
+    // answered, after it became ready). No directory: nothing to do.
+    Result<void> share(const std::shared_ptr<HttpSession> &session);
     // A new session (for an initialize), evicting the least recently used one at the cap.
     std::shared_ptr<HttpSession> create();
     // Ends a session: the dispatcher's (and the engine's) session, and its stream.
@@ -82,6 +117,9 @@ public:
 
 private:
     void endSession(const std::shared_ptr<HttpSession> &session); ///< without the table lock
+    // Expired or evicted here: ended, or with a directory only forgotten here.
+    void dropSession(const std::shared_ptr<HttpSession> &session);
+    std::shared_ptr<HttpSession> registerSession(std::shared_ptr<Session> mcp);
 
     Dispatcher &m_dispatcher;
     Options m_options;

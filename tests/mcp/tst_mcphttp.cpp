@@ -9,6 +9,7 @@
 #include "testutil.h"
 
 #include "engine/mcp/httpserver.h"
+#include "engine/mcp/httpsessions.h"
 #include "engine/metrics/metricsregistry.h"
 
 #include <QElapsedTimer>
@@ -172,6 +173,45 @@ private:
 };
 
 const QByteArray kPing = "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}";
+
+// The shared session directory of a team server, in memory (the listener's side of the seam;
+// tests/team runs it on PostgreSQL). `failing`: every call fails, as a store that is down.
+class MemoryDirectory : public SessionDirectory
+{
+public:
+    std::mutex mutex;
+    std::map<std::string, Entry> entries;
+    std::atomic<bool> failing{false};
+    std::atomic<int> saves{0};
+
+    Result<void> save(const Entry &entry) override
+    {
+        if (failing)
+            return Result<void>::failure("store down");
+        std::lock_guard lock(mutex);
+        entries[entry.id] = entry;
+        ++saves;
+        return Result<void>();
+    }
+    Result<std::optional<Entry>> load(const std::string &id) override
+    {
+        if (failing)
+            return Result<std::optional<Entry>>::failure("store down");
+        std::lock_guard lock(mutex);
+        const auto it = entries.find(id);
+        if (it == entries.end())
+            return std::optional<Entry>();
+        return std::optional<Entry>(it->second);
+    }
+    Result<void> remove(const std::string &id) override
+    {
+        if (failing)
+            return Result<void>::failure("store down");
+        std::lock_guard lock(mutex);
+        entries.erase(id);
+        return Result<void>();
+    }
+};
 
 } // namespace
 
@@ -572,6 +612,62 @@ private slots:
         Client plain(m_server->port());
         plain.path = "/health";
         QCOMPARE(plain.request("GET", {}, {}).status, 404);
+    }
+
+    // A team server: a session initialized on one instance is served by another (same
+    // version and client), saved before initialize's answer leaves and again once ready; with
+    // the store down, initialize and unknown ids get 503 and nothing crashes; DELETE ends it in
+    // the store.
+    void sharedSessionsServeAnyInstance()
+    {
+        auto directory = std::make_shared<MemoryDirectory>();
+        HttpServer::Options o;
+        o.sessionDirectory = directory;
+        startServer(o);
+        auto backendB = std::make_shared<test::FakeBackend>();
+        Dispatcher dispatcherB(backendB);
+        HttpServer b(dispatcherB, o);
+        QVERIFY(b.start().ok());
+        Client ca(m_server->port()), cb(b.port());
+        const QByteArray id = ca.open();
+        QVERIFY(!id.isEmpty());
+        {
+            std::lock_guard lock(directory->mutex);
+            QCOMPARE(directory->entries.count(id.toStdString()), std::size_t(1));
+            const SessionDirectory::Entry &e = directory->entries[id.toStdString()];
+            QCOMPARE(e.protocolVersion, std::string("2025-06-18"));
+            QVERIFY(e.ready);
+            QCOMPARE(e.clientInfo.value("name", std::string()), std::string("t"));
+        }
+        QCOMPARE(directory->saves.load(), 2); // answered initialize, then ready
+        // Instance B has never seen it: it adopts it.
+        HttpReply r = cb.request("POST", kPing, cb.postHeaders(id));
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.body.contains("\"result\""), r.body.constData());
+        QCOMPARE(b.sessionCount(), std::size_t(1));
+        QCOMPARE(directory->saves.load(), 2); // nothing new to save
+        // An id no instance created: 404 on both.
+        QCOMPARE(cb.request("POST", kPing, cb.postHeaders("feedface")).status, 404);
+        // The store goes down: a new session cannot be shared (503, no id handed out), an id
+        // this instance has not seen cannot be looked up (503); known ones still work.
+        directory->failing = true;
+        r = ca.request("POST",
+                       "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                       "\"protocolVersion\":\"2025-06-18\",\"capabilities\":{}}}",
+                       ca.postHeaders());
+        QCOMPARE(r.status, 503);
+        QVERIFY(r.header("mcp-session-id").isEmpty());
+        QVERIFY2(r.body.contains("session store cannot be reached"), r.body.constData());
+        QCOMPARE(cb.request("POST", kPing, cb.postHeaders("0123456789abcdef")).status, 503);
+        QCOMPARE(cb.request("POST", kPing, cb.postHeaders(id)).status, 200);
+        directory->failing = false;
+        // DELETE on B ends it in the store.
+        QCOMPARE(cb.request("DELETE", {}, cb.postHeaders(id)).status, 200);
+        {
+            std::lock_guard lock(directory->mutex);
+            QCOMPARE(directory->entries.count(id.toStdString()), std::size_t(0));
+        }
+        b.stop();
     }
 
     void lifecycleAndSessions()
