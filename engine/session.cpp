@@ -224,9 +224,26 @@ void SessionManager::recordCall(const std::string &id, const std::string &client
     bool created = false;
     Session copy;
     std::shared_ptr<SessionSink> sink;
+    // Shared store: a session another instance (or this one, before a flush dropped it) wrote.
+    std::optional<Session> loaded;
+    if (persist) {
+        Loader loader;
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_loader && m_sessions.find(id) == m_sessions.end())
+                loader = m_loader;
+        }
+        if (loader)
+            loaded = loader(id);
+    }
     {
         std::lock_guard lock(m_mutex);
         auto it = m_sessions.find(id);
+        if (it == m_sessions.end() && loaded) {
+            loaded->unsavedCalls.clear();
+            it = m_sessions.emplace(id, std::move(*loaded)).first;
+            created = true;
+        }
         if (it == m_sessions.end()) {
             Session s;
             s.id = id;
@@ -452,6 +469,12 @@ void SessionManager::markPending(const std::string &id, bool removed)
     m_pending.emplace_back(id, removed);
 }
 
+void SessionManager::setSharedStore(Loader loader)
+{
+    std::lock_guard lock(m_mutex);
+    m_loader = std::move(loader);
+}
+
 int SessionManager::flushPending()
 {
     std::lock_guard flushLock(m_flushMutex);
@@ -489,9 +512,16 @@ int SessionManager::flushPending()
             ++n;
         }
     }
-    // Persisted now: sessions beyond the memory limit can go (they stay in the store).
+    // Persisted now: sessions beyond the memory limit can go (they stay in the store). With a
+    // shared store every flushed session goes that has not changed again since.
     {
         std::lock_guard lock(m_mutex);
+        if (m_loader) {
+            for (const Session &s : saved) {
+                if (m_pendingIndex.count(s.id) == 0)
+                    m_sessions.erase(s.id);
+            }
+        }
         if (trimMemory() > 0 && !m_notifyPosted) {
             m_notifyPosted = true;
             QMetaObject::invokeMethod(this, &SessionManager::deliverNotifications,

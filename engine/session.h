@@ -23,6 +23,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -131,6 +132,13 @@ public:
     // the changes to the sink in order, one copy per changed session per flush. The owner calls
     // it from its persistence thread and once more before the sink goes away.
     void setWriteBehind(bool on);
+
+    // A store shared by several processes (a team server): a call on a session this process
+    // does not hold loads it through `loader` first (so its calls, outputs and validations
+    // continue where another instance left them), and a session is dropped from memory once
+    // flushed, so the next call reads what any instance wrote last. Null = this process only.
+    using Loader = std::function<std::optional<Session>(const std::string &id)>;
+    void setSharedStore(Loader loader);
     // Returns how many sessions were saved or removed. Safe from any thread; flushes never
     // overlap (a second caller waits).
     int flushPending();
@@ -157,6 +165,7 @@ private:
     std::shared_ptr<SessionSink> m_sink;
     std::uint64_t m_counter = 0;
     bool m_writeBehind = false;
+    Loader m_loader; ///< setSharedStore(); guarded by m_mutex
     std::vector<std::pair<std::string, bool>> m_pending; ///< (id, removed) in change order
     std::map<std::string, std::size_t> m_pendingIndex;   ///< id -> index in m_pending
     std::mutex m_flushMutex;                             ///< serialises flushPending()

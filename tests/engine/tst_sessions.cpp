@@ -9,6 +9,8 @@
 #include <QTest>
 
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <thread>
 
 using namespace wfs;
@@ -22,7 +24,89 @@ class TestSessions : public QObject
 private slots:
     void sessionsRecordCalls();
     void concurrentCalls();
+    void sharedStoreContinuesAcrossInstances();
 };
+
+namespace {
+
+// A store shared by several SessionManagers (the team server's PostgreSQL, in memory here):
+// the sink writes the session as JSON, the loader reads it back.
+struct SharedMemoryStore
+{
+    std::mutex mutex;
+    std::map<std::string, Json> rows;
+    int loads = 0;
+
+    struct Sink : SessionSink
+    {
+        SharedMemoryStore *store;
+        explicit Sink(SharedMemoryStore *s)
+            : store(s)
+        {}
+        void sessionSaved(const Session &session) override
+        {
+            std::lock_guard lock(store->mutex);
+            store->rows[session.id] = session.toJson();
+        }
+        void sessionRemoved(const std::string &id) override
+        {
+            std::lock_guard lock(store->mutex);
+            store->rows.erase(id);
+        }
+    };
+
+    void attach(SessionManager &manager)
+    {
+        manager.setSink(std::make_shared<Sink>(this));
+        manager.setWriteBehind(true);
+        manager.setSharedStore([this](const std::string &id) -> std::optional<Session> {
+            std::lock_guard lock(mutex);
+            ++loads;
+            const auto it = rows.find(id);
+            if (it == rows.end())
+                return std::nullopt;
+            return Session::fromJson(it->second);
+        });
+    }
+};
+
+} // namespace
+
+// Calls of one session alternate between three managers (instances behind a round-robin
+// balancer), each flushing before the next call: the session's call count, validations and
+// outputs continue across them instead of restarting on every instance.
+void TestSessions::sharedStoreContinuesAcrossInstances()
+{
+    SharedMemoryStore store;
+    SessionManager a, b, c;
+    store.attach(a);
+    store.attach(b);
+    store.attach(c);
+    SessionManager *instances[] = {&a, &b, &c};
+    const std::string id = "shared-1";
+    for (int n = 0; n < 9; ++n) {
+        SessionManager &m = *instances[n % 3];
+        const Json args = {{"workflowId", "w"}, {"stepId", "s" + std::to_string(n)},
+                           {"output", "out " + std::to_string(n)}};
+        m.recordCall(id, "http:shared", "workflow_validate", args, Json{{"valid", true}}, false);
+        m.flushPending();
+        // Flushed: no instance keeps a copy that could go stale.
+        QVERIFY(!m.get(id));
+    }
+    std::lock_guard lock(store.mutex);
+    const std::optional<Session> s = Session::fromJson(store.rows.at(id));
+    QVERIFY(s);
+    QCOMPARE(s->calls, 9);
+    QCOMPARE(s->validations.size(), std::size_t(9));
+    QCOMPARE(s->outputs.size(), std::size_t(9));
+    QCOMPARE(s->client, std::string("http:shared"));
+    QCOMPARE(store.loads, 9);
+    // Without a shared store the same alternation restarts the session on each instance.
+    SessionManager x, y;
+    x.recordCall("local", "c", "workflow_validate", {{"stepId", "a"}, {"output", 1}}, Json{}, false);
+    y.recordCall("local", "c", "workflow_validate", {{"stepId", "b"}, {"output", 2}}, Json{}, false);
+    QCOMPARE(y.get("local")->calls, 1);
+}
 
 void TestSessions::sessionsRecordCalls()
 {
