@@ -65,7 +65,7 @@ struct Runtime::Private
     DatabaseProblem dbProblem = DatabaseProblem::None;
     double dbOpenMs = 0;
     std::unique_ptr<Engine> engine;
-    std::shared_ptr<cache::L2Cache> l2;
+    std::shared_ptr<cache::L2Store> l2;
     std::shared_ptr<cache::ResultCache> cache;
     std::unique_ptr<cache::CachingEngine> caching;
     // The stores, through their interfaces: the SQLite ones are owned here, a team server's
@@ -87,11 +87,18 @@ struct Runtime::Private
 
     std::string storeUrlError; ///< Options::storeUrl could not be used (set once, at start)
 
+    // A team store (--store postgresql://…) instead of the embedded database: opened at start
+    // and, while it cannot be reached, retried from the runtime thread every kTeamRetry.
+    std::string teamUrl;
+    std::unique_ptr<services::StoreHandle> team; ///< set once (guarded by mutex for readers)
+    std::atomic<services::StoreHandle *> teamView{nullptr};
+    Clock::time_point nextTeamRetry{};
+    static constexpr auto kTeamRetry = std::chrono::seconds(2);
+
     // Published workflows (an explicit --store): mirrored into a private folder the engine reads
     // as its lowest-precedence extra source; synced at start, when the store says they changed
     // (a team store's notification) and by polling (every 0.4 s for SQLite).
     std::unique_ptr<store::WorkflowStore> ownedWorkflowStore;
-    store::AbstractWorkflowStore *publishedStore = nullptr;
     std::unique_ptr<QTemporaryDir> publishedDir;
     std::unique_ptr<services::PublishedWorkflows> published;
     std::unique_ptr<services::StoreHandle::Watch> publishedWatch;
@@ -100,7 +107,10 @@ struct Runtime::Private
     Clock::time_point nextPublishedPoll{};
 
     void configureStore();
+    void createPublishedFolder();
     void preparePublished();
+    bool openTeamStore();
+    void attachTeamSessions();
     void syncPublished(bool reload);
     void openDatabase();
     void attachDatabase(bool late);
@@ -144,18 +154,83 @@ void Runtime::Private::configureStore()
     }
     if (location->kind == services::StoreLocation::Kind::Sqlite && !location->target.empty())
         options.databasePath = location->target;
+    if (location->kind == services::StoreLocation::Kind::PostgreSql)
+        teamUrl = location->target;
 }
 
-// The published set of an explicitly named store, mirrored before the engine first loads.
-void Runtime::Private::preparePublished()
+// The engine's sessions on the team store: written behind, loaded on demand, dropped once
+// flushed (SessionManager::setSharedStore), so any instance continues any session.
+void Runtime::Private::attachTeamSessions()
 {
-    if (options.storeUrl.empty())
-        return;
-    if (!publishedStore && db) {
-        ownedWorkflowStore = std::make_unique<store::WorkflowStore>(*db);
-        publishedStore = ownedWorkflowStore.get();
+    services::StoreHandle *handle = teamView.load();
+    SessionManager &sessions = engine->sessions();
+    sessions.setSink(handle->sessionSink());
+    sessions.setWriteBehind(true);
+    sessions.setSharedStore([handle](const std::string &id) -> std::optional<Session> {
+        Result<std::optional<store::SessionRecord>> r = handle->sessions().load(id);
+        if (!r || !*r)
+            return std::nullopt;
+        const Json state = Json::parse((*r)->state, nullptr, false);
+        return state.is_discarded() ? std::nullopt : Session::fromJson(state);
+    });
+}
+
+// Connects to the team store and attaches sessions (shared: loaded on demand, written behind),
+// metrics, usage and the published set to it. False (saying why in databaseError()) while it
+// cannot be reached.
+bool Runtime::Private::openTeamStore()
+{
+    nextTeamRetry = Clock::now() + kTeamRetry;
+    services::StoreHandle::Options so;
+    so.instanceId = options.instanceId;
+    Result<std::unique_ptr<services::StoreHandle>> opened =
+        services::StoreHandle::open(teamUrl, so);
+    if (!opened) {
+        std::lock_guard lock(stateMutex);
+        const bool first = dbError != opened.error();
+        dbPath = services::redactUrl(teamUrl);
+        dbProblem = DatabaseProblem::Unavailable;
+        dbError = opened.error();
+        if (first)
+            qWarning("runtime: the team store cannot be reached (retrying): %s", dbError.c_str());
+        return false;
     }
-    if (!publishedStore)
+    services::StoreHandle &store = **opened;
+    {
+        std::lock_guard lock(mutex);
+        team = std::move(*opened);
+        sink = store.sessionSink();
+        sessionStore = &store.sessions();
+        metricsStore = &store.metrics();
+    }
+    teamView.store(&store);
+    {
+        std::lock_guard lock(stateMutex);
+        dbPath = store.describe();
+        dbProblem = DatabaseProblem::None;
+        dbError.clear();
+    }
+    if (engine) // attached late: the engine exists
+        attachTeamSessions();
+    if (publishedDir && !published) {
+        published = std::make_unique<services::PublishedWorkflows>(
+            store.workflows(), publishedDir->path().toStdString());
+        publishedPollEvery = std::chrono::seconds(30); // notifications say when; this is a net
+        publishedWatch = store.watchWorkflows([this](const std::string &) {
+            publishedDirty = true;
+            std::lock_guard lock(mutex);
+            wake.notify_all();
+        });
+        if (!publishedWatch)
+            publishedPollEvery = std::chrono::milliseconds(400);
+        syncPublished(engine != nullptr);
+    }
+    return true;
+}
+
+void Runtime::Private::createPublishedFolder()
+{
+    if (options.storeUrl.empty() || options.storage == Storage::Disabled)
         return;
     publishedDir =
         std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/wfs-published-XXXXXX"));
@@ -163,9 +238,17 @@ void Runtime::Private::preparePublished()
         qWarning("runtime: published workflows not served: no temporary folder: %s",
                  qPrintable(publishedDir->errorString()));
         publishedDir.reset();
-        return;
     }
-    published = std::make_unique<services::PublishedWorkflows>(*publishedStore,
+}
+
+// The published set of an embedded database named with --store sqlite:PATH (a team store's is
+// mirrored by openTeamStore()), before the engine first loads.
+void Runtime::Private::preparePublished()
+{
+    if (!publishedDir || published || !db)
+        return;
+    ownedWorkflowStore = std::make_unique<store::WorkflowStore>(*db);
+    published = std::make_unique<services::PublishedWorkflows>(*ownedWorkflowStore,
                                                                publishedDir->path().toStdString());
     syncPublished(false);
 }
@@ -196,6 +279,12 @@ void Runtime::Private::openDatabase()
         dbProblem = Problem::Unavailable;
         dbError = storeUrlError;
         qWarning("runtime: running without a database: %s", dbError.c_str());
+        return;
+    }
+    if (!teamUrl.empty()) {
+        const auto start = Clock::now();
+        openTeamStore();
+        dbOpenMs = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
         return;
     }
     const std::string path =
@@ -385,6 +474,8 @@ void Runtime::Private::run()
                 return;
         }
         const auto now = Clock::now();
+        if (!teamUrl.empty() && !teamView.load() && now >= nextTeamRetry)
+            openTeamStore();
         if (published && (publishedDirty.exchange(false) || now >= nextPublishedPoll))
             syncPublished(true);
         if (now >= nextFlush) {
@@ -411,6 +502,7 @@ Runtime::Runtime(Options options, QObject *parent)
     d->options = std::move(options);
     d->configureStore();
     d->registry = d->options.registry ? d->options.registry : &metrics::MetricsRegistry::global();
+    d->createPublishedFolder();
     d->openDatabase();
 
     d->preparePublished();
@@ -419,8 +511,8 @@ Runtime::Runtime(Options options, QObject *parent)
     eo.includeBundled = d->options.includeBundled;
     eo.useStandardLocations = d->options.useStandardLocations;
     eo.useEnvironment = d->options.useEnvironment;
-    if (d->published) // below the process's own --workflows
-        eo.extraDirs.push_back(d->published->folder());
+    if (d->publishedDir) // below the process's own --workflows
+        eo.extraDirs.push_back(d->publishedDir->path().toStdString());
     eo.extraDirs.insert(eo.extraDirs.end(), d->options.workflowDirs.begin(),
                         d->options.workflowDirs.end());
     eo.watchFiles = d->options.watchFiles;
@@ -439,6 +531,8 @@ Runtime::Runtime(Options options, QObject *parent)
 
     if (d->db)
         d->attachDatabase(false);
+    if (d->teamView.load())
+        d->attachTeamSessions();
     d->worker = std::thread([p = d.get()] { p->run(); });
 }
 
@@ -539,6 +633,17 @@ store::Database *Runtime::database() const
     return d->dbView.load();
 }
 
+store::AbstractMcpSessionStore *Runtime::mcpSessionStore() const
+{
+    services::StoreHandle *team = d->teamView.load();
+    return team ? team->mcpSessions() : nullptr;
+}
+
+bool Runtime::isTeamServer() const
+{
+    return !d->teamUrl.empty();
+}
+
 std::string Runtime::databaseError() const
 {
     std::lock_guard lock(d->stateMutex);
@@ -626,6 +731,28 @@ metrics::HealthReport Runtime::health() const
     for (metrics::HealthCheckResult &c : report.checks) {
         if (c.name != "database" || db)
             continue;
+        if (!d->teamUrl.empty()) {
+            // A team store: unreachable is unhealthy (GET /health answers 503 and the balancer
+            // sends requests to the other instances).
+            c.data = Json::object();
+            services::StoreHandle *team = d->teamView.load();
+            const auto start = Clock::now();
+            Result<void> ping =
+                team ? team->ping()
+                     : Result<void>::failure(dbError.empty() ? "not connected" : dbError);
+            c.data["store"] = team ? team->describe() : services::redactUrl(d->teamUrl);
+            c.data["latency_ms"] =
+                std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+            if (ping) {
+                c.status = metrics::HealthStatus::Healthy;
+                c.detail = "team store " + c.data["store"].get<std::string>() + " reachable";
+            } else {
+                c.status = metrics::HealthStatus::Unhealthy;
+                c.detail = "team store unreachable: " + ping.error();
+                c.data["error"] = ping.error();
+            }
+            continue;
+        }
         if (d->options.storage == Storage::Disabled) {
             c.status = metrics::HealthStatus::Healthy;
             c.detail = "disabled by configuration: sessions, metrics and the L2 cache stay in "

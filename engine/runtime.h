@@ -42,8 +42,9 @@ namespace wfs {
 
 class SessionManager;
 namespace store {
+class AbstractMcpSessionStore;
 class Database;
-}
+} // namespace store
 namespace cache {
 class CachingEngine;
 class ResultCache;
@@ -138,6 +139,11 @@ public:
     metrics::MetricsRegistry &registry() const;
     // The open database, or null (disabled, or it could not be opened: see databaseError()).
     store::Database *database() const;
+    // A team store's shared MCP sessions (the listener's session directory); null otherwise,
+    // and while the team store cannot be reached.
+    store::AbstractMcpSessionStore *mcpSessionStore() const;
+    // True when Options::storeUrl names a team store (PostgreSQL), reachable or not.
+    bool isTeamServer() const;
     // Why the database is not open ("" when it is open or disabled on purpose).
     std::string databaseError() const;
     DatabaseState databaseState() const;

@@ -165,7 +165,7 @@ private:
     std::shared_ptr<SessionSink> m_sink;
     std::uint64_t m_counter = 0;
     bool m_writeBehind = false;
-    Loader m_loader; ///< setSharedStore(); guarded by m_mutex
+    Loader m_loader;                                     ///< setSharedStore(); guarded by m_mutex
     std::vector<std::pair<std::string, bool>> m_pending; ///< (id, removed) in change order
     std::map<std::string, std::size_t> m_pendingIndex;   ///< id -> index in m_pending
     std::mutex m_flushMutex;                             ///< serialises flushPending()

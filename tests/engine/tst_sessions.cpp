@@ -86,7 +86,8 @@ void TestSessions::sharedStoreContinuesAcrossInstances()
     const std::string id = "shared-1";
     for (int n = 0; n < 9; ++n) {
         SessionManager &m = *instances[n % 3];
-        const Json args = {{"workflowId", "w"}, {"stepId", "s" + std::to_string(n)},
+        const Json args = {{"workflowId", "w"},
+                           {"stepId", "s" + std::to_string(n)},
                            {"output", "out " + std::to_string(n)}};
         m.recordCall(id, "http:shared", "workflow_validate", args, Json{{"valid", true}}, false);
         m.flushPending();
@@ -103,8 +104,10 @@ void TestSessions::sharedStoreContinuesAcrossInstances()
     QCOMPARE(store.loads, 9);
     // Without a shared store the same alternation restarts the session on each instance.
     SessionManager x, y;
-    x.recordCall("local", "c", "workflow_validate", {{"stepId", "a"}, {"output", 1}}, Json{}, false);
-    y.recordCall("local", "c", "workflow_validate", {{"stepId", "b"}, {"output", 2}}, Json{}, false);
+    x.recordCall("local", "c", "workflow_validate", {{"stepId", "a"}, {"output", 1}}, Json{},
+                 false);
+    y.recordCall("local", "c", "workflow_validate", {{"stepId", "b"}, {"output", 2}}, Json{},
+                 false);
     QCOMPARE(y.get("local")->calls, 1);
 }
 
