@@ -8,6 +8,8 @@
 #include <chrono>
 #include <cstring>
 
+#include <poll.h>
+
 namespace wfs::pg::detail {
 
 Param real(double v)
@@ -113,6 +115,21 @@ PgConnection::~PgConnection()
     PQfinish(m_conn);
 }
 
+bool PgConnection::stale()
+{
+    if (m_broken || PQstatus(m_conn) != CONNECTION_OK)
+        return true;
+    pollfd p{PQsocket(m_conn), POLLIN, 0};
+    if (p.fd < 0)
+        return true;
+    if (poll(&p, 1, 0) <= 0)
+        return false; // nothing to read: alive as far as we can tell
+    // Data or EOF on an idle pool connection (which never LISTENs): the server's termination
+    // notice before its close, or a close. Dropped: at worst one needless reconnect.
+    m_broken = true;
+    return true;
+}
+
 bool PgConnection::inTransaction() const
 {
     return PQtransactionStatus(m_conn) != PQTRANS_IDLE;
@@ -205,12 +222,20 @@ Result<Lease> PgPool::acquire()
                               std::to_string(m_settings.statementTimeoutMs) + " ms");
         }
     }
-    if (!m_idle.empty()) {
+    // An idle connection the server has closed meanwhile (restarted, stopped) is dropped
+    // here rather than failing the caller's statement.
+    while (!m_idle.empty()) {
         std::unique_ptr<PgConnection> conn = std::move(m_idle.back());
         m_idle.pop_back();
+        if (conn->stale()) {
+            --m_open;
+            continue;
+        }
         ++m_busy;
         return Lease(this, std::move(conn));
     }
+    if (m_open >= size) // every slot was taken again while stale ones were dropped: unlikely
+        return R::failure("PostgreSQL at " + m_settings.where + ": no connection available");
     ++m_open; // reserved while we connect, outside the lock
     m_peak = std::max(m_peak, m_open);
     lock.unlock();

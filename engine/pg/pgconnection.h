@@ -101,6 +101,9 @@ public:
     // Parameterless commands: BEGIN, COMMIT, ROLLBACK, schema scripts.
     Result<void> command(const char *sql);
     bool broken() const { return m_broken; }
+    // True when the idle connection is dead (the server closed it: restart, shutdown,
+    // idle-session timeout): one non-blocking poll, no round trip.
+    bool stale();
     bool inTransaction() const;
     PGconn *raw() { return m_conn; }
 
