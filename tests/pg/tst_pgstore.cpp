@@ -15,6 +15,7 @@
 #include "testutil.h"
 
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QTest>
 
 #include <atomic>
@@ -119,6 +120,7 @@ private slots:
     void listenNotify();
     void postgresStoppedAndRestarted();
     void poolBounded();
+    void slowStatementsTimeOut();
 
 private:
     // A fresh database and a backend on it.
@@ -1032,6 +1034,64 @@ void TestPgStore::poolBounded()
     QVERIFY2(stats.peak <= 2, qPrintable(QString::number(stats.peak)));
     QCOMPARE(stats.peak, 2); // the threads did contend
     QCOMPARE(stats.busy, 0);
+}
+
+// statement_timeout is set on every connection and the pool never makes a caller wait longer
+// than it: with the workflows table locked by another client (psql) and a pool of one, every
+// call returns an error within about the timeout (twice it for a caller that first waited for
+// the pool), and calls succeed again once the lock is gone.
+void TestPgStore::slowStatementsTimeOut()
+{
+    const QString psql = wfs::test::PgCluster::binDir() + "/psql";
+    if (!QFile::exists(psql))
+        WFS_SKIP_UNLESS_REQUIRED("psql is not installed");
+    auto b = backend("timeout", "t", 1, 800);
+    QVERIFY(b);
+    const QString db = QStringLiteral("timeout_%1").arg(m_dbCounter);
+    QProcess locker;
+    locker.setProcessChannelMode(QProcess::MergedChannels);
+    locker.start(psql, {"-h", "127.0.0.1", "-p", QString::number(m_pg.port()), "-U", "postgres",
+                        "-d", db, "-v", "ON_ERROR_STOP=1", "-c",
+                        "BEGIN; LOCK TABLE workflows IN ACCESS EXCLUSIVE MODE; "
+                        "SELECT pg_sleep(2.5); COMMIT;"});
+    QVERIFY(locker.waitForStarted());
+    // Until the lock is held, count() succeeds; then it times out.
+    QElapsedTimer waited;
+    waited.start();
+    bool locked = false;
+    while (!locked && waited.elapsed() < 2000) {
+        locked = !b->workflows().count();
+        if (!locked)
+            QTest::qWait(20);
+    }
+    QVERIFY2(locked, "psql did not take the lock");
+    const Json wf = Json::parse(kFixtures)[0];
+    std::vector<std::thread> threads;
+    std::vector<std::string> errors(3);
+    std::vector<qint64> took(3);
+    for (int i = 0; i < 3; ++i) {
+        threads.emplace_back([&, i] {
+            QElapsedTimer t;
+            t.start();
+            auto r = b->workflows().upsert(wf, {});
+            took[std::size_t(i)] = t.elapsed();
+            errors[std::size_t(i)] = r ? std::string("succeeded") : r.error();
+        });
+    }
+    for (auto &t : threads)
+        t.join();
+    for (int i = 0; i < 3; ++i) {
+        const QString e = QString::fromStdString(errors[std::size_t(i)]);
+        QVERIFY2(e.contains("statement timeout") || e.contains("busy"), qPrintable(e));
+        QVERIFY2(took[std::size_t(i)] < 2 * 800 + 700,
+                 qPrintable(QString::number(took[std::size_t(i)])));
+    }
+    QVERIFY(locker.waitForFinished(10'000));
+    QCOMPARE(locker.exitCode(), 0);
+    auto ok = b->workflows().upsert(wf, {});
+    WFS_VERIFY_RESULT(ok);
+    QVERIFY(*ok);
+    QCOMPARE(b->poolStats().peak, 1);
 }
 
 QTEST_GUILESS_MAIN(TestPgStore)
