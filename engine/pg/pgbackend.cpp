@@ -279,7 +279,8 @@ Result<std::unique_ptr<PgBackend>> PgBackend::open(PgOptions options)
         impl->metrics = std::make_unique<PgMetricsStore>(impl->pool, impl->options.instanceId,
                                                          "postgresql://" + impl->where);
         impl->workflows = std::make_unique<PgWorkflowStore>(impl->pool);
-        impl->mcpSessions = std::make_unique<PgMcpSessionStore>(impl->pool);
+        impl->mcpSessions =
+            std::make_unique<PgMcpSessionStore>(impl->pool, impl->options.instanceId);
         impl->sink = std::make_shared<PgSessionSink>(impl->pool);
         return std::unique_ptr<PgBackend>(new PgBackend(std::move(impl)));
     } catch (const std::exception &e) {

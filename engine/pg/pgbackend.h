@@ -5,7 +5,9 @@
 // machines) share one database. libpq is a PRIVATE dependency of wfs_pg: no header outside
 // engine/pg sees libpq-fe.h.
 //
-//   auto backend = pg::PgBackend::open({.url = "postgresql://wfs@db:5432/wfs", .poolSize = 8});
+//   pg::PgOptions options;
+//   options.url = "postgresql://wfs@db:5432/wfs";
+//   auto backend = pg::PgBackend::open(options);
 //   if (!backend) fail(backend.error());     // "PostgreSQL at db:5432/wfs: <libpq message>"
 //   engine.sessions().setSink((*backend)->sessionSink());
 //   (*backend)->workflows().sync(all);       // also pg_notify(kWorkflowsChannel, id) per change
@@ -69,9 +71,11 @@ public:
     PoolStats poolStats() const;
 
     // LISTEN on a dedicated connection on its own thread; `callback(payload)` runs on that
-    // thread. Reconnects by itself (back-off up to 1 s) and then calls callback("") (the caller
-    // must assume it missed notifications). Destroying the subscription stops the thread
-    // promptly (it never waits for a connect to time out... beyond connectTimeoutS).
+    // thread. Returns once LISTEN is in effect (a notification committed after listen() returns
+    // is delivered), or after connectTimeoutS when PostgreSQL is unreachable (the thread keeps
+    // trying). Reconnects by itself (back-off 50 ms doubling up to 1 s) and then calls
+    // callback("") (the caller must assume it missed notifications). Destroying the
+    // subscription stops the thread promptly, even mid-connect (an eventfd wakes it).
     class Subscription
     {
     public:

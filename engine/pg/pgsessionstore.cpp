@@ -432,8 +432,9 @@ constexpr Statement kMcpExpire{"wfs_mcp_expire",
 
 } // namespace
 
-PgMcpSessionStore::PgMcpSessionStore(std::shared_ptr<PgPool> pool)
+PgMcpSessionStore::PgMcpSessionStore(std::shared_ptr<PgPool> pool, std::string instanceId)
     : m_pool(std::move(pool))
+    , m_instance(std::move(instanceId))
 {}
 
 Result<void> PgMcpSessionStore::save(const store::McpSessionRecord &s)
@@ -446,8 +447,9 @@ Result<void> PgMcpSessionStore::save(const store::McpSessionRecord &s)
     const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
     Result<PgRows> r = (*lease)->exec(
         kMcpSave, {text(s.id), text(s.protocolVersion),
-                   text(s.clientInfo.empty() ? std::string("{}") : s.clientInfo), text(s.instance),
-                   boolean(s.initialized), integer(s.createdAtMs ? s.createdAtMs : now),
+                   text(s.clientInfo.empty() ? std::string("{}") : s.clientInfo),
+                   text(s.instance.empty() ? m_instance : s.instance), boolean(s.initialized),
+                   integer(s.createdAtMs ? s.createdAtMs : now),
                    integer(s.lastUsedAtMs ? s.lastUsedAtMs : now)});
     if (!r)
         return Result<void>::failure("cannot save MCP session '" + s.id + "': " + r.error());

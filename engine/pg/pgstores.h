@@ -167,7 +167,8 @@ private:
 class PgMcpSessionStore final : public store::AbstractMcpSessionStore
 {
 public:
-    explicit PgMcpSessionStore(std::shared_ptr<detail::PgPool> pool);
+    // `instanceId` is written for a record whose `instance` is empty.
+    PgMcpSessionStore(std::shared_ptr<detail::PgPool> pool, std::string instanceId);
     Result<void> save(const store::McpSessionRecord &session) override;
     Result<std::optional<store::McpSessionRecord>> load(std::string_view id) override;
     Result<bool> remove(std::string_view id) override;
@@ -176,6 +177,7 @@ public:
 
 private:
     std::shared_ptr<detail::PgPool> m_pool;
+    const std::string m_instance;
 };
 
 } // namespace wfs::pg

@@ -719,7 +719,7 @@ void TestPgStore::mcpSessions()
     r.id = "m-1";
     r.protocolVersion = "2025-06-18";
     r.clientInfo = R"({"name":"claude"})";
-    r.instance = b->instanceId();
+    // instance left empty: the backend's instance id is written
     r.createdAtMs = 1000;
     r.lastUsedAtMs = 1000;
     WFS_VERIFY_RESULT(ms.save(r));
@@ -751,6 +751,10 @@ void TestPgStore::mcpSessions()
     r.id = "m-2";
     r.lastUsedAtMs = 10'000;
     WFS_VERIFY_RESULT(other->mcpSessions().save(r));
+    auto m2 = ms.load("m-2");
+    WFS_VERIFY_RESULT(m2);
+    QVERIFY(m2->has_value());
+    QCOMPARE((*m2)->instance, std::string("inst-b"));
     auto expired = ms.expire(5000);
     WFS_VERIFY_RESULT(expired);
     QCOMPARE(*expired, 1);
