@@ -1043,7 +1043,8 @@ void TestPgStore::poolBounded()
 // statement_timeout is set on every connection and the pool never makes a caller wait longer
 // than it: with the workflows table locked by another client (psql) and a pool of one, every
 // call returns an error within about the timeout (twice it for a caller that first waited for
-// the pool), and calls succeed again once the lock is gone.
+// the pool), and calls succeed again once the lock is gone. The lock is held 4 s: longer than
+// its detection (one timeout) plus the three callers (two timeouts and a pool wait).
 void TestPgStore::slowStatementsTimeOut()
 {
     const QString psql = wfs::test::PgCluster::binDir() + "/psql";
@@ -1057,7 +1058,7 @@ void TestPgStore::slowStatementsTimeOut()
     locker.start(psql, {"-h", "127.0.0.1", "-p", QString::number(m_pg.port()), "-U", "postgres",
                         "-d", db, "-v", "ON_ERROR_STOP=1", "-c",
                         "BEGIN; LOCK TABLE workflows IN ACCESS EXCLUSIVE MODE; "
-                        "SELECT pg_sleep(2.5); COMMIT;"});
+                        "SELECT pg_sleep(4); COMMIT;"});
     QVERIFY(locker.waitForStarted());
     // Until the lock is held, count() succeeds; then it times out.
     QElapsedTimer waited;
