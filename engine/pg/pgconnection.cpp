@@ -75,19 +75,24 @@ std::string errorText(PGconn *conn)
 PGconn *startConnect(const Settings &settings, bool async)
 {
     const std::string timeout = std::to_string(std::max(settings.connectTimeoutS, 1));
+    // Unacknowledged data (a server gone mid-statement without a reset) fails the socket after
+    // this; idle connections are probed by the keepalives.
+    const std::string userTimeout =
+        std::to_string(std::max(settings.statementTimeoutMs + 2000, 5000));
     // Earlier keywords are defaults the URL may override; those after it are ours to impose.
-    const char *keys[] = {"application_name",    "client_encoding",  "dbname",
-                          "connect_timeout",     "keepalives",       "keepalives_idle",
-                          "keepalives_interval", "keepalives_count", nullptr};
-    const char *values[] = {"workflow-studio",
-                            "UTF8",
-                            settings.url.c_str(),
-                            timeout.c_str(),
-                            "1",
-                            "5",
-                            "2",
-                            "2",
-                            nullptr};
+    const char *keys[] = {"application_name",
+                          "client_encoding",
+                          "dbname",
+                          "connect_timeout",
+                          "keepalives",
+                          "keepalives_idle",
+                          "keepalives_interval",
+                          "keepalives_count",
+                          "tcp_user_timeout",
+                          nullptr};
+    const char *values[] = {
+        "workflow-studio",   "UTF8", settings.url.c_str(), timeout.c_str(), "1", "5", "2", "2",
+        userTimeout.c_str(), nullptr};
     return async ? PQconnectStartParams(keys, values, 1) : PQconnectdbParams(keys, values, 1);
 }
 

@@ -126,6 +126,7 @@ public:
     int port() const { return m_port; }
     const QString &error() const { return m_error; }
     QString dataDir() const { return m_dir ? m_dir->path() + "/data" : QString(); }
+    QString socketDir() const { return m_dir ? m_dir->path() : QString(); }
 
 private:
     bool fail(const QString &message)

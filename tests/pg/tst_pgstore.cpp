@@ -206,6 +206,19 @@ void TestPgStore::openAndMigrate()
     auto b = PgBackend::open(o);
     WFS_VERIFY_RESULT(b);
     QVERIFY((*b)->instanceId().ends_with(":" + std::to_string(QCoreApplication::applicationPid())));
+    // Over the unix socket (host=/socket/dir in the query): the URL is handed to libpq as-is.
+    o.url = QStringLiteral("postgresql://postgres@/%1?host=%2&port=%3")
+                .arg(db, m_pg.socketDir())
+                .arg(m_pg.port())
+                .toStdString();
+    auto viaSocket = PgBackend::open(o);
+    WFS_VERIFY_RESULT(viaSocket);
+    QCOMPARE(
+        QString::fromStdString((*viaSocket)->describe()),
+        QStringLiteral("postgresql://%1:%2/%3").arg(m_pg.socketDir()).arg(m_pg.port()).arg(db));
+    auto seen = (*viaSocket)->workflows().count();
+    WFS_VERIFY_RESULT(seen);
+    QCOMPARE(*seen, std::int64_t(1));
 }
 
 void TestPgStore::openFailsClearly_data()
