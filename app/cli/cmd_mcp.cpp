@@ -13,6 +13,7 @@
 #include "engine/runtime.h"
 #include "engine/services/listenaddress.h"
 #include "engine/services/runtimebackend.h"
+#include "engine/services/sessiondirectory.h"
 #include "engine/services/storeurl.h"
 
 #include <QCoreApplication>
@@ -317,6 +318,17 @@ int runMcp(const QStringList &args)
         httpOptions.maxConnections = static_cast<std::size_t>(o.maxConnections);
         httpOptions.maxConnectionsPerClient = static_cast<std::size_t>(o.maxConnectionsPerClient);
         httpOptions.clientRateLimitPerSecond = o.clientRateLimit;
+        // A team server: MCP sessions live in the shared store, so any instance serves any.
+        if (const auto store = services::parseStoreUrl(o.storeUrl);
+            store && store->kind == services::StoreLocation::Kind::PostgreSql) {
+            httpOptions.sessionDirectory = std::make_shared<services::StoreSessionDirectory>(
+                [engineReady, &createEngine]() -> store::AbstractMcpSessionStore * {
+                    if (engineReady.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+                        QMetaObject::invokeMethod(qApp, createEngine, Qt::QueuedConnection);
+                    return engineReady.get()->mcpSessionStore();
+                },
+                o.instanceId);
+        }
         // GET /health for a load balancer: 503 while starting and while the store is down.
         httpOptions.health = [engineReady] {
             mcp::HttpServer::HealthAnswer answer;

@@ -4,6 +4,7 @@
 
 #include "storeurl.h"
 
+#include "engine/pg/pgbackend.h"
 #include "engine/store/database.h"
 #include "engine/store/metricsstore.h"
 #include "engine/store/sessionsink.h"
@@ -52,12 +53,47 @@ private:
     std::shared_ptr<store::SqliteSessionSink> m_sink;
 };
 
+// A team server's PostgreSQL: every store, the shared MCP sessions, LISTEN/NOTIFY for the
+// published set.
+class PgStoreHandle final : public StoreHandle
+{
+public:
+    explicit PgStoreHandle(std::unique_ptr<pg::PgBackend> backend)
+        : m_pg(std::move(backend))
+    {}
+
+    store::AbstractWorkflowStore &workflows() override { return m_pg->workflows(); }
+    store::AbstractSessionStore &sessions() override { return m_pg->sessions(); }
+    store::AbstractMetricsStore &metrics() override { return m_pg->metrics(); }
+    store::AbstractMcpSessionStore *mcpSessions() override { return &m_pg->mcpSessions(); }
+    std::shared_ptr<SessionSink> sessionSink() override { return m_pg->sessionSink(); }
+    store::Database *database() override { return nullptr; }
+    bool isTeamStore() const override { return true; }
+    std::string describe() const override { return m_pg->describe(); }
+    Result<void> ping() override { return m_pg->ping(); }
+    // The workflow store notifies in its own transaction already.
+    void notifyWorkflowsChanged(const std::string &) override {}
+    std::unique_ptr<Watch> watchWorkflows(std::function<void(const std::string &)> changed) override
+    {
+        struct PgWatch : Watch
+        {
+            std::unique_ptr<pg::PgBackend::Subscription> subscription;
+        };
+        auto watch = std::make_unique<PgWatch>();
+        watch->subscription = m_pg->listen(pg::kWorkflowsChannel, std::move(changed));
+        return watch;
+    }
+    pg::PgBackend &backend() { return *m_pg; }
+
+private:
+    std::unique_ptr<pg::PgBackend> m_pg;
+};
+
 } // namespace
 
 Result<std::unique_ptr<StoreHandle>> StoreHandle::open(const std::string &url, Options options)
 {
     using R = Result<std::unique_ptr<StoreHandle>>;
-    (void)options;
     Result<StoreLocation> location = parseStoreUrl(url);
     if (!location)
         return R::failure(location.error());
@@ -67,7 +103,14 @@ Result<std::unique_ptr<StoreHandle>> StoreHandle::open(const std::string &url, O
             return R::failure(db.error());
         return std::unique_ptr<StoreHandle>(std::make_unique<SqliteStoreHandle>(std::move(*db)));
     }
-    return R::failure("PostgreSQL stores are not built into this program: " + redactUrl(url));
+    pg::PgOptions po;
+    po.url = location->target;
+    po.poolSize = options.poolSize;
+    po.instanceId = options.instanceId;
+    Result<std::unique_ptr<pg::PgBackend>> backend = pg::PgBackend::open(std::move(po));
+    if (!backend)
+        return R::failure(backend.error());
+    return std::unique_ptr<StoreHandle>(std::make_unique<PgStoreHandle>(std::move(*backend)));
 }
 
 } // namespace wfs::services

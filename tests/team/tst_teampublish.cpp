@@ -5,6 +5,7 @@
 // on the store within a second of publishing, a new version replaces the old one everywhere,
 // unpublishing removes it everywhere. Each case runs on every store backend.
 #include "mcpinstance.h"
+#include "pgcluster.h"
 #include "testutil.h"
 
 #include <QElapsedTimer>
@@ -97,14 +98,24 @@ class TestTeamPublish : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    std::unique_ptr<test::PgCluster> m_pg;
+    int m_stores = 0;
 
-    // The store URL of a backend row ("sqlite": a fresh file).
+    // The store URL of a backend row: "sqlite" a fresh file, "postgresql" a fresh database of
+    // the throwaway cluster (started on first use).
     QString storeUrl(const QString &backend)
     {
-        static int n = 0;
+        ++m_stores;
         if (backend == QLatin1String("sqlite"))
-            return QStringLiteral("sqlite:%1/store-%2.db").arg(m_dir.path()).arg(++n);
-        return {};
+            return QStringLiteral("sqlite:%1/store-%2.db").arg(m_dir.path()).arg(m_stores);
+        if (!m_pg) {
+            m_pg = std::make_unique<test::PgCluster>();
+            if (!m_pg->init()) {
+                qWarning("PostgreSQL: %s", qPrintable(m_pg->error()));
+                return {};
+            }
+        }
+        return m_pg->createDatabase(QStringLiteral("publish_%1").arg(m_stores));
     }
 
 private slots:
@@ -112,6 +123,14 @@ private slots:
     {
         QTest::addColumn<QString>("backend");
         QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    void init()
+    {
+        if (QTest::currentDataTag() == QLatin1String("postgresql") && !test::PgCluster::available())
+            WFS_SKIP_UNLESS_REQUIRED("PostgreSQL 15 server binaries are not installed "
+                                     "(apt-get install postgresql-15)");
     }
 
     void publishRefusesInvalidFilesWithTheirPositions_data() { backends_data(); }
@@ -119,6 +138,7 @@ private slots:
     {
         QFETCH(QString, backend);
         const QString store = storeUrl(backend);
+        QVERIFY(!store.isEmpty());
         const QString folder = m_dir.path() + QStringLiteral("/refuse-") + backend;
         QVERIFY(QDir().mkpath(folder));
         writeText(folder + QStringLiteral("/good.json"), workflowText("good-one", "v1"));
@@ -189,6 +209,7 @@ private slots:
     {
         QFETCH(QString, backend);
         const QString store = storeUrl(backend);
+        QVERIFY(!store.isEmpty());
         const QString folder = m_dir.path() + QStringLiteral("/serve-") + backend;
         const QString own = m_dir.path() + QStringLiteral("/own-") + backend;
         QVERIFY(QDir().mkpath(folder));
