@@ -158,14 +158,15 @@ void Runtime::Private::configureStore()
         teamUrl = location->target;
 }
 
-// The engine's sessions on the team store: written behind, loaded on demand, dropped once
-// flushed (SessionManager::setSharedStore), so any instance continues any session.
+// The engine's sessions on the team store: loaded on demand, written through before the answer
+// leaves, then dropped from memory (SessionManager::setSharedStore), so any instance continues
+// any session and a SIGKILLed instance loses nothing it answered.
 void Runtime::Private::attachTeamSessions()
 {
     services::StoreHandle *handle = teamView.load();
     SessionManager &sessions = engine->sessions();
     sessions.setSink(handle->sessionSink());
-    sessions.setWriteBehind(true);
+    sessions.setWriteBehind(false); // written through: see SessionManager::setSharedStore
     sessions.setSharedStore([handle](const std::string &id) -> std::optional<Session> {
         Result<std::optional<store::SessionRecord>> r = handle->sessions().load(id);
         if (!r || !*r)

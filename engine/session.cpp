@@ -311,8 +311,16 @@ void SessionManager::recordCall(const std::string &id, const std::string &client
             }
         }
     }
-    if (sink)
+    if (sink) {
         sink->sessionSaved(copy);
+        // A shared store written through: the next call (on any instance) reads it from there.
+        std::lock_guard lock(m_mutex);
+        if (m_loader) {
+            const auto it = m_sessions.find(id);
+            if (it != m_sessions.end() && it->second.calls == copy.calls)
+                m_sessions.erase(it);
+        }
+    }
     notify(id, created ? kCreated | kUpdated : kUpdated);
 }
 

@@ -136,7 +136,10 @@ public:
     // A store shared by several processes (a team server): a call on a session this process
     // does not hold loads it through `loader` first (so its calls, outputs and validations
     // continue where another instance left them), and a session is dropped from memory once
-    // flushed, so the next call reads what any instance wrote last. Null = this process only.
+    // saved, so the next call reads what any instance wrote last. The team runtime writes such
+    // sessions through (setWriteBehind(false)): saved before the call's answer leaves, so the
+    // next request may go to any instance and a killed instance loses nothing it answered.
+    // Null = this process only.
     using Loader = std::function<std::optional<Session>(const std::string &id)>;
     void setSharedStore(Loader loader);
     // Returns how many sessions were saved or removed. Safe from any thread; flushes never

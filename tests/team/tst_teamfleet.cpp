@@ -1,0 +1,273 @@
+// SPDX-FileCopyrightText: 2026 Workflow Studio authors
+// SPDX-License-Identifier: MIT
+// A team server as a round-robin balancer sees it: three `wfstudio mcp --http` instances on one
+// throwaway PostgreSQL, one agent whose every request goes to the next instance in turn. A whole
+// walk of coding-task-workflow-with-loops (both loops) must give exactly the answers of a single
+// instance — also with one instance SIGKILLed mid-run, and with PostgreSQL stopped and restarted
+// mid-run (calls that need the store fail with a clear error meanwhile; service resumes).
+#include "mcpinstance.h"
+#include "pgcluster.h"
+#include "testutil.h"
+
+#include "../engine/tracedriver.h"
+
+#include "engine/services/storehandle.h"
+#include "engine/store/sessionstore.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace wfs;
+using wfs::test::McpClient;
+using wfs::test::McpInstance;
+
+namespace {
+
+// The walk: Large, so the analysis loop (4 passes) and the implementation loop (2 passes) run.
+const Json kScript = {{"workflowId", "coding-task-workflow-with-loops"},
+                      {"context", {{"taskComplexity", "Large"}, {"totalImplementationSteps", 2}}},
+                      {"completedMode", "iteration-aware"},
+                      {"maxSteps", 80}};
+
+// An answer without what is the clock's, not the walk's: a loop's "started" time (WorkRail
+// stamps Date.now() there), which differs between any two runs on one instance too.
+std::string normalized(const std::string &text)
+{
+    Json answer = Json::parse(text, nullptr, false);
+    if (!answer.is_object() || !answer.contains("context") || !answer["context"].is_object())
+        return text;
+    Json &context = answer["context"];
+    if (context.contains("_loopState") && context["_loopState"].is_object()) {
+        for (auto &[loop, state] : context["_loopState"].items()) {
+            if (state.is_object() && state.contains("started"))
+                state["started"] = "<time>";
+        }
+    }
+    return answer.dump(2);
+}
+
+struct Walk
+{
+    std::vector<std::string> answers; ///< every workflow_next answer's text, in order
+    test::TraceRun run;
+};
+
+} // namespace
+
+class TestTeamFleet : public QObject
+{
+    Q_OBJECT
+
+    test::PgCluster m_pg;
+    QString m_store;
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<McpInstance> instance()
+    {
+        return std::make_unique<McpInstance>(
+            QStringList{"--store", m_store, "--instance-id",
+                        QStringLiteral("fleet-%1").arg(QRandomGenerator::global()->generate())});
+    }
+
+    // Walks kScript; `pick(n)` says which port answers call n (0 = initialize).
+    Walk walk(McpClient &client, const std::function<quint16(int)> &pick,
+              const std::function<void(int)> &beforeCall = {})
+    {
+        Walk w;
+        int n = 0;
+        w.run = test::runTraceScriptWith(
+            [&](const Json &args) {
+                ++n;
+                if (beforeCall)
+                    beforeCall(n);
+                const test::ToolAnswer a = client.tool(pick(n), "workflow_next", args);
+                w.answers.push_back(normalized(a.text));
+                return test::NextAnswer{a.isError, a.text};
+            },
+            kScript);
+        return w;
+    }
+
+    // The session as the store has it once written behind (calls recorded by all instances).
+    int storedCalls(const std::string &sessionId)
+    {
+        auto store = services::StoreHandle::open(m_store.toStdString());
+        if (!store)
+            return -1;
+        for (int i = 0; i < 40; ++i) {
+            auto r = (*store)->sessions().load(sessionId);
+            if (r && *r) {
+                const Json state = Json::parse((*r)->state, nullptr, false);
+                const int calls = state.value("calls", -1);
+                if (calls >= 0 && i > 5) // a few flush periods after the last call
+                    return calls;
+            }
+            QThread::msleep(100);
+        }
+        return -2;
+    }
+
+    Walk m_single; ///< the reference: every call on one instance
+
+private slots:
+    void initTestCase()
+    {
+        WFS_REQUIRE_SHARED();
+        if (!test::PgCluster::available())
+            WFS_SKIP_UNLESS_REQUIRED("PostgreSQL 15 server binaries are not installed "
+                                     "(apt-get install postgresql-15)");
+        QVERIFY2(m_pg.init(), qPrintable(m_pg.error()));
+        m_store = m_pg.createDatabase(QStringLiteral("fleet"));
+        QVERIFY2(!m_store.isEmpty(), qPrintable(m_pg.error()));
+        // The workflow reaches the instances the team way: published to the store.
+        QProcess publish;
+        publish.start(
+            test::binaryDir() + "/bin/wfstudio",
+            {"publish", "--store", m_store,
+             test::sharedDir() + "/workrail/workflows/coding-task-workflow-with-loops.json"});
+        QVERIFY(publish.waitForFinished(30000));
+        QVERIFY2(publish.exitCode() == 0, publish.readAllStandardError().constData());
+
+        auto single = instance();
+        QString why;
+        QVERIFY2(single->start(&why), qPrintable(why));
+        McpClient client;
+        QVERIFY(client.initialize(single->port()));
+        m_single = walk(client, [&](int) { return single->port(); });
+        const Json &end = m_single.run.lines.back();
+        qInfo("single instance: %zu calls, end %s", m_single.answers.size(),
+              end.value("end", std::string()).c_str());
+        // Both loops ran: four analysis passes, two implementation passes.
+        int analysis = 0, implement = 0;
+        for (const Json &line : m_single.run.lines) {
+            const std::string step = line.value("step", Json()).is_string()
+                                         ? line["step"].get<std::string>()
+                                         : std::string();
+            analysis += step.rfind("phase-1-step-", 0) == 0;
+            implement += step == "phase-6-implement";
+        }
+        QCOMPARE(analysis, 4);
+        QCOMPARE(implement, 2);
+        // The final review is handed out; then the refinement steps' conditions are unmet
+        // (WorkRail's "blocked" answer, the same from every instance).
+        QVERIFY(m_single.answers.size() > 20);
+        QVERIFY2(end.value("end", std::string()) != "error", end.dump().c_str());
+        QCOMPARE(storedCalls(client.sessionId.toStdString()), int(m_single.answers.size()));
+    }
+
+    // Round robin over three instances: the same answers, one session record with every call.
+    void roundRobinGivesTheSingleInstanceAnswers()
+    {
+        std::vector<std::unique_ptr<McpInstance>> fleet;
+        QString why;
+        for (int i = 0; i < 3; ++i) {
+            fleet.push_back(instance());
+            QVERIFY2(fleet.back()->start(&why), qPrintable(why));
+        }
+        McpClient client;
+        QVERIFY(client.initialize(fleet[0]->port()));
+        const Walk w = walk(client, [&](int n) { return fleet[std::size_t(n % 3)]->port(); });
+        QCOMPARE(w.answers.size(), m_single.answers.size());
+        for (std::size_t i = 0; i < w.answers.size(); ++i) {
+            if (w.answers[i] != m_single.answers[i])
+                qInfo("call %zu differs:\n%s\n--- single instance:\n%s", i, w.answers[i].c_str(),
+                      m_single.answers[i].c_str());
+            QVERIFY2(w.answers[i] == m_single.answers[i], qPrintable(QString::number(i)));
+        }
+        QCOMPARE(storedCalls(client.sessionId.toStdString()), int(w.answers.size()));
+    }
+
+    // One instance SIGKILLed mid-run: its turns go to the next live instance (as a balancer's
+    // health check would send them); nothing answered is lost.
+    void killedInstanceLosesNothing()
+    {
+        std::vector<std::unique_ptr<McpInstance>> fleet;
+        QString why;
+        for (int i = 0; i < 3; ++i) {
+            fleet.push_back(instance());
+            QVERIFY2(fleet.back()->start(&why), qPrintable(why));
+        }
+        McpClient client;
+        QVERIFY(client.initialize(fleet[1]->port()));
+        std::vector<bool> alive{true, true, true};
+        const Walk w = walk(
+            client,
+            [&](int n) {
+                std::size_t i = std::size_t(n % 3);
+                while (!alive[i])
+                    i = (i + 1) % 3;
+                return fleet[i]->port();
+            },
+            [&](int n) {
+                if (n == 12) { // mid-way through the analysis loop
+                    fleet[1]->kill();
+                    alive[1] = false;
+                }
+            });
+        QCOMPARE(w.answers.size(), m_single.answers.size());
+        for (std::size_t i = 0; i < w.answers.size(); ++i)
+            QVERIFY2(w.answers[i] == m_single.answers[i], qPrintable(QString::number(i)));
+        // Every answered call is in the session record, the killed instance's included.
+        QCOMPARE(storedCalls(client.sessionId.toStdString()), int(w.answers.size()));
+    }
+
+    // PostgreSQL stopped mid-run: the walk goes on where the session is known (workflow_next
+    // needs no store), an instance that must look the session up answers 503 with a clear
+    // error, GET /health says 503; PostgreSQL back: everything resumes, same answers.
+    void postgresStoppedAndRestartedMidRun()
+    {
+        std::vector<std::unique_ptr<McpInstance>> fleet;
+        QString why;
+        for (int i = 0; i < 2; ++i) {
+            fleet.push_back(instance());
+            QVERIFY2(fleet.back()->start(&why), qPrintable(why));
+        }
+        McpClient client;
+        QVERIFY(client.initialize(fleet[0]->port()));
+        bool checkedOutage = false;
+        const Walk w = walk(
+            client, [&](int n) { return fleet[std::size_t(n % 2)]->port(); },
+            [&](int n) {
+                if (n != 20)
+                    return;
+                QVERIFY2(m_pg.stop(), qPrintable(m_pg.error()));
+                // A third instance started during the outage cannot look the session up.
+                auto late = instance();
+                QString lateWhy;
+                // It listens, but is not healthy: the store is unreachable.
+                QVERIFY(!late->start(&lateWhy, 4000));
+                QVERIFY2(lateWhy.contains(QStringLiteral("never healthy")), qPrintable(lateWhy));
+                const test::HttpAnswer health =
+                    test::httpRequest(late->port(), "GET", "/health", {});
+                QCOMPARE(health.status, 503);
+                McpClient other = client;
+                const test::ToolAnswer refused =
+                    other.tool(late->port(), "workflow_list", Json::object());
+                QCOMPARE(refused.status, 503);
+                QVERIFY2(refused.text.find("session store cannot be reached") != std::string::npos,
+                         refused.text.c_str());
+                // A new session cannot be shared while the store is down.
+                McpClient fresh;
+                QVERIFY(!fresh.initialize(fleet[0]->port()));
+                QCOMPARE(test::httpRequest(fleet[0]->port(), "GET", "/health", {}).status, 503);
+                QVERIFY2(m_pg.start(), qPrintable(m_pg.error()));
+                // Back: healthy again within a few seconds, new sessions work.
+                QElapsedTimer t;
+                t.start();
+                while (test::httpRequest(fleet[0]->port(), "GET", "/health", {}).status != 200 &&
+                       t.elapsed() < 10000)
+                    QThread::msleep(100);
+                QCOMPARE(test::httpRequest(fleet[0]->port(), "GET", "/health", {}).status, 200);
+                QVERIFY(fresh.initialize(fleet[1]->port()));
+                checkedOutage = true;
+            });
+        QVERIFY(checkedOutage);
+        QCOMPARE(w.answers.size(), m_single.answers.size());
+        for (std::size_t i = 0; i < w.answers.size(); ++i)
+            QVERIFY2(w.answers[i] == m_single.answers[i], qPrintable(QString::number(i)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTeamFleet)
+#include "tst_teamfleet.moc"
