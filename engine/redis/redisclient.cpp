@@ -345,7 +345,7 @@ struct RedisClient::Impl
                     markDownLocked(c.error());
                     return R::failure(c.error());
                 }
-                markUpLocked();
+                // Up only once a command succeeds on it: a hung Redis accepts connections.
                 return Lease{c->release(), false};
             }
             if (released.wait_until(lock, deadline) == std::cv_status::timeout && idle.empty() &&

@@ -40,12 +40,12 @@ inline constexpr std::string_view kInvalidateChannel = "wfs:invalidate";
 
 struct RedisOptions
 {
-    std::string url; ///< redis://HOST:PORT[/DB], redis://[USER]:PASSWORD@HOST:PORT/DB
+    std::string url = {}; ///< redis://HOST:PORT[/DB], redis://[USER]:PASSWORD@HOST:PORT/DB
     int connectTimeoutMs = 300;
     int commandTimeoutMs = 300;
     int poolSize = 4; ///< connections at most
     std::string keyPrefix = "wfs:";
-    std::string instanceId; ///< "" = hostname:pid (RedisClient fills it in)
+    std::string instanceId = {}; ///< "" = hostname:pid (RedisClient fills it in)
 };
 
 // What a redis:// URL names. Host "[::1]" is returned without brackets.
