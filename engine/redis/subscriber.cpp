@@ -21,6 +21,7 @@
 namespace wfs::redis {
 
 using namespace detail;
+using Clock = std::chrono::steady_clock;
 
 namespace {
 constexpr int kMinBackoffMs = 250;
@@ -72,6 +73,18 @@ struct Subscriber::Impl
         }
     }
 
+    // Writes what is buffered, waiting for the socket at most the command timeout at a time.
+    bool flush(redisContext *c) const
+    {
+        for (int done = 0; !done;) {
+            if (redisBufferWrite(c, &done) != REDIS_OK)
+                return false;
+            if (!done && waitFor(c->fd, POLLOUT, options.commandTimeoutMs) != Wait::Ready)
+                return false;
+        }
+        return true;
+    }
+
     // One connection's life: connect, AUTH, SUBSCRIBE, deliver until it breaks or we stop.
     // Returns true when the subscription was established.
     bool session(bool notifyMissed)
@@ -101,14 +114,19 @@ struct Subscriber::Impl
         }
         if (!appendArgv(c.get(), {"SUBSCRIBE", channel}))
             return false;
-        for (int done = 0; !done;) {
-            if (redisBufferWrite(c.get(), &done) != REDIS_OK)
-                return false;
-            if (!done && waitFor(c->fd, POLLOUT, options.commandTimeoutMs) != Wait::Ready)
-                return false;
-        }
+        if (!flush(c.get()))
+            return false;
 
         bool established = false;
+        // Liveness: after a silence a PING (answered ["pong", ""] in subscribed mode); no byte
+        // back in time means a dead peer or path, so reconnect.
+        const auto idlePing =
+            std::chrono::milliseconds(std::max(1000, 10 * options.commandTimeoutMs));
+        const auto pingWait =
+            std::chrono::milliseconds(std::max(1000, 3 * options.commandTimeoutMs));
+        auto lastTraffic = Clock::now();
+        bool pinging = false; ///< a PING is out, sent at pingSent
+        Clock::time_point pingSent{};
         for (;;) {
             // Every complete reply already read.
             for (;;) {
@@ -141,11 +159,27 @@ struct Subscriber::Impl
                     return established;
             }
             // Until the subscription is confirmed, Redis must answer within the command timeout.
-            const Wait w = waitFor(c->fd, POLLIN, established ? -1 : options.commandTimeoutMs);
+            int timeoutMs = options.commandTimeoutMs;
+            if (established) {
+                const auto due = pinging ? pingSent + pingWait : lastTraffic + idlePing;
+                timeoutMs = int(std::max<std::int64_t>(
+                    0, std::chrono::duration_cast<std::chrono::milliseconds>(due - Clock::now())
+                           .count()));
+            }
+            const Wait w = waitFor(c->fd, POLLIN, timeoutMs);
+            if (w == Wait::TimedOut && established && !pinging) {
+                if (!appendArgv(c.get(), {"PING"}) || !flush(c.get()))
+                    return established;
+                pinging = true;
+                pingSent = Clock::now();
+                continue;
+            }
             if (w != Wait::Ready)
-                return established;
+                return established; // stopped, no answer in time, poll error
             if (redisBufferRead(c.get()) != REDIS_OK)
                 return established; // closed by the server, reset, ...
+            lastTraffic = Clock::now();
+            pinging = false;
         }
     }
 

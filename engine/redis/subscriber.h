@@ -15,7 +15,10 @@
 // or late because Redis was down at start — it calls callback("") first: messages may have been
 // missed, the caller must assume anything changed. Connect and I/O are non-blocking and polled
 // together with a wake-up descriptor, so the destructor returns promptly (well under 200 ms;
-// only a DNS lookup in progress cannot be interrupted). Keep-alive is TCP's (hiredis default).
+// only a DNS lookup in progress cannot be interrupted). A silent connection is checked with a
+// PING after max(1 s, 10 x commandTimeoutMs) without traffic; no answer within
+// max(1 s, 3 x commandTimeoutMs) counts as lost (a dead peer or network path), so a partition is
+// noticed within seconds rather than at TCP keep-alive's pace.
 #pragma once
 
 #include "redisclient.h"

@@ -98,6 +98,7 @@ private slots:
     void rateLimiterFallback();
     void subscriberReceives();
     void subscriberSurvivesRestart();
+    void subscriberNoticesHungRedis();
     void subscriberStopsPromptly();
 
 private:
@@ -743,6 +744,30 @@ void TestRedis::subscriberSurvivesRestart()
     QVERIFY2(own.start(), qPrintable(own.error()));
     QVERIFY(waitUntil([&] { return lateSub->subscribed(); }, 3000));
     QVERIFY(waitUntil([&] { return late.contains(""); }, 1000));
+}
+
+// A connection that stays open but silent (Redis hung, or a broken network path): the idle PING
+// finds out, the subscriber re-subscribes once Redis answers again and reports the gap.
+void TestRedis::subscriberNoticesHungRedis()
+{
+    test::RedisServer own;
+    QVERIFY2(own.start(), qPrintable(own.error()));
+    Inbox inbox;
+    // commandTimeoutMs 100: PING after 1 s of silence, answer expected within 1 s.
+    Subscriber sub(RedisOptions{.url = own.url(), .commandTimeoutMs = 100}, "t-hung-sub",
+                   [&](const std::string &m) { inbox.add(m); });
+    QVERIFY(waitUntil([&] { return sub.subscribed(); }, 2000));
+    own.pause();
+    QElapsedTimer t;
+    t.start();
+    QVERIFY(waitUntil([&] { return !sub.subscribed(); }, 4000));
+    QVERIFY2(t.elapsed() >= 900, qPrintable(QString::number(t.elapsed()))); // not before the PING
+    own.resume();
+    QVERIFY(waitUntil([&] { return sub.subscribed(); }, 3000));
+    QVERIFY(waitUntil([&] { return inbox.contains(""); }, 1000));
+    RedisClient pub(RedisOptions{.url = own.url()});
+    WFS_VERIFY_RESULT(pub.publish("t-hung-sub", "after"));
+    QVERIFY(waitUntil([&] { return inbox.contains("after"); }, 1000));
 }
 
 void TestRedis::subscriberStopsPromptly()
