@@ -32,9 +32,13 @@ namespace wfs::test {
 class RedisServer
 {
 public:
-    // The redis-server binary, or "" when it is not installed.
+    // The redis-server binary, or "" when it is not installed. WFS_REDIS_SERVER overrides the
+    // search (another build of Redis; a path that does not exist simulates its absence).
     static QString executable()
     {
+        const QString forced = qEnvironmentVariable("WFS_REDIS_SERVER");
+        if (!forced.isEmpty())
+            return QFile::exists(forced) ? forced : QString();
         const QString usual = QStringLiteral("/usr/bin/redis-server");
         return QFile::exists(usual)
                    ? usual
