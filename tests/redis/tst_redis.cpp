@@ -89,6 +89,7 @@ private slots:
     void l2InvalidateWorkflow();
     void l2ClearOnlyOurPrefix();
     void l2SharedBetweenClients();
+    void l2TotalsUnderConcurrency();
     void resultCacheOverRedis();
     void redisStoppedAndRestarted();
     void redisHung();
@@ -474,6 +475,41 @@ void TestRedis::l2SharedBetweenClients()
     QCOMPARE(*n, 2);
     QVERIFY(!a.get("k")->has_value());
     QCOMPARE(a.stats().entries, std::int64_t(0));
+}
+
+// Puts, replacements and invalidations from several threads and two clients at once: the shared
+// totals match what is really in Redis afterwards (the scripts are atomic).
+void TestRedis::l2TotalsUnderConcurrency()
+{
+    WFS_REQUIRE_REDIS_SERVER();
+    auto c1 = client("t-conc:");
+    auto c2 = client("t-conc:");
+    RedisL2Store a(c1), b(c2);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            RedisL2Store &l2 = t % 2 ? a : b;
+            for (int i = 0; i < 150; ++i) {
+                const int k = (t * 97 + i * 13) % 200; // overlapping keys: replacements
+                (void)l2.put("k" + std::to_string(k), "op", "wf-" + std::to_string(k % 3),
+                             std::string(std::size_t(1 + (i * 7) % 50), 'x'), 60'000);
+                if (t == 0 && i % 25 == 0)
+                    (void)l2.invalidateWorkflow("wf-0");
+            }
+        });
+    }
+    for (auto &t : threads)
+        t.join();
+    QCOMPARE(a.stats().errors + b.stats().errors, std::uint64_t(0));
+    Result<RedisReply> keys = c1->command({"KEYS", "t-conc:l2:e:*"});
+    WFS_VERIFY_RESULT(keys);
+    std::int64_t bytes = 0;
+    for (const RedisReply &k : keys->elements)
+        bytes += c1->command({"STRLEN", k.str})->integer;
+    const cache::L2Store::Stats s = a.stats();
+    QCOMPARE(s.entries, std::int64_t(keys->elements.size()));
+    QCOMPARE(s.bytes, bytes);
+    QVERIFY(s.entries > 0);
 }
 
 void TestRedis::resultCacheOverRedis()
