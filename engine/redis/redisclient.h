@@ -17,7 +17,11 @@
 // the network, until the next dial is due (250 ms, doubling up to 1 s while Redis stays down;
 // only one caller dials then). So a down Redis costs callers an immediate error, never a
 // connect timeout per call; a hung Redis costs one commandTimeoutMs per back-off period.
-// The constructor does not connect; the first call does.
+// Bounds of one call: a dial (connectTimeoutMs, only when no idle connection is left) plus the
+// command (commandTimeoutMs), plus at most commandTimeoutMs waiting for a free connection when
+// all `poolSize` are lent out. A host name is resolved at each dial (getaddrinfo: not bounded by
+// the timeouts; use an address where DNS may hang). The constructor does not connect; the first
+// call does. Standalone Redis (or a replica set's primary): not Redis Cluster.
 //
 // Writing to a socket the server closed raises SIGPIPE: the first RedisClient (or Subscriber)
 // sets SIGPIPE to SIG_IGN if it still has its default action (which would end the process).
@@ -100,8 +104,10 @@ public:
     RedisClient(const RedisClient &) = delete;
     RedisClient &operator=(const RedisClient &) = delete;
 
-    Result<void> ping();          ///< PING; for health checks
-    bool available() const;       ///< the last call's outcome (false before the first call)
+    Result<void> ping(); ///< PING; for health checks
+    /// False before the first call and after a transport failure (refused, timed out, closed);
+    /// true after a command got an answer (error replies included).
+    bool available() const;
     std::string describe() const; ///< "redis://host:port/db", no password
     const RedisOptions &options() const;
     Result<void> publish(const std::string &channel, const std::string &message);

@@ -13,7 +13,8 @@
 //                        TTL put into it), read and deleted with its entries by invalidateWorkflow
 //   P l2:idx, l2:size    index of live entries: expiry time (ZSET) and size (HASH) per entry key
 //   P l2:stat            the running totals {entries, bytes} (HASH)
-// put and invalidateWorkflow are Lua scripts (atomic, one round trip). clear() removes P l2:*
+// put and invalidateWorkflow are Lua scripts (atomic, one round trip; they touch keys read from
+// the tag set and the index, so standalone Redis only, not Redis Cluster). clear() removes P l2:*
 // only (SCAN + DEL; never FLUSHDB), so other data in the same database survives.
 //
 // Stats: hits, misses, writes, invalidations and errors are this process's own counts. entries
