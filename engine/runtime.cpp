@@ -16,6 +16,8 @@
 #include "engine/cache/resultcache.h"
 #include "engine/metrics/metricsregistry.h"
 #include "engine/metrics/processstats.h"
+#include "engine/redis/redisclient.h"
+#include "engine/redis/redisl2store.h"
 #include "engine/services/publishedworkflows.h"
 #include "engine/services/storehandle.h"
 #include "engine/services/storeurl.h"
@@ -66,6 +68,7 @@ struct Runtime::Private
     double dbOpenMs = 0;
     std::unique_ptr<Engine> engine;
     std::shared_ptr<cache::L2Store> l2;
+    std::shared_ptr<redis::RedisClient> redis; ///< Options::cacheUrl: the team's shared L2
     std::shared_ptr<cache::ResultCache> cache;
     std::unique_ptr<cache::CachingEngine> caching;
     // The stores, through their interfaces: the SQLite ones are owned here, a team server's
@@ -519,7 +522,18 @@ Runtime::Runtime(Options options, QObject *parent)
     eo.watchFiles = d->options.watchFiles;
     d->engine = std::make_unique<Engine>(std::move(eo));
 
-    if (d->db) {
+    if (!d->options.cacheUrl.empty()) {
+        // A team's shared L2 in Redis: every instance reads what any one computed. Down, it
+        // costs nothing (calls fail fast, L1 serves) and it recovers by itself.
+        Result<redis::RedisOptions> ro = redis::parseRedisUrl(d->options.cacheUrl);
+        if (ro) {
+            ro->instanceId = d->options.instanceId;
+            d->redis = std::make_shared<redis::RedisClient>(std::move(*ro));
+            d->l2 = std::make_shared<redis::RedisL2Store>(d->redis);
+        } else {
+            qWarning("runtime: no shared cache: %s", ro.error().c_str());
+        }
+    } else if (d->db) {
         cache::L2Cache::Options lo;
         lo.maxBytes = d->options.l2Bytes;
         d->l2 = std::make_shared<cache::L2Cache>(*d->db, lo);
@@ -763,6 +777,19 @@ metrics::HealthReport Runtime::health() const
             c.status = metrics::HealthStatus::Degraded;
             c.detail = "not open, serving from memory without persistence: " + dbError;
             c.data["error"] = dbError;
+        }
+    }
+    // A shared Redis cache that is down: degraded (served from L1, nothing fails).
+    if (d->redis) {
+        for (metrics::HealthCheckResult &c : report.checks) {
+            if (c.name != "cache")
+                continue;
+            c.data["shared"] = d->redis->describe();
+            if (Result<void> ping = d->redis->ping(); !ping) {
+                c.status = std::max(c.status, metrics::HealthStatus::Degraded);
+                c.detail = "shared cache unreachable, serving from memory: " + ping.error();
+                c.data["shared_error"] = ping.error();
+            }
         }
     }
     report.status = metrics::HealthStatus::Healthy;

@@ -10,6 +10,8 @@
 #include "engine/mcp/dispatcher.h"
 #include "engine/mcp/httpserver.h"
 #include "engine/mcp/stdioserver.h"
+#include "engine/redis/redisclient.h"
+#include "engine/redis/sharedratelimiter.h"
 #include "engine/runtime.h"
 #include "engine/services/listenaddress.h"
 #include "engine/services/runtimebackend.h"
@@ -21,6 +23,7 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <algorithm>
 #include <array>
 #include <csignal>
 #include <future>
@@ -59,7 +62,8 @@ const char *kUsage =
     "  --token TOKEN          require 'Authorization: Bearer TOKEN' (HTTP; or set\n"
     "                         WFSTUDIO_MCP_TOKEN); '--token generate' makes a random one\n"
     "                         and prints it on stderr\n"
-    "  --rate-limit N         requests per second per session (HTTP; default 1000, 0 = off)\n"
+    "  --rate-limit N         requests per second per session, bursts of 2N (HTTP; default\n"
+    "                         1000, 0 = off; shared by the fleet with --cache)\n"
     "  --allow-origin ORIGIN  accept this Origin besides localhost ones (HTTP; repeatable)\n"
     "  --max-connections N    open connections at most (HTTP; default: half the descriptor\n"
     "                         limit). At the cap the longest-idle connection makes room\n"
@@ -314,6 +318,7 @@ int runMcp(const QStringList &args)
         httpOptions.port = static_cast<std::uint16_t>(o.port);
         httpOptions.token = o.token;
         httpOptions.rateLimitPerSecond = o.rateLimit;
+        httpOptions.rateLimitBurst = std::max(1.0, o.rateLimit * 2); // as the client limit
         httpOptions.allowedOrigins = o.origins;
         httpOptions.maxConnections = static_cast<std::size_t>(o.maxConnections);
         httpOptions.maxConnectionsPerClient = static_cast<std::size_t>(o.maxConnectionsPerClient);
@@ -328,6 +333,23 @@ int runMcp(const QStringList &args)
                     return engineReady.get()->mcpSessionStore();
                 },
                 o.instanceId);
+        }
+        // A team server with Redis: the rate limits are shared, so a client's budget is the
+        // same whichever instance the balancer picks (and Redis down: each instance limits
+        // locally with the same options).
+        if (!o.cacheUrl.empty()) {
+            if (Result<redis::RedisOptions> ro = redis::parseRedisUrl(o.cacheUrl); ro) {
+                ro->instanceId = o.instanceId;
+                auto client = std::make_shared<redis::RedisClient>(std::move(*ro));
+                httpOptions.sharedLimiters = [client](const char *scope,
+                                                      const metrics::RateLimiter::Options &limits) {
+                    auto limiter = std::make_shared<redis::SharedRateLimiter>(client, limits);
+                    return mcp::HttpServer::Limiter(
+                        [limiter, prefix = std::string(scope) + ":"](std::string_view key) {
+                            return limiter->acquire(prefix + std::string(key));
+                        });
+                };
+            }
         }
         // GET /health for a load balancer: 503 while starting and while the store is down.
         httpOptions.health = [engineReady] {

@@ -82,9 +82,13 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
     ConnectionTable connections;
 
     // Per-session token buckets (engine/metrics); null when the limit is off.
-    std::unique_ptr<metrics::RateLimiter> limiter;
+    // Per session and per client address: in this process, or shared through Redis (a team
+    // server's Options::sharedLimiters). Empty = no limit.
+    std::unique_ptr<metrics::RateLimiter> localLimiter;
+    std::unique_ptr<metrics::RateLimiter> localClientLimiter;
+    HttpServer::Limiter limiter;
     // Per-client (address) token buckets; null when the limit is off.
-    std::unique_ptr<metrics::RateLimiter> clientLimiter;
+    HttpServer::Limiter clientLimiter;
     // Requests the transport refused ("mcp/rejected", every one an error), so that requests/s
     // and the error rate include them.
     metrics::LatencyTracker *rejected = nullptr;
@@ -107,7 +111,7 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
             limits.ratePerSecond = options.rateLimitPerSecond;
             limits.burst = std::max(options.rateLimitBurst, 1.0);
             limits.maxKeys = std::max<std::size_t>(options.maxSessions * 2, 16);
-            limiter = std::make_unique<metrics::RateLimiter>(limits);
+            limiter = makeLimiter("session", limits, localLimiter);
         }
         const double clientRate = options.clientRateLimitPerSecond >= 0
                                       ? options.clientRateLimitPerSecond
@@ -117,8 +121,17 @@ struct HttpServer::Private : std::enable_shared_from_this<HttpServer::Private>
             metrics::RateLimiter::Options limits;
             limits.ratePerSecond = clientRate;
             limits.burst = std::max(clientRate * 2, 1.0);
-            clientLimiter = std::make_unique<metrics::RateLimiter>(limits);
+            clientLimiter = makeLimiter("client", limits, localClientLimiter);
         }
+    }
+
+    HttpServer::Limiter makeLimiter(const char *scope, const metrics::RateLimiter::Options &limits,
+                                    std::unique_ptr<metrics::RateLimiter> &local)
+    {
+        if (options.sharedLimiters)
+            return options.sharedLimiters(scope, limits);
+        local = std::make_unique<metrics::RateLimiter>(limits);
+        return [l = local.get()](std::string_view key) { return l->acquire(key); };
     }
 
     void accept();
@@ -420,7 +433,7 @@ private:
             return true;
         }
         if (server().clientLimiter) {
-            const metrics::RateDecision decision = server().clientLimiter->acquire(m_client);
+            const metrics::RateDecision decision = server().clientLimiter(m_client);
             if (!decision.allowed) {
                 Response res = makeResponse(http::status::too_many_requests);
                 res.set(http::field::retry_after, std::to_string(std::max<std::int64_t>(
@@ -589,9 +602,8 @@ private:
             if (!session)
                 return;
         }
-        const metrics::RateDecision decision = server().limiter
-                                                   ? server().limiter->acquire(session->mcp->id())
-                                                   : metrics::RateDecision{};
+        const metrics::RateDecision decision =
+            server().limiter ? server().limiter(session->mcp->id()) : metrics::RateDecision{};
         if (!decision.allowed) {
             Response res = makeResponse(http::status::too_many_requests);
             res.set(http::field::retry_after, std::to_string(std::max<std::int64_t>(

@@ -18,6 +18,7 @@
 #pragma once
 
 #include "dispatcher.h"
+#include "engine/metrics/ratelimiter.h"
 
 #include "model/result.h"
 
@@ -38,6 +39,9 @@ class HttpServer : public QObject
 {
     Q_OBJECT
 public:
+    // A rate limit: the decision for one request of `key` (a session id, a client address).
+    using Limiter = std::function<metrics::RateDecision(std::string_view key)>;
+
     // What GET /health answers: `ok` false → 503. `json` is the body (the health report) for a
     // caller with the token (or any caller when there is none); `summary` is the body for one
     // without it (the verdict only: no paths, no figures).
@@ -80,6 +84,11 @@ public:
         // HAProxy's `option httpchk GET /health`): 200 with the report when it is usable, 503
         // when not. No `health` function: the path is not served (404).
         std::string healthPath = "/health";
+        // Where the rate limits above live: null = in this process. A team server returns, for
+        // each limit the listener enforces ("session", "client") with its options, a limiter
+        // shared by every instance (Redis), so a client's budget is the same behind a balancer.
+        std::function<Limiter(const char *scope, const metrics::RateLimiter::Options &)>
+            sharedLimiters;
         std::function<HealthAnswer()> health;
     };
 

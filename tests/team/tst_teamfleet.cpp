@@ -7,6 +7,7 @@
 // mid-run (calls that need the store fail with a clear error meanwhile; service resumes).
 #include "mcpinstance.h"
 #include "pgcluster.h"
+#include "redisserver.h"
 #include "testutil.h"
 
 #include "../engine/tracedriver.h"
@@ -60,14 +61,19 @@ class TestTeamFleet : public QObject
     Q_OBJECT
 
     test::PgCluster m_pg;
+    test::RedisServer m_redis;
     QString m_store;
     QTemporaryDir m_dir;
 
-    std::unique_ptr<McpInstance> instance()
+    std::unique_ptr<McpInstance> instance(QStringList extra = {})
     {
-        return std::make_unique<McpInstance>(
-            QStringList{"--store", m_store, "--instance-id",
-                        QStringLiteral("fleet-%1").arg(QRandomGenerator::global()->generate())});
+        QStringList args{QStringLiteral("--store"),
+                         m_store,
+                         QStringLiteral("--cache"),
+                         QString::fromStdString(m_redis.url()),
+                         QStringLiteral("--instance-id"),
+                         QStringLiteral("fleet-%1").arg(QRandomGenerator::global()->generate())};
+        return std::make_unique<McpInstance>(args + extra);
     }
 
     // Walks kScript; `pick(n)` says which port answers call n (0 = initialize).
@@ -117,6 +123,8 @@ private slots:
         if (!test::PgCluster::available())
             WFS_SKIP_UNLESS_REQUIRED("PostgreSQL 15 server binaries are not installed "
                                      "(apt-get install postgresql-15)");
+        WFS_REQUIRE_REDIS_SERVER();
+        QVERIFY2(m_redis.start(), qPrintable(m_redis.error()));
         QVERIFY2(m_pg.init(), qPrintable(m_pg.error()));
         m_store = m_pg.createDatabase(QStringLiteral("fleet"));
         QVERIFY2(!m_store.isEmpty(), qPrintable(m_pg.error()));
@@ -210,6 +218,73 @@ private slots:
             QVERIFY2(w.answers[i] == m_single.answers[i], qPrintable(QString::number(i)));
         // Every answered call is in the session record, the killed instance's included.
         QCOMPARE(storedCalls(client.sessionId.toStdString()), int(w.answers.size()));
+    }
+
+    // Redis (the shared L2 and rate limits) stopped mid-run: no call fails, the instances say
+    // "degraded" (still 200 for the balancer) and are healthy again once it is back.
+    void redisStoppedAndRestartedMidRun()
+    {
+        std::vector<std::unique_ptr<McpInstance>> fleet;
+        QString why;
+        for (int i = 0; i < 3; ++i) {
+            fleet.push_back(instance());
+            QVERIFY2(fleet.back()->start(&why), qPrintable(why));
+        }
+        McpClient client;
+        QVERIFY(client.initialize(fleet[2]->port()));
+        const auto status = [&](quint16 port) {
+            const test::HttpAnswer h = test::httpRequest(port, "GET", "/health", {});
+            return std::make_pair(
+                h.status,
+                Json::parse(h.body.toStdString(), nullptr, false).value("status", std::string()));
+        };
+        bool checked = false;
+        const Walk w = walk(
+            client, [&](int n) { return fleet[std::size_t(n % 3)]->port(); },
+            [&](int n) {
+                if (n == 8) {
+                    m_redis.stop();
+                } else if (n == 16) {
+                    QCOMPARE(status(fleet[0]->port()),
+                             std::make_pair(200, std::string("degraded")));
+                    QVERIFY2(m_redis.start(), qPrintable(m_redis.error()));
+                    QElapsedTimer t;
+                    t.start();
+                    while (status(fleet[0]->port()).second != "healthy" && t.elapsed() < 5000)
+                        QThread::msleep(100);
+                    QCOMPARE(status(fleet[0]->port()), std::make_pair(200, std::string("healthy")));
+                    checked = true;
+                }
+            });
+        QVERIFY(checked);
+        QCOMPARE(w.answers.size(), m_single.answers.size());
+        for (std::size_t i = 0; i < w.answers.size(); ++i)
+            QVERIFY2(w.answers[i] == m_single.answers[i], qPrintable(QString::number(i)));
+    }
+
+    // The per-session rate limit is one budget for the whole fleet: with --rate-limit 1 (a
+    // burst of 2) a session spread over two instances is refused as soon as the shared bucket
+    // is empty; with a bucket per instance the second one would still allow its own burst.
+    void rateLimitIsSharedByTheFleet()
+    {
+        std::vector<std::unique_ptr<McpInstance>> fleet;
+        QString why;
+        for (int i = 0; i < 2; ++i) {
+            fleet.push_back(instance({"--rate-limit", "1"}));
+            QVERIFY2(fleet.back()->start(&why), qPrintable(why));
+        }
+        McpClient client;
+        QVERIFY(client.initialize(fleet[0]->port())); // initialize + initialized: 2 requests
+        int allowed = 0, refused = 0;
+        for (int n = 0; n < 8; ++n) {
+            const test::ToolAnswer a =
+                client.tool(fleet[std::size_t(n % 2)]->port(), "workflow_list", Json::object());
+            (a.status == 429 ? refused : allowed) += 1;
+        }
+        qInfo("rate limit 1/s shared by 2 instances: %d allowed, %d refused", allowed, refused);
+        // initialize and notifications/initialized took the burst; at most one token refilled.
+        QVERIFY2(allowed <= 1, qPrintable(QString::number(allowed)));
+        QCOMPARE(allowed + refused, 8);
     }
 
     // PostgreSQL stopped mid-run: the walk goes on where the session is known (workflow_next
