@@ -746,28 +746,6 @@ metrics::HealthReport Runtime::health() const
     for (metrics::HealthCheckResult &c : report.checks) {
         if (c.name != "database" || db)
             continue;
-        if (!d->teamUrl.empty()) {
-            // A team store: unreachable is unhealthy (GET /health answers 503 and the balancer
-            // sends requests to the other instances).
-            c.data = Json::object();
-            services::StoreHandle *team = d->teamView.load();
-            const auto start = Clock::now();
-            Result<void> ping =
-                team ? team->ping()
-                     : Result<void>::failure(dbError.empty() ? "not connected" : dbError);
-            c.data["store"] = team ? team->describe() : services::redactUrl(d->teamUrl);
-            c.data["latency_ms"] =
-                std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-            if (ping) {
-                c.status = metrics::HealthStatus::Healthy;
-                c.detail = "team store " + c.data["store"].get<std::string>() + " reachable";
-            } else {
-                c.status = metrics::HealthStatus::Unhealthy;
-                c.detail = "team store unreachable: " + ping.error();
-                c.data["error"] = ping.error();
-            }
-            continue;
-        }
         if (d->options.storage == Storage::Disabled) {
             c.status = metrics::HealthStatus::Healthy;
             c.detail = "disabled by configuration: sessions, metrics and the L2 cache stay in "
@@ -779,19 +757,10 @@ metrics::HealthReport Runtime::health() const
             c.data["error"] = dbError;
         }
     }
-    // A shared Redis cache that is down: degraded (served from L1, nothing fails).
-    if (d->redis) {
-        for (metrics::HealthCheckResult &c : report.checks) {
-            if (c.name != "cache")
-                continue;
-            c.data["shared"] = d->redis->describe();
-            if (Result<void> ping = d->redis->ping(); !ping) {
-                c.status = std::max(c.status, metrics::HealthStatus::Degraded);
-                c.detail = "shared cache unreachable, serving from memory: " + ping.error();
-                c.data["shared_error"] = ping.error();
-            }
-        }
-    }
+    if (!d->teamUrl.empty())
+        metrics::HealthCheck::applyTeamStore(report, d->teamView.load(), d->teamUrl, dbError);
+    if (d->redis)
+        metrics::HealthCheck::applySharedCache(report, *d->redis);
     report.status = metrics::HealthStatus::Healthy;
     for (const metrics::HealthCheckResult &c : report.checks)
         report.status = std::max(report.status, c.status);

@@ -3,10 +3,10 @@
 // `wfstudio sessions [--json] [--db PATH] [--limit N]`: the engine sessions (studio runs and
 // MCP-driven walks) the store has persisted, most recently updated first.
 #include "command.h"
+#include "storeoption.h"
 
 #include "engine/session.h"
 #include "engine/store/sessionstore.h"
-#include "engine/store/storeopen.h"
 #include "model/json.h"
 
 #include <QDateTime>
@@ -25,6 +25,8 @@ const char *const kHelp =
     "\"updatedAt\"}]\n"
     "               (completedSteps: how many; updatedAt: ISO 8601 UTC)\n"
     "  --db PATH    the database to read (default: the application's database)\n"
+    "  --store URL  a team store instead: postgresql://... (every instance's sessions) or\n"
+    "               sqlite:PATH (or set WFS_STORE_URL)\n"
     "  --limit N    at most N sessions (default: all)\n"
     "  -h, --help   show this help\n"
     "\n"
@@ -40,6 +42,7 @@ int run(const QStringList &args)
     using namespace wfs::cli;
     bool json = false;
     std::string dbPath;
+    std::string storeUrl;
     int limit = 0;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
@@ -47,6 +50,8 @@ int run(const QStringList &args)
             json = true;
         } else if (a == QLatin1String("--db") && i + 1 < args.size()) {
             dbPath = args[++i].toStdString();
+        } else if (a == QLatin1String("--store") && i + 1 < args.size()) {
+            storeUrl = args[++i].toStdString();
         } else if (a == QLatin1String("--limit") && i + 1 < args.size()) {
             bool ok = false;
             limit = args[++i].toInt(&ok);
@@ -62,13 +67,12 @@ int run(const QStringList &args)
             return ExitUsage;
         }
     }
-    auto db = wfs::store::openProductDatabase(dbPath);
-    if (!db) {
-        printErr("wfstudio sessions: " + db.error() + "\n");
-        return ExitFailure;
+    auto store = openStore(storeUrl, dbPath);
+    if (!store) {
+        printErr("wfstudio sessions: " + store.error() + "\n");
+        return store.error().rfind("--", 0) == 0 ? ExitUsage : ExitFailure;
     }
-    wfs::store::SessionStore store(**db);
-    const auto records = store.loadAll(limit);
+    const auto records = (*store)->sessions().loadAll(limit);
     if (!records) {
         printErr("wfstudio sessions: " + records.error() + "\n");
         return ExitFailure;
@@ -95,7 +99,7 @@ int run(const QStringList &args)
         return ExitOk;
     }
     if (list.empty()) {
-        printOut("No sessions in " + (*db)->path() + "\n");
+        printOut("No sessions in " + (*store)->describe() + "\n");
         return ExitOk;
     }
     std::string out = "id  workflow  client  completed  status  updated (UTC)\n";
@@ -110,7 +114,8 @@ int run(const QStringList &args)
     return ExitOk;
 }
 
-wfs::cli::CommandRegistration reg{{"sessions", "sessions [--json] [--db PATH] [--limit N]",
+wfs::cli::CommandRegistration reg{{"sessions",
+                                   "sessions [--json] [--db PATH | --store URL] [--limit N]",
                                    "List the stored sessions (studio runs, MCP clients)", run}};
 
 } // namespace

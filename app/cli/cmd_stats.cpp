@@ -3,9 +3,7 @@
 // `wfstudio stats [--json] [--db PATH] [--since MINUTES]`: latency and cache figures recorded
 // in the database by the studio, the MCP server and `wfstudio bench --db`.
 #include "command.h"
-
-#include "engine/store/metricsstore.h"
-#include "engine/store/storeopen.h"
+#include "storeoption.h"
 
 #include <QDateTime>
 
@@ -14,7 +12,7 @@
 namespace {
 
 const char *const kHelp =
-    "Usage: wfstudio stats [--json] [--db PATH] [--since MINUTES]\n"
+    "Usage: wfstudio stats [--json] [--db PATH | --store URL] [--since MINUTES]\n"
     "\n"
     "Shows per-operation latency (count, errors, mean, p50, p99, max) and cache figures\n"
     "recorded in the database by running Workflow Studio processes.\n"
@@ -22,6 +20,8 @@ const char *const kHelp =
     "Options:\n"
     "  --json           print one JSON object\n"
     "  --db PATH        the database to read (default: the application's database)\n"
+    "  --store URL      a team store instead: postgresql://... (the whole fleet, with a\n"
+    "                   per-instance breakdown) or sqlite:PATH (or set WFS_STORE_URL)\n"
     "  --since MINUTES  only samples from the last MINUTES minutes (default: all)\n"
     "  -h, --help       show this help\n"
     "\n"
@@ -39,6 +39,7 @@ int run(const QStringList &args)
     using namespace wfs::cli;
     bool json = false;
     std::string dbPath;
+    std::string storeUrl;
     std::int64_t sinceMs = 0;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
@@ -47,6 +48,8 @@ int run(const QStringList &args)
             json = true;
         } else if (a == QLatin1String("--db") && i + 1 < args.size()) {
             dbPath = args[++i].toStdString();
+        } else if (a == QLatin1String("--store") && i + 1 < args.size()) {
+            storeUrl = args[++i].toStdString();
         } else if (a == QLatin1String("--since") && i + 1 < args.size()) {
             const double minutes = args[++i].toDouble(&ok);
             if (!ok || minutes <= 0) {
@@ -59,17 +62,17 @@ int run(const QStringList &args)
             return ExitOk;
         } else {
             printErr("wfstudio stats: unexpected argument '" + a.toStdString() +
-                     "'\nUsage: wfstudio stats [--json] [--db PATH] [--since MINUTES]\n");
+                     "'\nUsage: wfstudio stats [--json] [--db PATH | --store URL] [--since "
+                     "MINUTES]\n");
             return ExitUsage;
         }
     }
-    auto db = wfs::store::openProductDatabase(dbPath);
-    if (!db) {
-        printErr("wfstudio stats: " + db.error() + "\n");
-        return ExitFailure;
+    auto store = openStore(storeUrl, dbPath);
+    if (!store) {
+        printErr("wfstudio stats: " + store.error() + "\n");
+        return store.error().rfind("--", 0) == 0 ? ExitUsage : ExitFailure;
     }
-    wfs::store::MetricsStore store(**db);
-    const wfs::Result<wfs::Json> report = store.report(sinceMs);
+    const wfs::Result<wfs::Json> report = (*store)->metricsReport(sinceMs);
     if (!report) {
         printErr("wfstudio stats: " + report.error() + "\n");
         return ExitFailure;
@@ -103,11 +106,31 @@ int run(const QStringList &args)
     if (c.contains("l2_hit_rate"))
         out += ", L2 hit rate " + fixed(c.at("l2_hit_rate").get<double>() * 100, 2) + "%";
     out += "\n";
+    // A team store: each instance's share (the percentiles above are the fleet's, merged from
+    // the instances' histograms).
+    if (r.contains("instances") && r.at("instances").is_object() && !r.at("instances").empty()) {
+        out += "Instances:\n";
+        for (const auto &[id, inst] : r.at("instances").items()) {
+            std::int64_t count = 0;
+            double p99 = 0;
+            for (const auto &[op, o] : inst.at("operations").items()) {
+                count += o.value("count", std::int64_t(0));
+                p99 = std::max(p99, o.value("p99_us", 0.0));
+            }
+            const std::int64_t last = inst.value("last_ms", std::int64_t(0));
+            out +=
+                "  " + id + "  " + std::to_string(count) + " call(s), highest p99 " + fixed(p99) +
+                " us, last seen " +
+                QDateTime::fromMSecsSinceEpoch(last, Qt::UTC).toString(Qt::ISODate).toStdString() +
+                "\n";
+        }
+    }
     printOut(out);
     return ExitOk;
 }
 
-wfs::cli::CommandRegistration reg{{"stats", "stats [--json] [--db PATH] [--since MIN]",
+wfs::cli::CommandRegistration reg{{"stats",
+                                   "stats [--json] [--db PATH | --store URL] [--since MIN]",
                                    "Show recorded latency and cache figures", run}};
 
 } // namespace

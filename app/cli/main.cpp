@@ -11,9 +11,10 @@ using namespace wfs::cli;
 
 static std::string helpText()
 {
-    std::string out = "Usage: wfstudio COMMAND [OPTIONS]\n\n"
-                      "Validate, inspect, step through and serve workflows for AI coding agents.\n\n"
-                      "Commands:\n";
+    std::string out =
+        "Usage: wfstudio COMMAND [OPTIONS]\n\n"
+        "Validate, inspect, step through and serve workflows for AI coding agents.\n\n"
+        "Commands:\n";
     std::vector<const Command *> sorted;
     for (const Command &c : commands())
         sorted.push_back(&c);
@@ -47,8 +48,8 @@ int main(int argc, char *argv[])
         return ExitUsage;
     }
     const QString first = args.takeFirst();
-    if (first == QLatin1String("--help") || first == QLatin1String("-h")
-        || first == QLatin1String("help")) {
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
         printOut(helpText());
         return ExitOk;
     }
@@ -60,7 +61,7 @@ int main(int argc, char *argv[])
         if (first.toStdString() == c.name)
             return c.run(args);
     }
-    printErr("wfstudio: unknown command '" + first.toStdString()
-             + "'; run 'wfstudio --help' for the list\n");
+    printErr("wfstudio: unknown command '" + first.toStdString() +
+             "'; run 'wfstudio --help' for the list\n");
     return ExitUsage;
 }

@@ -3,6 +3,9 @@
 // The individual health checks. Each returns a verdict with the figures behind it; none throws
 // or asserts on bad state: bad state is the thing being reported.
 #include "healthcheck.h"
+#include "engine/redis/redisclient.h"
+#include "engine/services/storehandle.h"
+#include "engine/services/storeurl.h"
 
 #include "engine/metrics/processstats.h"
 
@@ -228,6 +231,65 @@ HealthCheckResult HealthCheck::checkDisk(store::Database *db) const
         r.detail = megabytes(*free) + " free in " + dir;
     }
     return r;
+}
+
+void HealthCheck::applyTeamStore(HealthReport &report, services::StoreHandle *store,
+                                 const std::string &url, const std::string &error)
+{
+    HealthCheckResult c;
+    c.name = "database";
+    const auto start = std::chrono::steady_clock::now();
+    Result<void> ping =
+        store ? store->ping() : Result<void>::failure(error.empty() ? "not connected" : error);
+    c.data["store"] = store ? store->describe() : services::redactUrl(url);
+    c.data["latency_ms"] =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (ping) {
+        c.detail = "team store " + c.data["store"].get<std::string>() + " reachable";
+    } else {
+        c.status = HealthStatus::Unhealthy;
+        c.detail = "team store unreachable: " + ping.error();
+        c.data["error"] = ping.error();
+    }
+    bool replaced = false;
+    for (HealthCheckResult &existing : report.checks) {
+        if (existing.name == "database") {
+            existing = c;
+            replaced = true;
+        }
+    }
+    if (!replaced)
+        report.checks.insert(report.checks.begin(), std::move(c));
+    settle(report);
+}
+
+void HealthCheck::applySharedCache(HealthReport &report, redis::RedisClient &cache)
+{
+    HealthCheckResult *c = nullptr;
+    for (HealthCheckResult &existing : report.checks) {
+        if (existing.name == "cache")
+            c = &existing;
+    }
+    if (!c) {
+        report.checks.push_back({"cache", HealthStatus::Healthy, "shared cache", Json::object()});
+        c = &report.checks.back();
+    }
+    c->data["shared"] = cache.describe();
+    if (Result<void> ping = cache.ping(); !ping) {
+        c->status = std::max(c->status, HealthStatus::Degraded);
+        c->detail = "shared cache unreachable, serving from memory: " + ping.error();
+        c->data["shared_error"] = ping.error();
+    } else if (c->detail.empty() || c->detail == "shared cache") {
+        c->detail = "shared cache " + cache.describe() + " reachable";
+    }
+    settle(report);
+}
+
+void HealthCheck::settle(HealthReport &report)
+{
+    report.status = HealthStatus::Healthy;
+    for (const HealthCheckResult &c : report.checks)
+        report.status = std::max(report.status, c.status);
 }
 
 } // namespace wfs::metrics

@@ -23,6 +23,13 @@ namespace wfs::cache {
 class ResultCache;
 }
 
+namespace wfs::services {
+class StoreHandle;
+}
+namespace wfs::redis {
+class RedisClient;
+}
+
 namespace wfs::metrics {
 
 enum class HealthStatus {
@@ -71,6 +78,16 @@ public:
     // `databaseError`: why the database could not be opened (reported as unhealthy).
     HealthReport run(store::Database *db, cache::ResultCache *cache,
                      const std::string &databaseError = {}) const;
+
+    // A team server's checks, replacing the "database" check and refining the "cache" one:
+    // the team store (`store` null: not connected, `error` says why) — unreachable is unhealthy
+    // (GET /health answers 503, a balancer routes around the instance) — and the shared Redis
+    // cache — unreachable is degraded (served from memory).
+    static void applyTeamStore(HealthReport &report, services::StoreHandle *store,
+                               const std::string &url, const std::string &error);
+    static void applySharedCache(HealthReport &report, redis::RedisClient &cache);
+    // Recomputes report.status from its checks (the worst one).
+    static void settle(HealthReport &report);
 
 private:
     HealthCheckResult checkDatabase(store::Database *db, const std::string &openError) const;

@@ -13,6 +13,11 @@
 
 namespace wfs::services {
 
+Result<Json> StoreHandle::metricsReport(std::int64_t sinceMs)
+{
+    return metrics().report(sinceMs);
+}
+
 namespace {
 
 class SqliteStoreHandle final : public StoreHandle
@@ -83,7 +88,17 @@ public:
         watch->subscription = m_pg->listen(pg::kWorkflowsChannel, std::move(changed));
         return watch;
     }
-    pg::PgBackend &backend() { return *m_pg; }
+    Result<Json> metricsReport(std::int64_t sinceMs) override
+    {
+        Result<Json> report = m_pg->metrics().report(sinceMs);
+        if (!report)
+            return report;
+        Result<Json> fleet = m_pg->metrics().fleetReport(sinceMs);
+        if (!fleet)
+            return fleet;
+        (*report)["instances"] = (*fleet)["instances"];
+        return report;
+    }
 
 private:
     std::unique_ptr<pg::PgBackend> m_pg;

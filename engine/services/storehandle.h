@@ -10,8 +10,10 @@
 //   (*store)->notifyWorkflowsChanged(id);               // instances reload within a second
 #pragma once
 
+#include "model/json.h"
 #include "model/result.h"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -61,6 +63,10 @@ public:
     virtual std::string describe() const = 0;
     // A cheap round trip; fails when the store cannot be reached.
     virtual Result<void> ping() = 0;
+    // What `wfstudio stats` shows (AbstractMetricsStore::report); a team store adds
+    // "instances": {id: {"operations", "counters", "last_ms"}}, percentiles merged from the
+    // instances' histograms.
+    virtual Result<Json> metricsReport(std::int64_t sinceMs);
 
     // Tells every instance watching this store that published workflow `id` changed (a team
     // store notifies in the publishing transaction already; SQLite instances poll).

@@ -287,6 +287,75 @@ private slots:
         QCOMPARE(allowed + refused, 8);
     }
 
+    // The reporting commands read the whole fleet from the store: the session walked over two
+    // instances is one session with every call; stats merges both instances' histograms and
+    // breaks them down by instance; health checks the store and the cache.
+    void cliReportsTheWholeFleet()
+    {
+        auto a = instance({"--instance-id", "report-a"});
+        auto b = instance({"--instance-id", "report-b"});
+        QString why;
+        QVERIFY2(a->start(&why), qPrintable(why));
+        QVERIFY2(b->start(&why), qPrintable(why));
+        McpClient client;
+        QVERIFY(client.initialize(a->port(), "report-client"));
+        for (int n = 0; n < 6; ++n) {
+            const test::ToolAnswer r =
+                client.tool((n % 2 ? b : a)->port(), "workflow_next",
+                            Json{{"workflowId", "coding-task-workflow-with-loops"},
+                                 {"completedSteps", Json::array()},
+                                 {"context", {{"taskComplexity", "Small"}}}});
+            QVERIFY2(!r.isError, r.text.c_str());
+        }
+        a->stop(); // a clean stop writes the metrics behind
+        b->stop();
+        const auto cli = [](const QStringList &args) {
+            QProcess p;
+            p.start(test::binaryDir() + "/bin/wfstudio", args);
+            p.waitForFinished(60000);
+            return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()) +
+                                                    QString::fromUtf8(p.readAllStandardError()));
+        };
+        auto [rc, out] = cli({"sessions", "--json", "--store", m_store});
+        QCOMPARE(rc, 0);
+        const Json sessions = Json::parse(out.toStdString(), nullptr, false);
+        QVERIFY2(sessions.is_array(), qPrintable(out));
+        bool found = false;
+        for (const Json &s : sessions)
+            found = found || s.value("id", std::string()) == client.sessionId.toStdString();
+        QVERIFY2(found, qPrintable(out));
+        QCOMPARE(storedCalls(client.sessionId.toStdString()), 6);
+
+        std::tie(rc, out) = cli({"stats", "--json", "--store", m_store});
+        QCOMPARE(rc, 0);
+        const Json stats = Json::parse(out.toStdString(), nullptr, false);
+        QVERIFY2(stats.is_object() && stats.contains("instances"), qPrintable(out));
+        for (const char *id : {"report-a", "report-b"}) {
+            QVERIFY2(stats["instances"].contains(id), qPrintable(out));
+            QVERIFY2(stats["instances"][id]["operations"].contains("workflow_next"),
+                     qPrintable(out));
+        }
+        const std::int64_t fleetCount = stats["operations"]["workflow_next"]["count"];
+        const std::int64_t a3 =
+            stats["instances"]["report-a"]["operations"]["workflow_next"]["count"];
+        const std::int64_t b3 =
+            stats["instances"]["report-b"]["operations"]["workflow_next"]["count"];
+        QCOMPARE(a3, std::int64_t(3));
+        QCOMPARE(b3, std::int64_t(3));
+        QVERIFY(fleetCount >= a3 + b3);
+        std::tie(rc, out) = cli({"stats", "--store", m_store});
+        QVERIFY2(out.contains(QStringLiteral("Instances:")) && out.contains("report-a"),
+                 qPrintable(out));
+
+        std::tie(rc, out) = cli({"health", "--json", "--store", m_store, "--cache",
+                                 QString::fromStdString(m_redis.url())});
+        QCOMPARE(rc, 0);
+        QVERIFY2(out.contains(QStringLiteral("team store")), qPrintable(out));
+        std::tie(rc, out) = cli({"health", "--store", m_store, "--cache", "redis://127.0.0.1:1"});
+        QCOMPARE(rc, 1);
+        QVERIFY2(out.contains(QStringLiteral("degraded")), qPrintable(out));
+    }
+
     // PostgreSQL stopped mid-run: the walk goes on where the session is known (workflow_next
     // needs no store), an instance that must look the session up answers 503 with a clear
     // error, GET /health says 503; PostgreSQL back: everything resumes, same answers.
