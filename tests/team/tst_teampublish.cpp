@@ -19,6 +19,14 @@ using wfs::test::McpInstance;
 
 namespace {
 
+// The instances under test are built like this test: under the sanitizers everything runs
+// several times slower, so the one-second promise is checked in the normal build only.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr qint64 kServeLimitMs = 4000;
+#else
+constexpr qint64 kServeLimitMs = 1000;
+#endif
+
 struct CommandRun
 {
     int exitCode = -1;
@@ -241,10 +249,10 @@ private slots:
         };
         qint64 ms = publishAndWait(QStringLiteral("fresh"), QStringLiteral("Version 1"));
         qInfo("published: served by both after %lld ms", ms);
-        QVERIFY2(ms >= 0 && ms <= 1000, qPrintable(QString::number(ms)));
+        QVERIFY2(ms >= 0 && ms <= kServeLimitMs, qPrintable(QString::number(ms)));
         ms = publishAndWait(QStringLiteral("fresh"), QStringLiteral("Version 2"));
         qInfo("new version: served by both after %lld ms", ms);
-        QVERIFY2(ms >= 0 && ms <= 1000, qPrintable(QString::number(ms)));
+        QVERIFY2(ms >= 0 && ms <= kServeLimitMs, qPrintable(QString::number(ms)));
 
         // The instance's own folder wins over the published set.
         writeText(folder + QStringLiteral("/shadowed.json"), workflowText("shadowed", "Published"));
@@ -255,7 +263,7 @@ private slots:
         QCOMPARE(wfstudio({"unpublish", "--store", store, "fresh"}).exitCode, 0);
         ms = msUntilServed(clients, both, "fresh", "");
         qInfo("unpublished: gone from both after %lld ms", ms);
-        QVERIFY2(ms >= 0 && ms <= 1000, qPrintable(QString::number(ms)));
+        QVERIFY2(ms >= 0 && ms <= kServeLimitMs, qPrintable(QString::number(ms)));
         QCOMPARE(firstTitle(clients[0], a.port(), "early"), std::string("Early"));
     }
 };
