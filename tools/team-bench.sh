@@ -134,7 +134,7 @@ start_instance() { # NAME PORT STORE [CACHE]
     # shellcheck disable=SC2206 # MCP_ARGS is a list of words
     [ -n "${MCP_ARGS:-}" ] && args+=($MCP_ARGS)
     TMPDIR=$tmp "$wfs" "${args[@]}" 2>"$tmp/$name.log" &
-    pids+=($!)
+    pids+=("$!")
 }
 
 for n in $INSTANCES; do
@@ -172,7 +172,7 @@ EOF
     } > "$tmp/haproxy-$n.cfg"
     haproxy -q -f "$tmp/haproxy-$n.cfg" &
     hpid=$!
-    pids+=($hpid)
+    pids+=("$hpid")
     wait_health "http://127.0.0.1:$hport/health"
     sleep 4 # every server's first health check has passed
     echo "== $n instance(s) on PostgreSQL + Redis, through HAProxy ==" >&2
