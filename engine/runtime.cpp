@@ -28,6 +28,7 @@
 #include "engine/store/workflowstore.h"
 #include "engine/workflowrepository.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDebug>
 #include <QDir>
@@ -39,8 +40,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cassert>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <mutex>
 #include <thread>
 
@@ -236,8 +239,17 @@ void Runtime::Private::createPublishedFolder()
 {
     if (options.storeUrl.empty() || options.storage == Storage::Disabled)
         return;
-    publishedDir =
-        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/wfs-published-XXXXXX"));
+    // The folder names its process: mirrors left by killed instances (no destructor ran) are
+    // removed by the next one to start.
+    const QDir temp(QDir::tempPath());
+    for (const QString &name : temp.entryList({QStringLiteral("wfs-published-*")}, QDir::Dirs)) {
+        const qint64 pid = name.section(QLatin1Char('-'), 2, 2).toLongLong();
+        if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+            QDir(temp.filePath(name)).removeRecursively();
+    }
+    publishedDir = std::make_unique<QTemporaryDir>(
+        QDir::tempPath() +
+        QStringLiteral("/wfs-published-%1-XXXXXX").arg(QCoreApplication::applicationPid()));
     if (!publishedDir->isValid()) {
         qWarning("runtime: published workflows not served: no temporary folder: %s",
                  qPrintable(publishedDir->errorString()));

@@ -323,6 +323,26 @@ int runMcp(const QStringList &args)
         httpOptions.maxConnections = static_cast<std::size_t>(o.maxConnections);
         httpOptions.maxConnectionsPerClient = static_cast<std::size_t>(o.maxConnectionsPerClient);
         httpOptions.clientRateLimitPerSecond = o.clientRateLimit;
+        // A team server with Redis: the rate limits are shared, so a client's budget is the
+        // same whichever instance the balancer picks (and Redis down: each instance limits
+        // locally with the same options); GET-stream events are kept there for a resume on
+        // another instance.
+        std::shared_ptr<redis::RedisClient> redisClient;
+        if (!o.cacheUrl.empty()) {
+            if (Result<redis::RedisOptions> ro = redis::parseRedisUrl(o.cacheUrl); ro) {
+                ro->instanceId = o.instanceId;
+                redisClient = std::make_shared<redis::RedisClient>(std::move(*ro));
+                httpOptions.sharedLimiters =
+                    [client = redisClient](const char *scope,
+                                           const metrics::RateLimiter::Options &limits) {
+                        auto limiter = std::make_shared<redis::SharedRateLimiter>(client, limits);
+                        return mcp::HttpServer::Limiter(
+                            [limiter, prefix = std::string(scope) + ":"](std::string_view key) {
+                                return limiter->acquire(prefix + std::string(key));
+                            });
+                    };
+            }
+        }
         // A team server: MCP sessions live in the shared store, so any instance serves any.
         if (const auto store = services::parseStoreUrl(o.storeUrl);
             store && store->kind == services::StoreLocation::Kind::PostgreSql) {
@@ -332,24 +352,7 @@ int runMcp(const QStringList &args)
                         QMetaObject::invokeMethod(qApp, createEngine, Qt::QueuedConnection);
                     return engineReady.get()->mcpSessionStore();
                 },
-                o.instanceId);
-        }
-        // A team server with Redis: the rate limits are shared, so a client's budget is the
-        // same whichever instance the balancer picks (and Redis down: each instance limits
-        // locally with the same options).
-        if (!o.cacheUrl.empty()) {
-            if (Result<redis::RedisOptions> ro = redis::parseRedisUrl(o.cacheUrl); ro) {
-                ro->instanceId = o.instanceId;
-                auto client = std::make_shared<redis::RedisClient>(std::move(*ro));
-                httpOptions.sharedLimiters = [client](const char *scope,
-                                                      const metrics::RateLimiter::Options &limits) {
-                    auto limiter = std::make_shared<redis::SharedRateLimiter>(client, limits);
-                    return mcp::HttpServer::Limiter(
-                        [limiter, prefix = std::string(scope) + ":"](std::string_view key) {
-                            return limiter->acquire(prefix + std::string(key));
-                        });
-                };
-            }
+                o.instanceId, redisClient);
         }
         // GET /health for a load balancer: 503 while starting and while the store is down.
         httpOptions.health = [engineReady] {

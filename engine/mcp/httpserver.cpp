@@ -756,19 +756,9 @@ private:
                            "\nretry: " + std::to_string(server().options.sseRetryMs) +
                            "\ndata: \n\n";
             }
-            // Replay what this GET stream missed; ids of POST streams ("p…") replay nothing.
-            if (lastEventId.size() > 1 && lastEventId[0] == 'g') {
-                std::uint64_t last = 0;
-                const auto [ptr, ec] = std::from_chars(
-                    lastEventId.data() + 1, lastEventId.data() + lastEventId.size(), last);
-                if (ec == std::errc()) {
-                    for (const auto &[id, text] : session->replay) {
-                        if (id > last)
-                            initial += text;
-                    }
-                }
-            }
         }
+        // Replay what this GET stream missed (here, or on another instance of a team server).
+        initial += server().sessions.replayAfter(session, lastEventId);
         m_streaming = true;
         setState(State::Streaming);
         m_stream.expires_never();

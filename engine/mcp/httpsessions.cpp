@@ -3,6 +3,7 @@
 #include "httpsessions.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 
 namespace wfs::mcp {
@@ -226,6 +227,12 @@ void SessionTable::endSession(const std::shared_ptr<HttpSession> &session)
 
 void SessionTable::deliver(const std::shared_ptr<HttpSession> &session, const Json &message)
 {
+    const std::string text = serialize(message);
+    // A team server keeps the event where any instance can replay it (outside the locks: a
+    // round trip to the store).
+    std::string shared;
+    if (m_options.directory)
+        shared = m_options.directory->appendEvent(session->mcp->id(), text);
     std::shared_ptr<EventStream> stream;
     std::string event;
     {
@@ -233,7 +240,7 @@ void SessionTable::deliver(const std::shared_ptr<HttpSession> &session, const Js
         if (session->closed)
             return;
         const std::uint64_t n = session->nextEvent.fetch_add(1);
-        event = sseEvent("g" + std::to_string(n), serialize(message));
+        event = sseEvent(shared.empty() ? "g" + std::to_string(n) : "r" + shared, text);
         session->replay.emplace_back(n, event);
         while (session->replay.size() > m_options.replayCapacity)
             session->replay.pop_front();
@@ -241,6 +248,32 @@ void SessionTable::deliver(const std::shared_ptr<HttpSession> &session, const Js
     }
     if (stream)
         stream->sendEvent(std::move(event));
+}
+
+std::string SessionTable::replayAfter(const std::shared_ptr<HttpSession> &session,
+                                      const std::string &lastEventId)
+{
+    std::string out;
+    if (lastEventId.size() > 1 && lastEventId[0] == 'r' && m_options.directory) {
+        for (const auto &[id, text] :
+             m_options.directory->eventsAfter(session->mcp->id(), lastEventId.substr(1)))
+            out += sseEvent("r" + id, text);
+        return out;
+    }
+    // Ids of POST streams ("p…") replay nothing.
+    if (lastEventId.size() > 1 && lastEventId[0] == 'g') {
+        std::uint64_t last = 0;
+        const auto [ptr, ec] =
+            std::from_chars(lastEventId.data() + 1, lastEventId.data() + lastEventId.size(), last);
+        if (ec != std::errc())
+            return out;
+        std::lock_guard lock(session->mutex);
+        for (const auto &[id, text] : session->replay) {
+            if (id > last)
+                out += text;
+        }
+    }
+    return out;
 }
 
 std::size_t SessionTable::size() const

@@ -57,6 +57,24 @@ public:
     virtual Result<void> save(const Entry &entry) = 0;
     virtual Result<std::optional<Entry>> load(const std::string &id) = 0;
     virtual Result<void> remove(const std::string &id) = 0;
+
+    // The server-to-client events of GET streams, kept for a bounded time so that a client that
+    // reconnects to another instance with Last-Event-ID resumes there. appendEvent() returns
+    // the event's id ("" = not kept: the listener numbers it locally); eventsAfter() the
+    // (id, JSON-RPC message text) pairs after `afterId`, oldest first. Defaults: not kept.
+    virtual std::string appendEvent(const std::string &sessionId, const std::string &message)
+    {
+        (void)sessionId;
+        (void)message;
+        return {};
+    }
+    virtual std::vector<std::pair<std::string, std::string>>
+    eventsAfter(const std::string &sessionId, const std::string &afterId)
+    {
+        (void)sessionId;
+        (void)afterId;
+        return {};
+    }
 };
 
 struct HttpSession
@@ -111,9 +129,14 @@ public:
     void remove(const std::string &id);
     // Ends every session (the listener stops).
     void clear();
-    // Queues a server-to-client message on the session's GET stream (kept for replay).
+    // Queues a server-to-client message on the session's GET stream (kept for replay; with a
+    // directory that keeps events, there too, under an id "r<id>" any instance can resume from).
     void deliver(const std::shared_ptr<HttpSession> &session, const Json &message);
     std::size_t size() const;
+    // The events of a GET stream after Last-Event-ID `lastEventId` as SSE text: "g<n>" from
+    // this instance's replay buffer, "r<id>" from the directory (another instance's stream).
+    std::string replayAfter(const std::shared_ptr<HttpSession> &session,
+                            const std::string &lastEventId);
 
 private:
     void endSession(const std::shared_ptr<HttpSession> &session); ///< without the table lock

@@ -151,6 +151,7 @@ private slots:
     void prunesMetricsOlderThanRetention_data();
     void prunesMetricsOlderThanRetention();
     void retentionChangeAppliesWhileRunning();
+    void publishedMirrorOfADeadProcessIsRemoved();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -295,6 +296,39 @@ void TestRuntime::unwritableDatabaseDegrades()
     QCOMPARE(h.toJson()["status"].get<std::string>(), std::string("degraded"));
 }
 
+// A runtime on an explicit store mirrors the published set into a folder named after its
+// process; one left by a killed process (no destructor ran) is removed by the next runtime, one
+// of a live process is left alone, and the runtime's own goes with it.
+void TestRuntime::publishedMirrorOfADeadProcessIsRemoved()
+{
+    const QDir temp(QDir::tempPath());
+    // pid 4194305 is above Linux's pid_max: no such process.
+    const QString dead = temp.filePath(QStringLiteral("wfs-published-4194305-test"));
+    const QString alive = temp.filePath(
+        QStringLiteral("wfs-published-%1-test").arg(QCoreApplication::applicationPid()));
+    QVERIFY(QDir().mkpath(dead + QStringLiteral("/x")));
+    QVERIFY(QDir().mkpath(alive));
+    QString own;
+    {
+        Runtime::Options o = optionsFor(m_workflows, QString());
+        o.databasePath.clear();
+        o.storeUrl = "sqlite:" + (m_dir->path() + QStringLiteral("/published.db")).toStdString();
+        Runtime runtime(o);
+        QVERIFY(!QFileInfo::exists(dead));
+        QVERIFY(QFileInfo::exists(alive));
+        const QStringList mine = temp.entryList(
+            {QStringLiteral("wfs-published-%1-*").arg(QCoreApplication::applicationPid())},
+            QDir::Dirs);
+        QCOMPARE(mine.size(), 2); // `alive` and the runtime's own
+        for (const QString &name : mine)
+            if (!name.endsWith(QLatin1String("-test")))
+                own = temp.filePath(name);
+        QVERIFY(QFileInfo::exists(own));
+    }
+    QVERIFY(!QFileInfo::exists(own));
+    QVERIFY(QDir(alive).removeRecursively());
+}
+
 void TestRuntime::disabledDatabaseIsHealthy()
 {
     Runtime::Options o = optionsFor(m_workflows, {});
@@ -345,7 +379,8 @@ void TestRuntime::databaseProblemIsNamed()
         QVERIFY(QDir().mkpath(db));
     }
     if (kind == QLatin1String("readonly") && !makeReadOnly(folder))
-        WFS_SKIP_UNLESS_REQUIRED("cannot make a folder read-only for this user on this file system");
+        WFS_SKIP_UNLESS_REQUIRED(
+            "cannot make a folder read-only for this user on this file system");
 
     Runtime rt(optionsFor(m_workflows, db));
     QVERIFY(rt.database() == nullptr);
@@ -449,7 +484,8 @@ void TestRuntime::readOnlyFolderCannotMoveAside()
     QFile::remove(db + QStringLiteral("-shm"));
     const auto restore = qScopeGuard([&] { makeWritable(folder); });
     if (!makeReadOnly(folder))
-        WFS_SKIP_UNLESS_REQUIRED("cannot make a folder read-only for this user on this file system");
+        WFS_SKIP_UNLESS_REQUIRED(
+            "cannot make a folder read-only for this user on this file system");
     Runtime rt(optionsFor(m_workflows, db));
     QVERIFY(rt.database() == nullptr);
     const Runtime::DatabaseState s = rt.databaseState();

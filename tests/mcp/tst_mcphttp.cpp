@@ -17,6 +17,7 @@
 #include <QTest>
 #include <QThread>
 #include <atomic>
+#include <tuple>
 
 #include <arpa/inet.h>
 #include <ifaddrs.h>
@@ -210,6 +211,25 @@ public:
         std::lock_guard lock(mutex);
         entries.erase(id);
         return Result<void>();
+    }
+    // GET-stream events, numbered 1, 2, ... per directory.
+    std::vector<std::tuple<std::string, std::string, std::string>> events; ///< session, id, text
+    std::string appendEvent(const std::string &sessionId, const std::string &message) override
+    {
+        std::lock_guard lock(mutex);
+        events.emplace_back(sessionId, std::to_string(events.size() + 1), message);
+        return std::get<1>(events.back());
+    }
+    std::vector<std::pair<std::string, std::string>>
+    eventsAfter(const std::string &sessionId, const std::string &afterId) override
+    {
+        std::lock_guard lock(mutex);
+        std::vector<std::pair<std::string, std::string>> out;
+        for (const auto &[session, id, text] : events) {
+            if (session == sessionId && std::stoi(id) > std::stoi(afterId))
+                out.emplace_back(id, text);
+        }
+        return out;
     }
 };
 
@@ -661,6 +681,23 @@ private slots:
         QCOMPARE(cb.request("POST", kPing, cb.postHeaders("0123456789abcdef")).status, 503);
         QCOMPARE(cb.request("POST", kPing, cb.postHeaders(id)).status, 200);
         directory->failing = false;
+        // Events of its GET stream on A carry directory ids; a client that reconnects to B with
+        // the first one's id gets the second replayed there.
+        m_dispatcher->broadcastListChanged();
+        m_dispatcher->broadcastListChanged();
+        {
+            std::lock_guard lock(directory->mutex);
+            QCOMPARE(directory->events.size(), std::size_t(2 * 3)); // tools, prompts, resources
+        }
+        Headers get = cb.postHeaders(id);
+        get[1].second = "text/event-stream";
+        get.append(qMakePair(QByteArray("Last-Event-ID"), QByteArray("r3")));
+        r = cb.request("GET", {}, get, 600);
+        QCOMPARE(r.status, 200);
+        for (int n = 4; n <= 6; ++n)
+            QVERIFY2(r.body.contains("id: r" + QByteArray::number(n) + "\n"), r.body.constData());
+        QVERIFY2(!r.body.contains("id: r3\n"), r.body.constData());
+        QVERIFY2(r.body.contains("list_changed"), r.body.constData());
         // DELETE on B ends it in the store.
         QCOMPARE(cb.request("DELETE", {}, cb.postHeaders(id)).status, 200);
         {

@@ -19,6 +19,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <thread>
+
 using namespace wfs;
 using wfs::test::McpClient;
 using wfs::test::McpInstance;
@@ -354,6 +356,63 @@ private slots:
         std::tie(rc, out) = cli({"health", "--store", m_store, "--cache", "redis://127.0.0.1:1"});
         QCOMPARE(rc, 1);
         QVERIFY2(out.contains(QStringLiteral("degraded")), qPrintable(out));
+    }
+
+    // A GET stream stays on its instance; its events carry ids kept in Redis, so a client that
+    // reconnects to another instance with Last-Event-ID gets what it missed replayed there.
+    void getStreamResumesOnAnotherInstance()
+    {
+        auto a = instance();
+        auto b = instance();
+        QString why;
+        QVERIFY2(a->start(&why), qPrintable(why));
+        QVERIFY2(b->start(&why), qPrintable(why));
+        McpClient client;
+        QVERIFY(client.initialize(a->port()));
+        QVERIFY(!client.tool(a->port(), "workflow_list", Json::object()).isError);
+        auto headers = client.headers();
+        headers[1].second = "text/event-stream";
+        // The stream on A, open for 4 s, while two publishes make A announce list changes.
+        test::HttpAnswer stream;
+        std::thread reader(
+            [&] { stream = test::httpRequest(a->port(), "GET", "/mcp", {}, headers, 4000); });
+        for (const char *id : {"stream-one", "stream-two"}) {
+            QThread::msleep(1000);
+            const QString file = m_dir.path() + "/" + id + ".json";
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QStringLiteral(R"({"id": "%1", "name": "%1", "description": "d",
+                "version": "1.0.0", "steps": [{"id": "only-step", "title": "Only", "prompt": "Do it."}]})")
+                        .arg(id)
+                        .toUtf8());
+            f.close();
+            QProcess publish;
+            publish.start(test::binaryDir() + "/bin/wfstudio",
+                          {"publish", "--store", m_store, file});
+            QVERIFY(publish.waitForFinished(30000) && publish.exitCode() == 0);
+        }
+        reader.join();
+        QCOMPARE(stream.status, 200);
+        QStringList ids;
+        for (const QByteArray &line : stream.body.split('\n')) {
+            if (line.startsWith("id: r"))
+                ids << QString::fromUtf8(line.mid(4));
+        }
+        qInfo("events on A's stream: %s", qPrintable(ids.join(' ')));
+        QVERIFY2(ids.size() >= 6, stream.body.constData()); // 3 list_changed per publish
+        // Reconnect to B after the first announcement: the second is replayed from Redis.
+        headers.append(qMakePair(QByteArray("Last-Event-ID"), ids[2].toUtf8()));
+        const test::HttpAnswer resumed =
+            test::httpRequest(b->port(), "GET", "/mcp", {}, headers, 1000);
+        QCOMPARE(resumed.status, 200);
+        for (int i = 3; i < ids.size(); ++i)
+            QVERIFY2(resumed.body.contains("id: " + ids[i].toUtf8() + "\n"),
+                     resumed.body.constData());
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(!resumed.body.contains("id: " + ids[i].toUtf8() + "\n"),
+                     resumed.body.constData());
+        QVERIFY2(resumed.body.contains("notifications/tools/list_changed"),
+                 resumed.body.constData());
     }
 
     // PostgreSQL stopped mid-run: the walk goes on where the session is known (workflow_next
