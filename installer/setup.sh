@@ -82,8 +82,10 @@ case "${1:-}" in
     # The model, engine, store and MCP tests once more under AddressSanitizer and
     # UndefinedBehaviorSanitizer (GUI, benchmarks and Node-driven tests are left to the main run).
     # Any finding fails the run. -g1 keeps file:line in the reports at a lower build cost.
+    # Warnings are errors here too: the instrumented Debug build sees other code paths.
     if ! configure_build build-asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
-        -DWFS_SANITIZE=ON -DWFS_BUILD_BENCHMARKS=OFF -DWFS_BUILD_GUI=OFF > build-asan.log 2>&1; then
+        -DWFS_SANITIZE=ON -DWFS_WERROR=ON -DWFS_BUILD_BENCHMARKS=OFF -DWFS_BUILD_GUI=OFF \
+        > build-asan.log 2>&1; then
       echo "setup: the sanitizer build failed; see build-asan.log" >&2
       tail -40 build-asan.log >&2
       exit 1

@@ -368,68 +368,6 @@
             </translation>
         </message>
         <message>
-            <source>Stepper</source>
-            <translation>Stepper</translation>
-        </message>
-        <message>
-            <source>Sessions</source>
-            <translation>Sitzungen</translation>
-        </message>
-        <message>
-            <source>Dashboard</source>
-            <translation>Dashboard</translation>
-        </message>
-        <message>
-            <source>Workflow “%1” is not served by the engine</source>
-            <translation>Der Workflow „%1“ wird von der Engine nicht bereitgestellt</translation>
-        </message>
-        <message>
-            <source>Resume Session</source>
-            <translation>Sitzung fortsetzen</translation>
-        </message>
-        <message>
-            <source>&amp;Run</source>
-            <translation>&amp;Lauf</translation>
-        </message>
-        <message>
-            <source>&amp;Start Run</source>
-            <translation>Lauf &amp;starten</translation>
-        </message>
-        <message>
-            <source>Ctrl+R</source>
-            <comment>start run</comment>
-            <translation>Ctrl+R</translation>
-        </message>
-        <message>
-            <source>Walk through the current workflow as an agent would</source>
-            <translation>Den aktuellen Workflow so durchlaufen, wie es ein Agent tun würde</translation>
-        </message>
-        <message>
-            <source>Stop &amp;Following</source>
-            <translation>&amp;Verfolgen beenden</translation>
-        </message>
-        <message>
-            <source>&amp;Clear Run Highlighting</source>
-            <translation>Lauf-&amp;Hervorhebung entfernen</translation>
-        </message>
-        <message>
-            <source>Ctrl+Shift+D</source>
-            <comment>show dashboard</comment>
-            <translation>Ctrl+Shift+D</translation>
-        </message>
-        <message>
-            <source>Open a workflow to run it</source>
-            <translation>Öffnen Sie einen Workflow, um ihn auszuführen</translation>
-        </message>
-        <message>
-            <source>Start Run</source>
-            <translation>Lauf starten</translation>
-        </message>
-        <message>
-            <source>The workflow needs an id to run.</source>
-            <translation>Der Workflow braucht eine ID, um zu laufen.</translation>
-        </message>
-        <message>
             <source>Serve This Workflow?</source>
             <translation>Diesen Workflow bereitstellen?</translation>
         </message>
@@ -2090,6 +2028,71 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <message>
             <source>%1 error</source>
             <translation>%1-Fehler</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::RunModeController</name>
+        <message>
+            <source>Stepper</source>
+            <translation>Stepper</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sitzungen</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>&amp;Lauf</translation>
+        </message>
+        <message>
+            <source>&amp;Start Run</source>
+            <translation>Lauf &amp;starten</translation>
+        </message>
+        <message>
+            <source>Ctrl+R</source>
+            <comment>start run</comment>
+            <translation>Ctrl+R</translation>
+        </message>
+        <message>
+            <source>Walk through the current workflow as an agent would</source>
+            <translation>Den aktuellen Workflow so durchlaufen, wie es ein Agent tun würde</translation>
+        </message>
+        <message>
+            <source>Stop &amp;Following</source>
+            <translation>&amp;Verfolgen beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Clear Run Highlighting</source>
+            <translation>Lauf-&amp;Hervorhebung entfernen</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+D</source>
+            <comment>show dashboard</comment>
+            <translation>Ctrl+Shift+D</translation>
+        </message>
+        <message>
+            <source>Workflow “%1” is not served by the engine</source>
+            <translation>Der Workflow „%1“ wird von der Engine nicht bereitgestellt</translation>
+        </message>
+        <message>
+            <source>Resume Session</source>
+            <translation>Sitzung fortsetzen</translation>
+        </message>
+        <message>
+            <source>Open a workflow to run it</source>
+            <translation>Öffnen Sie einen Workflow, um ihn auszuführen</translation>
+        </message>
+        <message>
+            <source>Start Run</source>
+            <translation>Lauf starten</translation>
+        </message>
+        <message>
+            <source>The workflow needs an id to run.</source>
+            <translation>Der Workflow braucht eine ID, um zu laufen.</translation>
         </message>
     </context>
     <context>

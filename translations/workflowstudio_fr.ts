@@ -368,68 +368,6 @@
             </translation>
         </message>
         <message>
-            <source>Stepper</source>
-            <translation>Pas-à-pas</translation>
-        </message>
-        <message>
-            <source>Sessions</source>
-            <translation>Sessions</translation>
-        </message>
-        <message>
-            <source>Dashboard</source>
-            <translation>Tableau de bord</translation>
-        </message>
-        <message>
-            <source>Workflow “%1” is not served by the engine</source>
-            <translation>Le workflow « %1 » n’est pas servi par le moteur</translation>
-        </message>
-        <message>
-            <source>Resume Session</source>
-            <translation>Reprendre la session</translation>
-        </message>
-        <message>
-            <source>&amp;Run</source>
-            <translation>E&amp;xécution</translation>
-        </message>
-        <message>
-            <source>&amp;Start Run</source>
-            <translation>&amp;Démarrer l’exécution</translation>
-        </message>
-        <message>
-            <source>Ctrl+R</source>
-            <comment>start run</comment>
-            <translation>Ctrl+R</translation>
-        </message>
-        <message>
-            <source>Walk through the current workflow as an agent would</source>
-            <translation>Parcourir le workflow actuel comme le ferait un agent</translation>
-        </message>
-        <message>
-            <source>Stop &amp;Following</source>
-            <translation>Arrêter le &amp;suivi</translation>
-        </message>
-        <message>
-            <source>&amp;Clear Run Highlighting</source>
-            <translation>&amp;Effacer la mise en évidence de l’exécution</translation>
-        </message>
-        <message>
-            <source>Ctrl+Shift+D</source>
-            <comment>show dashboard</comment>
-            <translation>Ctrl+Shift+D</translation>
-        </message>
-        <message>
-            <source>Open a workflow to run it</source>
-            <translation>Ouvrez un workflow pour l’exécuter</translation>
-        </message>
-        <message>
-            <source>Start Run</source>
-            <translation>Démarrer l’exécution</translation>
-        </message>
-        <message>
-            <source>The workflow needs an id to run.</source>
-            <translation>Le workflow doit avoir un identifiant pour être exécuté.</translation>
-        </message>
-        <message>
             <source>Serve This Workflow?</source>
             <translation>Servir ce workflow ?</translation>
         </message>
@@ -2090,6 +2028,71 @@ Cette action est irréversible.</translation>
         <message>
             <source>%1 error</source>
             <translation>erreur %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>wfs::studio::RunModeController</name>
+        <message>
+            <source>Stepper</source>
+            <translation>Pas-à-pas</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Tableau de bord</translation>
+        </message>
+        <message>
+            <source>&amp;Run</source>
+            <translation>E&amp;xécution</translation>
+        </message>
+        <message>
+            <source>&amp;Start Run</source>
+            <translation>&amp;Démarrer l’exécution</translation>
+        </message>
+        <message>
+            <source>Ctrl+R</source>
+            <comment>start run</comment>
+            <translation>Ctrl+R</translation>
+        </message>
+        <message>
+            <source>Walk through the current workflow as an agent would</source>
+            <translation>Parcourir le workflow actuel comme le ferait un agent</translation>
+        </message>
+        <message>
+            <source>Stop &amp;Following</source>
+            <translation>Arrêter le &amp;suivi</translation>
+        </message>
+        <message>
+            <source>&amp;Clear Run Highlighting</source>
+            <translation>&amp;Effacer la mise en évidence de l’exécution</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+D</source>
+            <comment>show dashboard</comment>
+            <translation>Ctrl+Shift+D</translation>
+        </message>
+        <message>
+            <source>Workflow “%1” is not served by the engine</source>
+            <translation>Le workflow « %1 » n’est pas servi par le moteur</translation>
+        </message>
+        <message>
+            <source>Resume Session</source>
+            <translation>Reprendre la session</translation>
+        </message>
+        <message>
+            <source>Open a workflow to run it</source>
+            <translation>Ouvrez un workflow pour l’exécuter</translation>
+        </message>
+        <message>
+            <source>Start Run</source>
+            <translation>Démarrer l’exécution</translation>
+        </message>
+        <message>
+            <source>The workflow needs an id to run.</source>
+            <translation>Le workflow doit avoir un identifiant pour être exécuté.</translation>
         </message>
     </context>
     <context>

@@ -16,6 +16,7 @@
 #include "problems/diagnosticsrunner.h"
 #include "problems/problemspanel.h"
 #include "recoverymanager.h"
+#include "runmodecontroller.h"
 #include "settings/appsettings.h"
 #include "settings/connectagentdialog.h"
 #include "settings/settingsdialog.h"
@@ -220,6 +221,50 @@ void MainWindow::createDocks()
                              Qt::BottomDockWidgetArea);
 }
 
+void MainWindow::createRunMode()
+{
+    if (!m_engine)
+        return; // the editor without an engine has nothing to run
+    RunModeController::Window window;
+    window.pages = [this] { return pages(); };
+    window.currentPage = [this] { return currentPage(); };
+    window.openFile = [this](const QString &file) { return openFile(file, nullptr); };
+    window.newDocument = [this](const Json &workflow) { return newDocument(workflow); };
+    window.showPage = [this](EditorPage *page) { m_tabs->setCurrentWidget(page); };
+    window.addDock = [this](const QString &title, const QString &name, QWidget *content,
+                            Qt::DockWidgetArea area,
+                            bool scroll) { return addDock(title, name, content, area, scroll); };
+    m_runMode = new RunModeController(m_engine, this, std::move(window));
+    for (QAction *a : m_runMode->actions())
+        m_actions.insert(a->objectName(), a);
+    // Before the Help menu, which is the last one.
+    const QList<QAction *> menus = menuBar()->actions();
+    if (!menus.isEmpty())
+        menuBar()->insertMenu(menus.last(), m_runMode->menu());
+    else
+        menuBar()->addMenu(m_runMode->menu());
+}
+
+StepperPanel *MainWindow::stepper() const
+{
+    return m_runMode ? m_runMode->stepper() : nullptr;
+}
+
+SessionsWidget *MainWindow::sessionsList() const
+{
+    return m_runMode ? m_runMode->sessions() : nullptr;
+}
+
+DashboardWidget *MainWindow::dashboard() const
+{
+    return m_runMode ? m_runMode->dashboard() : nullptr;
+}
+
+RegistrySource *MainWindow::dashboardSource() const
+{
+    return m_runMode ? m_runMode->dashboardSource() : nullptr;
+}
+
 void MainWindow::createEmptyHint()
 {
     m_emptyHint = new QWidget(m_centre);
@@ -280,13 +325,16 @@ void MainWindow::resetLayout()
     // One column left (the library, the sessions as a tab), one right (inspector, JSON and the
     // stepper as tabs), one row below (problems, the dashboard as a tab): every dock fits a
     // 1024-pixel-wide window next to a canvas of at least half of it.
+    QDockWidget *sessionsDock = m_runMode ? m_runMode->sessionsDock() : nullptr;
+    QDockWidget *stepperDock = m_runMode ? m_runMode->stepperDock() : nullptr;
+    QDockWidget *dashboardDock = m_runMode ? m_runMode->dashboardDock() : nullptr;
     const Place places[] = {{m_libraryDock, Qt::LeftDockWidgetArea, true},
-                            {m_sessionsDock, Qt::LeftDockWidgetArea, false},
+                            {sessionsDock, Qt::LeftDockWidgetArea, false},
                             {m_inspectorDock, Qt::RightDockWidgetArea, true},
                             {m_jsonDock, Qt::RightDockWidgetArea, true},
-                            {m_stepperDock, Qt::RightDockWidgetArea, false},
+                            {stepperDock, Qt::RightDockWidgetArea, false},
                             {m_problemsDock, Qt::BottomDockWidgetArea, true},
-                            {m_dashboardDock, Qt::BottomDockWidgetArea, false},
+                            {dashboardDock, Qt::BottomDockWidgetArea, false},
                             {m_heatDock, Qt::BottomDockWidgetArea, false}};
     for (const Place &p : places) {
         if (!p.dock)
@@ -398,7 +446,8 @@ void MainWindow::addPage(EditorPage *page, const QString &title)
     connect(page->scene(), &WorkflowScene::gestureFailed, this,
             [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     m_recovery->track(doc);
-    connectRunMode(page);
+    if (m_runMode)
+        m_runMode->pageAdded(page);
     m_tabs->setCurrentIndex(index);
     retitle();
 }

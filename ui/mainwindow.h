@@ -44,6 +44,7 @@ class StepperPanel;
 class EditorPage;
 class LibraryWidget;
 class RecoveryManager;
+class RunModeController;
 class HeatMapPanel;
 } // namespace studio
 
@@ -116,20 +117,16 @@ public:
     // File > Settings… (modal).
     void showSettings();
 
-    // Run mode (mainwindowrunmode.cpp): the stepper, the Sessions list and the dashboard docks.
-    studio::StepperPanel *stepper() const { return m_stepper; }
-    studio::SessionsWidget *sessionsList() const { return m_sessions; }
+    // Run mode (ui/runmodecontroller.h): the stepper, the Sessions list and the dashboard docks,
+    // the Run menu; nullptr without an engine.
+    studio::RunModeController *runMode() const { return m_runMode; }
+    studio::StepperPanel *stepper() const;
+    studio::SessionsWidget *sessionsList() const;
     studio::HeatMapPanel *heatMap() const { return m_heat; }
-    studio::DashboardWidget *dashboard() const { return m_dashboard; }
+    studio::DashboardWidget *dashboard() const;
     // The dashboard's live source (MetricsRegistry::global()); main() adds the cache counters,
     // the history database and turns its registry ticking off when a Runtime ticks.
-    studio::RegistrySource *dashboardSource() const { return m_dashboardSource; }
-    // Starts a stepper run on the current tab's workflow (asks to save unsaved changes first).
-    bool startRun();
-    // The page whose document the stepper's run walks (edits to it are offered to the run).
-    studio::EditorPage *runPage() const;
-    // Opens (or finds) the tab showing `workflowId`; nullptr when the engine does not serve it.
-    studio::EditorPage *pageForWorkflow(const QString &workflowId, bool open);
+    studio::RegistrySource *dashboardSource() const;
 
 signals:
     // Settings changed the metrics retention (days); main() passes it to the Runtime.
@@ -194,25 +191,16 @@ private:
     bool m_keepingCanvasWide = false;
     QMenu *m_recentMenu = nullptr;
     QHash<QString, QAction *> m_actions;
-    QStringList m_fixedDirs;    ///< served folders not from the settings (--workflows)
+    QStringList m_fixedDirs;      ///< served folders not from the settings (--workflows)
     QSet<QString> m_keepUnserved; ///< paths the user chose to keep unserved
     QSet<QString> m_asking;       ///< files whose reload question is open
     QHash<QString, QByteArray> m_declinedReload; ///< disk versions the user chose not to load
     QString m_listenerUrl;
     QString m_listenerToken;
 
+    // Creates the run mode controller (with an engine): its docks, the Run menu before Help.
     void createRunMode();
-    void connectRunMode(studio::EditorPage *page);
-    void setFollowPage(studio::EditorPage *page);
-    studio::StepperPanel *m_stepper = nullptr;
-    QPointer<studio::EditorPage> m_runPage;
-    studio::SessionsWidget *m_sessions = nullptr;
-    studio::DashboardWidget *m_dashboard = nullptr;
-    studio::RegistrySource *m_dashboardSource = nullptr;
-    QDockWidget *m_stepperDock = nullptr;
-    QDockWidget *m_sessionsDock = nullptr;
-    QDockWidget *m_dashboardDock = nullptr;
-    QPointer<studio::EditorPage> m_followPage; ///< read-only while following a session
+    studio::RunModeController *m_runMode = nullptr;
 
     // Heat map (mainwindowheat.cpp): the dock, then the Sessions dock's replay source.
     void createHeatMap();

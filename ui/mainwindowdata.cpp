@@ -64,8 +64,8 @@ void MainWindow::setRuntime(Runtime *runtime)
     m_runtime = runtime;
     if (m_runtime) {
         connect(m_runtime, &Runtime::databaseReopened, this, [this] {
-            if (m_dashboardSource)
-                m_dashboardSource->setHistoryDatabase(m_runtime->database());
+            if (RegistrySource *source = dashboardSource())
+                source->setHistoryDatabase(m_runtime->database());
             updateDataStatus();
         });
     }

@@ -56,12 +56,13 @@ void MainWindow::createHeatMap()
 
 void MainWindow::connectHeatMap()
 {
-    if (!m_sessions)
+    SessionsWidget *sessions = sessionsList();
+    if (!sessions)
         return;
-    m_sessions->setCallLog([this] { return m_runtime ? m_runtime->database() : nullptr; });
+    sessions->setCallLog([this] { return m_runtime ? m_runtime->database() : nullptr; });
     // Replay and follow: the step of the call shown comes into view when it changes (not at
     // every update of the same step, so the canvas can be scrolled meanwhile).
-    connect(m_sessions, &SessionsWidget::marksChanged, this,
+    connect(sessions, &SessionsWidget::marksChanged, this,
             [this](const QString &workflowId, const WorkflowScene::RunMarks &marks) {
                 const QString current = QString::fromStdString(marks.current);
                 if (current.isEmpty() || current == m_revealedStep)
