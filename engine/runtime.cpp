@@ -177,8 +177,7 @@ void Runtime::Private::attachTeamSessions()
         Result<std::optional<store::SessionRecord>> r = handle->sessions().load(id);
         if (!r || !*r)
             return std::nullopt;
-        const Json state = Json::parse((*r)->state, nullptr, false);
-        return state.is_discarded() ? std::nullopt : Session::fromJson(state);
+        return store::sessionOfRecord(**r);
     });
 }
 

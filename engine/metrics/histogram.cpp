@@ -66,6 +66,30 @@ std::uint64_t HistogramData::valueAtQuantile(double q) const
     return maxNs;
 }
 
+HistogramData HistogramData::since(const HistogramData &previous) const
+{
+    HistogramData delta = *this;
+    delta.count = 0;
+    std::uint64_t lowest = 0;
+    std::uint64_t highest = 0;
+    bool any = false;
+    for (std::size_t i = 0; i < delta.counts.size(); ++i) {
+        delta.counts[i] = counts[i] - std::min(counts[i], previous.counts[i]);
+        delta.count += delta.counts[i];
+        if (delta.counts[i] == 0)
+            continue;
+        if (!any)
+            lowest = Histogram::bucketLow(int(i));
+        highest = Histogram::bucketHigh(int(i));
+        any = true;
+    }
+    delta.errors = errors - std::min(errors, previous.errors);
+    delta.sumNs = sumNs - std::min(sumNs, previous.sumNs);
+    delta.minNs = std::max(lowest, minNs);
+    delta.maxNs = std::min(highest, maxNs);
+    return delta;
+}
+
 HistogramStats HistogramData::stats() const
 {
     HistogramStats s;

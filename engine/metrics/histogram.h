@@ -63,6 +63,10 @@ public:
 
     void add(const HistogramData &other);
     void clear();
+    // What was recorded since `previous` (an earlier snapshot of the same cumulative
+    // histogram): counts, errors and sum subtracted, min and max narrowed to the buckets that
+    // grew. The metrics stores persist these windows.
+    HistogramData since(const HistogramData &previous) const;
 
     std::vector<std::uint64_t> counts; ///< one per bucket (Histogram::kBucketCount)
     std::uint64_t count = 0;

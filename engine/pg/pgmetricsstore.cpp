@@ -189,28 +189,8 @@ Result<int> PgMetricsStore::persist(metrics::MetricsRegistry &registry,
     for (const std::string &name : registry.operationNames()) {
         metrics::HistogramData current = registry.operation(name).histogram().snapshot();
         auto prevIt = m_previous.find(name);
-        metrics::HistogramData delta = current;
-        if (prevIt != m_previous.end()) {
-            const metrics::HistogramData &prev = prevIt->second;
-            delta.count = 0;
-            std::uint64_t lowest = 0;
-            std::uint64_t highest = 0;
-            bool any = false;
-            for (std::size_t i = 0; i < delta.counts.size(); ++i) {
-                delta.counts[i] = current.counts[i] - std::min(current.counts[i], prev.counts[i]);
-                delta.count += delta.counts[i];
-                if (delta.counts[i] == 0)
-                    continue;
-                if (!any)
-                    lowest = metrics::Histogram::bucketLow(int(i));
-                highest = metrics::Histogram::bucketHigh(int(i));
-                any = true;
-            }
-            delta.errors = current.errors - std::min(current.errors, prev.errors);
-            delta.sumNs = current.sumNs - std::min(current.sumNs, prev.sumNs);
-            delta.minNs = std::max(lowest, current.minNs);
-            delta.maxNs = std::min(highest, current.maxNs);
-        }
+        const metrics::HistogramData delta =
+            prevIt != m_previous.end() ? current.since(prevIt->second) : current;
         seen[name] = std::move(current);
         if (delta.count == 0)
             continue;

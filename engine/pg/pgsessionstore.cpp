@@ -386,21 +386,7 @@ void PgSessionSink::sessionRemoved(const std::string &id)
 
 Result<int> PgSessionSink::restoreInto(SessionManager &manager, int limit)
 {
-    Result<std::vector<SessionRecord>> all = m_store.loadAll(limit);
-    if (!all)
-        return Result<int>::failure(all.error());
-    int n = 0;
-    for (const SessionRecord &r : *all) {
-        Json state = Json::parse(r.state, nullptr, false);
-        if (state.is_discarded())
-            continue;
-        std::optional<Session> s = Session::fromJson(state);
-        if (!s)
-            continue;
-        manager.restore(std::move(*s));
-        ++n;
-    }
-    return n;
+    return store::restoreSessions(m_store, manager, limit);
 }
 
 std::string PgSessionSink::lastError() const

@@ -89,23 +89,32 @@ void SqliteSessionSink::sessionRemoved(const std::string &id)
     }
 }
 
-Result<int> SqliteSessionSink::restoreInto(SessionManager &manager, int limit)
+std::optional<Session> sessionOfRecord(const SessionRecord &record)
 {
-    Result<std::vector<SessionRecord>> all = m_store.loadAll(limit);
+    const Json state = Json::parse(record.state, nullptr, false);
+    if (state.is_discarded())
+        return std::nullopt;
+    return Session::fromJson(state);
+}
+
+Result<int> restoreSessions(AbstractSessionStore &store, SessionManager &manager, int limit)
+{
+    Result<std::vector<SessionRecord>> all = store.loadAll(limit);
     if (!all)
         return Result<int>::failure(all.error());
     int n = 0;
     for (const SessionRecord &r : *all) {
-        Json state = Json::parse(r.state, nullptr, false);
-        if (state.is_discarded())
-            continue;
-        std::optional<Session> s = Session::fromJson(state);
-        if (!s)
-            continue;
-        manager.restore(std::move(*s));
-        ++n;
+        if (std::optional<Session> s = sessionOfRecord(r)) {
+            manager.restore(std::move(*s));
+            ++n;
+        }
     }
     return n;
+}
+
+Result<int> SqliteSessionSink::restoreInto(SessionManager &manager, int limit)
+{
+    return restoreSessions(m_store, manager, limit);
 }
 
 std::string SqliteSessionSink::lastError() const

@@ -22,6 +22,12 @@ namespace wfs::store {
 // completion and validity read from the answer, and the call as JSON text.
 CallRecord callRecordOf(const Session &session, const SessionCall &call);
 
+// The engine's session a stored record holds (its state JSON); nullopt for a damaged row.
+std::optional<Session> sessionOfRecord(const SessionRecord &record);
+// Loads the `limit` most recently updated sessions of `store` (0 = all) into `manager`
+// (SessionManager::restore); damaged rows are skipped. Returns how many were loaded.
+Result<int> restoreSessions(AbstractSessionStore &store, SessionManager &manager, int limit);
+
 class SqliteSessionSink : public SessionSink
 {
 public:

@@ -78,6 +78,23 @@ class TestTeamFleet : public QObject
         return std::make_unique<McpInstance>(args + extra);
     }
 
+    // `n` started instances (fewer when one did not start: the caller's size check fails, and
+    // the reason is logged).
+    std::vector<std::unique_ptr<McpInstance>> startFleet(int n, const QStringList &extra = {})
+    {
+        std::vector<std::unique_ptr<McpInstance>> fleet;
+        for (int i = 0; i < n; ++i) {
+            auto one = instance(extra);
+            QString why;
+            if (!one->start(&why)) {
+                qWarning("instance %d did not start: %s", i, qPrintable(why));
+                break;
+            }
+            fleet.push_back(std::move(one));
+        }
+        return fleet;
+    }
+
     // Walks kScript; `pick(n)` says which port answers call n (0 = initialize).
     Walk walk(McpClient &client, const std::function<quint16(int)> &pick,
               const std::function<void(int)> &beforeCall = {})
@@ -169,12 +186,8 @@ private slots:
     // Round robin over three instances: the same answers, one session record with every call.
     void roundRobinGivesTheSingleInstanceAnswers()
     {
-        std::vector<std::unique_ptr<McpInstance>> fleet;
-        QString why;
-        for (int i = 0; i < 3; ++i) {
-            fleet.push_back(instance());
-            QVERIFY2(fleet.back()->start(&why), qPrintable(why));
-        }
+        std::vector<std::unique_ptr<McpInstance>> fleet = startFleet(3);
+        QCOMPARE(fleet.size(), std::size_t(3));
         McpClient client;
         QVERIFY(client.initialize(fleet[0]->port()));
         const Walk w = walk(client, [&](int n) { return fleet[std::size_t(n % 3)]->port(); });
@@ -192,12 +205,8 @@ private slots:
     // health check would send them); nothing answered is lost.
     void killedInstanceLosesNothing()
     {
-        std::vector<std::unique_ptr<McpInstance>> fleet;
-        QString why;
-        for (int i = 0; i < 3; ++i) {
-            fleet.push_back(instance());
-            QVERIFY2(fleet.back()->start(&why), qPrintable(why));
-        }
+        std::vector<std::unique_ptr<McpInstance>> fleet = startFleet(3);
+        QCOMPARE(fleet.size(), std::size_t(3));
         McpClient client;
         QVERIFY(client.initialize(fleet[1]->port()));
         std::vector<bool> alive{true, true, true};
@@ -226,12 +235,8 @@ private slots:
     // "degraded" (still 200 for the balancer) and are healthy again once it is back.
     void redisStoppedAndRestartedMidRun()
     {
-        std::vector<std::unique_ptr<McpInstance>> fleet;
-        QString why;
-        for (int i = 0; i < 3; ++i) {
-            fleet.push_back(instance());
-            QVERIFY2(fleet.back()->start(&why), qPrintable(why));
-        }
+        std::vector<std::unique_ptr<McpInstance>> fleet = startFleet(3);
+        QCOMPARE(fleet.size(), std::size_t(3));
         McpClient client;
         QVERIFY(client.initialize(fleet[2]->port()));
         const auto status = [&](quint16 port) {
@@ -269,12 +274,8 @@ private slots:
     // is empty; with a bucket per instance the second one would still allow its own burst.
     void rateLimitIsSharedByTheFleet()
     {
-        std::vector<std::unique_ptr<McpInstance>> fleet;
-        QString why;
-        for (int i = 0; i < 2; ++i) {
-            fleet.push_back(instance({"--rate-limit", "1"}));
-            QVERIFY2(fleet.back()->start(&why), qPrintable(why));
-        }
+        std::vector<std::unique_ptr<McpInstance>> fleet = startFleet(2, {"--rate-limit", "1"});
+        QCOMPARE(fleet.size(), std::size_t(2));
         McpClient client;
         QVERIFY(client.initialize(fleet[0]->port())); // initialize + initialized: 2 requests
         int allowed = 0, refused = 0;
@@ -420,12 +421,8 @@ private slots:
     // error, GET /health says 503; PostgreSQL back: everything resumes, same answers.
     void postgresStoppedAndRestartedMidRun()
     {
-        std::vector<std::unique_ptr<McpInstance>> fleet;
-        QString why;
-        for (int i = 0; i < 2; ++i) {
-            fleet.push_back(instance());
-            QVERIFY2(fleet.back()->start(&why), qPrintable(why));
-        }
+        std::vector<std::unique_ptr<McpInstance>> fleet = startFleet(2);
+        QCOMPARE(fleet.size(), std::size_t(2));
         McpClient client;
         QVERIFY(client.initialize(fleet[0]->port()));
         bool checkedOutage = false;
