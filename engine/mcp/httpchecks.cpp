@@ -117,6 +117,13 @@ bool hostAllowed(std::string_view host, const std::vector<std::string> &boundNam
     return std::find(boundNames.begin(), boundNames.end(), h) != boundNames.end();
 }
 
+bool bearerMatches(std::optional<std::string_view> authorization, std::string_view token)
+{
+    const std::string_view value = authorization.value_or(std::string_view());
+    return value.size() > 7 && asciiLower(value.substr(0, 7)) == "bearer " &&
+           constantTimeEquals(value.substr(7), token);
+}
+
 std::optional<HeaderRefusal> checkHeader(const RequestHead &head, const HeaderChecks &checks)
 {
     // 1. DNS-rebinding protection: Host, then Origin.
@@ -130,10 +137,7 @@ std::optional<HeaderRefusal> checkHeader(const RequestHead &head, const HeaderCh
     const bool health = !checks.healthPath.empty() && path == checks.healthPath;
     // 2. Bearer token.
     if (!checks.token.empty() && !health) {
-        const std::string_view value = head.authorization.value_or(std::string_view());
-        const bool ok = value.size() > 7 && asciiLower(value.substr(0, 7)) == "bearer " &&
-                        constantTimeEquals(value.substr(7), checks.token);
-        if (!ok) {
+        if (!bearerMatches(head.authorization, checks.token)) {
             return HeaderRefusal{401, "Unauthorized: a valid bearer token is required",
                                  head.authorization
                                      ? "Bearer realm=\"workflow-studio\", error=\"invalid_token\""

@@ -58,6 +58,9 @@ bool isLoopbackHostName(std::string_view host);
 // "host[:port]" → host, lower case (IPv6 literals keep their brackets).
 std::string hostPart(std::string_view authority);
 bool constantTimeEquals(std::string_view a, std::string_view b);
+// True when `authorization` is "Bearer TOKEN" (scheme in any case) with exactly `token`,
+// compared in constant time.
+bool bearerMatches(std::optional<std::string_view> authorization, std::string_view token);
 std::string asciiLower(std::string_view s);
 
 // The names a Host header may use for a listener bound to `address` (an IP literal): the

@@ -716,13 +716,11 @@ private:
             makeResponse(answer.ok ? http::status::ok : http::status::service_unavailable);
         res.set(http::field::content_type, "application/json");
         res.set(http::field::cache_control, "no-store");
-        bool authorized = server().checks.token.empty();
-        if (const auto h = m_request.find(http::field::authorization);
-            !authorized && h != m_request.end()) {
-            const std::string_view value = h->value();
-            authorized = value.size() > 7 && asciiLower(value.substr(0, 7)) == "bearer " &&
-                         constantTimeEquals(value.substr(7), server().checks.token);
-        }
+        std::optional<std::string_view> authorization;
+        if (const auto h = m_request.find(http::field::authorization); h != m_request.end())
+            authorization = h->value();
+        const bool authorized =
+            server().checks.token.empty() || bearerMatches(authorization, server().checks.token);
         if (m_request.method() == http::verb::get)
             res.body() = authorized || answer.summary.empty() ? answer.json : answer.summary;
         send(std::move(res), m_request.keep_alive());

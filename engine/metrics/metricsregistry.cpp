@@ -3,6 +3,7 @@
 // The registry of per-operation trackers and the JSON form of its snapshots.
 #include "metricsregistry.h"
 
+#include <algorithm>
 #include <mutex>
 
 namespace wfs::metrics {
@@ -156,6 +157,31 @@ std::vector<std::string> MetricsRegistry::operationNames() const
     for (const auto &entry : m_trackers)
         names.push_back(entry.first);
     return names;
+}
+
+PersistWindows::Window PersistWindows::take(MetricsRegistry &registry, std::int64_t nowMs) const
+{
+    Window w;
+    w.endMs = nowMs;
+    const std::int64_t start = m_lastMs ? m_lastMs : registry.startWallMs();
+    w.lengthMs = std::max<std::int64_t>(nowMs - start, 1);
+    for (const std::string &name : registry.operationNames()) {
+        HistogramData current = registry.operation(name).histogram().snapshot();
+        const auto prev = m_previous.find(name);
+        HistogramData delta = prev != m_previous.end() ? current.since(prev->second) : current;
+        if (delta.count > 0)
+            w.deltas.emplace_back(name, std::move(delta));
+        // Kept for every operation, idle or not: the next delta then covers the next window.
+        w.snapshot[name] = std::move(current);
+    }
+    return w;
+}
+
+void PersistWindows::commit(Window window)
+{
+    for (auto &[name, data] : window.snapshot)
+        m_previous[name] = std::move(data);
+    m_lastMs = window.endMs;
 }
 
 } // namespace wfs::metrics

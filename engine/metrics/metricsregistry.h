@@ -137,4 +137,27 @@ private:
     bool m_error = false;
 };
 
+// The windows a metrics store persists (SQLite and PostgreSQL alike): each one covers the
+// interval since the previous committed window (the first: since the registry started) and
+// holds, per operation with new samples, the delta of the cumulative histogram. take() reads;
+// commit() makes it the previous one once its rows are written (a failed write is retried with
+// the next, longer window). Not thread-safe: the store's lock guards it.
+class PersistWindows
+{
+public:
+    struct Window
+    {
+        std::int64_t endMs = 0;
+        std::int64_t lengthMs = 1;
+        std::vector<std::pair<std::string, HistogramData>> deltas; ///< operations with samples
+        std::map<std::string, HistogramData> snapshot; ///< every operation, for commit()
+    };
+    Window take(MetricsRegistry &registry, std::int64_t nowMs) const;
+    void commit(Window window);
+
+private:
+    std::map<std::string, HistogramData> m_previous;
+    std::int64_t m_lastMs = 0; ///< 0: none yet
+};
+
 } // namespace wfs::metrics

@@ -11,11 +11,15 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <string>
+
 namespace wfs::metrics {
 
-std::uint64_t currentRssBytes()
+namespace {
+
+std::uint64_t rssFromStatm(const char *path)
 {
-    std::FILE *f = std::fopen("/proc/self/statm", "r");
+    std::FILE *f = std::fopen(path, "r");
     if (!f)
         return 0;
     unsigned long long size = 0;
@@ -25,6 +29,19 @@ std::uint64_t currentRssBytes()
     if (n != 2)
         return 0;
     return std::uint64_t(resident) * std::uint64_t(sysconf(_SC_PAGESIZE));
+}
+
+} // namespace
+
+std::uint64_t currentRssBytes()
+{
+    return rssFromStatm("/proc/self/statm");
+}
+
+std::uint64_t rssBytesOf(long pid)
+{
+    const std::string path = "/proc/" + std::to_string(pid) + "/statm";
+    return rssFromStatm(path.c_str());
 }
 
 std::uint64_t currentHeapBytes()

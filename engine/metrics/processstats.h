@@ -20,6 +20,8 @@ struct ProcessStats
 
 // Current resident set size in bytes (0 if /proc is unavailable).
 std::uint64_t currentRssBytes();
+// The resident set size of process `pid` in bytes (0 if it cannot be read).
+std::uint64_t rssBytesOf(long pid);
 // Bytes handed out by malloc and not yet freed.
 std::uint64_t currentHeapBytes();
 

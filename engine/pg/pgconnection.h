@@ -29,7 +29,8 @@
 
 namespace wfs::pg::detail {
 
-// A statement: a unique name (the prepared statement's) and its SQL with $n placeholders.
+// A statement: a unique name (the prepared statement's) and its SQL, whose values are the
+// bound parameters $1, $2, ...
 struct Statement
 {
     const char *name;

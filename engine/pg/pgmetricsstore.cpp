@@ -183,17 +183,9 @@ Result<int> PgMetricsStore::persist(metrics::MetricsRegistry &registry,
     int rows = 0;
     // As MetricsStore: the window is the interval since the previous persist() (the first one:
     // since the registry started); each row holds the delta of the cumulative histograms.
-    const std::int64_t windowStart = m_lastPersistMs ? m_lastPersistMs : registry.startWallMs();
-    const std::int64_t windowMs = std::max<std::int64_t>(nowMs - windowStart, 1);
-    std::map<std::string, metrics::HistogramData> seen;
-    for (const std::string &name : registry.operationNames()) {
-        metrics::HistogramData current = registry.operation(name).histogram().snapshot();
-        auto prevIt = m_previous.find(name);
-        const metrics::HistogramData delta =
-            prevIt != m_previous.end() ? current.since(prevIt->second) : current;
-        seen[name] = std::move(current);
-        if (delta.count == 0)
-            continue;
+    metrics::PersistWindows::Window window = m_windows.take(registry, nowMs);
+    const std::int64_t windowMs = window.lengthMs;
+    for (const auto &[name, delta] : window.deltas) {
         std::vector<std::uint64_t> indexes;
         std::vector<std::uint64_t> counts;
         for (std::size_t i = 0; i < delta.counts.size(); ++i) {
@@ -226,9 +218,7 @@ Result<int> PgMetricsStore::persist(metrics::MetricsRegistry &registry,
     rows += int(counters.size());
     if (auto r = tx.commit(); !r)
         return R::failure(r.error());
-    for (auto &[name, data] : seen)
-        m_previous[name] = std::move(data);
-    m_lastPersistMs = nowMs;
+    m_windows.commit(std::move(window));
     return rows;
 }
 

@@ -159,9 +159,8 @@ private:
     std::shared_ptr<detail::PgPool> m_pool;
     const std::string m_instance;
     const std::string m_describe;
-    std::mutex m_mutex; ///< guards m_previous and m_lastPersistMs
-    std::map<std::string, metrics::HistogramData> m_previous;
-    std::int64_t m_lastPersistMs = 0;
+    std::mutex m_mutex; ///< guards m_windows
+    metrics::PersistWindows m_windows;
 };
 
 class PgMcpSessionStore final : public store::AbstractMcpSessionStore

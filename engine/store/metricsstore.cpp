@@ -39,20 +39,11 @@ Result<int> MetricsStore::persist(metrics::MetricsRegistry &registry,
     if (!st)
         return R::failure(st.error());
     int rows = 0;
-    // The interval every row of this call covers: since the previous persist(), or since the
-    // registry started (the first window holds every call since then, over its real length).
-    const std::int64_t windowStart = m_lastPersistMs ? m_lastPersistMs : registry.startWallMs();
-    const std::int64_t windowMs = std::max<std::int64_t>(nowMs - windowStart, 1);
-    std::map<std::string, metrics::HistogramData> seen;
-    for (const std::string &name : registry.operationNames()) {
-        metrics::HistogramData current = registry.operation(name).histogram().snapshot();
-        auto prevIt = m_previous.find(name);
-        const metrics::HistogramData delta =
-            prevIt != m_previous.end() ? current.since(prevIt->second) : current;
-        // Kept for every operation, idle or not: the next delta then covers the next window.
-        seen[name] = std::move(current);
-        if (delta.count == 0)
-            continue;
+    // Every row of this call covers the interval since the previous persist() (the first: since
+    // the registry started), over its real length.
+    metrics::PersistWindows::Window window = m_windows.take(registry, nowMs);
+    const std::int64_t windowMs = window.lengthMs;
+    for (const auto &[name, delta] : window.deltas) {
         const metrics::HistogramStats s = delta.stats();
         (*st)
             ->bindInt(1, nowMs)
@@ -77,9 +68,7 @@ Result<int> MetricsStore::persist(metrics::MetricsRegistry &registry,
     rows += int(counters.size());
     if (auto r = tx.commit(); !r)
         return R::failure(r.error());
-    for (auto &[name, data] : seen)
-        m_previous[name] = std::move(data);
-    m_lastPersistMs = nowMs;
+    m_windows.commit(std::move(window));
     return rows;
 }
 

@@ -12,6 +12,7 @@
 #include "model/result.h"
 
 #include "engine/metrics/histogram.h"
+#include "engine/metrics/metricsregistry.h"
 
 #include <cstdint>
 #include <map>
@@ -108,9 +109,8 @@ public:
 
 private:
     Database &m_db;
-    std::mutex m_mutex; ///< guards m_previous and m_lastPersistMs
-    std::map<std::string, metrics::HistogramData> m_previous;
-    std::int64_t m_lastPersistMs = 0; ///< 0: not yet (the window starts at the registry's start)
+    std::mutex m_mutex; ///< guards m_windows
+    metrics::PersistWindows m_windows;
 };
 
 } // namespace wfs::store

@@ -8,11 +8,13 @@
 //                  initialize; waits for the workflows to load; median of 5 spawns)
 //   p50_ms/p99_ms  workflow_list round trips on a loaded server (request written -> answer line
 //                  read whole); each answer is the snapshot's precomputed text (an L1 hit)
-//   rss_loaded_MB  the server's VmRSS once loaded (after one workflow_get metadata)
-//   rss_listed_MB  the server's VmRSS after the workflow_list calls
+//   rss_loaded_MB  the server's resident set once loaded (after one workflow_get metadata)
+//   rss_listed_MB  the server's resident set after the workflow_list calls
 // The benchmark's own time is the list round trip (manual time). Run:
 //   build/bin/bench_scale                      # all three sizes
 //   build/bin/bench_scale --benchmark_filter=BM_Scale/5000/
+#include "engine/metrics/processstats.h"
+
 #include <benchmark/benchmark.h>
 
 #include <QDir>
@@ -178,14 +180,8 @@ public:
     }
     double rssMB() const
     {
-        QFile f(QStringLiteral("/proc/%1/status").arg(m_pid));
-        if (!f.open(QIODevice::ReadOnly))
-            return -1;
-        for (const QByteArray &l : f.readAll().split('\n')) {
-            if (l.startsWith("VmRSS:"))
-                return l.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-        }
-        return -1;
+        const std::uint64_t bytes = wfs::metrics::rssBytesOf(m_pid);
+        return bytes ? double(bytes) / double(1 << 20) : -1;
     }
     Clock::time_point start;
 
