@@ -44,6 +44,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -116,6 +117,7 @@ struct Runtime::Private
     void createPublishedFolder();
     void preparePublished();
     bool openTeamStore();
+    std::function<void()> teamConnected; ///< Runtime::teamStoreConnected, once constructed
     void attachTeamSessions();
     void syncPublished(bool reload);
     void openDatabase();
@@ -490,7 +492,8 @@ void Runtime::Private::run()
         }
         const auto now = Clock::now();
         if (!teamUrl.empty() && !teamView.load() && now >= nextTeamRetry)
-            openTeamStore();
+            if (openTeamStore() && teamConnected)
+                teamConnected();
         if (published && (publishedDirty.exchange(false) || now >= nextPublishedPoll))
             syncPublished(true);
         if (now >= nextFlush) {
@@ -515,6 +518,7 @@ Runtime::Runtime(Options options, QObject *parent)
     , d(std::make_unique<Private>())
 {
     d->options = std::move(options);
+    d->teamConnected = [this] { emit teamStoreConnected(); };
     d->configureStore();
     d->registry = d->options.registry ? d->options.registry : &metrics::MetricsRegistry::global();
     d->createPublishedFolder();
@@ -668,6 +672,11 @@ store::AbstractMcpSessionStore *Runtime::mcpSessionStore() const
 bool Runtime::isTeamServer() const
 {
     return !d->teamUrl.empty();
+}
+
+services::StoreHandle *Runtime::teamStore() const
+{
+    return d->teamView.load();
 }
 
 std::string Runtime::databaseError() const

@@ -52,6 +52,9 @@ class ResultCache;
 namespace metrics {
 class MetricsRegistry;
 }
+namespace services {
+class StoreHandle;
+}
 
 class Runtime : public QObject
 {
@@ -144,6 +147,9 @@ public:
     store::AbstractMcpSessionStore *mcpSessionStore() const;
     // True when Options::storeUrl names a team store (PostgreSQL), reachable or not.
     bool isTeamServer() const;
+    // The team store while it is connected (the studio's fleet dashboard reads it); null for
+    // the embedded database and while the team store cannot be reached.
+    services::StoreHandle *teamStore() const;
     // Why the database is not open ("" when it is open or disabled on purpose).
     std::string databaseError() const;
     DatabaseState databaseState() const;
@@ -179,6 +185,9 @@ public:
 signals:
     // reopenDatabase() opened the database (database() is no longer null).
     void databaseReopened();
+    // The team store was reached (at start, or later on a retry): teamStore() is no longer null.
+    // Emitted on the runtime's background thread when it connects there.
+    void teamStoreConnected();
 
 private:
     struct Private;

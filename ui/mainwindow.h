@@ -143,6 +143,9 @@ private:
     void createDocks();
     void createEmptyHint();
     void updateDataStatus();
+    void connectTeamViews();
+    // The team store's sessions the Sessions list shows (most recently updated first).
+    static constexpr int kTeamSessionsListed = 500;
     void databaseChoice(const QString &choice);
     // Narrows the side docks when they leave the canvas less than half the window's width.
     void keepCanvasWide();

@@ -8,9 +8,15 @@
 #include "canvas/workflowscene.h"
 #include "canvas/workflowview.h"
 #include "dashboard/dashboardsource.h"
+#include "dashboard/dashboardwidget.h"
+#include "dashboard/fleetsource.h"
 #include "editorpage.h"
 #include "engine/engine.h"
 #include "engine/runtime.h"
+#include "engine/services/storehandle.h"
+#include "engine/session.h"
+#include "engine/store/sessionsink.h"
+#include "engine/store/sessionstore.h"
 #include "engine/workflowrepository.h"
 #include "inspector/inspectorwidget.h"
 #include "jsonview/jsonview.h"
@@ -19,6 +25,7 @@
 #include "problems/diagnosticsrunner.h"
 #include "problems/problemspanel.h"
 #include "recoverymanager.h"
+#include "sessions/sessionswidget.h"
 #include "settings/appsettings.h"
 #include "settings/connectagentdialog.h"
 #include "settings/settingsdialog.h"
@@ -51,8 +58,6 @@
 
 #include <algorithm>
 
-#include <algorithm>
-
 namespace wfs {
 
 using namespace studio;
@@ -68,8 +73,58 @@ void MainWindow::setRuntime(Runtime *runtime)
                 source->setHistoryDatabase(m_runtime->database());
             updateDataStatus();
         });
+        connect(m_runtime, &Runtime::teamStoreConnected, this, &MainWindow::updateDataStatus);
     }
+    connectTeamViews();
     updateDataStatus();
+}
+
+// On a team server the Sessions list and the dashboard (View: Team fleet, Instances) show
+// every instance writing into the team store, read in the background.
+void MainWindow::connectTeamViews()
+{
+    DashboardWidget *board = dashboard();
+    SessionsWidget *list = sessionsList();
+    if (board && board->fleetSource()) {
+        FleetSource *old = board->fleetSource();
+        board->setFleetSource(nullptr);
+        old->deleteLater();
+    }
+    if (list)
+        list->setSharedSessions({});
+    if (!m_runtime || !m_runtime->isTeamServer())
+        return;
+    Runtime *runtime = m_runtime;
+    if (board) {
+        auto *fleet = new FleetSource(
+            [runtime](std::int64_t sinceMs) -> Result<store::FleetMetrics> {
+                services::StoreHandle *team = runtime->teamStore();
+                if (!team)
+                    return Result<store::FleetMetrics>::failure(runtime->databaseError().empty()
+                                                                    ? "not connected yet"
+                                                                    : runtime->databaseError());
+                return team->fleetMetrics(sinceMs);
+            },
+            this);
+        board->setFleetSource(fleet);
+        // The fleet's instances are listed (Instances tab, View) from the start.
+        fleet->poll();
+    }
+    if (list) {
+        list->setSharedSessions([runtime]() -> std::vector<Session> {
+            std::vector<Session> out;
+            services::StoreHandle *team = runtime->teamStore();
+            if (!team)
+                return out;
+            if (auto records = team->sessions().loadAll(kTeamSessionsListed)) {
+                for (const store::SessionRecord &r : *records) {
+                    if (std::optional<Session> s = store::sessionOfRecord(r))
+                        out.push_back(std::move(*s));
+                }
+            }
+            return out;
+        });
+    }
 }
 
 namespace {
@@ -96,7 +151,22 @@ void MainWindow::updateDataStatus()
     QString text;
     QString tip;
     bool warning = false;
-    if (s.open && path == QLatin1String(":memory:")) {
+    if (m_runtime->isTeamServer()) {
+        // A team store: the URL without its password, or why it cannot be reached (retried).
+        if (m_runtime->teamStore()) {
+            text = tr("Team store: %1").arg(path);
+            tip = tr("Sessions, metrics and published workflows are shared with the team "
+                     "server's instances in %1; the Sessions list, heat map and dashboard (View: "
+                     "Team fleet) show all of them.")
+                      .arg(path);
+        } else {
+            text = tr("Team store: not reachable (retrying)");
+            tip = tr("The team store %1 cannot be reached: %2. The studio works from memory and "
+                     "connects by itself when the store is back.")
+                      .arg(path, QString::fromStdString(s.reason));
+            warning = true;
+        }
+    } else if (s.open && path == QLatin1String(":memory:")) {
         text = tr("Data: in memory only");
         tip = tr("The database is in memory: sessions and metrics last until the studio quits.");
     } else if (s.open) {

@@ -136,12 +136,13 @@ void RunModeController::createViews()
     connect(m_dashboardDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && !m_dashboardDock->isFloating())
             QTimer::singleShot(0, this, [this] { heightenDashboardDock(); });
+        // The source shown (the studio's own, or the team fleet: View).
         if (visible && !m_dashboard->source())
             m_dashboard->setSource(m_dashboardSource);
         else if (visible)
-            m_dashboardSource->start();
-        else
-            m_dashboardSource->stop();
+            m_dashboard->source()->start();
+        else if (m_dashboard->source())
+            m_dashboard->source()->stop();
     });
 }
 

@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QSysInfo>
 #include <QTimer>
 
 #include <memory>
@@ -90,6 +91,15 @@ int main(int argc, char *argv[])
         options.workflowDirs.push_back(dir.toStdString());
     options.metricsRetentionDays = wfs::studio::settings::retentionDays();
     options.sessionRetentionDays = wfs::studio::settings::sessionRetentionDays();
+    // Settings ▸ Team server: the team store and shared cache this studio joins ("" = its own
+    // database). Its metrics rows name it among the fleet's instances.
+    options.storeUrl = wfs::studio::settings::teamStoreUrl().toStdString();
+    options.cacheUrl = wfs::studio::settings::teamCacheUrl().toStdString();
+    if (!options.storeUrl.empty())
+        options.instanceId = QStringLiteral("studio@%1:%2")
+                                 .arg(QSysInfo::machineHostName())
+                                 .arg(QCoreApplication::applicationPid())
+                                 .toStdString();
     wfs::Runtime runtime(options);
     wfs::MainWindow window(&runtime.engine());
     // Settings' metrics retention applies to the running runtime at once.

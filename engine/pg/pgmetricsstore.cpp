@@ -62,6 +62,16 @@ constexpr Statement kLatestByInstance{
     "wfs_metrics_latest_by_instance",
     "SELECT DISTINCT ON (instance, name) instance, name, value, recorded_at FROM metric_counters"
     " ORDER BY instance, name, recorded_at DESC, id DESC"};
+constexpr Statement kFleetWindows{
+    "wfs_metrics_fleet_windows",
+    "SELECT instance, operation, recorded_at, window_ms, count, errors, sum_ns, min_ns, max_ns,"
+    " array_to_string(buckets, ','), array_to_string(bucket_counts, ',')"
+    " FROM performance_metrics WHERE recorded_at >= $1 ORDER BY recorded_at, id"};
+constexpr Statement kFleetCounters{
+    "wfs_metrics_fleet_counters",
+    "SELECT instance, recorded_at, name, value FROM metric_counters WHERE recorded_at >= $1"
+    " AND name IN ('cache.l1.hits', 'cache.l1.misses', 'cache.l2.hits', 'cache.l2.misses',"
+    " 'process.rss_bytes', 'process.heap_bytes') ORDER BY recorded_at, id"};
 constexpr Statement kPruneSamples{"wfs_metrics_prune_samples",
                                   "DELETE FROM performance_metrics WHERE recorded_at < $1"};
 constexpr Statement kPruneCounters{"wfs_metrics_prune_counters",
@@ -478,6 +488,73 @@ Result<int> PgMetricsStore::prune(std::int64_t beforeMs)
     if (auto r = tx.commit(); !r)
         return Result<int>::failure(r.error());
     return total;
+}
+
+namespace {
+
+// "1,5,9" (array_to_string of an integer[] or bigint[]) as numbers.
+std::vector<std::uint64_t> numbersOf(const std::string &list)
+{
+    std::vector<std::uint64_t> out;
+    std::uint64_t v = 0;
+    bool any = false;
+    for (const char c : list) {
+        if (c >= '0' && c <= '9') {
+            v = v * 10 + std::uint64_t(c - '0');
+            any = true;
+        } else if (c == ',') {
+            out.push_back(v);
+            v = 0;
+            any = false;
+        }
+    }
+    if (any)
+        out.push_back(v);
+    return out;
+}
+
+} // namespace
+
+Result<store::FleetMetrics> PgMetricsStore::fleetMetrics(std::int64_t sinceMs)
+{
+    using R = Result<store::FleetMetrics>;
+    Result<Lease> lease = m_pool->acquire();
+    if (!lease)
+        return R::failure(lease.error());
+    Result<PgRows> windows = (*lease)->exec(kFleetWindows, {integer(sinceMs)});
+    if (!windows)
+        return R::failure(windows.error());
+    Result<PgRows> counters = (*lease)->exec(kFleetCounters, {integer(sinceMs)});
+    if (!counters)
+        return R::failure(counters.error());
+    store::FleetMetrics out;
+    out.windows.reserve(std::size_t(windows->size()));
+    for (int i = 0; i < windows->size(); ++i) {
+        store::FleetWindow w;
+        w.instance = windows->text(i, 0);
+        w.operation = windows->text(i, 1);
+        w.recordedAtMs = windows->integer(i, 2);
+        w.windowMs = windows->integer(i, 3);
+        metrics::HistogramData &h = w.histogram;
+        h.count = std::uint64_t(windows->integer(i, 4));
+        h.errors = std::uint64_t(windows->integer(i, 5));
+        h.sumNs = std::uint64_t(windows->integer(i, 6));
+        h.minNs = std::uint64_t(windows->integer(i, 7));
+        h.maxNs = std::uint64_t(windows->integer(i, 8));
+        const std::vector<std::uint64_t> buckets = numbersOf(windows->text(i, 9));
+        const std::vector<std::uint64_t> counts = numbersOf(windows->text(i, 10));
+        for (std::size_t k = 0; k < buckets.size() && k < counts.size(); ++k) {
+            if (buckets[k] < h.counts.size())
+                h.counts[buckets[k]] += counts[k];
+        }
+        out.windows.push_back(std::move(w));
+    }
+    out.counters.reserve(std::size_t(counters->size()));
+    for (int i = 0; i < counters->size(); ++i) {
+        out.counters.push_back({counters->text(i, 0), counters->integer(i, 1), counters->text(i, 2),
+                                counters->real(i, 3)});
+    }
+    return out;
 }
 
 } // namespace wfs::pg

@@ -154,6 +154,9 @@ public:
     Result<metrics::HistogramData> mergedHistogram(const std::string &operation,
                                                    std::int64_t sinceMs,
                                                    const std::string &instance = {});
+    // Every instance's windows and cache/memory counter samples recorded at or after `sinceMs`
+    // (the studio's fleet dashboard aggregates them).
+    Result<store::FleetMetrics> fleetMetrics(std::int64_t sinceMs);
 
 private:
     std::shared_ptr<detail::PgPool> m_pool;

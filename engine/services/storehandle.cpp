@@ -18,6 +18,12 @@ Result<Json> StoreHandle::metricsReport(std::int64_t sinceMs)
     return metrics().report(sinceMs);
 }
 
+Result<store::FleetMetrics> StoreHandle::fleetMetrics(std::int64_t)
+{
+    return Result<store::FleetMetrics>::failure(describe() +
+                                                " is not a team store: it has no fleet metrics");
+}
+
 namespace {
 
 class SqliteStoreHandle final : public StoreHandle
@@ -98,6 +104,10 @@ public:
             return fleet;
         (*report)["instances"] = (*fleet)["instances"];
         return report;
+    }
+    Result<store::FleetMetrics> fleetMetrics(std::int64_t sinceMs) override
+    {
+        return m_pg->metrics().fleetMetrics(sinceMs);
     }
 
 private:

@@ -27,6 +27,7 @@ class AbstractMetricsStore;
 class AbstractSessionStore;
 class AbstractWorkflowStore;
 class Database;
+struct FleetMetrics;
 } // namespace wfs::store
 
 namespace wfs::services {
@@ -67,6 +68,9 @@ public:
     // "instances": {id: {"operations", "counters", "last_ms"}}, percentiles merged from the
     // instances' histograms.
     virtual Result<Json> metricsReport(std::int64_t sinceMs);
+    // A team store's raw fleet metrics since `sinceMs` (store::FleetMetrics: every instance's
+    // windows and counter samples); fails for the embedded database, which has one instance.
+    virtual Result<store::FleetMetrics> fleetMetrics(std::int64_t sinceMs);
 
     // Tells every instance watching this store that published workflow `id` changed (a team
     // store notifies in the publishing transaction already; SQLite instances poll).

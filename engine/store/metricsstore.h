@@ -53,6 +53,31 @@ struct OperationSummary
     std::int64_t lastMs = 0;
 };
 
+// A team store's raw fleet metrics, for the studio's fleet dashboard: every instance's
+// persisted windows with their histograms (percentiles of any group of them are taken from the
+// merged histogram, never averaged), and its counter samples (cumulative cache hits and
+// misses, process memory).
+struct FleetWindow
+{
+    std::string instance;
+    std::string operation;
+    std::int64_t recordedAtMs = 0;
+    std::int64_t windowMs = 0;
+    metrics::HistogramData histogram;
+};
+struct FleetCounter
+{
+    std::string instance;
+    std::int64_t recordedAtMs = 0;
+    std::string name;
+    double value = 0;
+};
+struct FleetMetrics
+{
+    std::vector<FleetWindow> windows;   ///< oldest first
+    std::vector<FleetCounter> counters; ///< oldest first
+};
+
 // What the runtime, `wfstudio stats` and the dashboard need from a metrics store, as an
 // interface: the SQLite MetricsStore below implements it; another backend implements the same
 // calls with the same meaning.

@@ -50,9 +50,16 @@ public:
         /// Runs with the temporary folder after `files` are written, before the Runtime is
         /// built (a read-only folder, a database of a newer schema).
         std::function<void(const QString &folder)> beforeStart;
+        /// Settings ▸ Team server as main() passes them on (Runtime::Options::storeUrl,
+        /// cacheUrl); the studio then joins that team store instead of its own database.
+        std::string storeUrl;
+        std::string cacheUrl;
+        std::string instanceId;
     };
 
-    ScenarioStudio() : ScenarioStudio(Config{}) {}
+    ScenarioStudio()
+        : ScenarioStudio(Config{})
+    {}
     explicit ScenarioStudio(Config config)
     {
         QStandardPaths::setTestModeEnabled(true);
@@ -74,6 +81,9 @@ public:
         else
             o.storage = Runtime::Storage::Disabled;
         o.warmLimit = 0;
+        o.storeUrl = config.storeUrl;
+        o.cacheUrl = config.cacheUrl;
+        o.instanceId = config.instanceId;
         o.restoreSessions = 0;
         runtime = std::make_unique<Runtime>(std::move(o));
         window = std::make_unique<MainWindow>(&runtime->engine(), nullptr,
@@ -177,8 +187,7 @@ public:
     }
 
     // Waits until `pred` holds, processing events; false after `ms`.
-    template<typename Pred>
-    static bool waitFor(Pred pred, int ms = 2000)
+    template<typename Pred> static bool waitFor(Pred pred, int ms = 2000)
     {
         return QTest::qWaitFor(pred, ms);
     }

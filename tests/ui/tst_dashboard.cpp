@@ -16,6 +16,7 @@
 #include "engine/runtime.h"
 #include "ui/dashboard/dashboardsource.h"
 #include "ui/dashboard/dashboardwidget.h"
+#include "ui/dashboard/fleetsource.h"
 #include "ui/dashboard/loadtestpanel.h"
 #include "ui/dashboard/requestlogview.h"
 
@@ -118,6 +119,10 @@ private slots:
     void loadTestOverHttp_data();
     void loadTestOverHttp();
     void loadTestCancel();
+    void fleetSamplesMergeInstances_data();
+    void fleetSamplesMergeInstances();
+    void fleetInstanceRows();
+    void fleetViewSwitches();
     void cleanupTestCase();
 
 private:
@@ -918,6 +923,172 @@ void TestDashboard::loadTestCancel()
     QVERIFY(panel.results().at(0).cancelled);
     QVERIFY(panel.summaryView()->text().contains(QLatin1String("Cancelled")));
     QVERIFY(!panel.isRunning());
+}
+
+namespace {
+
+// Two instances of a team fleet in one 5 s bucket starting at `t` (a multiple of 5000):
+//   a: 100 workflow_next at 1 ms (10 failed), measured twice (the engine's name and the
+//      dispatcher's "mcp/"), 80 L1 hits and 20 misses since its previous counters, 100 MB;
+//   b: 100 workflow_next at 9 ms and 50 workflow_list at 0.1 ms, 0 hits and 50 misses, 200 MB.
+store::FleetMetrics twoInstances(std::int64_t t)
+{
+    const auto histogram = [](int n, std::uint64_t ns, int errors) {
+        metrics::Histogram h;
+        for (int i = 0; i < n; ++i)
+            h.record(ns, i < errors);
+        return h.snapshot();
+    };
+    store::FleetMetrics m;
+    m.windows.push_back({"a", "workflow_next", t + 1000, 5000, histogram(100, 1'000'000, 10)});
+    m.windows.push_back({"a", "mcp/workflow_next", t + 1000, 5000, histogram(100, 1'100'000, 10)});
+    m.windows.push_back({"b", "workflow_next", t + 3000, 5000, histogram(100, 9'000'000, 0)});
+    m.windows.push_back({"b", "workflow_list", t + 3000, 5000, histogram(50, 100'000, 0)});
+    const double mb = 1024.0 * 1024.0;
+    m.counters = {
+        {"a", t - 4000, "cache.l1.hits", 100},
+        {"a", t - 4000, "cache.l1.misses", 0},
+        {"b", t - 2000, "cache.l1.hits", 50},
+        {"b", t - 2000, "cache.l1.misses", 10},
+        {"a", t + 1000, "cache.l1.hits", 180},
+        {"a", t + 1000, "cache.l1.misses", 20},
+        {"a", t + 1000, "process.rss_bytes", 100 * mb},
+        {"b", t + 3000, "cache.l1.hits", 50},
+        {"b", t + 3000, "cache.l1.misses", 60},
+        {"b", t + 3000, "process.rss_bytes", 200 * mb},
+    };
+    return m;
+}
+
+bool near(double actual, double expected, double tolerance)
+{
+    return std::abs(actual - expected) <= tolerance;
+}
+
+} // namespace
+
+void TestDashboard::fleetSamplesMergeInstances_data()
+{
+    QTest::addColumn<QString>("instance");
+    QTest::addColumn<double>("rate");
+    QTest::addColumn<double>("errorPercent");
+    QTest::addColumn<double>("nextP50Ms");
+    QTest::addColumn<double>("nextP99Ms");
+    QTest::addColumn<double>("l1Percent");
+    QTest::addColumn<double>("rssMb");
+    // The fleet: the median of the merged histogram is 1 ms and its p99 9 ms; an average of
+    // the instances' percentiles would say 5 ms for both. Rates add up; "mcp/" counts once.
+    QTest::newRow("fleet") << QString() << 50.0 << 4.0 << 1.0 << 9.0 << 100.0 * 80 / 150 << 300.0;
+    QTest::newRow("instance a") << "a" << 20.0 << 10.0 << 1.0 << 1.0 << 80.0 << 100.0;
+    QTest::newRow("instance b") << "b" << 30.0 << 0.0 << 9.0 << 9.0 << 0.0 << 200.0;
+}
+
+void TestDashboard::fleetSamplesMergeInstances()
+{
+    QFETCH(QString, instance);
+    QFETCH(double, rate);
+    QFETCH(double, errorPercent);
+    QFETCH(double, nextP50Ms);
+    QFETCH(double, nextP99Ms);
+    QFETCH(double, l1Percent);
+    QFETCH(double, rssMb);
+    const std::int64_t t = 1'800'000'000'000;
+    const std::vector<DashboardSample> samples =
+        fleetSamples(twoInstances(t), instance.toStdString(), t, t + kFleetBucketMs);
+    QCOMPARE(int(samples.size()), 1);
+    const DashboardSample &s = samples.front();
+    QCOMPARE(s.atMs, t + kFleetBucketMs);
+    QVERIFY2(near(s.requestsPerSec, rate, 1e-9), qPrintable(QString::number(s.requestsPerSec)));
+    QVERIFY2(near(s.errorPercent, errorPercent, 1e-9), qPrintable(QString::number(s.errorPercent)));
+    const auto &next = s.latency[std::size_t(DashboardOp::Next)];
+    QVERIFY2(near(next.p50Us / 1000.0, nextP50Ms, nextP50Ms * 0.02),
+             qPrintable(QString::number(next.p50Us)));
+    QVERIFY2(near(next.p99Us / 1000.0, nextP99Ms, nextP99Ms * 0.02),
+             qPrintable(QString::number(next.p99Us)));
+    QVERIFY2(near(s.l1HitPercent, l1Percent, 1e-9), qPrintable(QString::number(s.l1HitPercent)));
+    QVERIFY(std::isnan(s.l2HitPercent)); // no shared L2 counters
+    QVERIFY2(near(s.rssMb, rssMb, 1e-9), qPrintable(QString::number(s.rssMb)));
+    // Nothing outside the range, and a bucket without data is a gap, not a zero.
+    QVERIFY(fleetSamples(twoInstances(t), instance.toStdString(), t + kFleetBucketMs,
+                         t + 10 * kFleetBucketMs)
+                .empty());
+}
+
+void TestDashboard::fleetInstanceRows()
+{
+    const std::int64_t t = 1'800'000'000'000;
+    const std::vector<FleetInstanceRow> rows = fleetInstances(twoInstances(t), t, t + 5000);
+    QCOMPARE(int(rows.size()), 2);
+    QCOMPARE(rows[0].instance, QStringLiteral("a"));
+    QCOMPARE(rows[0].lastReportMs, t + 1000);
+    QVERIFY(near(rows[0].requestsPerSec, 20.0, 1e-9));
+    QVERIFY(near(rows[0].errorPercent, 10.0, 1e-9));
+    QVERIFY(near(rows[0].nextP50Us, 1000.0, 20.0));
+    QVERIFY(near(rows[0].l1HitPercent, 80.0, 1e-9));
+    QVERIFY(near(rows[0].rssMb, 100.0, 1e-9));
+    QCOMPARE(rows[1].instance, QStringLiteral("b"));
+    QVERIFY(near(rows[1].requestsPerSec, 30.0, 1e-9));
+    QVERIFY(near(rows[1].nextP99Us, 9000.0, 180.0));
+    QVERIFY(near(rows[1].rssMb, 200.0, 1e-9));
+    // Outside the period an instance is still listed (its last report), without figures.
+    const std::vector<FleetInstanceRow> later =
+        fleetInstances(twoInstances(t), t + 60'000, t + 70'000);
+    QCOMPARE(int(later.size()), 2);
+    QVERIFY(std::isnan(later[0].requestsPerSec));
+    QCOMPARE(later[1].lastReportMs, t + 3000);
+}
+
+// The View choice: this studio's source, the fleet, one instance; the Instances tab.
+void TestDashboard::fleetViewSwitches()
+{
+    DashboardWidget board;
+    board.resize(1000, 700);
+    board.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&board));
+    QVERIFY(!board.viewBox()->isVisible());
+    SyntheticSource local;
+    board.setSource(&local);
+    // The fleet's data, in the recent past (the source shows complete buckets only).
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    const std::int64_t t = (now - 30'000) / kFleetBucketMs * kFleetBucketMs;
+    int reads = 0;
+    FleetSource fleet([&](std::int64_t sinceMs) -> Result<store::FleetMetrics> {
+        ++reads;
+        if (sinceMs > t)
+            return Result<store::FleetMetrics>::failure("asked too little history");
+        return twoInstances(t);
+    });
+    board.setFleetSource(&fleet);
+    QVERIFY(board.viewBox()->isVisible());
+    auto *tabs = board.findChild<QTabWidget *>(QStringLiteral("dashboardTabs"));
+    QVERIFY(tabs && tabs->indexOf(board.instancesTree()) >= 0);
+    board.setView(QStringLiteral("fleet"));
+    QCOMPARE(board.source(), static_cast<DashboardSource *>(&fleet));
+    QVERIFY(reads >= 1);
+    QCOMPARE(board.instancesTree()->topLevelItemCount(), 2);
+    QStringList choices;
+    for (int i = 0; i < board.viewBox()->count(); ++i)
+        choices << board.viewBox()->itemText(i);
+    QCOMPARE(choices, (QStringList{QStringLiteral("This studio"),
+                                   QStringLiteral("Team fleet (2 instance(s))"),
+                                   QStringLiteral("Instance a"), QStringLiteral("Instance b")}));
+    QCOMPARE(board.viewBox()->currentIndex(), 1);
+    QCOMPARE(int(board.samples().size()), 1);
+    QVERIFY(near(board.samples().front().requestsPerSec, 50.0, 1e-9));
+    // One instance: the history again, of b alone.
+    board.setView(QStringLiteral("instance:b"));
+    QCOMPARE(board.viewBox()->currentText(), QStringLiteral("Instance b"));
+    QCOMPARE(int(board.samples().size()), 1);
+    QVERIFY(near(board.samples().front().requestsPerSec, 30.0, 1e-9));
+    // Back to this studio: its own source, the fleet's samples gone.
+    board.setView(QString());
+    QCOMPARE(board.source(), static_cast<DashboardSource *>(&local));
+    QCOMPARE(board.viewBox()->currentIndex(), 0);
+    for (const DashboardSample &s : board.samples())
+        QVERIFY(s.atMs != t + kFleetBucketMs);
+    board.setFleetSource(nullptr);
+    QVERIFY(!board.viewBox()->isVisible());
+    QVERIFY(tabs->indexOf(board.instancesTree()) < 0);
 }
 
 QTEST_MAIN(TestDashboard)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "dashboardwidget.h"
 
+#include "fleetsource.h"
+
 #include "loadtestpanel.h"
 #include "requestlogview.h"
 
@@ -17,17 +19,21 @@
 #include <QGraphicsSimpleTextItem>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QRubberBand>
 #include <QSaveFile>
+#include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -215,7 +221,21 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     m_status->setToolTip(tr("Drag across the chart to zoom in, double-click to reset; "
                             "right-click to export it as PNG"));
 
+    m_viewLabel = new QLabel(tr("&View:"), this);
+    m_viewBox = new QComboBox(this);
+    m_viewBox->setObjectName(QStringLiteral("dashboardView"));
+    m_viewBox->setToolTip(tr("This studio's own figures, the whole team fleet, or one instance "
+                             "of it"));
+    m_viewLabel->setBuddy(m_viewBox);
+    m_viewBox->addItem(tr("This studio"), QString());
+    m_viewLabel->hide();
+    m_viewBox->hide();
+    connect(m_viewBox, &QComboBox::activated, this,
+            [this](int i) { setView(m_viewBox->itemData(i).toString()); });
+
     auto *bar = new QHBoxLayout;
+    bar->addWidget(m_viewLabel);
+    bar->addWidget(m_viewBox);
     bar->addWidget(m_range);
     bar->addWidget(m_resetZoom);
     bar->addWidget(m_pause);
@@ -239,14 +259,28 @@ DashboardWidget::DashboardWidget(QWidget *parent)
 
     m_requestLog = new RequestLogView(this);
     m_loadTest = new LoadTestPanel(this);
-    auto *tabs = new QTabWidget(this);
-    tabs->setObjectName(QStringLiteral("dashboardTabs"));
-    tabs->addTab(charts, tr("Charts"));
-    tabs->addTab(m_requestLog, tr("Request Log"));
-    tabs->addTab(m_loadTest, tr("Load Test"));
+    m_instances = new QTreeWidget(this);
+    m_instances->setObjectName(QStringLiteral("dashboardInstances"));
+    m_instances->setRootIsDecorated(false);
+    m_instances->setSortingEnabled(true);
+    m_instances->setHeaderLabels({tr("Instance"), tr("Last report"), tr("Requests/s"), tr("Errors"),
+                                  tr("workflow_next p50"), tr("p99"), tr("L1 hits"), tr("Memory")});
+    m_instances->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_instances->setToolTip(tr("Every instance writing into the team store, over the last "
+                               "minute; double-click one to chart it alone"));
+    connect(m_instances, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        setView(QStringLiteral("instance:") + item->text(0));
+        m_tabs->setCurrentIndex(0);
+    });
+    m_instances->hide();
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("dashboardTabs"));
+    m_tabs->addTab(charts, tr("Charts"));
+    m_tabs->addTab(m_requestLog, tr("Request Log"));
+    m_tabs->addTab(m_loadTest, tr("Load Test"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(tabs);
+    layout->addWidget(m_tabs);
     render();
 }
 
@@ -305,7 +339,7 @@ void DashboardWidget::buildCharts()
         auto *view = new DashboardChartView(chart, this);
         view->setObjectName(QStringLiteral("dashboardChart%1").arg(c));
         view->setRenderHint(QPainter::Antialiasing);
-        view->setMinimumSize(200, 150); // four fit a dock below a 1024-pixel canvas
+        view->setMinimumSize(200, 150);           // four fit a dock below a 1024-pixel canvas
         view->viewport()->setMouseTracking(true); // hover without a button: the cursor
         view->onHover = [this](double x) { setCursorTime(x); };
         view->onZoom = [this](double x0, double x1) {
@@ -448,10 +482,15 @@ QList<QLineSeries *> DashboardWidget::segments(Chart chart, int index) const
 void DashboardWidget::setSource(DashboardSource *source)
 {
     if (m_source) {
-        disconnect(m_source, nullptr, this, nullptr);
+        disconnect(m_source, &DashboardSource::sampled, this, nullptr);
         m_source->stop();
     }
+    // Another source's samples are not this one's (a view switch): start over.
+    if (m_source && m_source != source)
+        m_samples.clear();
     m_source = source;
+    if (source && source != m_fleet)
+        m_local = source;
     if (!source)
         return;
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - std::int64_t(kKeepSeconds) * 1000;
@@ -829,6 +868,128 @@ Result<void> DashboardWidget::exportPng(Chart chart, const QString &path) const
     if (!pixmap.save(path, "PNG"))
         return Result<void>::failure(tr("%1: cannot write the PNG file").arg(path).toStdString());
     return {};
+}
+
+void DashboardWidget::setFleetSource(FleetSource *fleet)
+{
+    if (m_fleet) {
+        disconnect(m_fleet, nullptr, this, nullptr);
+        if (m_source == m_fleet)
+            setSource(m_local);
+    }
+    m_fleet = fleet;
+    const int tab = m_tabs->indexOf(m_instances);
+    if (!fleet) {
+        if (tab >= 0)
+            m_tabs->removeTab(tab);
+        m_viewLabel->hide();
+        m_viewBox->hide();
+        updateViewChoices();
+        return;
+    }
+    if (tab < 0)
+        m_tabs->insertTab(1, m_instances, tr("Instances"));
+    m_viewLabel->show();
+    m_viewBox->show();
+    connect(fleet, &FleetSource::instancesChanged, this, [this] {
+        updateViewChoices();
+        updateInstances();
+    });
+    connect(fleet, &FleetSource::errorChanged, this, [this](const QString &error) {
+        m_status->setText(error.isEmpty() ? QString() : tr("Team store: %1").arg(error));
+    });
+    updateViewChoices();
+    updateInstances();
+}
+
+QString DashboardWidget::view() const
+{
+    if (!m_fleet || m_source != m_fleet)
+        return {};
+    return m_fleet->instance().isEmpty() ? QStringLiteral("fleet")
+                                         : QStringLiteral("instance:") + m_fleet->instance();
+}
+
+void DashboardWidget::setView(const QString &view)
+{
+    if (!m_fleet || view.isEmpty()) {
+        if (m_source != m_local)
+            setSource(m_local);
+    } else {
+        const QString instance =
+            view.startsWith(QLatin1String("instance:")) ? view.mid(9) : QString();
+        const bool reload = m_source == m_fleet && m_fleet->instance() != instance;
+        m_fleet->setInstance(instance);
+        if (reload) {
+            m_samples.clear();
+            setSource(nullptr);
+        }
+        if (m_source != m_fleet)
+            setSource(m_fleet);
+    }
+    updateViewChoices();
+}
+
+void DashboardWidget::updateViewChoices()
+{
+    const QString current = view();
+    QStringList instances;
+    if (m_fleet) {
+        for (const FleetInstanceRow &r : m_fleet->instances())
+            instances << r.instance;
+        // The instance being charted stays a choice while it is silent.
+        const QString shown = m_fleet->instance();
+        if (!shown.isEmpty() && !instances.contains(shown))
+            instances << shown;
+    }
+    QSignalBlocker block(m_viewBox);
+    m_viewBox->clear();
+    m_viewBox->addItem(tr("This studio"), QString());
+    if (m_fleet) {
+        m_viewBox->addItem(tr("Team fleet (%n instance(s))", nullptr, int(instances.size())),
+                           QStringLiteral("fleet"));
+        for (const QString &id : std::as_const(instances))
+            m_viewBox->addItem(tr("Instance %1").arg(id), QStringLiteral("instance:") + id);
+    }
+    m_viewBox->setCurrentIndex(std::max(0, m_viewBox->findData(current)));
+}
+
+void DashboardWidget::updateInstances()
+{
+    m_instances->setSortingEnabled(false);
+    m_instances->clear();
+    if (m_fleet) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QLocale locale;
+        const auto number = [&locale](double v, int decimals, const QString &unit) {
+            return std::isnan(v) ? QStringLiteral("–") : locale.toString(v, 'f', decimals) + unit;
+        };
+        for (const FleetInstanceRow &r : m_fleet->instances()) {
+            auto *item = new QTreeWidgetItem(m_instances);
+            item->setText(0, r.instance);
+            const qint64 ago = std::max<qint64>(0, (now - r.lastReportMs) / 1000);
+            item->setText(1, ago < 60
+                                 ? tr("%n s ago", nullptr, int(ago))
+                                 : locale.toString(QDateTime::fromMSecsSinceEpoch(r.lastReportMs),
+                                                   QLocale::ShortFormat));
+            // An instance persists every 5 s: one silent for 15 s is gone or stuck.
+            if (ago >= 15) {
+                item->setForeground(1, QColor(0xb3, 0x47, 0x00));
+                item->setToolTip(1, tr("No report for %n s: the instance is down or cannot "
+                                       "reach the store",
+                                       nullptr, int(ago)));
+            }
+            item->setText(2, number(r.requestsPerSec, 1, QString()));
+            item->setText(3, number(r.errorPercent, 1, QStringLiteral(" %")));
+            item->setText(4, number(r.nextP50Us / 1000.0, 2, QStringLiteral(" ms")));
+            item->setText(5, number(r.nextP99Us / 1000.0, 2, QStringLiteral(" ms")));
+            item->setText(6, number(r.l1HitPercent, 0, QStringLiteral(" %")));
+            item->setText(7, number(r.rssMb, 0, QStringLiteral(" MB")));
+            for (int c = 2; c < 8; ++c)
+                item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+        }
+    }
+    m_instances->setSortingEnabled(true);
 }
 
 } // namespace wfs::studio

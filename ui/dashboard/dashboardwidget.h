@@ -31,6 +31,8 @@ class QGraphicsSimpleTextItem;
 class QGraphicsRectItem;
 class QLabel;
 class QPushButton;
+class QTabWidget;
+class QTreeWidget;
 
 QT_BEGIN_NAMESPACE
 class QAbstractAxis;
@@ -42,6 +44,7 @@ QT_END_NAMESPACE
 
 namespace wfs::studio {
 
+class FleetSource;
 class RequestLogView;
 class LoadTestPanel;
 
@@ -60,6 +63,18 @@ public:
     // sample as it arrives. nullptr detaches.
     void setSource(DashboardSource *source);
     DashboardSource *source() const { return m_source; }
+
+    // A team server's fleet (not owned): adds the View choice — This studio, Team fleet, one
+    // entry per instance — and the Instances tab (a row per instance: last report, requests/s,
+    // errors, workflow_next p50/p99, L1 hits, memory). nullptr removes them.
+    void setFleetSource(FleetSource *fleet);
+    FleetSource *fleetSource() const { return m_fleet; }
+    // What the charts show: "" this studio (the source set last), "fleet" every instance,
+    // "instance:ID" one. Switching reloads the history of the chosen scope.
+    void setView(const QString &view);
+    QString view() const;
+    QComboBox *viewBox() const { return m_viewBox; }
+    QTreeWidget *instancesTree() const { return m_instances; }
 
     void addSample(const DashboardSample &sample);
     void setPaused(bool paused);
@@ -138,8 +153,16 @@ private:
     void renderCursor();
     void thinOldSamples(std::int64_t nowMs);
     void updateLatencyTitle();
+    void updateInstances();
+    void updateViewChoices();
 
     DashboardSource *m_source = nullptr;
+    DashboardSource *m_local = nullptr; ///< the studio's own source (View: This studio)
+    FleetSource *m_fleet = nullptr;
+    QComboBox *m_viewBox = nullptr;
+    QLabel *m_viewLabel = nullptr;
+    QTreeWidget *m_instances = nullptr;
+    QTabWidget *m_tabs = nullptr;
     std::deque<DashboardSample> m_samples;
     bool m_paused = false;
     bool m_log = false;

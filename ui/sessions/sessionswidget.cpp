@@ -25,6 +25,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -169,6 +170,11 @@ SessionsWidget::SessionsWidget(Engine *engine, QWidget *parent)
         updateRow(s);
 }
 
+SessionsWidget::~SessionsWidget()
+{
+    m_sharedWatcher.waitForFinished();
+}
+
 int SessionsWidget::sessionCount() const
 {
     return m_tree->topLevelItemCount();
@@ -244,6 +250,7 @@ void SessionsWidget::updateRow(const Session &s)
         current = qs(s.currentStep["id"].get<std::string>());
     item->setText(ColCurrent, current);
     const QDateTime updated = QDateTime::fromMSecsSinceEpoch(s.updatedMs);
+    item->setData(ColUpdated, Qt::UserRole, qlonglong(s.updatedMs));
     item->setText(ColUpdated, updated.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     item->setToolTip(ColId, tr("%n tool call(s); created %1", nullptr, s.calls)
                                 .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(s.createdMs),
@@ -353,6 +360,56 @@ void SessionsWidget::showCall(int index)
     const WorkflowEntry *e = snap ? snap->find(at.workflowId) : nullptr;
     if (e)
         emit marksChanged(qs(at.workflowId), StepperRun::marksFor(*e->workflow(), at));
+}
+
+void SessionsWidget::setSharedSessions(std::function<std::vector<Session>()> fetch, int intervalMs)
+{
+    m_sharedFetch = std::move(fetch);
+    if (!m_sharedTimer) {
+        m_sharedTimer = new QTimer(this);
+        connect(m_sharedTimer, &QTimer::timeout, this, &SessionsWidget::refreshShared);
+        connect(&m_sharedWatcher, &QFutureWatcher<std::vector<Session>>::finished, this, [this] {
+            const std::vector<Session> sessions = m_sharedWatcher.result();
+            const bool sorting = m_tree->isSortingEnabled();
+            m_tree->setSortingEnabled(false);
+            QSet<QString> listed;
+            bool followedChanged = false;
+            for (const Session &s : sessions) {
+                const QString id = qs(s.id);
+                listed.insert(id);
+                QTreeWidgetItem *row = rowFor(id);
+                if (row && row->data(ColUpdated, Qt::UserRole).toLongLong() == s.updatedMs)
+                    continue;
+                updateRow(s);
+                followedChanged = followedChanged || id == m_followed;
+            }
+            // Gone from the store (deleted, pruned) and not one of this engine's own.
+            for (const QString &id : std::as_const(m_sharedIds)) {
+                if (!listed.contains(id) && !m_engine->sessions().get(id.toStdString()))
+                    delete rowFor(id);
+            }
+            m_sharedIds = listed;
+            m_tree->setSortingEnabled(sorting);
+            if (followedChanged) {
+                reloadReplay();
+                emitMarks();
+            }
+            emit sharedSessionsRead();
+        });
+    }
+    if (!m_sharedFetch) {
+        m_sharedTimer->stop();
+        return;
+    }
+    m_sharedTimer->start(intervalMs);
+    refreshShared();
+}
+
+void SessionsWidget::refreshShared()
+{
+    if (!m_sharedFetch || m_sharedWatcher.isRunning())
+        return;
+    m_sharedWatcher.setFuture(QtConcurrent::run([fetch = m_sharedFetch] { return fetch(); }));
 }
 
 } // namespace wfs::studio

@@ -5,7 +5,8 @@
 // through queued connections. Selecting a session follows it on the canvas (read-only);
 // studio sessions can be resumed in the stepper. Below the list, the replay of the selected
 // session: a slider over its recorded calls (the database's call log) shows the step, what was
-// sent and what was answered at each call, with the canvas marks as they were then.
+// sent and what was answered at each call, with the canvas marks as they were then. On a team
+// server (setSharedSessions) the list is the whole fleet's: every instance's sessions.
 #pragma once
 
 #include "ui/canvas/workflowscene.h"
@@ -13,6 +14,7 @@
 #include "engine/store/sessionstore.h"
 
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QSet>
 #include <QWidget>
 
@@ -41,6 +43,7 @@ class SessionsWidget : public QWidget
     Q_OBJECT
 public:
     explicit SessionsWidget(Engine *engine, QWidget *parent = nullptr);
+    ~SessionsWidget() override;
 
     QTreeWidget *tree() const { return m_tree; }
     // The session being followed ("" = none).
@@ -63,7 +66,16 @@ public:
     // Reads the followed session's calls again (the slider stays where it was, or at the end).
     void reloadReplay();
 
+    // A team server: every instance's sessions from the team store, read by `fetch` (on a
+    // worker thread) every `intervalMs` and listed with the engine's own; a followed session
+    // that another instance moves on follows on the canvas and in the replay.
+    void setSharedSessions(std::function<std::vector<Session>()> fetch, int intervalMs = 2000);
+    // Reads the team store's sessions now (asynchronously; sharedSessionsRead() follows).
+    void refreshShared();
+
 signals:
+    void sharedSessionsRead();
+
     // Open the session's workflow read-only; marks follow through marksChanged.
     void followRequested(const QString &sessionId, const QString &workflowId);
     void marksChanged(const QString &workflowId, const wfs::studio::WorkflowScene::RunMarks &marks);
@@ -92,6 +104,10 @@ private:
     QLabel *m_replayLabel = nullptr;
     QPlainTextEdit *m_replaySent = nullptr;
     QPlainTextEdit *m_replayAnswer = nullptr;
+    std::function<std::vector<Session>()> m_sharedFetch;
+    QTimer *m_sharedTimer = nullptr;
+    QFutureWatcher<std::vector<Session>> m_sharedWatcher;
+    QSet<QString> m_sharedIds; ///< listed because the team store has them
 };
 
 } // namespace wfs::studio

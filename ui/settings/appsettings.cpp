@@ -159,6 +159,16 @@ int sessionRetentionDays()
     return ok && d >= 1 ? d : kDefaultSessionRetentionDays;
 }
 
+QString teamStoreUrl()
+{
+    return QSettings().value(key(kTeamStoreUrl)).toString().trimmed();
+}
+
+QString teamCacheUrl()
+{
+    return QSettings().value(key(kTeamCacheUrl)).toString().trimmed();
+}
+
 int retentionDays()
 {
     bool ok = false;

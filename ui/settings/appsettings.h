@@ -24,6 +24,8 @@ inline constexpr const char *kAutosaveSeconds = "editor/autosaveSeconds";
 inline constexpr const char *kRetentionDays = "metrics/retentionDays";
 inline constexpr const char *kSessionRetentionDays = "sessions/retentionDays";
 inline constexpr const char *kRecentFiles = "recentFiles";
+inline constexpr const char *kTeamStoreUrl = "team/storeUrl";
+inline constexpr const char *kTeamCacheUrl = "team/cacheUrl";
 
 // Defaults.
 inline constexpr bool kDefaultMcpEnabled = true;
@@ -52,6 +54,10 @@ QString language(); ///< "system", "en", "de" or "fr"
 int autosaveSeconds();
 int retentionDays();
 int sessionRetentionDays();
+// Settings ▸ Team server: the team store ("" = this computer's own database) and the shared
+// cache ("" = none) the studio joins at start-up (Runtime::Options::storeUrl / cacheUrl).
+QString teamStoreUrl();
+QString teamCacheUrl();
 
 // The themes and languages the settings dialog offers (values stored in the settings).
 QStringList themeValues();

@@ -4,6 +4,8 @@
 
 #include "appsettings.h"
 
+#include "engine/services/storeurl.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -24,6 +26,7 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -35,6 +38,11 @@ QString key(const char *k)
     return QString::fromLatin1(k);
 }
 } // namespace
+
+SettingsDialog::~SettingsDialog()
+{
+    m_probe.waitForFinished();
+}
 
 SettingsDialog::SettingsDialog(QWidget *parent)
     : QDialog(parent)
@@ -48,6 +56,10 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     , m_autosave(new QSpinBox)
     , m_retention(new QSpinBox)
     , m_sessionRetention(new QSpinBox)
+    , m_teamStore(new QLineEdit)
+    , m_teamCache(new QLineEdit)
+    , m_teamTest(new QPushButton(tr("Test Co&nnection")))
+    , m_teamResult(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
                                      QDialogButtonBox::Apply))
 {
@@ -167,14 +179,71 @@ SettingsDialog::SettingsDialog(QWidget *parent)
            "their last call. At most the 10,000 most recent sessions are kept in any case."));
     generalForm->addRow(tr("Keep s&essions for:"), m_sessionRetention);
 
+    // Team server.
+    auto *team = new QGroupBox(tr("Team server"));
+    team->setObjectName(QStringLiteral("teamServer"));
+    auto *teamForm = new QFormLayout(team);
+    m_teamStore->setObjectName(QStringLiteral("teamStoreUrl"));
+    m_teamStore->setPlaceholderText(tr("postgresql://user@host:5432/database"));
+    m_teamStore->setClearButtonEnabled(true);
+    m_teamStore->setToolTip(
+        tr("The team's PostgreSQL store that the wfstudio mcp instances share (their sessions, "
+           "published workflows and metrics). Empty: this computer's own database."));
+    teamForm->addRow(tr("Team store (Post&greSQL):"), m_teamStore);
+    m_teamCache->setObjectName(QStringLiteral("teamCacheUrl"));
+    m_teamCache->setPlaceholderText(tr("redis://host:6379/0"));
+    m_teamCache->setClearButtonEnabled(true);
+    m_teamCache->setToolTip(tr("The team's shared Redis cache. Empty: none (this studio caches "
+                               "in memory and in its database)."));
+    teamForm->addRow(tr("Shared cache (Red&is):"), m_teamCache);
+    m_teamTest->setObjectName(QStringLiteral("teamTest"));
+    m_teamTest->setToolTip(tr("Connects to the store and the cache now and says what it finds"));
+    connect(m_teamTest, &QPushButton::clicked, this, &SettingsDialog::testTeamServer);
+    connect(&m_probe, &QFutureWatcher<services::TeamProbe>::finished, this, [this] {
+        const services::TeamProbe p = m_probe.result();
+        const auto line = [](bool ok, const QString &what, const std::string &text) {
+            return QStringLiteral("%1 %2: %3")
+                .arg(ok ? QStringLiteral("✓") : QStringLiteral("✗"), what,
+                     QString::fromStdString(text).toHtmlEscaped());
+        };
+        QString storeLine = line(p.storeOk, tr("Store"), p.store);
+        if (p.storeOk && !m_teamStore->text().trimmed().isEmpty())
+            storeLine +=
+                QStringLiteral(" — ") + tr("%n instance(s) reporting", nullptr, p.instances) +
+                QStringLiteral(", ") + tr("%n workflow(s) published", nullptr, p.published);
+        const bool ok = p.storeOk && p.cacheOk;
+        m_teamResult->setProperty("ok", ok);
+        m_teamResult->setText(storeLine + QStringLiteral("<br>") +
+                              line(p.cacheOk, tr("Cache"), p.cache));
+        m_teamResult->setStyleSheet(ok ? QString() : QStringLiteral("QLabel { color: #b34700; }"));
+        m_teamTest->setEnabled(true);
+        emit teamTestFinished(ok);
+    });
+    m_teamResult->setObjectName(QStringLiteral("teamResult"));
+    m_teamResult->setWordWrap(true);
+    m_teamResult->setTextFormat(Qt::RichText);
+    m_teamResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_teamTest);
+    testRow->addWidget(m_teamResult, 1);
+    teamForm->addRow(testRow);
+    auto *teamNote = new QLabel(
+        tr("The studio joins the team server at its next start: its Sessions list, heat map and "
+           "dashboard (View: Team fleet) then show every instance, and its own runs are kept "
+           "in the team store."));
+    teamNote->setObjectName(QStringLiteral("teamNote"));
+    teamNote->setWordWrap(true);
+    teamForm->addRow(teamNote);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(mcp);
     layout->addLayout(foldersBox, 1);
     layout->addWidget(general);
+    layout->addWidget(team);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        apply();
-        accept();
+        if (apply())
+            accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
@@ -201,10 +270,31 @@ void SettingsDialog::load()
     m_autosave->setValue(settings::autosaveSeconds());
     m_retention->setValue(settings::retentionDays());
     m_sessionRetention->setValue(settings::sessionRetentionDays());
+    m_teamStore->setText(settings::teamStoreUrl());
+    m_teamCache->setText(settings::teamCacheUrl());
 }
 
-void SettingsDialog::apply()
+bool SettingsDialog::apply()
 {
+    // The team server's URLs first: a mistyped one is said, and nothing is written.
+    const QString storeUrl = m_teamStore->text().trimmed();
+    const QString cacheUrl = m_teamCache->text().trimmed();
+    QString problem;
+    if (auto r = services::parseStoreUrl(storeUrl.toStdString()); !r)
+        problem = tr("Team store: %1").arg(QString::fromStdString(r.error()));
+    else if (auto c = services::parseCacheUrl(cacheUrl.toStdString()); !c)
+        problem = tr("Shared cache: %1").arg(QString::fromStdString(c.error()));
+    if (!problem.isEmpty()) {
+        m_teamResult->setProperty("ok", false);
+        m_teamResult->setText(QStringLiteral("✗ ") + problem.toHtmlEscaped());
+        m_teamResult->setStyleSheet(QStringLiteral("QLabel { color: #b34700; }"));
+        (storeUrl.isEmpty() || problem.startsWith(tr("Shared cache")) ? m_teamCache : m_teamStore)
+            ->setFocus();
+        return false;
+    }
+    const bool teamChanged =
+        storeUrl != settings::teamStoreUrl() || cacheUrl != settings::teamCacheUrl();
+
     QSettings s;
     s.setValue(key(settings::kMcpEnabled), m_mcpEnabled->isChecked());
     const QString host = m_host->text().trimmed();
@@ -227,7 +317,19 @@ void SettingsDialog::apply()
     s.setValue(key(settings::kAutosaveSeconds), m_autosave->value());
     s.setValue(key(settings::kRetentionDays), m_retention->value());
     s.setValue(key(settings::kSessionRetentionDays), m_sessionRetention->value());
+    s.setValue(key(settings::kTeamStoreUrl), storeUrl);
+    s.setValue(key(settings::kTeamCacheUrl), cacheUrl);
     s.sync();
+    if (teamChanged) {
+        m_teamResult->setProperty("ok", true);
+        m_teamResult->setStyleSheet(QString());
+        m_teamResult->setText(
+            tr("Saved: the studio joins %1 at its next start.")
+                .arg(storeUrl.isEmpty()
+                         ? tr("its own database")
+                         : QString::fromStdString(services::redactUrl(storeUrl.toStdString()))
+                               .toHtmlEscaped()));
+    }
     if (themeChanged)
         settings::applyTheme(theme);
     emit autosaveIntervalChanged(m_autosave->value());
@@ -237,6 +339,20 @@ void SettingsDialog::apply()
         emit retentionDaysChanged(m_retention->value());
     if (sessionRetentionChanged)
         emit sessionRetentionDaysChanged(m_sessionRetention->value());
+    return true;
+}
+
+void SettingsDialog::testTeamServer()
+{
+    if (m_probe.isRunning())
+        return;
+    m_teamTest->setEnabled(false);
+    m_teamResult->setStyleSheet(QString());
+    m_teamResult->setText(tr("Connecting…"));
+    m_probe.setFuture(QtConcurrent::run([store = m_teamStore->text().trimmed().toStdString(),
+                                         cache = m_teamCache->text().trimmed().toStdString()] {
+        return services::probeTeamServer(store, cache);
+    }));
 }
 
 void SettingsDialog::regenerateToken()

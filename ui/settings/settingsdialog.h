@@ -1,13 +1,17 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // Settings… : the MCP listener (on/off, address, port, bearer token), the workflow folders,
-// theme, language, autosave interval and metrics retention, stored with QSettings (keys in
-// appsettings.h). OK/Apply write them; the theme, autosave, workflow folders and metrics
-// retention apply at once (the window passes them on), the language and the MCP listener after a
-// restart (the dialog says so next to them).
+// theme, language, autosave interval, metrics and session retention, and the team server (the
+// store and cache URLs the studio joins, with Test Connection), stored with QSettings (keys in
+// appsettings.h). OK/Apply write them; the theme, autosave, workflow folders and retention
+// apply at once (the window passes them on), the language, the MCP listener and the team server
+// after a restart (the dialog says so next to them).
 #pragma once
 
+#include "engine/services/teamprobe.h"
+
 #include <QDialog>
+#include <QFutureWatcher>
 
 class QCheckBox;
 class QComboBox;
@@ -15,6 +19,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QSpinBox;
 
 namespace wfs::studio {
@@ -24,10 +29,16 @@ class SettingsDialog : public QDialog
     Q_OBJECT
 public:
     explicit SettingsDialog(QWidget *parent = nullptr);
+    ~SettingsDialog() override;
 
     // Writes the form to QSettings and applies what applies at once (theme; the signals below
-    // for the rest).
-    void apply();
+    // for the rest). False, writing nothing, when a team server URL is not one (the Team server
+    // group says why).
+    bool apply();
+    // Settings ▸ Team server: checks the store and cache URLs in the form (in the background;
+    // teamTestFinished() follows, the result shows under the fields).
+    void testTeamServer();
+    QLabel *teamResult() const { return m_teamResult; }
     QString token() const;
 
 signals:
@@ -39,6 +50,8 @@ signals:
     void retentionDaysChanged(int days);
     // The session retention in days (the runtime prunes stored sessions with it).
     void sessionRetentionDaysChanged(int days);
+    // Test Connection finished (teamResult() says what it found).
+    void teamTestFinished(bool ok);
 
 private:
     void load();
@@ -56,6 +69,11 @@ private:
     QSpinBox *m_autosave;
     QSpinBox *m_retention;
     QSpinBox *m_sessionRetention;
+    QLineEdit *m_teamStore;
+    QLineEdit *m_teamCache;
+    QPushButton *m_teamTest;
+    QLabel *m_teamResult;
+    QFutureWatcher<services::TeamProbe> m_probe;
     QDialogButtonBox *m_buttons;
 };
 
