@@ -591,6 +591,22 @@
             <source>Heat Map</source>
             <translation>Heatmap</translation>
         </message>
+        <message>
+            <source>Team store: %1</source>
+            <translation>Team-Speicher: %1</translation>
+        </message>
+        <message>
+            <source>Sessions, metrics and published workflows are shared with the team server&apos;s instances in %1; the Sessions list, heat map and dashboard (View: Team fleet) show all of them.</source>
+            <translation>Sitzungen, Messwerte und veröffentlichte Workflows werden mit den Instanzen des Team-Servers in %1 geteilt; die Sitzungsliste, die Heatmap und das Dashboard (Ansicht: Team-Flotte) zeigen sie alle.</translation>
+        </message>
+        <message>
+            <source>Team store: not reachable (retrying)</source>
+            <translation>Team-Speicher: nicht erreichbar (neuer Versuch läuft)</translation>
+        </message>
+        <message>
+            <source>The team store %1 cannot be reached: %2. The studio works from memory and connects by itself when the store is back.</source>
+            <translation>Der Team-Speicher %1 ist nicht erreichbar: %2. Das Studio arbeitet aus dem Speicher und verbindet sich selbst, sobald er wieder da ist.</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::ConditionEditor</name>
@@ -987,6 +1003,79 @@
         <message>
             <source>Cache budget (L1, %1 MB)</source>
             <translation>Cache-Budget (L1, %1 MB)</translation>
+        </message>
+        <message>
+            <source>&amp;View:</source>
+            <translation>&amp;Ansicht:</translation>
+        </message>
+        <message>
+            <source>This studio&apos;s own figures, the whole team fleet, or one instance of it</source>
+            <translation>Die Zahlen dieses Studios, die ganze Team-Flotte oder eine ihrer Instanzen</translation>
+        </message>
+        <message>
+            <source>This studio</source>
+            <translation>Dieses Studio</translation>
+        </message>
+        <message>
+            <source>Instance</source>
+            <translation>Instanz</translation>
+        </message>
+        <message>
+            <source>Last report</source>
+            <translation>Letzte Meldung</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>workflow_next p50</source>
+            <translation>workflow_next p50</translation>
+        </message>
+        <message>
+            <source>p99</source>
+            <translation>p99</translation>
+        </message>
+        <message>
+            <source>L1 hits</source>
+            <translation>L1-Treffer</translation>
+        </message>
+        <message>
+            <source>Every instance writing into the team store, over the last minute; double-click one to chart it alone</source>
+            <translation>Jede Instanz, die in den Team-Speicher schreibt, über die letzte Minute; Doppelklick zeigt eine allein in den Diagrammen</translation>
+        </message>
+        <message>
+            <source>Instances</source>
+            <translation>Instanzen</translation>
+        </message>
+        <message>
+            <source>Team store: %1</source>
+            <translation>Team-Speicher: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Team fleet (%n instance(s))</source>
+            <translation>
+                <numerusform>Team-Flotte (%n Instanz)</numerusform>
+                <numerusform>Team-Flotte (%n Instanzen)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Instance %1</source>
+            <translation>Instanz %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s ago</source>
+            <translation>
+                <numerusform>vor %n s</numerusform>
+                <numerusform>vor %n s</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>No report for %n s: the instance is down or cannot reach the store</source>
+            <translation>
+                <numerusform>Seit %n s keine Meldung: Die Instanz ist ausgefallen oder erreicht den Speicher nicht</numerusform>
+                <numerusform>Seit %n s keine Meldung: Die Instanz ist ausgefallen oder erreicht den Speicher nicht</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2381,6 +2470,88 @@ Das kann nicht rückgängig gemacht werden.</translation>
         <message>
             <source>Keep s&amp;essions for:</source>
             <translation>Sitzung&amp;en aufbewahren:</translation>
+        </message>
+        <message>
+            <source>Test Co&amp;nnection</source>
+            <translation>Verbi&amp;ndung testen</translation>
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation>Team-Server</translation>
+        </message>
+        <message>
+            <source>postgresql://user@host:5432/database</source>
+            <translation>postgresql://benutzer@host:5432/datenbank</translation>
+        </message>
+        <message>
+            <source>The team&apos;s PostgreSQL store that the wfstudio mcp instances share (their sessions, published workflows and metrics). Empty: this computer&apos;s own database.</source>
+            <translation>Der PostgreSQL-Speicher des Teams, den sich die wfstudio-mcp-Instanzen teilen (ihre Sitzungen, veröffentlichten Workflows und Messwerte). Leer: die eigene Datenbank dieses Computers.</translation>
+        </message>
+        <message>
+            <source>Team store (Post&amp;greSQL):</source>
+            <translation>Team-Speicher (Post&amp;greSQL):</translation>
+        </message>
+        <message>
+            <source>redis://host:6379/0</source>
+            <translation>redis://host:6379/0</translation>
+        </message>
+        <message>
+            <source>The team&apos;s shared Redis cache. Empty: none (this studio caches in memory and in its database).</source>
+            <translation>Der gemeinsame Redis-Cache des Teams. Leer: keiner (dieses Studio speichert im Arbeitsspeicher und in seiner Datenbank zwischen).</translation>
+        </message>
+        <message>
+            <source>Shared cache (Red&amp;is):</source>
+            <translation>Gemeinsamer Cache (Red&amp;is):</translation>
+        </message>
+        <message>
+            <source>Connects to the store and the cache now and says what it finds</source>
+            <translation>Verbindet sich jetzt mit Speicher und Cache und meldet, was es vorfindet</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>Speicher</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n instance(s) reporting</source>
+            <translation>
+                <numerusform>%n Instanz meldet sich</numerusform>
+                <numerusform>%n Instanzen melden sich</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n workflow(s) published</source>
+            <translation>
+                <numerusform>%n Workflow veröffentlicht</numerusform>
+                <numerusform>%n Workflows veröffentlicht</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cache</source>
+            <translation>Cache</translation>
+        </message>
+        <message>
+            <source>The studio joins the team server at its next start: its Sessions list, heat map and dashboard (View: Team fleet) then show every instance, and its own runs are kept in the team store.</source>
+            <translation>Das Studio tritt dem Team-Server beim nächsten Start bei: Seine Sitzungsliste, Heatmap und sein Dashboard (Ansicht: Team-Flotte) zeigen dann jede Instanz, und seine eigenen Durchläufe werden im Team-Speicher aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>Team store: %1</source>
+            <translation>Team-Speicher: %1</translation>
+        </message>
+        <message>
+            <source>Shared cache: %1</source>
+            <translation>Gemeinsamer Cache: %1</translation>
+        </message>
+        <message>
+            <source>Saved: the studio joins %1 at its next start.</source>
+            <translation>Gespeichert: Das Studio tritt beim nächsten Start %1 bei.</translation>
+        </message>
+        <message>
+            <source>its own database</source>
+            <translation>seiner eigenen Datenbank</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Verbindung wird hergestellt…</translation>
         </message>
     </context>
     <context>

@@ -591,6 +591,22 @@
             <source>Heat Map</source>
             <translation>Carte de chaleur</translation>
         </message>
+        <message>
+            <source>Team store: %1</source>
+            <translation>Stockage d’équipe : %1</translation>
+        </message>
+        <message>
+            <source>Sessions, metrics and published workflows are shared with the team server&apos;s instances in %1; the Sessions list, heat map and dashboard (View: Team fleet) show all of them.</source>
+            <translation>Les sessions, les mesures et les workflows publiés sont partagés avec les instances du serveur d’équipe dans %1 ; la liste des sessions, la carte de chaleur et le tableau de bord (Vue : flotte de l’équipe) les montrent toutes.</translation>
+        </message>
+        <message>
+            <source>Team store: not reachable (retrying)</source>
+            <translation>Stockage d’équipe : injoignable (nouvelle tentative)</translation>
+        </message>
+        <message>
+            <source>The team store %1 cannot be reached: %2. The studio works from memory and connects by itself when the store is back.</source>
+            <translation>Le stockage d’équipe %1 est injoignable : %2. Le studio travaille en mémoire et se reconnecte de lui-même dès qu’il revient.</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::ConditionEditor</name>
@@ -987,6 +1003,79 @@
         <message>
             <source>Cache budget (L1, %1 MB)</source>
             <translation>Budget du cache (L1, %1 Mo)</translation>
+        </message>
+        <message>
+            <source>&amp;View:</source>
+            <translation>&amp;Vue :</translation>
+        </message>
+        <message>
+            <source>This studio&apos;s own figures, the whole team fleet, or one instance of it</source>
+            <translation>Les chiffres de ce studio, toute la flotte de l’équipe ou l’une de ses instances</translation>
+        </message>
+        <message>
+            <source>This studio</source>
+            <translation>Ce studio</translation>
+        </message>
+        <message>
+            <source>Instance</source>
+            <translation>Instance</translation>
+        </message>
+        <message>
+            <source>Last report</source>
+            <translation>Dernier rapport</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <source>workflow_next p50</source>
+            <translation>workflow_next p50</translation>
+        </message>
+        <message>
+            <source>p99</source>
+            <translation>p99</translation>
+        </message>
+        <message>
+            <source>L1 hits</source>
+            <translation>Succès L1</translation>
+        </message>
+        <message>
+            <source>Every instance writing into the team store, over the last minute; double-click one to chart it alone</source>
+            <translation>Chaque instance qui écrit dans le stockage d’équipe, sur la dernière minute ; double-cliquez sur l’une pour la voir seule dans les graphiques</translation>
+        </message>
+        <message>
+            <source>Instances</source>
+            <translation>Instances</translation>
+        </message>
+        <message>
+            <source>Team store: %1</source>
+            <translation>Stockage d’équipe : %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Team fleet (%n instance(s))</source>
+            <translation>
+                <numerusform>Flotte de l’équipe (%n instance)</numerusform>
+                <numerusform>Flotte de l’équipe (%n instances)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Instance %1</source>
+            <translation>Instance %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n s ago</source>
+            <translation>
+                <numerusform>il y a %n s</numerusform>
+                <numerusform>il y a %n s</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>No report for %n s: the instance is down or cannot reach the store</source>
+            <translation>
+                <numerusform>Aucun rapport depuis %n s : l’instance est arrêtée ou n’atteint pas le stockage</numerusform>
+                <numerusform>Aucun rapport depuis %n s : l’instance est arrêtée ou n’atteint pas le stockage</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -2381,6 +2470,88 @@ Cette action est irréversible.</translation>
         <message>
             <source>Keep s&amp;essions for:</source>
             <translation>Conserver les s&amp;essions :</translation>
+        </message>
+        <message>
+            <source>Test Co&amp;nnection</source>
+            <translation>Tester la co&amp;nnexion</translation>
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation>Serveur d’équipe</translation>
+        </message>
+        <message>
+            <source>postgresql://user@host:5432/database</source>
+            <translation>postgresql://utilisateur@hôte:5432/base</translation>
+        </message>
+        <message>
+            <source>The team&apos;s PostgreSQL store that the wfstudio mcp instances share (their sessions, published workflows and metrics). Empty: this computer&apos;s own database.</source>
+            <translation>Le stockage PostgreSQL de l’équipe que partagent les instances wfstudio mcp (leurs sessions, workflows publiés et mesures). Vide : la base de données propre à cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>Team store (Post&amp;greSQL):</source>
+            <translation>Stockage d’équipe (Post&amp;greSQL) :</translation>
+        </message>
+        <message>
+            <source>redis://host:6379/0</source>
+            <translation>redis://hôte:6379/0</translation>
+        </message>
+        <message>
+            <source>The team&apos;s shared Redis cache. Empty: none (this studio caches in memory and in its database).</source>
+            <translation>Le cache Redis partagé de l’équipe. Vide : aucun (ce studio met en cache en mémoire et dans sa base de données).</translation>
+        </message>
+        <message>
+            <source>Shared cache (Red&amp;is):</source>
+            <translation>Cache partagé (Red&amp;is) :</translation>
+        </message>
+        <message>
+            <source>Connects to the store and the cache now and says what it finds</source>
+            <translation>Se connecte maintenant au stockage et au cache et indique ce qu’il trouve</translation>
+        </message>
+        <message>
+            <source>Store</source>
+            <translation>Stockage</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n instance(s) reporting</source>
+            <translation>
+                <numerusform>%n instance fait rapport</numerusform>
+                <numerusform>%n instances font rapport</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n workflow(s) published</source>
+            <translation>
+                <numerusform>%n workflow publié</numerusform>
+                <numerusform>%n workflows publiés</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cache</source>
+            <translation>Cache</translation>
+        </message>
+        <message>
+            <source>The studio joins the team server at its next start: its Sessions list, heat map and dashboard (View: Team fleet) then show every instance, and its own runs are kept in the team store.</source>
+            <translation>Le studio rejoint le serveur d’équipe à son prochain démarrage : sa liste des sessions, sa carte de chaleur et son tableau de bord (Vue : flotte de l’équipe) montrent alors chaque instance, et ses propres exécutions sont conservées dans le stockage d’équipe.</translation>
+        </message>
+        <message>
+            <source>Team store: %1</source>
+            <translation>Stockage d’équipe : %1</translation>
+        </message>
+        <message>
+            <source>Shared cache: %1</source>
+            <translation>Cache partagé : %1</translation>
+        </message>
+        <message>
+            <source>Saved: the studio joins %1 at its next start.</source>
+            <translation>Enregistré : le studio rejoint %1 à son prochain démarrage.</translation>
+        </message>
+        <message>
+            <source>its own database</source>
+            <translation>sa propre base de données</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connexion…</translation>
         </message>
     </context>
     <context>

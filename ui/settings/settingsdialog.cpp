@@ -280,16 +280,19 @@ bool SettingsDialog::apply()
     const QString storeUrl = m_teamStore->text().trimmed();
     const QString cacheUrl = m_teamCache->text().trimmed();
     QString problem;
-    if (auto r = services::parseStoreUrl(storeUrl.toStdString()); !r)
+    QLineEdit *wrong = nullptr;
+    if (auto r = services::parseStoreUrl(storeUrl.toStdString()); !r) {
         problem = tr("Team store: %1").arg(QString::fromStdString(r.error()));
-    else if (auto c = services::parseCacheUrl(cacheUrl.toStdString()); !c)
+        wrong = m_teamStore;
+    } else if (auto c = services::parseCacheUrl(cacheUrl.toStdString()); !c) {
         problem = tr("Shared cache: %1").arg(QString::fromStdString(c.error()));
-    if (!problem.isEmpty()) {
+        wrong = m_teamCache;
+    }
+    if (wrong) {
         m_teamResult->setProperty("ok", false);
         m_teamResult->setText(QStringLiteral("✗ ") + problem.toHtmlEscaped());
         m_teamResult->setStyleSheet(QStringLiteral("QLabel { color: #b34700; }"));
-        (storeUrl.isEmpty() || problem.startsWith(tr("Shared cache")) ? m_teamCache : m_teamStore)
-            ->setFocus();
+        wrong->setFocus();
         return false;
     }
     const bool teamChanged =
