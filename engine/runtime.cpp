@@ -679,6 +679,11 @@ services::StoreHandle *Runtime::teamStore() const
     return d->teamView.load();
 }
 
+std::string Runtime::publishedFolder() const
+{
+    return d->publishedDir ? d->publishedDir->path().toStdString() : std::string();
+}
+
 std::string Runtime::databaseError() const
 {
     std::lock_guard lock(d->stateMutex);
@@ -689,7 +694,8 @@ Runtime::DatabaseState Runtime::databaseState() const
 {
     DatabaseState s;
     s.disabled = d->options.storage == Storage::Disabled;
-    s.open = d->dbView.load() != nullptr;
+    // A team store in use counts as the open database (nothing to repair or move aside).
+    s.open = d->dbView.load() != nullptr || d->teamView.load() != nullptr;
     {
         std::lock_guard lock(d->stateMutex);
         s.problem = d->dbProblem;

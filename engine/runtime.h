@@ -150,6 +150,9 @@ public:
     // The team store while it is connected (the studio's fleet dashboard reads it); null for
     // the embedded database and while the team store cannot be reached.
     services::StoreHandle *teamStore() const;
+    // The private folder a team store's (or --store sqlite:PATH's) published workflows are
+    // mirrored into, an extra workflow source of the engine; "" when there is none.
+    std::string publishedFolder() const;
     // Why the database is not open ("" when it is open or disabled on purpose).
     std::string databaseError() const;
     DatabaseState databaseState() const;

@@ -75,6 +75,9 @@ void MainWindow::setRuntime(Runtime *runtime)
         });
         connect(m_runtime, &Runtime::teamStoreConnected, this, &MainWindow::updateDataStatus);
     }
+    if (m_library)
+        m_library->setPublishedFolder(
+            m_runtime ? QString::fromStdString(m_runtime->publishedFolder()) : QString());
     connectTeamViews();
     updateDataStatus();
 }
@@ -229,7 +232,9 @@ QMessageBox *MainWindow::databaseOffer() const
 
 void MainWindow::offerDatabaseRepair()
 {
-    if (!m_runtime || m_databaseOffer)
+    // A team store that cannot be reached is retried by the runtime (the status bar says so);
+    // there is no file to repair or move aside.
+    if (!m_runtime || m_databaseOffer || m_runtime->isTeamServer())
         return;
     const Runtime::DatabaseState s = m_runtime->databaseState();
     if (s.open || s.disabled)

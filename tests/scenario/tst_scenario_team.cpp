@@ -16,6 +16,7 @@
 
 #include "ui/dashboard/dashboardwidget.h"
 #include "ui/dashboard/fleetsource.h"
+#include "ui/library/librarywidget.h"
 #include "ui/sessions/heatmappanel.h"
 #include "ui/sessions/sessionswidget.h"
 #include "ui/settings/appsettings.h"
@@ -25,13 +26,17 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableWidget>
+#include <QTreeView>
 #include <QTreeWidget>
 
 using namespace wfs;
@@ -129,10 +134,23 @@ private slots:
         SettingsDialog dialog(s.window.get());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // Small enough for a 1024x700 screen; the Team server page by its tab.
+        QVERIFY2(dialog.frameGeometry().height() <= 680,
+                 qPrintable(QString::number(dialog.frameGeometry().height())));
+        QTabBar *tabs = dialog.pages()->tabBar();
+        int teamTab = -1;
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->tabText(i) == QLatin1String("Team server"))
+                teamTab = i;
+        }
+        QVERIFY(teamTab >= 0);
+        QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(teamTab).center());
+        QCOMPARE(dialog.pages()->currentIndex(), teamTab);
         auto *store = dialog.findChild<QLineEdit *>(QStringLiteral("teamStoreUrl"));
         auto *cache = dialog.findChild<QLineEdit *>(QStringLiteral("teamCacheUrl"));
         auto *testButton = dialog.findChild<QPushButton *>(QStringLiteral("teamTest"));
         QVERIFY(store && cache && testButton);
+        QVERIFY(store->isVisible() && testButton->isVisible());
         QVERIFY(store->text().isEmpty()); // this computer's own database by default
 
         // A mistyped store: OK keeps the dialog open, says why, writes nothing.
@@ -189,6 +207,24 @@ private slots:
                  qPrintable(dataStatus->text()));
         // The published workflow reaches the studio's engine too.
         QTRY_VERIFY_WITH_TIMEOUT(!s.served(QStringLiteral("team-review")).is_null(), 5000);
+        // Found by hand: the studio offered to "repair" the team store as a broken database
+        // file, and listed the published workflows under their temporary mirror folder.
+        QApplication::processEvents();
+        for (QMessageBox *box : s.window->findChildren<QMessageBox *>())
+            QVERIFY2(!box->isVisible(), qPrintable(box->text()));
+        QAbstractItemModel *library = s.window->library()->view()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!library
+                                      ->match(library->index(0, 0), Qt::DisplayRole,
+                                              QStringLiteral("Published on the team server"), 1,
+                                              Qt::MatchExactly | Qt::MatchRecursive)
+                                      .isEmpty(),
+                                 5000);
+        const QModelIndexList published = library->match(
+            library->index(0, 0), Qt::DisplayRole, QStringLiteral("Published on the team server"),
+            1, Qt::MatchExactly | Qt::MatchRecursive);
+        QCOMPARE(library->rowCount(published.first()), 1);
+        QCOMPARE(library->index(0, 0, published.first()).data(LibraryWidget::IdRole).toString(),
+                 QStringLiteral("team-review"));
 
         // An agent walks it, its requests alternating between the two instances.
         McpClient agent;
@@ -208,11 +244,13 @@ private slots:
         QCOMPARE(int(completed.size()), 3);
 
         // Sessions: the fleet's list has the agent's session, with what it completed.
-        s.shortcut(QKeySequence(QStringLiteral("Ctrl+R"))); // Run mode shows the run docks
         SessionsWidget *sessions = s.window->sessionsList();
         QVERIFY(sessions);
         auto *sessionsDock = s.window->findChild<QDockWidget *>(QStringLiteral("sessionsDock"));
-        sessionsDock->show();
+        if (!sessionsDock->isVisible())
+            sessionsDock->toggleViewAction()->trigger(); // Run ▸ Sessions
+        sessionsDock->raise();
+        QApplication::processEvents();
         QTreeWidgetItem *row = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT(
             (row = [&]() -> QTreeWidgetItem * {
@@ -226,9 +264,14 @@ private slots:
                 return nullptr;
             }()) != nullptr,
             10000);
-        // Following it: the replay has its three calls, answered by two instances.
-        QTest::mouseClick(sessions->tree()->viewport(), Qt::LeftButton, {},
-                          sessions->tree()->visualItemRect(row).center());
+        // Following it (selecting its row, as the heat scenario does): the replay has its
+        // three calls, answered by two instances.
+        sessions->tree()->setCurrentItem(row);
+        // Found by hand: another instance's session could not be followed (the engine does not
+        // hold it); now the canvas opens its workflow.
+        QCOMPARE(sessions->followedSession(), m_agentSession);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            s.page() && s.doc()->json().value("id", std::string()) == "team-review", 5000);
         QTRY_COMPARE_WITH_TIMEOUT(int(sessions->replayCalls().size()), 3, 5000);
         QVERIFY2(sessions->replayLabel()->text().contains(QLatin1String("Call 3 of 3")),
                  qPrintable(sessions->replayLabel()->text()));

@@ -10,27 +10,27 @@
 #include "model/jsonio.h"
 #include "ui/document/commands.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QAbstractTextDocumentLayout>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPainter>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QPainter>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
-#include <QToolButton>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -71,11 +71,13 @@ QString str(const Json &obj, const char *key)
                : QString();
 }
 
-QString sourceLabel(const std::string &source)
+QString sourceLabel(const std::string &source, const QString &publishedFolder)
 {
     const QString s = qs(source);
     if (s.startsWith(QLatin1Char(':')))
         return LibraryWidget::tr("Bundled samples");
+    if (!publishedFolder.isEmpty() && QDir::cleanPath(s) == QDir::cleanPath(publishedFolder))
+        return LibraryWidget::tr("Published on the team server");
     if (QDir::cleanPath(s) == QDir::cleanPath(LibraryWidget::userDirectory()))
         return LibraryWidget::tr("My workflows (%1)").arg(s);
     return s;
@@ -95,10 +97,7 @@ public:
         m_matches = std::move(matches);
         invalidateFilter();
     }
-    QString match(const QString &id) const
-    {
-        return m_matches ? m_matches->value(id) : QString();
-    }
+    QString match(const QString &id) const { return m_matches ? m_matches->value(id) : QString(); }
 
     QVariant data(const QModelIndex &index, int role) const override
     {
@@ -161,9 +160,9 @@ public:
         painter->translate(textRect.topLeft());
         painter->setClipRect(QRect(QPoint(0, 0), textRect.size()));
         QAbstractTextDocumentLayout::PaintContext context;
-        context.palette.setColor(QPalette::Text,
-                                 opt.palette.color(selected ? QPalette::HighlightedText
-                                                            : QPalette::Text));
+        context.palette.setColor(
+            QPalette::Text,
+            opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
         doc.documentLayout()->draw(painter, context);
         painter->restore();
     }
@@ -274,6 +273,14 @@ QString LibraryWidget::userDirectory()
     return QDir::homePath() + QStringLiteral("/.workrail/workflows");
 }
 
+void LibraryWidget::setPublishedFolder(const QString &folder)
+{
+    if (folder == m_publishedFolder)
+        return;
+    m_publishedFolder = folder;
+    refresh();
+}
+
 void LibraryWidget::refresh()
 {
     m_model->clear();
@@ -285,9 +292,9 @@ void LibraryWidget::refresh()
     std::vector<std::pair<Json, store::WorkflowMeta>> forStore;
     for (const WorkflowEntry &e : snapshot->entries()) {
         Json doc = e.document();
-        const QString category = str(doc, "category").isEmpty() ? tr("General")
-                                                                : str(doc, "category");
-        QStandardItem *&group = groups[category][sourceLabel(e.source)];
+        const QString category =
+            str(doc, "category").isEmpty() ? tr("General") : str(doc, "category");
+        QStandardItem *&group = groups[category][sourceLabel(e.source, m_publishedFolder)];
         if (!group) {
             QStandardItem *categoryItem = nullptr;
             for (int r = 0; r < m_model->rowCount(); ++r) {
@@ -298,7 +305,7 @@ void LibraryWidget::refresh()
                 categoryItem = new QStandardItem(category);
                 m_model->appendRow(categoryItem);
             }
-            group = new QStandardItem(sourceLabel(e.source));
+            group = new QStandardItem(sourceLabel(e.source, m_publishedFolder));
             group->setToolTip(qs(e.source));
             categoryItem->appendRow(group);
         }
@@ -313,9 +320,9 @@ void LibraryWidget::refresh()
     }
     if (m_store) {
         const auto synced = m_store->sync(forStore);
-        m_indexError = synced ? QString()
-                              : tr("the search index could not be updated: %1")
-                                    .arg(qs(synced.error()));
+        m_indexError =
+            synced ? QString()
+                   : tr("the search index could not be updated: %1").arg(qs(synced.error()));
     }
     m_view->expandAll();
     applySearch();
@@ -340,8 +347,7 @@ void LibraryWidget::applySearch()
                  !m_indexError.isEmpty());
     } else if (!m_store) {
         m_filter->setMatches(std::nullopt);
-        showHint(tr("Search is unavailable (%1). Showing every workflow.").arg(m_indexError),
-                 true);
+        showHint(tr("Search is unavailable (%1). Showing every workflow.").arg(m_indexError), true);
     } else {
         store::SearchOptions options;
         options.limit = std::max(m_entryCount, 1); // every match, however many
@@ -355,10 +361,10 @@ void LibraryWidget::applySearch()
             for (const store::SearchHit &h : *hits)
                 matches.insert(qs(h.workflowId), snippetHtml(h.snippet));
             m_filter->setMatches(std::move(matches));
-            QString message = hits->empty()
-                                  ? tr("No workflow matches “%1”.").arg(text)
-                                  : tr("%n workflow(s) match “%1”.", nullptr, int(hits->size()))
-                                        .arg(text);
+            QString message =
+                hits->empty()
+                    ? tr("No workflow matches “%1”.").arg(text)
+                    : tr("%n workflow(s) match “%1”.", nullptr, int(hits->size())).arg(text);
             if (!m_indexError.isEmpty())
                 message += QLatin1Char(' ') + tr("Search: %1.").arg(m_indexError);
             showHint(message, !m_indexError.isEmpty());
@@ -427,9 +433,9 @@ void LibraryWidget::duplicateSelected()
     const QString target = userDirectory() + QLatin1Char('/') + id + QStringLiteral(".json");
     QFile out(target);
     const std::string bytes = formatJsonForSave(copy);
-    if (!out.open(QIODevice::WriteOnly)
-        || out.write(bytes.data(), static_cast<qint64>(bytes.size()))
-               != static_cast<qint64>(bytes.size())) {
+    if (!out.open(QIODevice::WriteOnly) ||
+        out.write(bytes.data(), static_cast<qint64>(bytes.size())) !=
+            static_cast<qint64>(bytes.size())) {
         QMessageBox::warning(this, tr("Duplicate"),
                              tr("Cannot write %1: %2").arg(target, out.errorString()));
         return;
@@ -447,15 +453,15 @@ void LibraryWidget::deleteSelected()
         return;
     const QString path = item->data(PathRole).toString();
     if (path.isEmpty() || path.startsWith(QLatin1Char(':'))) {
-        QMessageBox::information(this, tr("Delete"),
-                                 tr("“%1” is bundled with the application and cannot be deleted.")
-                                     .arg(item->text()));
+        QMessageBox::information(
+            this, tr("Delete"),
+            tr("“%1” is bundled with the application and cannot be deleted.").arg(item->text()));
         return;
     }
     if (QMessageBox::question(this, tr("Delete Workflow"),
                               tr("Delete the file %1?\nThis cannot be undone.").arg(path),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-        != QMessageBox::Yes)
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
         return;
     if (!QFile::remove(path)) {
         QMessageBox::warning(this, tr("Delete"), tr("Cannot delete %1.").arg(path));
@@ -467,9 +473,8 @@ void LibraryWidget::deleteSelected()
 
 void LibraryWidget::importFolder(const QString &dirArg)
 {
-    const QString dir = dirArg.isEmpty()
-                            ? QFileDialog::getExistingDirectory(this, tr("Import Workflows"))
-                            : dirArg;
+    const QString dir =
+        dirArg.isEmpty() ? QFileDialog::getExistingDirectory(this, tr("Import Workflows")) : dirArg;
     if (dir.isEmpty())
         return;
     const QStringList files = QDir(dir).entryList({QStringLiteral("*.json")}, QDir::Files);
@@ -493,8 +498,8 @@ void LibraryWidget::importFolder(const QString &dirArg)
         }
         QString target = userDirectory() + QLatin1Char('/') + files[i];
         for (int n = 2; QFile::exists(target); ++n)
-            target = userDirectory() + QLatin1Char('/') + QFileInfo(files[i]).completeBaseName()
-                     + QLatin1Char('-') + QString::number(n) + QStringLiteral(".json");
+            target = userDirectory() + QLatin1Char('/') + QFileInfo(files[i]).completeBaseName() +
+                     QLatin1Char('-') + QString::number(n) + QStringLiteral(".json");
         if (!QFile::copy(source, target)) {
             failures << tr("%1: cannot copy to %2").arg(source, target);
             continue;

@@ -57,6 +57,9 @@ public:
     QString matchHtml(const QString &id) const;
     // Where duplicates and imports go: ~/.workrail/workflows.
     static QString userDirectory();
+    // The folder the runtime mirrors a team store's published workflows into (listed as
+    // "Published on the team server"; "" = none). Refreshes.
+    void setPublishedFolder(const QString &folder);
 
 public slots:
     void refresh();
@@ -81,6 +84,7 @@ private:
     QTreeView *m_view;
     QStandardItemModel *m_model;
     LibraryFilter *m_filter;
+    QString m_publishedFolder;
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<store::WorkflowStore> m_store;
     QString m_indexError; ///< why search is unavailable or the index is not current ("" = fine)

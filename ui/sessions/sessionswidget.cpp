@@ -218,7 +218,7 @@ void SessionsWidget::flush()
     m_removed.clear();
     const QSet<QString> dirty = std::exchange(m_dirty, {});
     for (const QString &id : dirty) {
-        if (const std::optional<Session> s = m_engine->sessions().get(id.toStdString()))
+        if (const std::optional<Session> s = sessionOf(id))
             updateRow(*s);
         followedChanged = followedChanged || id == m_followed;
     }
@@ -257,9 +257,21 @@ void SessionsWidget::updateRow(const Session &s)
                                                         QLocale::ShortFormat)));
 }
 
+std::optional<Session> SessionsWidget::sessionOf(const QString &id) const
+{
+    if (std::optional<Session> s = m_engine->sessions().get(id.toStdString()))
+        return s;
+    // A team store's session that this engine does not hold (another instance's, or one
+    // written through and dropped from memory): as the last read of the store has it.
+    const auto it = m_shared.find(id);
+    if (it == m_shared.end())
+        return std::nullopt;
+    return it->second;
+}
+
 void SessionsWidget::follow(const QString &id)
 {
-    const std::optional<Session> s = m_engine->sessions().get(id.toStdString());
+    const std::optional<Session> s = sessionOf(id);
     if (!s)
         return;
     const bool other = id != m_followed;
@@ -280,7 +292,7 @@ void SessionsWidget::emitMarks()
 {
     if (m_followed.isEmpty() || replaying())
         return;
-    const std::optional<Session> s = m_engine->sessions().get(m_followed.toStdString());
+    const std::optional<Session> s = sessionOf(m_followed);
     if (!s) {
         m_followed.clear();
         return;
@@ -377,6 +389,7 @@ void SessionsWidget::setSharedSessions(std::function<std::vector<Session>()> fet
             for (const Session &s : sessions) {
                 const QString id = qs(s.id);
                 listed.insert(id);
+                m_shared[id] = s;
                 QTreeWidgetItem *row = rowFor(id);
                 if (row && row->data(ColUpdated, Qt::UserRole).toLongLong() == s.updatedMs)
                     continue;
@@ -385,7 +398,10 @@ void SessionsWidget::setSharedSessions(std::function<std::vector<Session>()> fet
             }
             // Gone from the store (deleted, pruned) and not one of this engine's own.
             for (const QString &id : std::as_const(m_sharedIds)) {
-                if (!listed.contains(id) && !m_engine->sessions().get(id.toStdString()))
+                if (listed.contains(id))
+                    continue;
+                m_shared.erase(id);
+                if (!m_engine->sessions().get(id.toStdString()))
                     delete rowFor(id);
             }
             m_sharedIds = listed;

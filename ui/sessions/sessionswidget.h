@@ -11,6 +11,7 @@
 
 #include "ui/canvas/workflowscene.h"
 
+#include "engine/session.h"
 #include "engine/store/sessionstore.h"
 
 #include <QElapsedTimer>
@@ -19,6 +20,8 @@
 #include <QWidget>
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <vector>
 
 class QLabel;
@@ -88,6 +91,8 @@ private:
     void updateRow(const Session &s);
     void emitMarks();
     QTreeWidgetItem *rowFor(const QString &id) const;
+    // The engine's session, else the team store's as last read (setSharedSessions).
+    std::optional<Session> sessionOf(const QString &id) const;
     void showCall(int index);
     bool replaying() const; ///< the slider is before the last call: live marks wait
 
@@ -107,7 +112,8 @@ private:
     std::function<std::vector<Session>()> m_sharedFetch;
     QTimer *m_sharedTimer = nullptr;
     QFutureWatcher<std::vector<Session>> m_sharedWatcher;
-    QSet<QString> m_sharedIds; ///< listed because the team store has them
+    QSet<QString> m_sharedIds;           ///< listed because the team store has them
+    std::map<QString, Session> m_shared; ///< their last read
 };
 
 } // namespace wfs::studio

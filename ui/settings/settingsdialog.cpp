@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -235,11 +236,30 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     teamNote->setWordWrap(true);
     teamForm->addRow(teamNote);
 
+    // One page per topic: the dialog stays small enough for a 1024x700 screen.
+    const auto page = [](QGroupBox *group, QLayout *below = nullptr) {
+        auto *w = new QWidget;
+        auto *l = new QVBoxLayout(w);
+        if (group) { // the tab names it
+            group->setTitle(QString());
+            group->setFlat(true);
+            l->addWidget(group);
+        }
+        if (below)
+            l->addLayout(below, 1);
+        if (group)
+            l->addStretch();
+        return w;
+    };
+    auto *pages = new QTabWidget;
+    pages->setObjectName(QStringLiteral("settingsPages"));
+    pages->addTab(page(general), tr("General"));
+    pages->addTab(page(nullptr, foldersBox), tr("Workflow folders"));
+    pages->addTab(page(mcp), tr("MCP listener"));
+    pages->addTab(page(team), tr("Team server"));
+    m_pages = pages;
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(mcp);
-    layout->addLayout(foldersBox, 1);
-    layout->addWidget(general);
-    layout->addWidget(team);
+    layout->addWidget(pages, 1);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (apply())
@@ -249,7 +269,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     connect(m_buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
             &SettingsDialog::apply);
     load();
-    resize(560, sizeHint().height());
+    resize(600, sizeHint().height());
 }
 
 QString SettingsDialog::token() const

@@ -21,6 +21,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 
 namespace wfs::studio {
 
@@ -39,6 +40,8 @@ public:
     // teamTestFinished() follows, the result shows under the fields).
     void testTeamServer();
     QLabel *teamResult() const { return m_teamResult; }
+    // The pages: General, Workflow folders, MCP listener, Team server.
+    QTabWidget *pages() const { return m_pages; }
     QString token() const;
 
 signals:
@@ -74,6 +77,7 @@ private:
     QPushButton *m_teamTest;
     QLabel *m_teamResult;
     QFutureWatcher<services::TeamProbe> m_probe;
+    QTabWidget *m_pages = nullptr;
     QDialogButtonBox *m_buttons;
 };
 
