@@ -83,8 +83,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Qt loads these at run time (not visible to shlibdeps): the SVG icon engine, the
-# translations of Qt's own dialogs, and an X11 or Wayland platform plugin.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-svg-plugins, qt6-translations-l10n, qt6-wayland")
+# translations of Qt's own dialogs, and an X11 or Wayland platform plugin. The SVG plugins are
+# in libqt6svg6 on Debian 12 (apt there has no qt6-svg-plugins), in qt6-svg-plugins from 13 on.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-svg-plugins | libqt6svg6, qt6-translations-l10n, qt6-wayland")
 # What a team server runs next to wfstudio (installer/team/).
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql, redis-server, haproxy")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
