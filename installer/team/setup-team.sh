@@ -3,7 +3,9 @@
 # SPDX-License-Identifier: MIT
 #
 # Prepares a team server's PostgreSQL database and its environment file (README "Serving a team").
-# Run as root on the machine of the PostgreSQL cluster; idempotent (a second run changes nothing):
+# Run as root on the machine of the PostgreSQL cluster, from anywhere: the package installs it as
+# /usr/share/workflow-studio/team/setup-team.sh, a clone has it in installer/team/; it reads no
+# other file. Idempotent (a second run changes nothing):
 #   - the role and database `wfstudio` (WFS_DB to change the name) on the local cluster (PGPORT,
 #     default 5432), the role with a password and owner of the database;
 #   - /etc/workflow-studio/team.env (WFS_ENV to change it), mode 600, with WFS_STORE_URL,
@@ -16,6 +18,8 @@ port=${PGPORT:-5432}
 env=${WFS_ENV:-/etc/workflow-studio/team.env}
 
 [ "$(id -u)" = 0 ] || { echo "setup-team: run as root" >&2; exit 2; }
+# psql runs as postgres, which may not enter the caller's directory (a clone under /root).
+cd /
 sql() { runuser -u postgres -- psql -p "$port" -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 random_hex() { od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'; }
 
@@ -29,7 +33,7 @@ else
     (
         umask 077
         cat > "$env" <<EOT
-# Written by installer/team/setup-team.sh (see installer/team/team.env.example).
+# Written by setup-team.sh; team.env.example, next to the script, explains each line.
 WFS_STORE_URL=postgresql://$db:$password@127.0.0.1:$port/$db
 WFS_CACHE_URL=redis://127.0.0.1:6379/0
 WFSTUDIO_MCP_TOKEN=$(random_hex 24)

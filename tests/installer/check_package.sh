@@ -41,6 +41,20 @@ for f in bin/workflow-studio bin/wfstudio share/applications/$id.desktop share/m
          share/icons/hicolor/256x256/apps/$id.png; do
   check "DEB has /usr/$f" test -f "$root/$f"
 done
+# The team server's files (README "Serving a team"), and the README the unit documents itself with.
+team=share/workflow-studio/team
+for f in lib/systemd/system/wfstudio-mcp@.service $team/haproxy.cfg $team/team.env.example \
+         $team/setup-team.sh share/doc/workflow-studio/README.md; do
+  check "DEB has /usr/$f" test -f "$root/$f"
+done
+check "DEB's setup-team.sh is executable" test -x "$root/$team/setup-team.sh"
+exec_start=$(sed -n 's/^ExecStart=\([^ ]*\).*/\1/p' "$root/lib/systemd/system/wfstudio-mcp@.service" 2>/dev/null || true)
+check "the unit's ExecStart ($exec_start) is a program the DEB installs" test -x "$out/deb${exec_start:-/no-ExecStart}"
+suggests=$(dpkg-deb -f "$deb" Suggests)
+echo "Suggests: $suggests"
+for p in postgresql redis-server haproxy; do
+  check "DEB suggests $p" grep -qw "$p" <<<"$suggests"
+done
 check "desktop-file-validate" desktop-file-validate "$root/share/applications/$id.desktop"
 check "appstreamcli validate" appstreamcli validate --no-net --explain "$root/share/metainfo/$id.metainfo.xml"
 
@@ -53,7 +67,10 @@ done
 # The TGZ holds the same tree under its top directory.
 tar -xzf "$tgz" -C "$out"
 top=$(basename "$tgz" .tar.gz)
-for f in bin/workflow-studio bin/wfstudio share/applications/$id.desktop share/metainfo/$id.metainfo.xml; do
+for f in bin/workflow-studio bin/wfstudio share/applications/$id.desktop share/metainfo/$id.metainfo.xml \
+         lib/systemd/system/wfstudio-mcp@.service $team/haproxy.cfg $team/team.env.example \
+         $team/setup-team.sh; do
   check "TGZ has $f" test -f "$out/$top/$f"
 done
+check "TGZ's setup-team.sh is executable" test -x "$out/$top/$team/setup-team.sh"
 exit $fail
