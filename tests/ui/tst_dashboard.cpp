@@ -1048,6 +1048,8 @@ void TestDashboard::fleetViewSwitches()
     QVERIFY(!board.viewBox()->isVisible());
     SyntheticSource local;
     board.setSource(&local);
+    board.setMemoryBudget(32);
+    QCOMPARE(board.budgetSeries()->count(), 2);
     // The fleet's data, in the recent past (the source shows complete buckets only).
     const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
     const std::int64_t t = (now - 30'000) / kFleetBucketMs * kFleetBucketMs;
@@ -1073,6 +1075,8 @@ void TestDashboard::fleetViewSwitches()
                                    QStringLiteral("Team fleet (2 instance(s))"),
                                    QStringLiteral("Instance a"), QStringLiteral("Instance b")}));
     QCOMPARE(board.viewBox()->currentIndex(), 1);
+    // The studio's cache budget is not the fleet's: not drawn on the fleet's memory.
+    QCOMPARE(board.budgetSeries()->count(), 0);
     QCOMPARE(int(board.samples().size()), 1);
     QVERIFY(near(board.samples().front().requestsPerSec, 50.0, 1e-9));
     // One instance: the history again, of b alone.
@@ -1084,6 +1088,7 @@ void TestDashboard::fleetViewSwitches()
     board.setView(QString());
     QCOMPARE(board.source(), static_cast<DashboardSource *>(&local));
     QCOMPARE(board.viewBox()->currentIndex(), 0);
+    QCOMPARE(board.budgetSeries()->count(), 2);
     for (const DashboardSample &s : board.samples())
         QVERIFY(s.atMs != t + kFleetBucketMs);
     board.setFleetSource(nullptr);

@@ -266,6 +266,7 @@ DashboardWidget::DashboardWidget(QWidget *parent)
     m_instances->setHeaderLabels({tr("Instance"), tr("Last report"), tr("Requests/s"), tr("Errors"),
                                   tr("workflow_next p50"), tr("p99"), tr("L1 hits"), tr("Memory")});
     m_instances->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_instances->header()->setStretchLastSection(false);
     m_instances->setToolTip(tr("Every instance writing into the team store, over the last "
                                "minute; double-click one to chart it alone"));
     connect(m_instances, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
@@ -594,7 +595,7 @@ void DashboardWidget::render()
     }
     if (m_budget) {
         m_budget->clear();
-        if (m_budgetMb > 0) {
+        if (budgetShown()) {
             m_budget->append(double(range.fromMs), m_budgetMb);
             m_budget->append(double(range.toMs), m_budgetMb);
             top[MemoryChart] = std::max(top[MemoryChart], m_budgetMb);
@@ -666,7 +667,7 @@ QString DashboardWidget::readout(Chart chart) const
         if (l.chart == chart)
             parts << l.name + QStringLiteral(": ") + valueText(l.value(s), l.unit);
     }
-    if (chart == MemoryChart && m_budgetMb > 0)
+    if (chart == MemoryChart && budgetShown())
         parts << tr("budget: %1").arg(valueText(m_budgetMb, QStringLiteral("MB")));
     return parts.join(QLatin1Char('\n'));
 }
@@ -773,7 +774,7 @@ void DashboardWidget::setMemoryBudget(double mb, const QString &label)
         label.isEmpty() ? tr("Cache budget (L1, %1 MB)").arg(QLocale().toString(m_budgetMb, 'g', 4))
                         : label);
     for (QLegendMarker *m : m_views[MemoryChart]->chart()->legend()->markers(m_budget))
-        m->setVisible(m_budgetMb > 0);
+        m->setVisible(budgetShown());
     render();
 }
 
@@ -930,6 +931,12 @@ void DashboardWidget::setView(const QString &view)
     updateViewChoices();
 }
 
+bool DashboardWidget::budgetShown() const
+{
+    // The budget is this studio's; the fleet's memory is the sum of its instances'.
+    return m_budgetMb > 0 && !(m_fleet && m_source == m_fleet);
+}
+
 void DashboardWidget::updateViewChoices()
 {
     const QString current = view();
@@ -942,6 +949,9 @@ void DashboardWidget::updateViewChoices()
         if (!shown.isEmpty() && !instances.contains(shown))
             instances << shown;
     }
+    for (QLegendMarker *m : m_views[MemoryChart]->chart()->legend()->markers(m_budget))
+        m->setVisible(budgetShown());
+    render();
     QSignalBlocker block(m_viewBox);
     m_viewBox->clear();
     m_viewBox->addItem(tr("This studio"), QString());

@@ -155,6 +155,7 @@ private:
     void updateLatencyTitle();
     void updateInstances();
     void updateViewChoices();
+    bool budgetShown() const;
 
     DashboardSource *m_source = nullptr;
     DashboardSource *m_local = nullptr; ///< the studio's own source (View: This studio)
