@@ -79,6 +79,7 @@ struct Runtime::Private
     // belong to its backend. Set with `mutex` held (reopenDatabase() may attach them late).
     std::shared_ptr<SessionSink> sink;
     store::AbstractSessionStore *sessionStore = nullptr;
+    std::atomic<store::AbstractSessionStore *> sessionStoreView{nullptr}; ///< for other threads
     std::unique_ptr<store::AbstractMetricsStore> ownedMetricsStore;
     store::AbstractMetricsStore *metricsStore = nullptr;
     Clock::time_point nextPrune{}; ///< guarded by mutex
@@ -211,6 +212,7 @@ bool Runtime::Private::openTeamStore()
         sessionStore = &store.sessions();
         metricsStore = &store.metrics();
     }
+    sessionStoreView.store(&store.sessions());
     teamView.store(&store);
     {
         std::lock_guard lock(stateMutex);
@@ -398,6 +400,7 @@ void Runtime::Private::attachDatabase(bool late)
         ownedMetricsStore = std::make_unique<store::MetricsStore>(*db);
         metricsStore = ownedMetricsStore.get();
     }
+    sessionStoreView.store(&newSink->store());
     sessions.setSink(newSink);
     sessions.setWriteBehind(true);
 }
@@ -661,6 +664,11 @@ metrics::MetricsRegistry &Runtime::registry() const
 store::Database *Runtime::database() const
 {
     return d->dbView.load();
+}
+
+store::AbstractSessionStore *Runtime::sessionStore() const
+{
+    return d->sessionStoreView.load();
 }
 
 store::AbstractMcpSessionStore *Runtime::mcpSessionStore() const

@@ -43,6 +43,7 @@ namespace wfs {
 class SessionManager;
 namespace store {
 class AbstractMcpSessionStore;
+class AbstractSessionStore;
 class Database;
 } // namespace store
 namespace cache {
@@ -142,6 +143,11 @@ public:
     metrics::MetricsRegistry &registry() const;
     // The open database, or null (disabled, or it could not be opened: see databaseError()).
     store::Database *database() const;
+    // The engine sessions' store, with their call log (the heat map, replay): the embedded
+    // database's SessionStore while it is open, the team store's while one is connected
+    // (Options::storeUrl = postgresql://…); null otherwise. Thread-safe; once set, the store
+    // lives as long as the runtime.
+    store::AbstractSessionStore *sessionStore() const;
     // A team store's shared MCP sessions (the listener's session directory); null otherwise,
     // and while the team store cannot be reached.
     store::AbstractMcpSessionStore *mcpSessionStore() const;

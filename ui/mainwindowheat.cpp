@@ -3,7 +3,7 @@
 // MainWindow's heat map, kept apart from the editor's and run mode's window code: the Heat Map
 // dock (ui/sessions/heatmappanel.h) follows the current tab and paints its overlay on the
 // pages of that workflow while the dock is shown; the Sessions dock replays from the same
-// database.
+// session store (the embedded database's, or a team store's).
 #include "mainwindow.h"
 
 #include "canvas/workflowscene.h"
@@ -37,8 +37,8 @@ void MainWindow::createHeatMap()
 {
     if (!m_engine)
         return;
-    m_heat =
-        new HeatMapPanel(m_engine, [this] { return m_runtime ? m_runtime->database() : nullptr; });
+    m_heat = new HeatMapPanel(m_engine,
+                              [this] { return m_runtime ? m_runtime->sessionStore() : nullptr; });
     m_heatDock =
         addDock(tr("Heat Map"), QStringLiteral("heatDock"), m_heat, Qt::BottomDockWidgetArea, true);
     m_heatDock->hide();
@@ -59,7 +59,7 @@ void MainWindow::connectHeatMap()
     SessionsWidget *sessions = sessionsList();
     if (!sessions)
         return;
-    sessions->setCallLog([this] { return m_runtime ? m_runtime->database() : nullptr; });
+    sessions->setCallLog([this] { return m_runtime ? m_runtime->sessionStore() : nullptr; });
     // Replay and follow: the step of the call shown comes into view when it changes (not at
     // every update of the same step, so the canvas can be scrolled meanwhile).
     connect(sessions, &SessionsWidget::marksChanged, this,

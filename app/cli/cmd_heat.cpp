@@ -1,13 +1,14 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// `wfstudio heat ID [--db PATH] [--since MIN] [--client NAME] [--workflows DIR] [--json]`: the
-// workflow's heat map (engine/store/heatmap.h) from the sessions the database recorded.
+// `wfstudio heat ID [--db PATH | --store URL] [--since MIN] [--client NAME] [--workflows DIR]
+// [--json]`: the workflow's heat map (engine/store/heatmap.h) from the sessions the store
+// recorded (the embedded database, or a team store: every instance's sessions).
 #include "command.h"
+#include "storeoption.h"
 
 #include "engine/compiledworkflow.h"
 #include "engine/engine.h"
 #include "engine/store/heatmap.h"
-#include "engine/store/storeopen.h"
 #include "engine/workflowrepository.h"
 #include "model/json.h"
 
@@ -17,11 +18,11 @@
 
 namespace {
 
-const char *const kUsage = "Usage: wfstudio heat ID [--db PATH] [--since MIN] [--client NAME] "
-                           "[--workflows DIR] [--json]\n";
+const char *const kUsage = "Usage: wfstudio heat ID [--db PATH | --store URL] [--since MIN] "
+                           "[--client NAME] [--workflows DIR] [--json]\n";
 const char *const kHelp =
-    "Usage: wfstudio heat ID [--db PATH] [--since MIN] [--client NAME] [--workflows DIR] "
-    "[--json]\n"
+    "Usage: wfstudio heat ID [--db PATH | --store URL] [--since MIN] [--client NAME]\n"
+    "                        [--workflows DIR] [--json]\n"
     "\n"
     "How recorded sessions (studio runs, MCP agents) moved through workflow ID, per step:\n"
     "  reached        sessions that were handed the step (a loop: any of its body steps)\n"
@@ -36,13 +37,15 @@ const char *const kHelp =
     "                   \"stoppedHere\", \"thinkP50Ms\", \"thinkP95Ms\", \"validationFailures\",\n"
     "                   \"loopPasses\"}]} (think times null when there is no sample)\n"
     "  --db PATH        the database to read (default: the application's database)\n"
+    "  --store URL      a team store instead: postgresql://... (every instance's sessions) or\n"
+    "                   sqlite:PATH (or set WFS_STORE_URL)\n"
     "  --since MIN      only sessions active in the last MIN minutes\n"
     "  --client NAME    only sessions of this client: an agent's name (\"Claude Code\"), the full\n"
     "                   client text, or a transport (\"studio\", \"stdio\", \"http\")\n"
     "  --workflows DIR  also look for the workflow in DIR (for the step order)\n"
     "  -h, --help       show this help\n"
     "\n"
-    "Exit status: 0 on success, 1 when the database cannot be read, 2 on usage errors.\n";
+    "Exit status: 0 on success, 1 when the store cannot be read, 2 on usage errors.\n";
 
 std::string cell(const std::optional<std::int64_t> &ms)
 {
@@ -54,6 +57,7 @@ int run(const QStringList &args)
     using namespace wfs::cli;
     bool json = false;
     std::string dbPath;
+    std::string storeUrl;
     std::string id;
     std::vector<std::string> dirs;
     wfs::store::HeatFilter filter;
@@ -63,6 +67,8 @@ int run(const QStringList &args)
             json = true;
         } else if (a == QLatin1String("--db") && i + 1 < args.size()) {
             dbPath = args[++i].toStdString();
+        } else if (a == QLatin1String("--store") && i + 1 < args.size()) {
+            storeUrl = args[++i].toStdString();
         } else if (a == QLatin1String("--client") && i + 1 < args.size()) {
             filter.client = args[++i].toStdString();
         } else if (a == QLatin1String("--workflows") && i + 1 < args.size()) {
@@ -90,10 +96,10 @@ int run(const QStringList &args)
         printErr(std::string("wfstudio heat: which workflow?\n") + kUsage);
         return ExitUsage;
     }
-    auto db = wfs::store::openProductDatabase(dbPath);
-    if (!db) {
-        printErr("wfstudio heat: " + db.error() + "\n");
-        return ExitFailure;
+    auto store = openStore(storeUrl, dbPath);
+    if (!store) {
+        printErr("wfstudio heat: " + store.error() + "\n");
+        return store.error().rfind("--", 0) == 0 ? ExitUsage : ExitFailure;
     }
     // The step order of the workflow as served (bundled samples, standard folders, --workflows).
     std::vector<std::string> order;
@@ -106,7 +112,7 @@ int run(const QStringList &args)
         if (const wfs::WorkflowEntry *e = snap->find(id))
             order = wfs::store::stepOrderOf(e->workflow()->document());
     }
-    const auto heat = wfs::store::computeHeat(**db, id, filter, order);
+    const auto heat = wfs::store::computeHeat((*store)->sessions(), id, filter, order);
     if (!heat) {
         printErr("wfstudio heat: " + heat.error() + "\n");
         return ExitFailure;
@@ -116,7 +122,7 @@ int run(const QStringList &args)
         return ExitOk;
     }
     std::string out = "Heat map of " + id + ": " + std::to_string(heat->sessions) +
-                      " session(s) in " + (*db)->path() + "\n";
+                      " session(s) in " + (*store)->describe() + "\n";
     const std::vector<std::string> head = {"step",         "reached",      "stopped here",
                                            "think p50 ms", "think p95 ms", "val. failures",
                                            "val. retries", "loop passes"};
@@ -151,7 +157,7 @@ int run(const QStringList &args)
 }
 
 wfs::cli::CommandRegistration reg{
-    {"heat", "heat ID [--db PATH] [--since MIN] [--client NAME] [--json]",
+    {"heat", "heat ID [--db PATH | --store URL] [--since MIN] [--client NAME] [--json]",
      "Per-step heat map of recorded sessions (reached, stopped, think time, ...)", run}};
 
 } // namespace

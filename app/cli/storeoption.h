@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// The store a reporting command (sessions, stats, health) reads: --store URL (a team store:
+// The store a reporting command (sessions, stats, heat, health) reads: --store URL (a team store:
 // every instance's data), --db PATH (the embedded database, as sqlite:PATH), WFS_STORE_URL, or
 // the application's own database.
 #pragma once

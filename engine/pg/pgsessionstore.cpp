@@ -7,6 +7,7 @@
 
 #include "engine/store/sessionsink.h"
 
+#include <QByteArrayView>
 #include <QDateTime>
 
 namespace wfs::pg {
@@ -58,6 +59,33 @@ constexpr Statement kAppendCall{
     "INSERT INTO session_calls(session_id, workflow_id, at, tool, step_id, loop_id, pass,"
     " complete, valid, is_error, arguments, answer)"
     " VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING seq"};
+// The heat map's rows (store::SessionStore::heatCalls's query): sessions in byte order of their
+// id as in SQLite (COLLATE "C"), whatever the database's collation. A session's client matches
+// the filter text $3 when it is that text, its agent name ("name (transport)"), its transport
+// ("… (stdio)", "http:1a2b"), or "http" for any HTTP one; $3 is typed text everywhere (in
+// '(' || $3 || ')' PostgreSQL could not tell which || is meant).
+constexpr Statement kHeatCalls{
+    "wfs_session_heat_calls",
+    "SELECT c.session_id, c.at, c.tool, c.step_id, c.loop_id, c.pass, c.complete,"
+    " coalesce(c.valid, -1), c.is_error FROM session_calls c"
+    " WHERE c.workflow_id = $1::text"
+    " ORDER BY c.session_id COLLATE \"C\", c.seq"};
+constexpr Statement kHeatCallsFiltered{
+    "wfs_session_heat_calls_filtered",
+    "SELECT c.session_id, c.at, c.tool, c.step_id, c.loop_id, c.pass, c.complete,"
+    " coalesce(c.valid, -1), c.is_error FROM session_calls c"
+    " JOIN sessions s ON s.id = c.session_id"
+    " WHERE c.workflow_id = $1::text AND s.updated_at >= $2::bigint"
+    " AND ($3::text = '' OR s.client = $3::text"
+    " OR left(s.client, length($3::text) + 2) = $3::text || ' ('"
+    " OR right(s.client, length($3::text) + 2) = '(' || $3::text || ')'"
+    " OR left(s.client, length($3::text) + 1) = $3::text || ':'"
+    " OR strpos(s.client, '(' || $3::text || ':') > 0)"
+    " ORDER BY c.session_id COLLATE \"C\", c.seq"};
+constexpr Statement kCallClients{"wfs_session_call_clients",
+                                 "SELECT DISTINCT s.client FROM sessions s WHERE s.id IN"
+                                 " (SELECT c.session_id FROM session_calls c"
+                                 " WHERE c.workflow_id = $1::text)"};
 constexpr Statement kCalls{"wfs_session_calls",
                            "SELECT seq, session_id, workflow_id, at, tool, step_id, loop_id, pass,"
                            " complete, coalesce(valid, -1), is_error, arguments, answer"
@@ -74,6 +102,13 @@ SessionRecord readSession(const PgRows &rows, int i)
     s.createdAtMs = rows.integer(i, 5);
     s.updatedAtMs = rows.integer(i, 6);
     return s;
+}
+
+// Text a PostgreSQL text column can hold: valid UTF-8 without NUL bytes.
+bool storable(std::string_view s)
+{
+    return s.find('\0') == std::string_view::npos &&
+           QByteArrayView(s.data(), qsizetype(s.size())).isValidUtf8();
 }
 
 Param boolean(bool b)
@@ -321,6 +356,61 @@ Result<std::vector<CallRecord>> PgSessionStore::calls(std::string_view sessionId
         c.answer = rows->text(i, 12);
         out.push_back(std::move(c));
     }
+    return out;
+}
+
+Result<std::vector<store::HeatCall>> PgSessionStore::heatCalls(std::string_view workflowId,
+                                                               const store::HeatFilter &filter)
+{
+    using R = Result<std::vector<store::HeatCall>>;
+    // A text PostgreSQL cannot hold is no stored workflow id nor client, nor any part of a
+    // client that the filter compares (each is bounded by ASCII or the text's ends): nothing
+    // matches, as in SQLite.
+    if (!storable(workflowId) || !storable(filter.client))
+        return std::vector<store::HeatCall>();
+    Result<Lease> lease = m_pool->acquire();
+    if (!lease)
+        return R::failure(lease.error());
+    const bool filtered = filter.sinceMs > 0 || !filter.client.empty();
+    Result<PgRows> rows =
+        filtered ? (*lease)->exec(kHeatCallsFiltered,
+                                  {text(workflowId), integer(filter.sinceMs), text(filter.client)})
+                 : (*lease)->exec(kHeatCalls, {text(workflowId)});
+    if (!rows)
+        return R::failure(rows.error());
+    std::vector<store::HeatCall> out;
+    out.reserve(std::size_t(rows->size()));
+    for (int i = 0; i < rows->size(); ++i) {
+        store::HeatCall c;
+        c.sessionId = rows->text(i, 0);
+        c.atMs = rows->integer(i, 1);
+        c.tool = rows->text(i, 2);
+        c.stepId = rows->text(i, 3);
+        c.loopId = rows->text(i, 4);
+        c.pass = int(rows->integer(i, 5));
+        c.complete = rows->boolean(i, 6);
+        c.valid = int(rows->integer(i, 7));
+        c.isError = rows->boolean(i, 8);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Result<std::vector<std::string>> PgSessionStore::callClients(std::string_view workflowId)
+{
+    using R = Result<std::vector<std::string>>;
+    if (!storable(workflowId))
+        return std::vector<std::string>();
+    Result<Lease> lease = m_pool->acquire();
+    if (!lease)
+        return R::failure(lease.error());
+    Result<PgRows> rows = (*lease)->exec(kCallClients, {text(workflowId)});
+    if (!rows)
+        return R::failure(rows.error());
+    std::vector<std::string> out;
+    out.reserve(std::size_t(rows->size()));
+    for (int i = 0; i < rows->size(); ++i)
+        out.push_back(rows->text(i, 0));
     return out;
 }
 

@@ -50,6 +50,10 @@ public:
     Result<std::int64_t> sessionCount() override;
     Result<std::int64_t> appendCall(const store::CallRecord &call) override;
     Result<std::vector<store::CallRecord>> calls(std::string_view sessionId) override;
+    // The SQLite store's queries in PostgreSQL (sessions in byte order of their id, as there).
+    Result<std::vector<store::HeatCall>> heatCalls(std::string_view workflowId,
+                                                   const store::HeatFilter &filter) override;
+    Result<std::vector<std::string>> callClients(std::string_view workflowId) override;
 
     // The same operations on a connection the caller holds (inside its transaction).
     static Result<void> saveOn(detail::PgConnection &conn, const store::SessionRecord &session);

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
 // StoreHandle: a store opened from its URL (services/storeurl.h) with every store behind its
-// interface — what the CLI's publish, unpublish, sessions, stats and health commands and a team
-// server's runtime work with, whichever backend is behind it.
+// interface — what the CLI's publish, unpublish, sessions, stats, heat and health commands and a
+// team server's runtime work with, whichever backend is behind it.
 //
 //   auto store = services::StoreHandle::open("postgresql://wfs@db/wfs");   // or sqlite:PATH
 //   if (!store) fail(store.error());                    // names the store and the reason
@@ -57,7 +57,8 @@ public:
     virtual store::AbstractMcpSessionStore *mcpSessions() = 0;
     // The engine's session sink over sessions() (each save one transaction).
     virtual std::shared_ptr<SessionSink> sessionSink() = 0;
-    // The embedded database (SQLite-only views: the heat map); null for a team store.
+    // The embedded database (SQLite-only views: the health check's database and L2 figures);
+    // null for a team store.
     virtual store::Database *database() = 0;
     virtual bool isTeamStore() const = 0;
     // "sqlite:/path/file.db", "postgresql://host:port/db" (no password).

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Workflow Studio authors
 // SPDX-License-Identifier: MIT
-// The heat map's query and aggregation; see heatmap.h for what each number means.
+// The heat map's aggregation over the rows a session store reads (AbstractSessionStore::
+// heatCalls); see heatmap.h for what each number means.
 #include "heatmap.h"
 
-#include "database.h"
 #include "sessionstore.h"
 
 #include <algorithm>
@@ -150,80 +150,25 @@ HeatReport aggregateHeat(const std::string &workflowId, const std::vector<HeatCa
     return report;
 }
 
-// A session's client matches the filter text ?3 when it is that text, its agent name
-// ("name (transport)"), its transport ("… (stdio)", "http:1a2b"), or "http" for any HTTP one.
-static const char *const kClientMatches =
-    "(?3 = '' OR s.client = ?3"
-    " OR substr(s.client, 1, length(?3) + 2) = ?3 || ' ('"
-    " OR substr(s.client, -(length(?3) + 2)) = '(' || ?3 || ')'"
-    " OR substr(s.client, 1, length(?3) + 1) = ?3 || ':'"
-    " OR instr(s.client, '(' || ?3 || ':') > 0)";
-
-Result<HeatReport> computeHeat(Database &db, const std::string &workflowId,
+Result<HeatReport> computeHeat(AbstractSessionStore &store, const std::string &workflowId,
                                const HeatFilter &filter, const std::vector<std::string> &stepOrder)
 {
-    using R = Result<HeatReport>;
-    std::vector<HeatCall> calls;
-    {
-        auto lock = db.lock();
-        static const std::string columns =
-            "SELECT c.session_id, c.at, c.tool, c.step_id, c.loop_id, c.pass, c.complete,"
-            " coalesce(c.valid, -1), c.is_error FROM session_calls c";
-        // Unfiltered: the covering index alone. Filtered: each call's session row too.
-        const bool filtered = filter.sinceMs > 0 || !filter.client.empty();
-        auto st = filtered ? db.cached(columns +
-                                       " JOIN sessions s ON s.id = c.session_id"
-                                       " WHERE c.workflow_id = ?1 AND s.updated_at >= ?2 AND " +
-                                       kClientMatches + " ORDER BY c.session_id, c.seq")
-                           : db.cached(columns + " WHERE c.workflow_id = ?1"
-                                                 " ORDER BY c.session_id, c.seq");
-        if (!st)
-            return R::failure(st.error());
-        (*st)->bindText(1, workflowId);
-        if (filtered)
-            (*st)->bindInt(2, filter.sinceMs).bindText(3, filter.client);
-        for (;;) {
-            Result<bool> row = (*st)->step();
-            if (!row)
-                return R::failure(row.error());
-            if (!*row)
-                break;
-            HeatCall c;
-            const Statement &r = **st;
-            c.sessionId = r.columnText(0);
-            c.atMs = r.columnInt(1);
-            c.tool = r.columnText(2);
-            c.stepId = r.columnText(3);
-            c.loopId = r.columnText(4);
-            c.pass = static_cast<int>(r.columnInt(5));
-            c.complete = r.columnInt(6) != 0;
-            c.valid = static_cast<int>(r.columnInt(7));
-            c.isError = r.columnInt(8) != 0;
-            calls.push_back(std::move(c));
-        }
-    }
-    return aggregateHeat(workflowId, calls, stepOrder);
+    Result<std::vector<HeatCall>> calls = store.heatCalls(workflowId, filter);
+    if (!calls)
+        return Result<HeatReport>::failure(calls.error());
+    return aggregateHeat(workflowId, *calls, stepOrder);
 }
 
-Result<std::vector<std::string>> heatClients(Database &db, const std::string &workflowId)
+Result<std::vector<std::string>> heatClients(AbstractSessionStore &store,
+                                             const std::string &workflowId)
 {
     using R = Result<std::vector<std::string>>;
+    R all = store.callClients(workflowId);
+    if (!all)
+        return all;
     std::set<std::string> names;
-    {
-        auto lock = db.lock();
-        auto st = db.cached("SELECT DISTINCT s.client FROM sessions s WHERE s.id IN"
-                            " (SELECT DISTINCT c.session_id FROM session_calls c"
-                            " WHERE c.workflow_id = ?1)");
-        if (!st)
-            return R::failure(st.error());
-        (*st)->bindText(1, workflowId);
-        Result<std::vector<std::string>> all =
-            (*st)->readAll([](const Statement &r) { return r.columnText(0); });
-        if (!all)
-            return all;
-        for (const std::string &c : *all)
-            names.insert(clientName(c));
-    }
+    for (const std::string &c : *all)
+        names.insert(clientName(c));
     return std::vector<std::string>(names.begin(), names.end());
 }
 

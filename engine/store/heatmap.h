@@ -6,7 +6,9 @@
 //   store::HeatFilter f;
 //   f.sinceMs = now - 60 * 60'000;  // sessions active in the last hour
 //   f.client = "Claude Code";       // an agent's name, a full client string or a transport
-//   Result<store::HeatReport> r = store::computeHeat(db, "my-flow", f, store::stepOrderOf(doc));
+//   // Any session store: the embedded SessionStore or a team server's PgSessionStore.
+//   Result<store::HeatReport> r =
+//       store::computeHeat(sessions, "my-flow", f, store::stepOrderOf(doc));
 //   r->toJson();  // {"workflowId", "sessions", "steps": [{"id", "reached", ...}]}
 //
 // Per step (by id; loop frames included):
@@ -19,8 +21,9 @@
 //   loopPasses          loop passes in which the step was handed out, summed over sessions (a
 //                       loop frame: the passes its body ran); 0 outside loops
 //
-// Only the covering index session_calls_heat is read; the aggregation is one prepared query
-// with bound parameters and a pass over its rows.
+// The store reads the rows (AbstractSessionStore::heatCalls: one prepared query with bound
+// parameters; SQLite reads only the covering index session_calls_heat when unfiltered); the
+// aggregation is one pass over them, the same for every store.
 #pragma once
 
 #include "engine/session.h"
@@ -34,17 +37,6 @@
 #include <vector>
 
 namespace wfs::store {
-
-class Database;
-
-struct HeatFilter
-{
-    std::int64_t sinceMs = 0; ///< sessions updated at or after (epoch ms); 0 = all
-    /// "" = every client. Else a session's client matches when it is this text, or its agent
-    /// name ("Claude Code" for "Claude Code (http:1a2b)"), or its transport ("stdio",
-    /// "http:1a2b", or "http" for every HTTP client).
-    std::string client;
-};
 
 struct HeatCell
 {
@@ -70,32 +62,20 @@ struct HeatReport
     Json toJson() const;
 };
 
-// One row of the aggregation (a call of the workflow, in session and seq order).
-struct HeatCall
-{
-    std::string sessionId;
-    std::int64_t atMs = 0;
-    std::string tool;
-    std::string stepId;
-    std::string loopId;
-    int pass = 0;
-    bool complete = false;
-    int valid = -1;
-    bool isError = false;
-};
-
 // The aggregation itself (pure; `calls` grouped by session, each session's calls in order).
 HeatReport aggregateHeat(const std::string &workflowId, const std::vector<HeatCall> &calls,
                          const std::vector<std::string> &stepOrder = {});
 
-// Reads the workflow's calls from `db` (filtered) and aggregates them.
-Result<HeatReport> computeHeat(Database &db, const std::string &workflowId,
+// Reads the workflow's calls from `store` (filtered: AbstractSessionStore::heatCalls) and
+// aggregates them.
+Result<HeatReport> computeHeat(AbstractSessionStore &store, const std::string &workflowId,
                                const HeatFilter &filter = {},
                                const std::vector<std::string> &stepOrder = {});
 
 // The clients that recorded calls of the workflow (agent names, as HeatFilter::client takes
 // them), sorted.
-Result<std::vector<std::string>> heatClients(Database &db, const std::string &workflowId);
+Result<std::vector<std::string>> heatClients(AbstractSessionStore &store,
+                                             const std::string &workflowId);
 
 // A workflow document's step ids in document order: each top-level step, a loop's inline body
 // steps right after the loop.

@@ -272,4 +272,61 @@ Result<std::vector<CallRecord>> SessionStore::calls(std::string_view sessionId)
     });
 }
 
+// A session's client matches the filter text ?3 when it is that text, its agent name
+// ("name (transport)"), its transport ("… (stdio)", "http:1a2b"), or "http" for any HTTP one.
+static const char *const kClientMatches =
+    "(?3 = '' OR s.client = ?3"
+    " OR substr(s.client, 1, length(?3) + 2) = ?3 || ' ('"
+    " OR substr(s.client, -(length(?3) + 2)) = '(' || ?3 || ')'"
+    " OR substr(s.client, 1, length(?3) + 1) = ?3 || ':'"
+    " OR instr(s.client, '(' || ?3 || ':') > 0)";
+
+Result<std::vector<HeatCall>> SessionStore::heatCalls(std::string_view workflowId,
+                                                      const HeatFilter &filter)
+{
+    using R = Result<std::vector<HeatCall>>;
+    auto lock = m_db.lock();
+    static const std::string columns =
+        "SELECT c.session_id, c.at, c.tool, c.step_id, c.loop_id, c.pass, c.complete,"
+        " coalesce(c.valid, -1), c.is_error FROM session_calls c";
+    // Unfiltered: the covering index alone. Filtered: each call's session row too.
+    const bool filtered = filter.sinceMs > 0 || !filter.client.empty();
+    auto st = filtered ? m_db.cached(columns +
+                                     " JOIN sessions s ON s.id = c.session_id"
+                                     " WHERE c.workflow_id = ?1 AND s.updated_at >= ?2 AND " +
+                                     kClientMatches + " ORDER BY c.session_id, c.seq")
+                       : m_db.cached(columns + " WHERE c.workflow_id = ?1"
+                                               " ORDER BY c.session_id, c.seq");
+    if (!st)
+        return R::failure(st.error());
+    (*st)->bindText(1, workflowId);
+    if (filtered)
+        (*st)->bindInt(2, filter.sinceMs).bindText(3, filter.client);
+    return (*st)->readAll([](const Statement &r) {
+        HeatCall c;
+        c.sessionId = r.columnText(0);
+        c.atMs = r.columnInt(1);
+        c.tool = r.columnText(2);
+        c.stepId = r.columnText(3);
+        c.loopId = r.columnText(4);
+        c.pass = static_cast<int>(r.columnInt(5));
+        c.complete = r.columnInt(6) != 0;
+        c.valid = static_cast<int>(r.columnInt(7));
+        c.isError = r.columnInt(8) != 0;
+        return c;
+    });
+}
+
+Result<std::vector<std::string>> SessionStore::callClients(std::string_view workflowId)
+{
+    auto lock = m_db.lock();
+    auto st = m_db.cached("SELECT DISTINCT s.client FROM sessions s WHERE s.id IN"
+                          " (SELECT DISTINCT c.session_id FROM session_calls c"
+                          " WHERE c.workflow_id = ?1)");
+    if (!st)
+        return Result<std::vector<std::string>>::failure(st.error());
+    (*st)->bindText(1, workflowId);
+    return (*st)->readAll([](const Statement &r) { return r.columnText(0); });
+}
+
 } // namespace wfs::store

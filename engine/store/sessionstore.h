@@ -59,6 +59,31 @@ struct CallRecord
     std::string answer;           ///< JSON text ("" for plain-text answers)
 };
 
+// Which sessions the heat map (heatmap.h) reads.
+struct HeatFilter
+{
+    std::int64_t sinceMs = 0; ///< sessions updated at or after (epoch ms); 0 = all
+    /// "" = every client. Else a session's client matches when it is this text, or its agent
+    /// name ("Claude Code" for "Claude Code (http:1a2b)"), or its transport ("stdio",
+    /// "http:1a2b", or "http" for every HTTP client).
+    std::string client;
+};
+
+// One row of the heat map's aggregation: the columns of a call it reads (a call of the
+// workflow, in session and seq order).
+struct HeatCall
+{
+    std::string sessionId;
+    std::int64_t atMs = 0;
+    std::string tool;
+    std::string stepId;
+    std::string loopId;
+    int pass = 0;
+    bool complete = false;
+    int valid = -1;
+    bool isError = false;
+};
+
 // What the engine's persistence needs from a session store, as an interface: the SQLite
 // SessionStore below implements it; a second backend (PostgreSQL, a team server) implements the
 // same calls with the same meaning.
@@ -99,6 +124,16 @@ public:
     // session in order.
     virtual Result<std::int64_t> appendCall(const CallRecord &call) = 0;
     virtual Result<std::vector<CallRecord>> calls(std::string_view sessionId) = 0;
+
+    // What the heat map reads (heatmap.h). The calls of `workflowId` whose session passes
+    // `filter` (updated at or after sinceMs; its client is the filter text, or that text is its
+    // agent name, its transport or "http" for any HTTP client), grouped by session (sessions in
+    // byte order of their id), each session's calls in seq order.
+    virtual Result<std::vector<HeatCall>> heatCalls(std::string_view workflowId,
+                                                    const HeatFilter &filter) = 0;
+    // The distinct client strings (as recorded, not reduced to agent names) of the sessions
+    // that have calls of `workflowId`, in no particular order.
+    virtual Result<std::vector<std::string>> callClients(std::string_view workflowId) = 0;
 };
 
 class SessionStore final : public AbstractSessionStore
@@ -115,11 +150,14 @@ public:
                                              std::int64_t afterSeq = 0) override;
     Result<std::int64_t> replaceEvent(std::string_view sessionId, std::string_view kind,
                                       std::string_view payload, std::int64_t atMs = 0) override;
-    Result<Pruned> prune(std::int64_t beforeMs, int keepSessions,
-                         std::int64_t keepCalls) override;
+    Result<Pruned> prune(std::int64_t beforeMs, int keepSessions, std::int64_t keepCalls) override;
     Result<std::int64_t> sessionCount() override;
     Result<std::int64_t> appendCall(const CallRecord &call) override;
     Result<std::vector<CallRecord>> calls(std::string_view sessionId) override;
+    // Unfiltered: the covering index session_calls_heat alone.
+    Result<std::vector<HeatCall>> heatCalls(std::string_view workflowId,
+                                            const HeatFilter &filter) override;
+    Result<std::vector<std::string>> callClients(std::string_view workflowId) override;
 
 private:
     Database &m_db;

@@ -5,6 +5,7 @@
 // the command prints exactly the documented shape with their numbers, filters by client and
 // time, and prints a readable table without --json.
 #include "engine/runtime.h"
+#include "engine/store/heatmap.h"
 #include "model/jsonio.h"
 
 #include "heatwalk.h"
@@ -32,15 +33,18 @@ private slots:
     void filters();
     void table();
     void usage();
+    void storeOption_data();
+    void storeOption();
 
 private:
     QTemporaryDir m_dir;
     QString db() const { return m_dir.filePath(QStringLiteral("heat.db")); }
     QString workflows() const { return m_dir.filePath(QStringLiteral("workflows")); }
-    std::string run(const QStringList &args, int *exitCode) const;
+    // Runs wfstudio with a private HOME; `storeUrl` is WFS_STORE_URL ("" = unset).
+    std::string run(const QStringList &args, int *exitCode, const QString &storeUrl = {}) const;
 };
 
-std::string TestHeatCli::run(const QStringList &args, int *exitCode) const
+std::string TestHeatCli::run(const QStringList &args, int *exitCode, const QString &storeUrl) const
 {
     const QString bin = test::binaryDir() + QStringLiteral("/bin/wfstudio");
     QProcess p;
@@ -49,6 +53,9 @@ std::string TestHeatCli::run(const QStringList &args, int *exitCode) const
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path());
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.path());
     env.remove(QStringLiteral("WORKFLOW_STORAGE_PATH"));
+    env.remove(QStringLiteral("WFS_STORE_URL"));
+    if (!storeUrl.isEmpty())
+        env.insert(QStringLiteral("WFS_STORE_URL"), storeUrl);
     p.setProcessEnvironment(env);
     p.start(bin, args);
     if (!p.waitForFinished(30000)) {
@@ -95,6 +102,11 @@ void TestHeatCli::initTestCase()
         QCOMPARE(test::walkHeat(call, "heat-gate", agents[i]), paths[i]);
     }
     rt.flush();
+    // What the studio's heat map reads: the runtime's session store.
+    QVERIFY(rt.sessionStore());
+    const auto heat = store::computeHeat(*rt.sessionStore(), "heat-gate");
+    QVERIFY2(heat, heat ? "" : heat.error().c_str());
+    QCOMPARE(heat->sessions, 3);
 }
 
 void TestHeatCli::json()
@@ -212,6 +224,46 @@ void TestHeatCli::usage()
     const std::string help = run({QStringLiteral("heat"), QStringLiteral("--help")}, &code);
     QCOMPARE(code, 0);
     QVERIFY(help.find("--client NAME") != std::string::npos);
+    QVERIFY(help.find("--store URL") != std::string::npos);
+    // --db and --store name two stores: which one?
+    run({QStringLiteral("heat"), QStringLiteral("heat-gate"), QStringLiteral("--db"), db(),
+         QStringLiteral("--store"), QStringLiteral("sqlite:") + db()},
+        &code);
+    QCOMPARE(code, 2);
+    run({QStringLiteral("heat"), QStringLiteral("heat-gate"), QStringLiteral("--store"),
+         QStringLiteral("mysql://h/db")},
+        &code);
+    QCOMPARE(code, 2);
+}
+
+// --store sqlite:PATH (and WFS_STORE_URL) read the same database as --db PATH.
+void TestHeatCli::storeOption_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("environment"); ///< WFS_STORE_URL ("" = unset)
+    QTest::newRow("--db") << QStringList{QStringLiteral("--db"), QStringLiteral("%db")}
+                          << QString();
+    QTest::newRow("--store") << QStringList{QStringLiteral("--store"), QStringLiteral("sqlite:%db")}
+                             << QString();
+    QTest::newRow("WFS_STORE_URL") << QStringList{} << QStringLiteral("sqlite:%db");
+}
+
+void TestHeatCli::storeOption()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, environment);
+    args.replaceInStrings(QStringLiteral("%db"), db());
+    environment.replace(QStringLiteral("%db"), db());
+    int code = -1;
+    const std::string out =
+        run(QStringList{QStringLiteral("heat"), QStringLiteral("heat-gate"),
+                        QStringLiteral("--workflows"), workflows(), QStringLiteral("--json")} +
+                args,
+            &code, environment);
+    QCOMPARE(code, 0);
+    const ParsedJson parsed = parseJson(out);
+    QVERIFY2(parsed.ok, out.c_str());
+    JCOMPARE(parsed.value["sessions"], Json(3));
 }
 
 QTEST_MAIN(TestHeatCli)

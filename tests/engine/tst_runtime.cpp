@@ -11,6 +11,7 @@
 #include "engine/store/database.h"
 #include "engine/store/metricsstore.h"
 #include "engine/store/migrations.h"
+#include "engine/store/sessionstore.h"
 #include "engine/workflowrepository.h"
 
 #include "testutil.h"
@@ -185,6 +186,13 @@ void TestRuntime::sessionsSurviveReopen()
         QVERIFY(!r.isError);
         QCOMPARE(r.payload["step"]["id"].get<std::string>(), std::string("step-two"));
         QVERIFY(rt.sessions().get("sess-reopen").has_value());
+        // The embedded database's session store: the call log once written behind.
+        QVERIFY(rt.sessionStore());
+        rt.flush();
+        const auto calls = rt.sessionStore()->calls("sess-reopen");
+        QVERIFY2(calls, calls ? "" : calls.error().c_str());
+        QCOMPARE(calls->size(), std::size_t(1));
+        QCOMPARE(calls->front().stepId, std::string("step-two"));
     } // the destructor writes what is pending
     Runtime again(optionsFor(m_workflows, db));
     QVERIFY(again.database());
@@ -335,6 +343,7 @@ void TestRuntime::disabledDatabaseIsHealthy()
     o.storage = Runtime::Storage::Disabled;
     Runtime rt(o);
     QVERIFY(rt.database() == nullptr);
+    QVERIFY(rt.sessionStore() == nullptr);
     QVERIFY(rt.databaseError().empty());
     QVERIFY(!rt.toolCall("workflow_list", Json::object()).isError);
     const metrics::HealthReport h = rt.health();
@@ -405,6 +414,7 @@ void TestRuntime::corruptDatabaseMovedAsideAndReopened()
     QVERIFY(writeBytes(db, garbage));
     Runtime rt(optionsFor(m_workflows, db));
     QVERIFY(rt.database() == nullptr);
+    QVERIFY(rt.sessionStore() == nullptr);
     QCOMPARE(int(rt.databaseState().problem), int(Runtime::DatabaseProblem::Corrupt));
     QVERIFY(!rt.reopenDatabase()); // still broken: the same file
     QCOMPARE(int(rt.health().status), int(metrics::HealthStatus::Degraded));
@@ -425,6 +435,7 @@ void TestRuntime::corruptDatabaseMovedAsideAndReopened()
     QVERIFY2(r, r ? "" : r.error().c_str());
     QCOMPARE(reopened.count(), 1);
     QVERIFY(rt.database() != nullptr);
+    QVERIFY(rt.sessionStore() != nullptr);
     const Runtime::DatabaseState s = rt.databaseState();
     QVERIFY(s.open);
     QCOMPARE(int(s.problem), int(Runtime::DatabaseProblem::None));

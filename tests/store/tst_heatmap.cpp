@@ -229,7 +229,7 @@ void TestHeatMap::callLogFromAnswers()
     QVERIFY((*calls)[4].complete);
     QVERIFY((*calls)[4].stepId.empty());
 
-    auto heat = computeHeat(**db, "wf", {}, {"L", "x"});
+    auto heat = computeHeat(store, "wf", {}, {"L", "x"});
     WFS_VERIFY_RESULT(heat);
     QCOMPARE(heat->sessions, 1);
     QCOMPARE(heat->find("x")->reached, 1);
@@ -292,7 +292,7 @@ void TestHeatMap::longSessionKeepsSummaries()
     // Replay still knows the step of a summary-only call.
     const Session at = sessionAtCall(*calls, calls->size() - 1);
     JCOMPARE(at.currentStep["id"], Json(summary.stepId));
-    auto heat = computeHeat(**db, "wf");
+    auto heat = computeHeat(store, "wf");
     WFS_VERIFY_RESULT(heat);
     QCOMPARE(heat->find("s0")->reached, 1);
     QCOMPARE(heat->find(summary.stepId)->stoppedHere, 1);
@@ -366,13 +366,13 @@ void TestHeatMap::queryFilters()
     HeatFilter f;
     f.client = client.toStdString();
     f.sinceMs = since;
-    auto heat = computeHeat(**db, "wf", f, {"a", "b"});
+    auto heat = computeHeat(store, "wf", f, {"a", "b"});
     WFS_VERIFY_RESULT(heat);
     QCOMPARE(heat->sessions, sessions);
     QCOMPARE(heat->find("b")->reached, reachedB);
     QCOMPARE(heat->find("a")->reached, sessions);
 
-    auto clients = heatClients(**db, "wf");
+    auto clients = heatClients(store, "wf");
     WFS_VERIFY_RESULT(clients);
     const std::vector<std::string> want = {"Claude Code", "claude", "studio"};
     QCOMPARE(*clients, want);

@@ -12,7 +12,9 @@
 
 #include "../engine/tracedriver.h"
 
+#include "engine/runtime.h"
 #include "engine/services/storehandle.h"
+#include "engine/store/heatmap.h"
 #include "engine/store/sessionstore.h"
 
 #include <QProcess>
@@ -292,7 +294,8 @@ private slots:
 
     // The reporting commands read the whole fleet from the store: the session walked over two
     // instances is one session with every call; stats merges both instances' histograms and
-    // breaks them down by instance; health checks the store and the cache.
+    // breaks them down by instance; heat shows the walks' steps and loop passes; health checks
+    // the store and the cache.
     void cliReportsTheWholeFleet()
     {
         auto a = instance({"--instance-id", "report-a"});
@@ -348,6 +351,61 @@ private slots:
         QVERIFY(fleetCount >= a3 + b3);
         std::tie(rc, out) = cli({"stats", "--store", m_store});
         QVERIFY2(out.contains(QStringLiteral("Instances:")) && out.contains("report-a"),
+                 qPrintable(out));
+
+        // The heat map of the fleet's sessions: the walks of this test (initTestCase's through
+        // both loops, on any instance) are in the store's call log.
+        std::tie(rc, out) =
+            cli({"heat", "coding-task-workflow-with-loops", "--store", m_store, "--json"});
+        QCOMPARE(rc, 0);
+        const Json heat = Json::parse(out.toStdString(), nullptr, false);
+        QVERIFY2(heat.is_object() && heat.contains("steps") && heat["steps"].is_array(),
+                 qPrintable(out));
+        QVERIFY2(heat.value("sessions", 0) >= 1, qPrintable(out));
+        const auto step = [&](const std::string &id) {
+            for (const Json &s : heat["steps"]) {
+                if (s.is_object() && s.value("id", std::string()) == id)
+                    return s;
+            }
+            return Json::object();
+        };
+        QVERIFY2(step("phase-0-intelligent-triage").value("reached", 0) >= 1, qPrintable(out));
+        QVERIFY2(step("phase-1-multi-analysis").value("loopPasses", 0) > 0, qPrintable(out));
+        QVERIFY2(step("phase-6-iterative-implementation").value("loopPasses", 0) > 0,
+                 qPrintable(out));
+        // A runtime on the team store reads the same sessions (the studio's heat map and replay).
+        {
+            Runtime::Options o;
+            o.includeBundled = false;
+            o.useStandardLocations = false;
+            o.useEnvironment = false;
+            o.watchFiles = false;
+            o.storeUrl = m_store.toStdString();
+            o.instanceId = "heat-reader";
+            o.warmLimit = 0;
+            o.tickMetrics = false;
+            o.sessionRetentionDays = 0; // never prune the fleet's store from here
+            o.maxStoredSessions = 0;
+            o.maxStoredCalls = 0;
+            Runtime rt(o);
+            QVERIFY2(rt.sessionStore(), rt.databaseError().c_str());
+            QVERIFY(rt.database() == nullptr);
+            auto fromRuntime =
+                store::computeHeat(*rt.sessionStore(), "coding-task-workflow-with-loops");
+            QVERIFY2(fromRuntime, fromRuntime ? "" : fromRuntime.error().c_str());
+            QCOMPARE(fromRuntime->sessions, heat["sessions"].get<int>());
+            const store::HeatCell *loop = fromRuntime->find("phase-1-multi-analysis");
+            QVERIFY(loop);
+            QCOMPARE(loop->loopPasses, step("phase-1-multi-analysis")["loopPasses"].get<int>());
+            auto calls = rt.sessionStore()->calls(client.sessionId.toStdString());
+            QVERIFY2(calls, calls ? "" : calls.error().c_str());
+            QCOMPARE(calls->size(), std::size_t(6));
+        }
+        // The table names the store it read.
+        std::tie(rc, out) = cli({"heat", "coding-task-workflow-with-loops", "--store", m_store});
+        QCOMPARE(rc, 0);
+        QVERIFY2(out.startsWith(QStringLiteral("Heat map of coding-task-workflow-with-loops: ")) &&
+                     out.contains(QStringLiteral("postgresql://")),
                  qPrintable(out));
 
         std::tie(rc, out) = cli({"health", "--json", "--store", m_store, "--cache",

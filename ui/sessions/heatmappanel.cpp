@@ -46,11 +46,11 @@ QString qs(const std::string &s)
 
 } // namespace
 
-HeatMapPanel::HeatMapPanel(Engine *engine, std::function<store::Database *()> database,
+HeatMapPanel::HeatMapPanel(Engine *engine, std::function<store::AbstractSessionStore *()> sessions,
                            QWidget *parent)
     : QWidget(parent)
     , m_engine(engine)
-    , m_database(std::move(database))
+    , m_sessions(std::move(sessions))
     , m_metric(new QComboBox(this))
     , m_client(new QComboBox(this))
     , m_range(new QComboBox(this))
@@ -174,12 +174,12 @@ QString HeatMapPanel::formatMs(std::int64_t ms)
 
 void HeatMapPanel::refresh()
 {
-    store::Database *db = m_database ? m_database() : nullptr;
+    store::AbstractSessionStore *store = m_sessions ? m_sessions() : nullptr;
     m_report = {};
     m_report.workflowId = m_workflowId.toStdString();
     if (m_workflowId.isEmpty()) {
         m_summary->setText(tr("Open a workflow to see how sessions moved through it."));
-    } else if (!db) {
+    } else if (!store) {
         m_summary->setText(tr("No database: sessions are not recorded."));
     } else {
         store::HeatFilter f;
@@ -187,14 +187,14 @@ void HeatMapPanel::refresh()
         if (const int minutes = m_range->currentData().toInt(); minutes > 0)
             f.sinceMs = QDateTime::currentMSecsSinceEpoch() - std::int64_t(minutes) * 60'000;
         const std::string id = m_workflowId.toStdString();
-        if (auto r = store::computeHeat(*db, id, f, m_order)) {
+        if (auto r = store::computeHeat(*store, id, f, m_order)) {
             m_report = std::move(*r);
             m_summary->setText(
                 tr("%n session(s) of %1", nullptr, m_report.sessions).arg(m_workflowId));
         } else {
             m_summary->setText(qs(r.error()));
         }
-        if (auto clients = store::heatClients(*db, id))
+        if (auto clients = store::heatClients(*store, id))
             fillClients(*clients);
     }
     fillTable();

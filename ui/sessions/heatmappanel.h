@@ -32,13 +32,15 @@ class HeatMapPanel : public QWidget
 {
     Q_OBJECT
 public:
-    HeatMapPanel(Engine *engine, std::function<store::Database *()> database,
+    // `sessions` says where the recorded sessions are read (null: none recorded): the embedded
+    // database's or a team store's.
+    HeatMapPanel(Engine *engine, std::function<store::AbstractSessionStore *()> sessions,
                  QWidget *parent = nullptr);
 
     // The workflow shown ("" = none) and its steps in document order.
     void setWorkflow(const QString &workflowId, const std::vector<std::string> &stepOrder);
     QString workflowId() const { return m_workflowId; }
-    // Recomputes from the database now.
+    // Recomputes from the session store now.
     void refresh();
 
     const store::HeatReport &report() const { return m_report; }
@@ -68,7 +70,7 @@ private:
     void publish();
 
     Engine *m_engine;
-    std::function<store::Database *()> m_database;
+    std::function<store::AbstractSessionStore *()> m_sessions;
     QString m_workflowId;
     std::vector<std::string> m_order;
     store::HeatReport m_report;

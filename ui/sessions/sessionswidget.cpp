@@ -304,9 +304,9 @@ void SessionsWidget::emitMarks()
     emit marksChanged(qs(s->workflowId), StepperRun::marksFor(*e->workflow(), *s));
 }
 
-void SessionsWidget::setCallLog(std::function<store::Database *()> database)
+void SessionsWidget::setCallLog(std::function<store::AbstractSessionStore *()> sessions)
 {
-    m_callLog = std::move(database);
+    m_callLog = std::move(sessions);
 }
 
 bool SessionsWidget::replaying() const
@@ -316,13 +316,12 @@ bool SessionsWidget::replaying() const
 
 void SessionsWidget::reloadReplay()
 {
-    store::Database *db = m_callLog && !m_followed.isEmpty() ? m_callLog() : nullptr;
+    store::AbstractSessionStore *store = m_callLog && !m_followed.isEmpty() ? m_callLog() : nullptr;
     const bool atEnd = !replaying();
     const int was = m_replaySlider->value();
     std::vector<store::CallRecord> calls;
-    if (db) {
-        store::SessionStore store(*db);
-        if (auto r = store.calls(m_followed.toStdString()))
+    if (store) {
+        if (auto r = store->calls(m_followed.toStdString()))
             calls = std::move(*r);
     }
     m_calls = std::move(calls);

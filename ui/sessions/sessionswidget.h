@@ -34,9 +34,6 @@ class QTreeWidgetItem;
 namespace wfs {
 class Engine;
 struct Session;
-namespace store {
-class Database;
-}
 } // namespace wfs
 
 namespace wfs::studio {
@@ -57,8 +54,9 @@ public:
     // Rows in the list (for tests).
     int sessionCount() const;
 
-    // Where the recorded calls are read for replay (null: no database, no replay).
-    void setCallLog(std::function<store::Database *()> database);
+    // Where the recorded calls are read for replay (null: no session store, no replay): the
+    // embedded database's or a team store's.
+    void setCallLog(std::function<store::AbstractSessionStore *()> sessions);
     // Replay of the followed session: its recorded calls, the slider over them (at the last
     // call = live), what the labels show.
     const std::vector<store::CallRecord> &replayCalls() const { return m_calls; }
@@ -103,7 +101,7 @@ private:
     QSet<QString> m_dirty;
     QSet<QString> m_removed;
     QString m_followed;
-    std::function<store::Database *()> m_callLog;
+    std::function<store::AbstractSessionStore *()> m_callLog;
     std::vector<store::CallRecord> m_calls;
     QSlider *m_replaySlider = nullptr;
     QLabel *m_replayLabel = nullptr;

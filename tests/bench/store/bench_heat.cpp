@@ -85,10 +85,10 @@ store::Database &heatDb(int sessions)
 
 static void BM_HeatAggregate(benchmark::State &state)
 {
-    store::Database &db = heatDb(int(state.range(0)));
+    store::SessionStore sessions(heatDb(int(state.range(0))));
     const std::vector<std::string> order = {"step-0", "step-1", "step-2", "loop", "body"};
     for (auto _ : state) {
-        auto r = store::computeHeat(db, "heat-bench", {}, order);
+        auto r = store::computeHeat(sessions, "heat-bench", {}, order);
         if (!r || r->sessions != state.range(0))
             state.SkipWithError("wrong session count");
         benchmark::DoNotOptimize(r);
@@ -99,12 +99,12 @@ BENCHMARK(BM_HeatAggregate)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond
 
 static void BM_HeatAggregateFiltered(benchmark::State &state)
 {
-    store::Database &db = heatDb(int(state.range(0)));
+    store::SessionStore sessions(heatDb(int(state.range(0))));
     store::HeatFilter f;
     f.client = "Claude Code";
     f.sinceMs = 1'700'000'000'000 + std::int64_t(state.range(0)) * 1000; // the later half
     for (auto _ : state) {
-        auto r = store::computeHeat(db, "heat-bench", f);
+        auto r = store::computeHeat(sessions, "heat-bench", f);
         benchmark::DoNotOptimize(r);
     }
 }
