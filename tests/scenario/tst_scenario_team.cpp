@@ -314,13 +314,22 @@ private slots:
         QTreeWidgetItem *alpha = rowOf(board->instancesTree(), QStringLiteral("alpha"), 0);
         QVERIFY(alpha);
         QVERIFY2(alpha->text(1).contains(QLatin1String("ago")), qPrintable(alpha->text(1)));
-        // One instance alone: double-click its row.
+        // One instance alone: the Instances tab, double-click its row.
+        auto *boardTabs = board->findChild<QTabWidget *>(QStringLiteral("dashboardTabs"));
+        QTabBar *boardBar = boardTabs->tabBar();
+        const int instancesTab = boardTabs->indexOf(board->instancesTree());
+        QVERIFY(instancesTab >= 0);
+        QTest::mouseClick(boardBar, Qt::LeftButton, {}, boardBar->tabRect(instancesTab).center());
+        QCOMPARE(boardTabs->currentIndex(), instancesTab);
+        QTest::qWait(100);
         QTreeWidgetItem *beta = rowOf(board->instancesTree(), QStringLiteral("beta"), 0);
         QVERIFY(beta);
         board->instancesTree()->scrollToItem(beta);
         const QPoint at = board->instancesTree()->visualItemRect(beta).center();
+        QTest::mouseClick(board->instancesTree()->viewport(), Qt::LeftButton, {}, at);
         QTest::mouseDClick(board->instancesTree()->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(board->view(), QStringLiteral("instance:beta"));
+        QCOMPARE(boardTabs->currentIndex(), 0); // back to the charts, of beta alone
         QCOMPARE(board->fleetSource()->instance(), QStringLiteral("beta"));
         QVERIFY(view->currentText().contains(QLatin1String("beta")));
         // Back to this studio's own figures.
