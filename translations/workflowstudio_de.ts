@@ -1668,6 +1668,10 @@ Das kann nicht rückgängig gemacht werden.</translation>
                 <numerusform>%n Workflows passen zu „%1“.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Published on the team server</source>
+            <translation>Auf dem Team-Server veröffentlicht</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::LoadTestPanel</name>

@@ -1668,6 +1668,10 @@ Cette action est irréversible.</translation>
                 <numerusform>%n workflows correspondent à « %1 ».</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Published on the team server</source>
+            <translation>Publiés sur le serveur d’équipe</translation>
+        </message>
     </context>
     <context>
         <name>wfs::studio::LoadTestPanel</name>

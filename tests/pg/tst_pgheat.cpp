@@ -10,6 +10,7 @@
 #include "engine/store/migrations.h"
 #include "engine/store/sessionstore.h"
 
+#include "callrecords.h"
 #include "pgcluster.h"
 #include "testutil.h"
 
@@ -21,16 +22,7 @@ using namespace wfs::store;
 
 namespace {
 
-CallRecord call(const std::string &session, std::int64_t at,
-                const std::string &tool = "workflow_next")
-{
-    CallRecord c;
-    c.sessionId = session;
-    c.workflowId = "wf";
-    c.atMs = at;
-    c.tool = tool;
-    return c;
-}
+using wfs::test::call;
 
 // The heat map's fixture, recorded alike into any session store: seven sessions of "wf" with
 // different clients (updated at 1000..7000), each with loop passes, validations (failed,

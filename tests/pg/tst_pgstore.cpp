@@ -11,6 +11,7 @@
 #include "engine/session.h"
 #include "engine/store/workflowstore.h"
 
+#include "callrecords.h"
 #include "pgcluster.h"
 #include "testutil.h"
 
@@ -82,16 +83,7 @@ struct Inbox
     }
 };
 
-CallRecord call(const std::string &session, std::int64_t at,
-                const std::string &tool = "workflow_next")
-{
-    CallRecord c;
-    c.sessionId = session;
-    c.workflowId = "wf";
-    c.atMs = at;
-    c.tool = tool;
-    return c;
-}
+using wfs::test::call;
 
 } // namespace
 

@@ -11,8 +11,7 @@
 #include "scenariostudio.h"
 
 #include "mcpinstance.h"
-#include "pgcluster.h"
-#include "redisserver.h"
+#include "teamservices.h"
 
 #include "ui/dashboard/dashboardwidget.h"
 #include "ui/dashboard/fleetsource.h"
@@ -96,22 +95,13 @@ private slots:
         QCoreApplication::setOrganizationName(QStringLiteral("WorkflowStudioTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_scenario_team"));
         QSettings().clear();
-        if (!test::PgCluster::available())
-            WFS_SKIP_UNLESS_REQUIRED("PostgreSQL 15 server binaries are not installed "
-                                     "(apt-get install postgresql-15)");
-        WFS_REQUIRE_REDIS_SERVER();
-        QVERIFY2(m_redis.start(), qPrintable(m_redis.error()));
-        QVERIFY2(m_pg.init(), qPrintable(m_pg.error()));
-        m_store = m_pg.createDatabase(QStringLiteral("team"));
-        QVERIFY2(!m_store.isEmpty(), qPrintable(m_pg.error()));
+        WFS_REQUIRE_TEAM_SERVERS();
+        QString why;
+        m_store = test::startTeamServices(m_pg, m_redis, QStringLiteral("team"), &why);
+        QVERIFY2(!m_store.isEmpty(), qPrintable(why));
         const QString file = m_dir.filePath(QStringLiteral("team-review.json"));
         QVERIFY(test::ScenarioStudio::writeFile(file, kWorkflow));
-        QProcess publish;
-        publish.start(test::binaryDir() + QStringLiteral("/bin/wfstudio"),
-                      {QStringLiteral("publish"), QStringLiteral("--store"), m_store, file});
-        QVERIFY(publish.waitForFinished(30000));
-        QVERIFY2(publish.exitCode() == 0, publish.readAllStandardError().constData());
-        QString why;
+        QVERIFY2(test::publishToStore(m_store, {file}, &why), qPrintable(why));
         m_alpha = instance(QStringLiteral("alpha"));
         QVERIFY2(m_alpha->start(&why), qPrintable(why));
         m_beta = instance(QStringLiteral("beta"));

@@ -6,8 +6,7 @@
 // instance — also with one instance SIGKILLed mid-run, and with PostgreSQL stopped and restarted
 // mid-run (calls that need the store fail with a clear error meanwhile; service resumes).
 #include "mcpinstance.h"
-#include "pgcluster.h"
-#include "redisserver.h"
+#include "teamservices.h"
 #include "testutil.h"
 
 #include "../engine/tracedriver.h"
@@ -141,25 +140,18 @@ private slots:
     void initTestCase()
     {
         WFS_REQUIRE_SHARED();
-        if (!test::PgCluster::available())
-            WFS_SKIP_UNLESS_REQUIRED("PostgreSQL 15 server binaries are not installed "
-                                     "(apt-get install postgresql-15)");
-        WFS_REQUIRE_REDIS_SERVER();
-        QVERIFY2(m_redis.start(), qPrintable(m_redis.error()));
-        QVERIFY2(m_pg.init(), qPrintable(m_pg.error()));
-        m_store = m_pg.createDatabase(QStringLiteral("fleet"));
-        QVERIFY2(!m_store.isEmpty(), qPrintable(m_pg.error()));
+        WFS_REQUIRE_TEAM_SERVERS();
+        QString why;
+        m_store = test::startTeamServices(m_pg, m_redis, QStringLiteral("fleet"), &why);
+        QVERIFY2(!m_store.isEmpty(), qPrintable(why));
         // The workflow reaches the instances the team way: published to the store.
-        QProcess publish;
-        publish.start(
-            test::binaryDir() + "/bin/wfstudio",
-            {"publish", "--store", m_store,
-             test::sharedDir() + "/workrail/workflows/coding-task-workflow-with-loops.json"});
-        QVERIFY(publish.waitForFinished(30000));
-        QVERIFY2(publish.exitCode() == 0, publish.readAllStandardError().constData());
+        QVERIFY2(test::publishToStore(m_store,
+                                      {test::sharedDir() +
+                                       "/workrail/workflows/coding-task-workflow-with-loops.json"},
+                                      &why),
+                 qPrintable(why));
 
         auto single = instance();
-        QString why;
         QVERIFY2(single->start(&why), qPrintable(why));
         McpClient client;
         QVERIFY(client.initialize(single->port()));
