@@ -184,7 +184,7 @@ void Runtime::Private::attachTeamSessions()
     });
 }
 
-// Connects to the team store and attaches sessions (shared: loaded on demand, written behind),
+// Connects to the team store and attaches sessions (shared: loaded on demand, written through),
 // metrics, usage and the published set to it. False (saying why in databaseError()) while it
 // cannot be reached.
 bool Runtime::Private::openTeamStore()
