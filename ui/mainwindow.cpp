@@ -37,10 +37,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
@@ -88,7 +90,6 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Workflow Studio"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/workflow-studio.svg")));
-    resize(1400, 880);
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
@@ -140,10 +141,27 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
     }
 
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        fitToScreen();
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     updateRecentMenu();
     currentChanged();
+}
+
+// The first start (no saved geometry): 1400x880 where the screen has room for it, else nine
+// tenths of the screen's free area (never below what the docks need), centred on the screen.
+void MainWindow::fitToScreen()
+{
+    const QSize preferred(1400, 880);
+    const QScreen *s = screen();
+    if (!s) {
+        resize(preferred);
+        return;
+    }
+    const QRect free = s->availableGeometry();
+    const QSize size =
+        preferred.boundedTo(free.size() * 0.9).expandedTo(minimumSizeHint()).boundedTo(free.size());
+    setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, free));
 }
 
 MainWindow::~MainWindow()
@@ -512,9 +530,12 @@ bool MainWindow::saveAs(EditorPage *page, const QString &pathArg)
                                       ? QString::fromStdString(j["id"].get<std::string>())
                                             + QStringLiteral(".json")
                                       : QStringLiteral("workflow.json");
-        path = QFileDialog::getSaveFileName(this, tr("Save Workflow"),
-                                            QDir(userWorkflowFolder()).filePath(suggested),
-                                            tr("Workflows (*.json)"));
+        // The dialog starts in the user's workflow folder, created first: a folder that does
+        // not exist yet would have the dialog open in the working directory instead.
+        const QString folder = userWorkflowFolder();
+        QDir().mkpath(folder);
+        path = QFileDialog::getSaveFileName(
+            this, tr("Save Workflow"), QDir(folder).filePath(suggested), tr("Workflows (*.json)"));
         if (path.isEmpty())
             return false;
     }
@@ -567,6 +588,11 @@ std::optional<QString> MainWindow::offerServing(const QString &path)
         return path;
     const QString dir = parentDir(path);
     const QString userDir = userWorkflowFolder();
+    if (absoluteDir(dir) == absoluteDir(userDir)) {
+        // The folder the studio offers for workflows: served without asking.
+        serveInUserFolder(path);
+        return path;
+    }
     QMessageBox box(QMessageBox::Question, tr("Serve This Workflow?"),
                     tr("%1 is not in a workflow folder the studio serves, so agents will not "
                        "see this workflow.")
@@ -609,13 +635,18 @@ std::optional<QString> MainWindow::offerServing(const QString &path)
                                             .arg(chosen.completeBaseName())
                                             .arg(n)
                                             .arg(chosen.suffix()));
-    if (!m_engine->repository().servesFile(target.toStdString())) {
-        // ~/.workrail/workflows created just now: a standard location once it exists.
-        m_engine->repository().reload();
-        if (!m_engine->repository().servesFile(target.toStdString()))
-            serveFolder(userDir);
-    }
+    serveInUserFolder(target);
     return target;
+}
+
+void MainWindow::serveInUserFolder(const QString &file)
+{
+    if (m_engine->repository().servesFile(file.toStdString()))
+        return;
+    // ~/.workrail/workflows created just now: a standard location once it exists.
+    m_engine->repository().reload();
+    if (!m_engine->repository().servesFile(file.toStdString()))
+        serveFolder(parentDir(file));
 }
 
 void MainWindow::serveFolder(const QString &dir)

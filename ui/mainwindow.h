@@ -71,7 +71,8 @@ public:
     bool save(studio::EditorPage *page);
     // Saves under `path` (asks when empty). A path outside every served workflow folder gets
     // the serve offer first (dialog "serveOfferDialog", buttons "serveFolder",
-    // "saveToUserFolder", "keepUnserved" and Cancel), once per path.
+    // "saveToUserFolder", "keepUnserved" and Cancel), once per path; a path in the user's
+    // workflow folder is served without asking.
     bool saveAs(studio::EditorPage *page, const QString &path = {});
     // Asks Save/Discard/Cancel when modified; false = the user cancelled.
     bool closePage(studio::EditorPage *page);
@@ -139,6 +140,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void fitToScreen();
     void createActions();
     void createDocks();
     void createEmptyHint();
@@ -167,6 +169,10 @@ private:
     std::optional<QString> offerServing(const QString &path);
     // Adds `dir` to the settings' workflow folders and serves it.
     void serveFolder(const QString &dir);
+    // Makes sure agents are served `file`, which is in the user's workflow folder: a reload
+    // when the folder is a standard location created just now, else the folder added to the
+    // settings' workflow folders.
+    void serveInUserFolder(const QString &file);
     QString tabTitle(studio::EditorPage *page) const;
     void copy();
     void paste();

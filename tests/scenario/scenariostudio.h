@@ -40,8 +40,14 @@ class ScenarioStudio
 public:
     struct Config
     {
+        /// The window's size; an invalid size leaves it as the window chose (main() does not
+        /// resize: the saved geometry or, on a first start, one that fits the screen).
         QSize windowSize{1400, 1000};
         bool includeBundled = false;
+        /// As main() starts with no workflow folders in the settings: the standard locations
+        /// (~/.workrail/workflows and ./workflows, served once they exist) and no private
+        /// workflows folder. The test points HOME at a temporary folder first.
+        bool standardLocations = false;
         bool storage = true; ///< a SQLite database file in the temporary folder
         QString database = QStringLiteral("studio.db"); ///< its name in the temporary folder
         /// Files written (names relative to the temporary folder, e.g. "studio.db") before
@@ -71,9 +77,10 @@ public:
         if (config.beforeStart)
             config.beforeStart(m_tmp.path());
         Runtime::Options o;
-        o.workflowDirs = {workflowsDir().toStdString()};
+        if (!config.standardLocations)
+            o.workflowDirs = {workflowsDir().toStdString()};
         o.includeBundled = config.includeBundled;
-        o.useStandardLocations = false;
+        o.useStandardLocations = config.standardLocations;
         o.useEnvironment = false;
         o.watchFiles = true;
         if (config.storage)
@@ -89,7 +96,8 @@ public:
         window = std::make_unique<MainWindow>(&runtime->engine(), nullptr,
                                               path(QStringLiteral("recovery")));
         window->setRuntime(runtime.get());
-        window->resize(config.windowSize);
+        if (config.windowSize.isValid())
+            window->resize(config.windowSize);
         window->show();
         if (!QTest::qWaitForWindowExposed(window.get()))
             qWarning("ScenarioStudio: the window was not exposed");

@@ -5,6 +5,7 @@
 // by other programs (or by the studio) reach the Library, the open tab and agents; the Library
 // opens every entry it lists and finds workflows by any word of their text; a save outside the
 // served folders offers to serve it; Connect an Agent shows the listener that actually runs.
+#include "modalanswerer.h"
 #include "scenariostudio.h"
 
 #include "engine/mcp/backend.h"
@@ -17,6 +18,7 @@
 #include "ui/settings/connectagentdialog.h"
 
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -34,65 +36,10 @@
 
 using namespace wfs;
 using namespace wfs::studio;
+using wfs::test::ModalAnswerer;
 using wfs::test::ScenarioStudio;
 
 namespace {
-
-// Answers every modal dialog that shows while it lives: records its object name (or title)
-// and hands it to `answer` (which clicks a button); without an answer it is closed.
-class ModalAnswerer
-{
-public:
-    explicit ModalAnswerer(std::function<void(QWidget *)> answer = {})
-        : m_answer(std::move(answer))
-    {
-        m_timer.setInterval(20);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            QWidget *modal = QApplication::activeModalWidget();
-            if (!modal || modal == m_last)
-                return;
-            m_last = modal;
-            QString name = modal->objectName();
-            if (auto *box = qobject_cast<QMessageBox *>(modal))
-                name += QLatin1Char('|') + box->text();
-            seen << (name.isEmpty() ? modal->windowTitle() : name);
-            if (m_answer)
-                m_answer(modal);
-            else
-                modal->close();
-        });
-        m_timer.start();
-    }
-
-    // An answer that clicks the button named `objectName`.
-    static std::function<void(QWidget *)> click(const QString &objectName)
-    {
-        return [objectName](QWidget *modal) {
-            if (auto *b = modal->findChild<QPushButton *>(objectName))
-                b->click();
-            else
-                modal->close();
-        };
-    }
-    // An answer that clicks a message box's standard button.
-    static std::function<void(QWidget *)> click(QMessageBox::StandardButton which)
-    {
-        return [which](QWidget *modal) {
-            auto *box = qobject_cast<QMessageBox *>(modal);
-            if (box && box->button(which))
-                box->button(which)->click();
-            else
-                modal->close();
-        };
-    }
-
-    QStringList seen;
-
-private:
-    std::function<void(QWidget *)> m_answer;
-    QTimer m_timer;
-    QPointer<QWidget> m_last;
-};
 
 QByteArray workflowText(const QString &id, const QString &name, const QString &stepTitle,
                         const QString &prompt, const QString &description = QStringLiteral("d"))
@@ -177,6 +124,7 @@ private slots:
     void libraryOpensEveryEntry();
     void saveOutsideServedFoldersOffersToServe_data();
     void saveOutsideServedFoldersOffersToServe();
+    void firstSaveGoesToMyWorkflows();
     void settingsFoldersApplyAtOnce();
     void connectAgentShowsTheRunningListener();
 
@@ -553,6 +501,44 @@ void TestScenarioFiles::saveOutsideServedFoldersOffersToServe()
         QVERIFY(!QFile::exists(inUserFolder));
         QVERIFY(s.doc()->filePath().isEmpty());
     }
+}
+
+// The report: on a first start (no ~/.workrail/workflows yet) Ctrl+S on a new workflow opened
+// the file dialog in the working directory, and a save into ~/.workrail/workflows - the folder
+// the studio itself suggests - still asked whether to serve it. Now the dialog starts there
+// and the save is served without a question.
+void TestScenarioFiles::firstSaveGoesToMyWorkflows()
+{
+    const QString mine = m_home.filePath(QStringLiteral(".workrail/workflows"));
+    QDir(m_home.filePath(QStringLiteral(".workrail"))).removeRecursively();
+    ScenarioStudio::Config config;
+    config.standardLocations = true;
+    ScenarioStudio s(config);
+    s.shortcut(QKeySequence::New);
+    QVERIFY(s.page());
+    retypeId(s, QStringLiteral("first-save"));
+
+    QString startedIn;
+    ModalAnswerer modal([&startedIn](QWidget *dialog) {
+        auto *files = qobject_cast<QFileDialog *>(dialog);
+        if (!files) {
+            dialog->close();
+            return;
+        }
+        startedIn = files->directory().absolutePath();
+        static_cast<QDialog *>(files)->accept(); // Save, with the suggested name <id>.json
+    });
+    QApplication::setActiveWindow(s.window.get());
+    s.shortcut(QKeySequence::Save);
+    QVERIFY2(ScenarioStudio::waitFor([&] { return !s.doc()->isModified(); }),
+             qPrintable(modal.seen.join('\n')));
+    QCOMPARE(modal.seen.size(), 1); // the file dialog, and no serve question
+    QCOMPARE(startedIn, mine);
+    const QString file = mine + QStringLiteral("/first-save.json");
+    QCOMPARE(s.doc()->filePath(), file);
+    QVERIFY(QFile::exists(file));
+    QVERIFY(ScenarioStudio::waitFor([&] { return s.served("first-save").is_object(); }, 1000));
+    QCOMPARE(settings::workflowDirs(), QStringList()); // a standard location: nothing to add
 }
 
 // Settings > workflow folders: applied when OK is pressed, without a restart, and the folders

@@ -8,6 +8,8 @@
 //    offered back, while a second studio running meanwhile neither takes nor deletes it;
 //  - a 1024x700 window with every dock open keeps at least half its width for the canvas,
 //    and View > Reset Layout brings back the default arrangement;
+//  - the first start (no saved geometry) opens a window that fits the screen, centred on it,
+//    and the next start opens at the size the person left it;
 //  - mnemonics are unique per menu bar and dialog; closing the last tab shows how to go on.
 #include "scenariostudio.h"
 
@@ -24,6 +26,8 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -213,6 +217,7 @@ private slots:
     void newerDatabaseIsExplainedAndKept();
     void killedStudioIsRecoveredOnRelaunch();
     void smallWindowKeepsTheCanvasWide();
+    void firstStartFitsTheScreen();
     void mnemonicsAreUnique();
     void lastTabClosedShowsHowToGoOn();
 };
@@ -483,6 +488,58 @@ void TestScenarioStartup::smallWindowKeepsTheCanvasWide()
     check("after Reset Layout");
     if (QTest::currentTestFailed())
         return;
+}
+
+// The report: on a 1280x800 screen the first start opened a 1400x880 window, its right edge
+// and the status bar off the screen. The offscreen screen (800x600) is smaller still.
+void TestScenarioStartup::firstStartFitsTheScreen()
+{
+    static QTemporaryDir config; // the settings of the tests after this one go there too
+    QVERIFY(config.isValid());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, config.path());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config.path());
+    QVERIFY(!QSettings().contains(QStringLiteral("window/geometry")));
+
+    ScenarioStudio::Config first;
+    first.windowSize = QSize(); // as main() starts it
+    QSize left;
+    {
+        ScenarioStudio s(first);
+        MainWindow *w = s.window.get();
+        QScreen *screen = w->screen();
+        QVERIFY(screen);
+        const QRect free = screen->availableGeometry();
+        QVERIFY2(free.width() >= w->minimumSizeHint().width() &&
+                     free.height() >= w->minimumSizeHint().height(),
+                 qPrintable(QStringLiteral("the window needs at least %1x%2, the screen has %3x%4")
+                                .arg(w->minimumSizeHint().width())
+                                .arg(w->minimumSizeHint().height())
+                                .arg(free.width())
+                                .arg(free.height())));
+        const QRect frame = w->frameGeometry();
+        QVERIFY2(free.contains(frame),
+                 qPrintable(QStringLiteral("window %1,%2 %3x%4 on a screen of %5x%6")
+                                .arg(frame.x())
+                                .arg(frame.y())
+                                .arg(frame.width())
+                                .arg(frame.height())
+                                .arg(free.width())
+                                .arg(free.height())));
+        QVERIFY(w->width() < free.width() || w->width() == w->minimumSizeHint().width());
+        QVERIFY(qAbs(frame.center().x() - free.center().x()) <= 1);
+        QVERIFY(qAbs(frame.center().y() - free.center().y()) <= 1);
+
+        // The person makes it smaller and quits: the size is kept for the next start.
+        left = QSize(w->minimumSizeHint().width() + 20, w->minimumSizeHint().height() + 10)
+                   .boundedTo(free.size());
+        w->resize(left);
+        QTRY_COMPARE(w->size(), left);
+        QVERIFY(w->close());
+    }
+    QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+    ScenarioStudio again(first);
+    QCOMPARE(again.window->size(), left);
+    QSettings().remove(QStringLiteral("window"));
 }
 
 // Alt+letter reaches one thing per window: the menu bar and the buttons of the main window

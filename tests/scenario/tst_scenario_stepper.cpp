@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 // Run mode through the real window: a workflow is run step by step with the stepper's own
 // widgets (Ctrl+R, the confirmation box, Complete Step), as a person walks it.
+#include "modalanswerer.h"
 #include "scenariostudio.h"
 
 #include "ui/stepper/stepperpanel.h"
@@ -21,6 +22,7 @@
 
 using namespace wfs;
 using namespace wfs::studio;
+using wfs::test::ModalAnswerer;
 using wfs::test::ScenarioStudio;
 
 class TestScenarioStepper : public QObject
@@ -32,6 +34,8 @@ private slots:
     void walksCodingTaskWithLoops();
     void blockedRunIsUnblocked();
     void validationFailsThenPasses();
+    void completeAsksOnlyWhenCriteriaFail_data();
+    void completeAsksOnlyWhenCriteriaFail();
     void runsTheEditorsDocumentAndFollowsEdits();
 };
 
@@ -59,6 +63,20 @@ const char *const kBranchFlow = R"({
     {"id": "start", "title": "Start", "prompt": "Look at the task."},
     {"id": "quick", "title": "Quick path", "prompt": "Do it quickly.", "runCondition": {"var": "mode", "equals": "quick"}},
     {"id": "full", "title": "Full path", "prompt": "Do it fully.", "runCondition": {"var": "mode", "equals": "full"}}
+  ]
+}
+)";
+
+const char *const kCriteriaFlow = R"({
+  "id": "criteria-flow",
+  "name": "With and without criteria",
+  "description": "A step without validation criteria, then one that wants the word tested.",
+  "version": "1.0.0",
+  "steps": [
+    {"id": "free", "title": "Free", "prompt": "Anything goes."},
+    {"id": "checked", "title": "Checked", "prompt": "Say it was tested.",
+     "validationCriteria": [{"type": "contains", "value": "tested", "message": "Say it was tested"}]},
+    {"id": "last", "title": "Last", "prompt": "Done."}
   ]
 }
 )";
@@ -422,6 +440,54 @@ void TestScenarioStepper::validationFailsThenPasses()
     QVERIFY(!history.empty());
     QCOMPARE(history.back().stepId, std::string("deploy-environment"));
     QVERIFY(history.back().validation.value("valid", false));
+}
+
+// The report: Complete Step on a step without validation criteria, with nothing typed, asked
+// "The output does not pass the step's validation" - there was nothing to pass. The question
+// comes only from a step whose criteria the output fails, and "No" keeps the step.
+void TestScenarioStepper::completeAsksOnlyWhenCriteriaFail_data()
+{
+    QTest::addColumn<QString>("step");
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<bool>("asked");
+    QTest::addColumn<QString>("after");
+    QTest::newRow("no criteria, empty output") << "free" << QString() << false << "checked";
+    QTest::newRow("no criteria, some output") << "free"
+                                              << "Did it." << false << "checked";
+    QTest::newRow("criteria met") << "checked"
+                                  << "All tested." << false << "last";
+    QTest::newRow("criteria failed, answer No") << "checked"
+                                                << "Did it." << true << "checked";
+    QTest::newRow("criteria failed, empty output") << "checked" << QString() << true << "checked";
+}
+
+void TestScenarioStepper::completeAsksOnlyWhenCriteriaFail()
+{
+    QFETCH(QString, step);
+    QFETCH(QString, output);
+    QFETCH(bool, asked);
+    QFETCH(QString, after);
+    ScenarioStudio s;
+    StepperPanel *stepper = openAndRun(s, "criteria-flow", kCriteriaFlow);
+    QVERIFY(stepper);
+    QTRY_COMPARE(stepper->run()->currentStepId(), std::string("free"));
+    if (step == QLatin1String("checked")) {
+        completeThroughWidgets(stepper, QStringLiteral("Warm-up."));
+        QTRY_COMPARE(stepper->run()->currentStepId(), std::string("checked"));
+    }
+    const std::size_t before = stepper->run()->completedSteps().size();
+    ModalAnswerer answerer(ModalAnswerer::click(QMessageBox::No));
+    completeThroughWidgets(stepper, output);
+    QTRY_COMPARE(stepper->run()->currentStepId(), after.toStdString());
+    QApplication::processEvents();
+    QCOMPARE(answerer.seen.size(), asked ? 1 : 0);
+    if (asked) {
+        QVERIFY2(answerer.seen.first().contains(QLatin1String("does not pass")),
+                 qPrintable(answerer.seen.first()));
+        QCOMPARE(stepper->run()->completedSteps().size(), before);
+    } else {
+        QCOMPARE(stepper->run()->completedSteps().size(), before + 1);
+    }
 }
 
 // The run walks the editor's document, unsaved edits included, and says so; an edit made
