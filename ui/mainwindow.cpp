@@ -389,6 +389,7 @@ void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
     keepCanvasWide();
+    elideDataStatus();
 }
 
 void MainWindow::keepCanvasWide()

@@ -145,6 +145,9 @@ private:
     void createDocks();
     void createEmptyHint();
     void updateDataStatus();
+    // The status bar's data text, shortened in the middle to a third of the window's width
+    // (again on every resize: a first start's smaller window must not keep it short).
+    void elideDataStatus();
     void connectTeamViews();
     // The team store's sessions the Sessions list shows (most recently updated first).
     static constexpr int kTeamSessionsListed = 500;
@@ -198,6 +201,7 @@ private:
     Runtime *m_runtime = nullptr;
     QPointer<QMessageBox> m_databaseOffer;
     bool m_keepingCanvasWide = false;
+    QString m_dataText; ///< the status bar's data text before it is shortened
     QMenu *m_recentMenu = nullptr;
     QHash<QString, QAction *> m_actions;
     QStringList m_fixedDirs;      ///< served folders not from the settings (--workflows)

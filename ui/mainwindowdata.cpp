@@ -184,9 +184,8 @@ void MainWindow::updateDataStatus()
         tip = tr("Sessions and metrics are not kept: %1").arg(QString::fromStdString(s.reason));
         warning = true;
     }
-    // Long paths are shortened in the middle; the tooltip has all of it.
-    const int room = std::max(200, width() / 3);
-    m_dataLabel->setText(m_dataLabel->fontMetrics().elidedText(text, Qt::ElideMiddle, room));
+    m_dataText = text;
+    elideDataStatus();
     m_dataLabel->setToolTip(tip);
     m_dataLabel->setProperty("warning", warning);
     if (warning) {
@@ -377,6 +376,13 @@ AgentSetup MainWindow::agentSetup() const
         }
     }
     return agentSetupFor(dirs, m_listenerUrl, m_listenerToken, mcpStatus());
+}
+
+void MainWindow::elideDataStatus()
+{
+    // Long paths are shortened in the middle; the tooltip has all of it.
+    const int room = std::max(200, width() / 3);
+    m_dataLabel->setText(m_dataLabel->fontMetrics().elidedText(m_dataText, Qt::ElideMiddle, room));
 }
 
 } // namespace wfs

@@ -502,6 +502,7 @@ void TestScenarioStartup::firstStartFitsTheScreen()
 
     ScenarioStudio::Config first;
     first.windowSize = QSize(); // as main() starts it
+    first.database = QStringLiteral("studio-database-of-a-first-start-on-a-small-screen.db");
     QSize left;
     {
         ScenarioStudio s(first);
@@ -528,6 +529,16 @@ void TestScenarioStartup::firstStartFitsTheScreen()
         QVERIFY(w->width() < free.width() || w->width() == w->minimumSizeHint().width());
         QVERIFY(qAbs(frame.center().x() - free.center().x()) <= 1);
         QVERIFY(qAbs(frame.center().y() - free.center().y()) <= 1);
+
+        // The status bar's data text is shortened to fit the first window, and shown in full
+        // once the window is wide enough (it used to keep the first window's shortening).
+        QLabel *data = w->dataStatusLabel();
+        const QString full = QStringLiteral("Data: ") + s.path(first.database);
+        const int needed = data->fontMetrics().horizontalAdvance(full);
+        QVERIFY2(needed > w->width() / 3, "the test needs a longer database path");
+        QVERIFY2(data->text().contains(QChar(0x2026)), qPrintable(data->text()));
+        w->resize(3 * needed + 60, w->height());
+        QTRY_COMPARE(data->text(), full);
 
         // The person makes it smaller and quits: the size is kept for the next start.
         left = QSize(w->minimumSizeHint().width() + 20, w->minimumSizeHint().height() + 10)
