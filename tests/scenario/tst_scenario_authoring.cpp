@@ -9,6 +9,8 @@
 #include "ui/document/commands.h"
 #include "ui/inspector/inspectorwidget.h"
 
+#include <QScrollBar>
+
 using namespace wfs;
 using namespace wfs::studio;
 using wfs::test::ScenarioStudio;
@@ -24,6 +26,7 @@ private slots:
     void reorderByKeyboard();
     void arrowKeysMoveTheSelection();
     void insertedLoopIsScrolledIntoView();
+    void scrollBarsOnlyWhenItDoesNotFit();
     void fieldEditUpdatesOneNode();
     void loopBodyShowsItsArrowsAndGuards();
 };
@@ -309,6 +312,47 @@ void TestScenarioAuthoring::insertedLoopIsScrolledIntoView()
         return s.viewport()->rect().contains(header);
     };
     QTRY_VERIFY2(headerInView(), "the new loop's header is not in view");
+}
+
+// Found by hand: a new workflow's single step, well inside the canvas, came with a horizontal
+// scroll bar (the scene had a fixed 220-pixel margin left and right). Scroll bars show only
+// when the workflow does not fit, and the scene still holds everything drawn.
+void TestScenarioAuthoring::scrollBarsOnlyWhenItDoesNotFit()
+{
+    ScenarioStudio::Config config;
+    config.windowSize = QSize(1024, 700);
+    ScenarioStudio s(config);
+    s.shortcut(QKeySequence::New);
+    s.window->action(QStringLiteral("viewResetZoom"))->trigger();
+    const auto everythingInside = [&] {
+        const QRectF rect = s.scene()->sceneRect();
+        for (QGraphicsItem *item : s.scene()->items()) {
+            if (item->isVisible() && !rect.contains(item->sceneBoundingRect()))
+                return false;
+        }
+        return true;
+    };
+    QTRY_VERIFY(s.view()->isVisible());
+    QVERIFY(s.viewport()->width() > 420); // room for one 300-pixel step and the margins
+    QTRY_VERIFY2(!s.view()->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("scene %1 px wide, viewport %2 px")
+                                .arg(s.scene()->sceneRect().width())
+                                .arg(s.viewport()->width())));
+    QVERIFY(!s.view()->verticalScrollBar()->isVisible());
+    QVERIFY(everythingInside());
+
+    // Twelve steps more do not fit in height: a vertical scroll bar, still none sideways.
+    s.click(QStringLiteral("step-1"));
+    for (int i = 0; i < 12; ++i)
+        s.shortcut(QKeySequence(QStringLiteral("Ctrl+Shift+N")));
+    QTRY_VERIFY(s.view()->verticalScrollBar()->isVisible());
+    QVERIFY(!s.view()->horizontalScrollBar()->isVisible());
+    QVERIFY(everythingInside());
+
+    // A loop with its body, guards and labels: all of it inside the scene.
+    QString file;
+    QVERIFY(openFixture(s, &file));
+    QVERIFY(everythingInside());
 }
 
 // Typing into the inspector updates the node of that step in place; the other nodes are not

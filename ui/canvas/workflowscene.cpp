@@ -19,6 +19,10 @@
 
 namespace wfs::studio {
 
+namespace {
+// Around what the scene draws: room for the run and heat badges over the nodes' corners.
+constexpr qreal kSceneMargin = 40;
+} // namespace
 
 WorkflowScene::WorkflowScene(WorkflowDocument &doc, QObject *parent)
     : QGraphicsScene(parent)
@@ -98,7 +102,11 @@ void WorkflowScene::rebuild()
     }
     blocker.unblock();
     // Outside the blocker: the views follow sceneRectChanged (their scroll ranges, the minimap).
-    setSceneRect(m_layout.bounds.adjusted(-220, -60, 220, 60));
+    // What is drawn (nodes, edges with their labels) and a margin for the badges drawn over
+    // the nodes' edges: a workflow that fits the view shows no scroll bars (a fixed 220-pixel
+    // margin made a single step scroll sideways).
+    setSceneRect((itemsBoundingRect() | m_layout.bounds)
+                     .adjusted(-kSceneMargin, -kSceneMargin, kSceneMargin, kSceneMargin));
     QHash<QString, int> idCount;
     for (const auto &[pointer, item] : m_nodes)
         ++idCount[item->stepId()];
