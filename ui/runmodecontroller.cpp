@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QLayout>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
@@ -26,6 +27,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 namespace wfs::studio {
 
@@ -136,6 +138,9 @@ void RunModeController::createViews()
     connect(m_dashboardDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && !m_dashboardDock->isFloating())
             QTimer::singleShot(0, this, [this] { heightenDashboardDock(); });
+        // Closed, not merely behind another tab of its area (that keeps it un-hidden).
+        if (!visible && m_dashboardDock->isHidden())
+            QTimer::singleShot(0, this, [this] { restoreBottomHeight(); });
         // The source shown (the studio's own, or the team fleet: View).
         if (visible && !m_dashboard->source())
             m_dashboard->setSource(m_dashboardSource);
@@ -332,8 +337,47 @@ void RunModeController::heightenDashboardDock()
     const QWidget *centre = m_window->centralWidget();
     const int target = runmodelayout::dashboardDockHeight(
         m_window->height(), centre ? centre->height() : 0, m_dashboardDock->height());
-    if (m_dashboardDock->isVisible() && target >= 0)
+    if (m_dashboardDock->isVisible() && target >= 0) {
+        if (m_centreHeightBeforeDashboard < 0 && centre)
+            m_centreHeightBeforeDashboard = centre->height();
         m_window->resizeDocks({m_dashboardDock}, {target}, Qt::Vertical);
+    }
+}
+
+void RunModeController::restoreBottomHeight()
+{
+    const int before = std::exchange(m_centreHeightBeforeDashboard, -1);
+    const QWidget *centre = m_window->centralWidget();
+    if (before < 0 || !centre || !m_dashboardDock->isHidden())
+        return;
+    // The dock that was behind the dashboard is laid out first (its height is stale till then).
+    if (QLayout *layout = m_window->layout())
+        layout->activate();
+    const int taken = before - centre->height();
+    if (taken <= 0)
+        return;
+    QList<QDockWidget *> docks;
+    QList<int> sizes;
+    for (QDockWidget *d : bottomDocks()) {
+        if (d->isVisible()) {
+            docks << d;
+            sizes << std::max(d->minimumSizeHint().height(), d->height() - taken);
+        }
+    }
+    if (!docks.isEmpty())
+        m_window->resizeDocks(docks, sizes, Qt::Vertical);
+}
+
+QList<QDockWidget *> RunModeController::bottomDocks() const
+{
+    // Open (shown, or a tab behind another), docked below the canvas, other than the dashboard.
+    QList<QDockWidget *> out;
+    for (QDockWidget *d : m_window->findChildren<QDockWidget *>()) {
+        if (d != m_dashboardDock && !d->isHidden() && !d->isFloating() &&
+            m_window->dockWidgetArea(d) == Qt::BottomDockWidgetArea)
+            out << d;
+    }
+    return out;
 }
 
 } // namespace wfs::studio

@@ -135,6 +135,10 @@ private:
     void setFollowPage(EditorPage *page);
     void widenSessionsDock();
     void heightenDashboardDock();
+    // The dashboard closed (not a tab switch, not floating): the bottom docks it heightened
+    // give the canvas back the height it had before the dashboard opened.
+    void restoreBottomHeight();
+    QList<QDockWidget *> bottomDocks() const;
 
     Engine *m_engine;
     QMainWindow *m_window;
@@ -146,6 +150,8 @@ private:
     QDockWidget *m_stepperDock = nullptr;
     QDockWidget *m_sessionsDock = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
+    /// The canvas's height before the dashboard heightened the bottom docks; -1 when it did not.
+    int m_centreHeightBeforeDashboard = -1;
     QMenu *m_menu = nullptr;
     QList<QAction *> m_actions;
     QPointer<EditorPage> m_runPage;

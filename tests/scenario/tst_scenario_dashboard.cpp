@@ -15,6 +15,7 @@
 #include "ui/dashboard/loadtestpanel.h"
 #include "ui/dashboard/requestlogview.h"
 
+#include <QAbstractButton>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -27,6 +28,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTcpSocket>
 
@@ -67,6 +69,7 @@ private slots:
     void loadTestFillsEveryChart();
     void wrongTokenShowsAsTransportErrors();
     void sessionsDockOpensReadable();
+    void closedDashboardGivesTheHeightBack();
 
 private:
     void openDashboard();
@@ -235,6 +238,63 @@ void TestScenarioDashboard::sessionsDockOpensReadable()
     QWidget *canvas = m_studio->window->centralWidget();
     QVERIFY2(canvas->width() * 2 >= m_studio->window->width() - 2,
              qPrintable(QString::number(canvas->width())));
+}
+
+// Found by hand: the dashboard opens taller than the Problems dock it shares the bottom with;
+// closing it left Problems at the dashboard's height, the canvas squeezed. Closed with its
+// close button, the height Problems had comes back; switching to the Problems tab (the
+// dashboard still open behind it) keeps the area as it is.
+void TestScenarioDashboard::closedDashboardGivesTheHeightBack()
+{
+    MainWindow *w = m_studio->window.get();
+    auto *problems = w->findChild<QDockWidget *>(QStringLiteral("problemsDock"));
+    auto *dashboard = w->findChild<QDockWidget *>(QStringLiteral("dashboardDock"));
+    QVERIFY(problems && dashboard);
+    QTRY_VERIFY(problems->isVisible());
+    QApplication::processEvents();
+    const int before = problems->height();
+    QWidget *canvas = w->centralWidget();
+    const int canvasBefore = canvas->height();
+    const auto near = [](int a, int b) { return qAbs(a - b) <= 4; };
+
+    openDashboard();
+    QTRY_VERIFY2(dashboard->height() > before + 50,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(dashboard->height())));
+    auto *close =
+        dashboard->findChild<QAbstractButton *>(QStringLiteral("qt_dockwidget_closebutton"));
+    QVERIFY(close && close->isVisible());
+    QTest::mouseClick(close, Qt::LeftButton);
+    QTRY_VERIFY(!dashboard->isVisible());
+    QTRY_VERIFY(problems->isVisible());
+    QTRY_VERIFY2(near(canvas->height(), canvasBefore) && near(problems->height(), before),
+                 qPrintable(QStringLiteral("canvas %1, was %2; problems %3, was %4")
+                                .arg(canvas->height())
+                                .arg(canvasBefore)
+                                .arg(problems->height())
+                                .arg(before)));
+
+    // Open again, then the Problems tab: a tab switch, not a close.
+    openDashboard();
+    QTRY_VERIFY(dashboard->height() > before + 50);
+    const int tall = dashboard->height();
+    QTabBar *bar = nullptr;
+    int index = -1;
+    for (QTabBar *b : w->findChildren<QTabBar *>()) {
+        for (int i = 0; i < b->count(); ++i) {
+            if (b->isVisible() &&
+                b->tabText(i).remove(QLatin1Char('&')) == QLatin1String("Problems")) {
+                bar = b;
+                index = i;
+            }
+        }
+    }
+    QVERIFY2(bar, "no tab for the Problems dock");
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(index).center());
+    QTRY_VERIFY(problems->isVisible());
+    QTest::qWait(50);
+    QVERIFY(!dashboard->isHidden()); // behind the Problems tab, still open
+    QVERIFY2(near(problems->height(), tall),
+             qPrintable(QStringLiteral("%1, the area was %2").arg(problems->height()).arg(tall)));
 }
 
 QTEST_MAIN(TestScenarioDashboard)
