@@ -4,6 +4,7 @@
 
 #include "canvas/workflowscene.h"
 #include "canvas/workflowview.h"
+#include "common/wheelguard.h"
 #include "dashboard/dashboardsource.h"
 #include "editorpage.h"
 #include "engine/engine.h"
@@ -88,6 +89,8 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
     , m_dataLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // Scrolling a form (the inspector above all) must not edit it.
+    installWheelGuard(qobject_cast<QApplication *>(QCoreApplication::instance()));
     setWindowTitle(tr("Workflow Studio"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/workflow-studio.svg")));
     m_tabs->setTabsClosable(true);

@@ -9,7 +9,10 @@
 #include "ui/document/commands.h"
 #include "ui/inspector/inspectorwidget.h"
 
+#include <QComboBox>
+#include <QScrollArea>
 #include <QScrollBar>
+#include <QWheelEvent>
 
 using namespace wfs;
 using namespace wfs::studio;
@@ -27,6 +30,7 @@ private slots:
     void arrowKeysMoveTheSelection();
     void insertedLoopIsScrolledIntoView();
     void scrollBarsOnlyWhenItDoesNotFit();
+    void wheelOverTheInspectorScrollsIt();
     void fieldEditUpdatesOneNode();
     void loopBodyShowsItsArrowsAndGuards();
 };
@@ -353,6 +357,55 @@ void TestScenarioAuthoring::scrollBarsOnlyWhenItDoesNotFit()
     QString file;
     QVERIFY(openFixture(s, &file));
     QVERIFY(everythingInside());
+}
+
+// Found by hand: the mouse wheel over the inspector, scrolling down a step's fields, changed
+// "Require confirmation" to "When a condition holds" as the combo box passed under the
+// pointer, and the workflow was modified. The wheel scrolls the form; a combo box the user
+// clicked into still takes it.
+void TestScenarioAuthoring::wheelOverTheInspectorScrollsIt()
+{
+    ScenarioStudio::Config config;
+    config.windowSize = QSize(1024, 700);
+    ScenarioStudio s(config);
+    QString file;
+    QVERIFY(openFixture(s, &file));
+    s.click(QStringLiteral("bee"));
+    InspectorWidget *inspector = s.page()->inspector();
+    QTRY_VERIFY(inspector->isVisible());
+    auto *area = inspector->findChild<QScrollArea *>();
+    QVERIFY(area);
+    QScrollBar *bar = area->verticalScrollBar();
+    QTRY_VERIFY2(bar->maximum() > 0, "the step's form fits: nothing to scroll");
+    QComboBox *combo = nullptr;
+    for (QComboBox *c : area->widget()->findChildren<QComboBox *>()) {
+        if (c->isVisible() && !combo)
+            combo = c;
+    }
+    QVERIFY2(combo, "no combo box in the step's form");
+    QCOMPARE(combo->focusPolicy(), Qt::StrongFocus); // the wheel does not give it focus
+    QVERIFY(!combo->hasFocus());
+    const int index = combo->currentIndex();
+    const int scrolled = bar->value();
+    const auto wheel = [&](QWidget *target) {
+        const QPointF at = QPointF(target->rect().center());
+        QWheelEvent event(at, target->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(target, &event);
+        QApplication::processEvents();
+    };
+    wheel(combo);
+    QCOMPARE(combo->currentIndex(), index);
+    QVERIFY(!s.doc()->isModified());
+    QVERIFY2(bar->value() > scrolled, qPrintable(QString::number(bar->value())));
+
+    // Clicked into, it is the combo box's wheel again.
+    combo->setFocus(Qt::MouseFocusReason);
+    QTRY_VERIFY(combo->hasFocus());
+    const int before = bar->value();
+    wheel(combo);
+    QVERIFY(combo->currentIndex() != index);
+    QCOMPARE(bar->value(), before);
 }
 
 // Typing into the inspector updates the node of that step in place; the other nodes are not
