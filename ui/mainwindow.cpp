@@ -93,6 +93,8 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
     installWheelGuard(qobject_cast<QApplication *>(QCoreApplication::instance()));
     setWindowTitle(tr("Workflow Studio"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/workflow-studio.svg")));
+    // The first start's size before the docks are laid out: resetLayout() sizes them for it.
+    resize(firstStartSize());
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
@@ -152,18 +154,24 @@ MainWindow::MainWindow(Engine *engine, QWidget *parent, const QString &recoveryD
 }
 
 // The first start (no saved geometry): 1400x880 where the screen has room for it, else nine
-// tenths of the screen's free area (never below what the docks need), centred on the screen.
-void MainWindow::fitToScreen()
+// tenths of the screen's free area.
+QSize MainWindow::firstStartSize() const
 {
     const QSize preferred(1400, 880);
     const QScreen *s = screen();
+    return s ? preferred.boundedTo(s->availableGeometry().size() * 0.9) : preferred;
+}
+
+// That size, never below what the docks need, centred on the screen.
+void MainWindow::fitToScreen()
+{
+    const QScreen *s = screen();
     if (!s) {
-        resize(preferred);
+        resize(firstStartSize());
         return;
     }
     const QRect free = s->availableGeometry();
-    const QSize size =
-        preferred.boundedTo(free.size() * 0.9).expandedTo(minimumSizeHint()).boundedTo(free.size());
+    const QSize size = firstStartSize().expandedTo(minimumSizeHint()).boundedTo(free.size());
     setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, free));
 }
 

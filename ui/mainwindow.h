@@ -140,6 +140,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    QSize firstStartSize() const;
     void fitToScreen();
     void createActions();
     void createDocks();

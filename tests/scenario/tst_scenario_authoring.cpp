@@ -10,6 +10,7 @@
 #include "ui/inspector/inspectorwidget.h"
 
 #include <QComboBox>
+#include <QFormLayout>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -31,6 +32,8 @@ private slots:
     void insertedLoopIsScrolledIntoView();
     void scrollBarsOnlyWhenItDoesNotFit();
     void wheelOverTheInspectorScrollsIt();
+    void inspectorFitsItsDock_data();
+    void inspectorFitsItsDock();
     void fieldEditUpdatesOneNode();
     void loopBodyShowsItsArrowsAndGuards();
 };
@@ -406,6 +409,57 @@ void TestScenarioAuthoring::wheelOverTheInspectorScrollsIt()
     wheel(combo);
     QVERIFY(combo->currentIndex() != index);
     QCOMPARE(bar->value(), before);
+}
+
+// Found by hand on a 1280x800 screen: the inspector of a step was wider than its dock (the
+// condition and validation editors' buttons kept the style's minimum widths and the labels
+// took half of what was left), so it scrolled sideways with the prompt cut off. Every form
+// fits the dock's width; where the dock is narrow the labels go above their fields.
+void TestScenarioAuthoring::inspectorFitsItsDock_data()
+{
+    QTest::addColumn<QSize>("window");
+    QTest::newRow("1024x700") << QSize(1024, 700);
+    QTest::newRow("1152x720 (first start on 1280x800)") << QSize(1152, 720);
+    QTest::newRow("1400x1000") << QSize(1400, 1000);
+}
+
+void TestScenarioAuthoring::inspectorFitsItsDock()
+{
+    QFETCH(QSize, window);
+    ScenarioStudio::Config config;
+    config.windowSize = window;
+    ScenarioStudio s(config);
+    QString file;
+    QVERIFY(openFixture(s, &file));
+    InspectorWidget *inspector = s.page()->inspector();
+    auto *area = inspector->findChild<QScrollArea *>();
+    QVERIFY(area);
+    for (const QString &id :
+         {QStringLiteral("bee"), QStringLiteral("lop"), QStringLiteral("one")}) {
+        s.click(id);
+        QTRY_VERIFY(inspector->fieldWidget("/title") &&
+                    inspector->fieldWidget("/title")->isVisible());
+        QApplication::processEvents();
+        QWidget *form = area->widget();
+        QTRY_VERIFY2(form->width() <= area->viewport()->width() &&
+                         !area->horizontalScrollBar()->isVisible(),
+                     qPrintable(QStringLiteral("%1: form %2 px (at least %3) in %4 px")
+                                    .arg(id)
+                                    .arg(form->width())
+                                    .arg(form->minimumSizeHint().width())
+                                    .arg(area->viewport()->width())));
+        auto *layout = qobject_cast<QFormLayout *>(form->layout());
+        QVERIFY(layout);
+        QWidget *title = inspector->fieldWidget("/title");
+        QWidget *label = layout->labelForField(title);
+        QVERIFY(label);
+        if (inspector->width() < 400) // narrow: the label above, the field the whole width
+            QVERIFY2(label->geometry().bottom() <= title->geometry().top() &&
+                         title->width() >= form->width() * 3 / 4,
+                     qPrintable(id));
+        else // wide: beside
+            QVERIFY2(label->geometry().right() < title->geometry().left(), qPrintable(id));
+    }
 }
 
 // Typing into the inspector updates the node of that step in place; the other nodes are not

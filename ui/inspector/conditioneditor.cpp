@@ -3,6 +3,7 @@
 #include "conditioneditor.h"
 
 #include "model/jsonio.h"
+#include "ui/common/buttonrow.h"
 #include "ui/common/jsonvalueedit.h"
 #include "ui/document/conditiontext.h"
 
@@ -100,11 +101,7 @@ ConditionEditor::ConditionEditor(QWidget *parent)
     m_addRow->setToolTip(tr("Add a “variable operator value” test"));
     m_addGroup->setToolTip(tr("Add an “all of” (and) group"));
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_addRow);
-    buttons->addWidget(m_addGroup);
-    buttons->addWidget(m_remove);
-    buttons->addStretch();
+    QHBoxLayout *buttons = buttonRow({m_addRow, m_addGroup, m_remove});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tree);

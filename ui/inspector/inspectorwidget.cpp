@@ -17,11 +17,15 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace wfs::studio {
 
 namespace {
+
+// Narrower than this, the form puts its labels above the fields.
+constexpr int kNarrowWidth = 400;
 
 std::optional<Json> fieldOf(const Json &owner, const std::string &field)
 {
@@ -139,6 +143,36 @@ bool InspectorWidget::focusField(const std::string &field)
     return true;
 }
 
+void InspectorWidget::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateRowWrap();
+}
+
+void InspectorWidget::updateRowWrap()
+{
+    if (!m_layout)
+        return;
+    const QFormLayout::RowWrapPolicy policy =
+        width() < kNarrowWidth ? QFormLayout::WrapAllRows : QFormLayout::WrapLongRows;
+    if (m_layout->rowWrapPolicy() != policy)
+        m_layout->setRowWrapPolicy(policy);
+    // The dock is never narrower than the form with its labels above the fields: it does not
+    // scroll sideways (the editors' button rows are the widest; wider still in German).
+    int narrowest = 0;
+    for (int row = 0; row < m_layout->rowCount(); ++row) {
+        for (const auto role :
+             {QFormLayout::LabelRole, QFormLayout::FieldRole, QFormLayout::SpanningRole}) {
+            if (QLayoutItem *item = m_layout->itemAt(row, role); item && !item->isEmpty())
+                narrowest = std::max(narrowest, item->minimumSize().width());
+        }
+    }
+    const QMargins margins = m_layout->contentsMargins();
+    m_scroll->setMinimumWidth(narrowest + margins.left() + margins.right() +
+                              m_scroll->verticalScrollBar()->sizeHint().width() +
+                              2 * m_scroll->frameWidth());
+}
+
 void InspectorWidget::rebuildForm()
 {
     m_bindings.clear();
@@ -148,7 +182,6 @@ void InspectorWidget::rebuildForm()
     m_form = form;
     m_layout = new QFormLayout(form);
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_layout->setRowWrapPolicy(QFormLayout::WrapLongRows);
     const Json value = targetValue();
     m_kind = kindOf(value);
     const QString id = value.is_object() && value.contains("id") ? plain(value["id"]) : QString();
@@ -211,6 +244,7 @@ void InspectorWidget::rebuildForm()
     }
     }
     m_scroll->setWidget(form);
+    updateRowWrap();
     refresh();
 }
 

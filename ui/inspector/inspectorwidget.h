@@ -43,6 +43,9 @@ public:
     // The editor widget of a field, for tests and focus ("/title", "/runCondition", ...).
     QWidget *fieldWidget(const std::string &field) const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     struct Binding
     {
@@ -53,6 +56,9 @@ private:
     };
 
     void rebuildForm();
+    // Labels beside their fields where the dock is wide, above them where it is narrow (the
+    // fields then get the whole width instead of what the labels leave).
+    void updateRowWrap();
     void refresh();
     void commit(const Binding &binding);
     Json targetValue() const;

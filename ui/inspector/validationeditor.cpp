@@ -3,6 +3,7 @@
 #include "validationeditor.h"
 
 #include "model/jsonio.h"
+#include "ui/common/buttonrow.h"
 #include "ui/common/jsonvalueedit.h"
 #include "ui/document/conditiontext.h"
 
@@ -130,11 +131,7 @@ ValidationEditor::ValidationEditor(QWidget *parent)
     addRuleButton->setObjectName(QStringLiteral("validationAddRule"));
     addGroupButton->setObjectName(QStringLiteral("validationAddGroup"));
     m_remove->setObjectName(QStringLiteral("validationRemove"));
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(addRuleButton);
-    buttons->addWidget(addGroupButton);
-    buttons->addWidget(m_remove);
-    buttons->addStretch();
+    QHBoxLayout *buttons = buttonRow({addRuleButton, addGroupButton, m_remove});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tree);
