@@ -166,10 +166,8 @@ QSize MainWindow::firstStartSize() const
 void MainWindow::fitToScreen()
 {
     const QScreen *s = screen();
-    if (!s) {
-        resize(firstStartSize());
-        return;
-    }
+    if (!s)
+        return; // the constructor's firstStartSize() stands
     const QRect free = s->availableGeometry();
     const QSize size = firstStartSize().expandedTo(minimumSizeHint()).boundedTo(free.size());
     setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, free));

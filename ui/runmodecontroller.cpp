@@ -358,26 +358,15 @@ void RunModeController::restoreBottomHeight()
         return;
     QList<QDockWidget *> docks;
     QList<int> sizes;
-    for (QDockWidget *d : bottomDocks()) {
-        if (d->isVisible()) {
+    for (QDockWidget *d : m_window->findChildren<QDockWidget *>()) {
+        if (d->isVisible() && !d->isFloating() &&
+            m_window->dockWidgetArea(d) == Qt::BottomDockWidgetArea) {
             docks << d;
             sizes << std::max(d->minimumSizeHint().height(), d->height() - taken);
         }
     }
     if (!docks.isEmpty())
         m_window->resizeDocks(docks, sizes, Qt::Vertical);
-}
-
-QList<QDockWidget *> RunModeController::bottomDocks() const
-{
-    // Open (shown, or a tab behind another), docked below the canvas, other than the dashboard.
-    QList<QDockWidget *> out;
-    for (QDockWidget *d : m_window->findChildren<QDockWidget *>()) {
-        if (d != m_dashboardDock && !d->isHidden() && !d->isFloating() &&
-            m_window->dockWidgetArea(d) == Qt::BottomDockWidgetArea)
-            out << d;
-    }
-    return out;
 }
 
 } // namespace wfs::studio

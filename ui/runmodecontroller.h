@@ -138,7 +138,6 @@ private:
     // The dashboard closed (not a tab switch, not floating): the bottom docks it heightened
     // give the canvas back the height it had before the dashboard opened.
     void restoreBottomHeight();
-    QList<QDockWidget *> bottomDocks() const;
 
     Engine *m_engine;
     QMainWindow *m_window;

@@ -157,6 +157,10 @@ void InspectorWidget::updateRowWrap()
         width() < kNarrowWidth ? QFormLayout::WrapAllRows : QFormLayout::WrapLongRows;
     if (m_layout->rowWrapPolicy() != policy)
         m_layout->setRowWrapPolicy(policy);
+}
+
+void InspectorWidget::keepFormWidth()
+{
     // The dock is never narrower than the form with its labels above the fields: it does not
     // scroll sideways (the editors' button rows are the widest; wider still in German).
     int narrowest = 0;
@@ -245,6 +249,7 @@ void InspectorWidget::rebuildForm()
     }
     m_scroll->setWidget(form);
     updateRowWrap();
+    keepFormWidth();
     refresh();
 }
 

@@ -59,6 +59,9 @@ private:
     // Labels beside their fields where the dock is wide, above them where it is narrow (the
     // fields then get the whole width instead of what the labels leave).
     void updateRowWrap();
+    // The inspector's minimum width: its form with the labels above the fields (once per form;
+    // the width it needs does not change with the dock's).
+    void keepFormWidth();
     void refresh();
     void commit(const Binding &binding);
     Json targetValue() const;

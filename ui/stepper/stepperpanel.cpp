@@ -538,11 +538,7 @@ bool StepperPanel::completeStep()
     }
     // Only a step with validation criteria is checked: without them there is nothing the
     // output could fail (WorkRail's validation would still reject an empty output).
-    const Json step = m_run->currentStep();
-    const bool hasCriteria = step.is_object() && step.contains("validationCriteria") &&
-                             !step["validationCriteria"].is_null() &&
-                             !step["validationCriteria"].empty();
-    if (hasCriteria && !validateOutput() && m_askInvalid) {
+    if (m_run->currentStepHasCriteria() && !validateOutput() && m_askInvalid) {
         if (QMessageBox::question(this, tr("Complete Step"),
                                   tr("The output does not pass the step's validation. Complete "
                                      "the step anyway?")) != QMessageBox::Yes)

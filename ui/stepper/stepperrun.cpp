@@ -188,6 +188,13 @@ Json StepperRun::currentStep() const
     return step ? *step : Json();
 }
 
+bool StepperRun::currentStepHasCriteria() const
+{
+    const Json *step = field(m_payload, "step");
+    const Json *criteria = step ? field(*step, "validationCriteria") : nullptr;
+    return criteria && !criteria->is_null() && !criteria->empty();
+}
+
 std::string StepperRun::currentStepId() const
 {
     return stringField(currentStep(), "id");

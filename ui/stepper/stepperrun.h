@@ -95,6 +95,8 @@ public:
     // The last workflow_next answer: {step, guidance: {prompt}, isComplete, context}.
     const Json &payload() const { return m_payload; }
     Json currentStep() const;
+    // Whether the current step has validation criteria (only then can its output fail them).
+    bool currentStepHasCriteria() const;
     std::string currentStepId() const;
     QString prompt() const;
     const Json &completedSteps() const { return m_completed; }
